@@ -1,0 +1,169 @@
+import type { ProviderData, UnifiedInfo } from '../core/data.js';
+import type { Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
+import { en, zhHans, zhHant, providers as generatedProviders, unified, unifiedInfo } from '../generated/index.js';
+import { normalizer } from '../normalize.js';
+
+/** The typed, dependency-free view of the compiled catalog. */
+
+export interface ProviderInfo {
+  id: string;
+  name: string;
+  aliases: string[];
+  region: string[];
+  docs: string;
+  languages: Lang[];
+  envelope: string;
+  document: string;
+  url: string;
+  retrieved: string;
+  entries: number;
+}
+
+export interface CatalogEntry {
+  provider: string;
+  code: string;
+  flow: Flow;
+  scene?: string;
+  /** The provider's text, verbatim, keyed by BCP 47 tag. */
+  messages: Partial<Record<Lang, string>>;
+  source: { document: string; line: number; end: number };
+  unified: string;
+  override?: { outcome?: Outcome; next?: Next; party?: Party; reason: string };
+  notes?: string;
+}
+
+export interface UnifiedCode {
+  code: string;
+  category: string;
+  outcome: Outcome;
+  next: Next;
+  party: Party;
+  disclosure: Disclosure;
+  description: string;
+  equivalents: UnifiedInfo['equivalents'];
+  flows: Partial<Record<Flow, { outcome?: Outcome; next?: Next; party?: Party; reason: string }>>;
+  messages: Record<Lang, { customer: string; merchant: string }>;
+}
+
+const info = (p: ProviderData): ProviderInfo => ({
+  id: p.id,
+  name: p.name,
+  aliases: p.aliases,
+  region: p.region,
+  docs: p.docs,
+  languages: p.languages,
+  envelope: p.envelope,
+  document: p.document,
+  url: p.url,
+  retrieved: p.retrieved,
+  entries: p.entries.length,
+});
+
+const entryCache = new Map<string, CatalogEntry[]>();
+
+function expand(p: ProviderData): CatalogEntry[] {
+  let list = entryCache.get(p.id);
+  if (list) return list;
+  list = p.entries.map(([code, flow, scene, u, texts, line, end, override, notes]) => {
+    const messages: Partial<Record<Lang, string>> = {};
+    p.languages.forEach((l, i) => {
+      if (texts[i]) messages[l] = texts[i];
+    });
+    const e: CatalogEntry = { provider: p.id, code, flow, messages, source: { document: p.document, line, end }, unified: u };
+    if (scene) e.scene = scene;
+    if (override) {
+      const o: NonNullable<CatalogEntry['override']> = { reason: override[3] };
+      if (override[0]) o.outcome = override[0];
+      if (override[1]) o.next = override[1];
+      if (override[2]) o.party = override[2];
+      e.override = o;
+    }
+    if (notes) e.notes = notes;
+    return e;
+  });
+  entryCache.set(p.id, list);
+  return list;
+}
+
+/** Every provider in the catalog. */
+export function listProviders(): ProviderInfo[] {
+  return generatedProviders.map(info);
+}
+
+/** A provider by id or alias (loosely: `SHOPLINE Payments` finds `shopline-payments`). */
+export function getProvider(id: string): ProviderInfo | undefined {
+  const p = typeof id === 'string' ? normalizer.provider(id) : undefined;
+  return p ? info(p) : undefined;
+}
+
+/** A provider's entries in catalog order, optionally narrowed to a flow or a unified code. */
+export function listEntries(provider: string, filter: { flow?: Flow; unified?: string } = {}): CatalogEntry[] {
+  const p = typeof provider === 'string' ? normalizer.provider(provider) : undefined;
+  if (!p) return [];
+  return expand(p).filter((e) => (!filter.flow || e.flow === filter.flow) && (!filter.unified || e.unified === filter.unified));
+}
+
+/**
+ * The entry for (provider, code, flow): the exact flow first, then `any`. The code is
+ * canonicalised the way `normalize()` does it. Codes with several entries for one flow (eftPay
+ * `-99`) return the first; use `getEntries` for all of them.
+ */
+export function getEntry(provider: string, code: string | number, flow: Flow = 'any'): CatalogEntry | undefined {
+  const all = getEntries(provider, code);
+  return all.find((e) => e.flow === flow) ?? all.find((e) => e.flow === 'any');
+}
+
+/** Every entry of a canonical (provider, code), across flows. */
+export function getEntries(provider: string, code: string | number): CatalogEntry[] {
+  let r: ReturnType<typeof normalizer.readings>;
+  try {
+    r = normalizer.readings(provider, code);
+  } catch {
+    return [];
+  }
+  if (!r) return [];
+  const c = r.code;
+  return expand(r.provider).filter((e) => e.code === c);
+}
+
+function unifiedCode(code: string): UnifiedCode | undefined {
+  const t = Object.hasOwn(unified.codes, code) ? unified.codes[code] : undefined;
+  if (!t) return undefined;
+  const flows: UnifiedCode['flows'] = {};
+  for (const [f, p] of Object.entries(unified.flows[code] ?? {})) {
+    if (!p) continue;
+    const o: NonNullable<UnifiedCode['flows'][Flow]> = { reason: p[3] };
+    if (p[0]) o.outcome = p[0];
+    if (p[1]) o.next = p[1];
+    if (p[2]) o.party = p[2];
+    flows[f as Flow] = o;
+  }
+  const m = (t: Record<string, [string, string]>) => ({ customer: t[code]?.[0] ?? '', merchant: t[code]?.[1] ?? '' });
+  return {
+    code,
+    category: t[0],
+    outcome: t[1],
+    next: t[2],
+    party: t[3],
+    disclosure: t[4],
+    description: unifiedInfo[code]?.description ?? '',
+    equivalents: unifiedInfo[code]?.equivalents ?? {},
+    flows,
+    messages: { en: m(en), 'zh-Hant': m(zhHant), 'zh-Hans': m(zhHans) },
+  };
+}
+
+/** Every unified code, in taxonomy order. */
+export function listUnified(): UnifiedCode[] {
+  return Object.keys(unified.codes).map((c) => unifiedCode(c) as UnifiedCode);
+}
+
+/** One unified code, or undefined. */
+export function getUnified(code: string): UnifiedCode | undefined {
+  return typeof code === 'string' ? unifiedCode(code) : undefined;
+}
+
+/** Every provider entry mapped to a unified code: the side-by-side view. */
+export function entriesForUnified(code: string): CatalogEntry[] {
+  return generatedProviders.flatMap((p) => expand(p).filter((e) => e.unified === code));
+}

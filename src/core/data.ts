@@ -1,0 +1,57 @@
+import type { CanonicalRule } from './canonical.js';
+import type { Disclosure, Flow, Lang, Next, Outcome, Party } from './types.js';
+
+/**
+ * The compact shapes that `npm run compile` writes to src/generated from the catalog YAML.
+ * Tuples instead of objects keep the bundles small; `createNormalizer` expands them once.
+ */
+
+/** [outcome, next, party, reason]; an empty string keeps the unified default. */
+export type DecisionPatch = [outcome: Outcome | '', next: Next | '', party: Party | '', reason: string];
+
+/** [code, flow, scene, unified, texts (in `ProviderData.languages` order), line, endLine, override, notes] */
+export type EntryTuple = [
+  code: string,
+  flow: Flow,
+  scene: string,
+  unified: string,
+  texts: string[],
+  line: number,
+  end: number,
+  override: DecisionPatch | 0,
+  notes: string,
+];
+
+export interface ProviderData {
+  id: string;
+  name: string;
+  aliases: string[];
+  region: string[];
+  docs: string;
+  /** The languages of the provider's own texts, in the order `EntryTuple.texts` uses. */
+  languages: Lang[];
+  canonical: CanonicalRule;
+  envelope: string;
+  /** Repository path of the verbatim source document. */
+  document: string;
+  url: string;
+  retrieved: string;
+  entries: EntryTuple[];
+}
+
+/** [category, outcome, next, party, disclosure] */
+export type UnifiedTuple = [category: string, outcome: Outcome, next: Next, party: Party, disclosure: Disclosure];
+
+export interface UnifiedData {
+  codes: Record<string, UnifiedTuple>;
+  /** Per-flow departures from a unified code's default, each with its reason. */
+  flows: Record<string, Partial<Record<Flow, DecisionPatch>>>;
+}
+
+/** unified code → [customer message, merchant guidance] */
+export type MessageTable = Record<string, [customer: string, merchant: string]>;
+
+export interface UnifiedInfo {
+  description: string;
+  equivalents: { iso8583?: string[]; stripe?: string[]; visa?: number; activemerchant?: string };
+}

@@ -1,0 +1,20 @@
+import { classify } from './classify/classify.js';
+import { createNormalizer } from './core/normalizer.js';
+import type { Decision, NormalizeInput } from './core/types.js';
+import { en, providers, unified, zhHans, zhHant } from './generated/index.js';
+
+/** The normalizer over the whole embedded catalog, with the classifier for unknown codes. */
+export const normalizer = createNormalizer({
+  providers,
+  unified,
+  messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans },
+  classify,
+});
+
+/**
+ * Turns a provider's response code into one decision: did the money move, what to do next, who
+ * acts, and what to tell the customer and the merchant.
+ */
+export function normalize(input: NormalizeInput): Decision {
+  return normalizer.normalize(input);
+}
