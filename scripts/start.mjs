@@ -15,7 +15,8 @@ const newest = (dir) => {
   return t;
 };
 const built = join(root, 'dist', 'cli.js');
-const stale = !existsSync(built) || newest(join(root, 'src')) > statSync(built).mtimeMs || newest(join(root, 'web', 'src')) > statSync(built).mtimeMs;
+const stale =
+  !existsSync(built) || newest(join(root, 'src')) > statSync(built).mtimeMs || newest(join(root, 'web', 'src')) > statSync(built).mtimeMs;
 if (stale) {
   const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

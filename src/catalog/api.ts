@@ -1,6 +1,6 @@
 import type { ProviderData, UnifiedInfo } from '../core/data.js';
 import type { Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
-import { en, zhHans, zhHant, providers as generatedProviders, unified, unifiedInfo } from '../generated/index.js';
+import { en, providers as generatedProviders, unified, unifiedInfo, zhHans, zhHant } from '../generated/index.js';
 import { normalizer } from '../normalize.js';
 
 /** The typed, dependency-free view of the compiled catalog. */

@@ -116,7 +116,10 @@ export const providers: readonly ProviderData[] = [${names.join(', ')}];
 `,
   );
 
-  out.set('catalog/schema/provider.schema.json', `${JSON.stringify(jsonSchema(providerSchema, 'paycodes provider catalog file'), null, 2)}\n`);
+  out.set(
+    'catalog/schema/provider.schema.json',
+    `${JSON.stringify(jsonSchema(providerSchema, 'paycodes provider catalog file'), null, 2)}\n`,
+  );
   out.set('catalog/schema/unified.schema.json', `${JSON.stringify(jsonSchema(unifiedSchema, 'paycodes unified taxonomy'), null, 2)}\n`);
   return out;
 }

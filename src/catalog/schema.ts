@@ -63,7 +63,7 @@ export const providerSchema = z
         title: nonEmpty.optional(),
       })
       .strict(),
-    retrieved: nonEmpty.describe("When the source document was copied (YYYY-MM-DD)."),
+    retrieved: nonEmpty.describe('When the source document was copied (YYYY-MM-DD).'),
     entries: z.array(entrySchema).min(1),
   })
   .strict();

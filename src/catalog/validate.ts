@@ -19,7 +19,13 @@ export interface ValidationResult {
 function zodProblems(file: YamlFile, error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     const pos = positionOf(file, issue.path);
-    const where = issue.path.length > 0 ? `${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '')}: ` : '';
+    const where =
+      issue.path.length > 0
+        ? `${issue.path
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '')}: `
+        : '';
     return { file: file.display, line: pos.line, column: pos.column, message: `${where}${issue.message}` };
   });
 }
@@ -75,7 +81,8 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
     const seen = new Map<string, number>();
     p.entries.forEach((e, i) => {
       const here = (key: string) => ['entries', i, key];
-      if (unified && !unified.data.codes[e.unified]) at(here('unified'), `entries[${i}].unified: "${e.unified}" is not in catalog/unified.yaml`);
+      if (unified && !unified.data.codes[e.unified])
+        at(here('unified'), `entries[${i}].unified: "${e.unified}" is not in catalog/unified.yaml`);
       try {
         const c = canonicalCode(p.canonical, e.code);
         if (c !== e.code) at(here('code'), `entries[${i}].code: "${e.code}" is not canonical for ${p.id} (expected "${c}")`);
@@ -83,7 +90,11 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
         at(here('code'), `entries[${i}].code: ${(err as Error).message}`);
       }
       for (const l of Object.keys(e.messages)) {
-        if (!p.languages.includes(l as never)) at(['entries', i, 'messages', l], `entries[${i}].messages.${l}: ${l} is not one of the provider's languages (${p.languages.join(', ')})`);
+        if (!p.languages.includes(l as never))
+          at(
+            ['entries', i, 'messages', l],
+            `entries[${i}].messages.${l}: ${l} is not one of the provider's languages (${p.languages.join(', ')})`,
+          );
       }
       const key = `${e.flow}\u0000${e.code}`;
       const prev = seen.get(key);
@@ -97,19 +108,32 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
       if (docLines) {
         const end = e.source.end ?? e.source.line;
         if (end < e.source.line || end > docLines.length) {
-          at(['entries', i, 'source'], `entries[${i}].source: lines ${e.source.line}-${end} are outside ${p.source.document} (${docLines.length} lines)`);
+          at(
+            ['entries', i, 'source'],
+            `entries[${i}].source: lines ${e.source.line}-${end} are outside ${p.source.document} (${docLines.length} lines)`,
+          );
         } else {
           const span = docLines.slice(e.source.line - 1, end).join(' ');
-          if (!span.includes(e.code)) at(['entries', i, 'source', 'line'], `entries[${i}].source.line: code ${e.code} is not on line ${e.source.line} of ${p.source.document}`);
+          if (!span.includes(e.code))
+            at(
+              ['entries', i, 'source', 'line'],
+              `entries[${i}].source.line: code ${e.code} is not on line ${e.source.line} of ${p.source.document}`,
+            );
           for (const [l, t] of Object.entries(e.messages)) {
-            if (!span.includes(t as string)) at(['entries', i, 'messages', l], `entries[${i}].messages.${l}: the text is not verbatim on lines ${e.source.line}-${end} of ${p.source.document}`);
+            if (!span.includes(t as string))
+              at(
+                ['entries', i, 'messages', l],
+                `entries[${i}].messages.${l}: the text is not verbatim on lines ${e.source.line}-${end} of ${p.source.document}`,
+              );
           }
         }
       }
       if (e.override && unified) {
         const u = unified.data.codes[e.unified];
-        if (u && e.override.outcome === u.outcome && e.override.next === u.next && e.override.party === u.party) {
-          at(['entries', i, 'override'], `entries[${i}].override: it repeats the unified default; remove it`);
+        const o = e.override;
+        const same = (k: 'outcome' | 'next' | 'party') => o[k] === undefined || (u !== undefined && o[k] === u[k]);
+        if (u && same('outcome') && same('next') && same('party')) {
+          at(['entries', i, 'override'], `entries[${i}].override: it repeats the unified default of ${e.unified}; remove it`);
         }
       }
     });

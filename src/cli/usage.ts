@@ -1,6 +1,6 @@
+import { listProviders } from '../catalog/api.js';
 import { FLOWS, type Flow } from '../core/types.js';
 import { normalizer } from '../normalize.js';
-import { listProviders } from '../catalog/api.js';
 
 /** A usage problem: printed without a stack trace, exit status 2. */
 export class UsageError extends Error {

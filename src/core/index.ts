@@ -1,8 +1,9 @@
 // The dependency-free core: `createNormalizer` plus the types and enums. Bring your own data from
 // `paycodes/data` so a bundle carries only the providers and languages it uses.
-export { createNormalizer, type Normalizer, type NormalizerData, type Reading, providerKey } from './normalizer.js';
-export { canonicalCode, plainCode, MAX_CODE_LENGTH, type CanonicalRule } from './canonical.js';
-export { resolveLang } from './lang.js';
-export { PaycodesInputError } from './errors.js';
-export * from './types.js';
+
+export { type CanonicalRule, canonicalCode, MAX_CODE_LENGTH, plainCode } from './canonical.js';
 export type * from './data.js';
+export { PaycodesInputError } from './errors.js';
+export { resolveLang } from './lang.js';
+export { createNormalizer, type Normalizer, type NormalizerData, providerKey, type Reading } from './normalizer.js';
+export * from './types.js';

@@ -160,8 +160,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   const unmappedBase = unified.codes.unmapped;
   if (unmappedBase === undefined) throw new Error('the unified table has no `unmapped` code');
 
-  const texts = (u: string, lang: Lang): [string, string] =>
-    messages[lang]?.[u] ?? messages.en[u] ?? messages.en.unmapped ?? ['', ''];
+  const texts = (u: string, lang: Lang): [string, string] => messages[lang]?.[u] ?? messages.en[u] ?? messages.en.unmapped ?? ['', ''];
 
   const toDecision = (p: CompiledProvider, code: string, flow: Flow, lang: Lang, r: Reading): Decision => {
     const [customer, merchant] = texts(r.unified, lang);

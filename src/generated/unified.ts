@@ -100,10 +100,10 @@ export const unified: UnifiedData = {
     "restart_required": ["provider","failed","retry","merchant","generic"],
   },
   flows: {
-    "refund_succeeded": {"payment":["unknown","query","","A refund status returned for a payment or a status query means the payment was reversed; confirm the order state before treating it as paid."],"query":["unknown","query","","A status query that reports a refund means the payment was reversed; confirm the order state before treating it as paid."]},
-    "partially_refunded": {"payment":["unknown","query","","Returned for a payment, it means part of the money already went back; confirm what is left before fulfilling."],"query":["unknown","query","","The payment was partly refunded; confirm the remaining amount before fulfilling."]},
+    "refund_succeeded": {"payment":["unknown","query","merchant","A refund status returned for a payment or a status query means the payment was reversed; confirm the order state before treating it as paid."],"query":["unknown","query","merchant","A status query that reports a refund means the payment was reversed; confirm the order state before treating it as paid."]},
+    "partially_refunded": {"payment":["unknown","query","merchant","Returned for a payment, it means part of the money already went back; confirm what is left before fulfilling."],"query":["unknown","query","merchant","The payment was partly refunded; confirm the remaining amount before fulfilling."]},
     "already_refunded": {"payment":["unknown","query","","On a payment or query the words mean the payment happened and was refunded; confirm the order state rather than reading it as a plain failure."],"query":["unknown","query","","A query that reports a refunded order means the payment happened and was reversed; confirm before acting."]},
-    "order_not_paid": {"payment":["pending","wait","","Returned for a payment it means the customer has not paid yet; the order is still open."],"query":["pending","wait","","A status query that says unpaid means the order is still open and waiting for the customer."]},
+    "order_not_paid": {"payment":["pending","wait","customer","Returned for a payment it means the customer has not paid yet; the order is still open."],"query":["pending","wait","customer","A status query that says unpaid means the order is still open and waiting for the customer."]},
     "order_not_found": {"query":["unknown","query","","A status query that finds no record does not prove the payment was never created: it may not be visible yet. Query again before creating a new payment."]},
   },
 };

@@ -22,7 +22,9 @@ Each problem is printed as file:line:column: message. Exit status 1 when there a
       const { formatProblem } = await import('../../catalog/load.js');
       const result = validateCatalog({ dir: resolve(opts.dir), root: resolve(opts.root) });
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ ok: result.problems.length === 0, problems: result.problems, counts: result.counts }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ok: result.problems.length === 0, problems: result.problems, counts: result.counts }, null, 2)}\n`,
+        );
       } else {
         for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
         const { providers, entries, unified } = result.counts;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalCode } from '../../src/core/canonical.js';
+import { PaycodesInputError } from '../../src/core/errors.js';
+import { normalize } from '../../src/normalize.js';
+
+describe('canonical codes, per provider', () => {
+  const code = (provider: string, c: string | number) => normalize({ provider, code: c }).code;
+
+  it('QFPay pads numbers and short digit strings to four digits', () => {
+    expect(code('qfpay', 0)).toBe('0000');
+    expect(code('qfpay', '0')).toBe('0000');
+    expect(code('qfpay', 1201)).toBe('1201');
+    expect(code('qfpay', ' 1201\n')).toBe('1201');
+    expect(normalize({ provider: 'qfpay', code: 0 }).unified).toBe('approved');
+  });
+
+  it('eftPay pads non-negative codes to two digits and keeps the sign of negative ones', () => {
+    expect(code('eftpay', 0)).toBe('00');
+    expect(code('eftpay', 3)).toBe('03');
+    expect(code('eftpay', '3')).toBe('03');
+    expect(code('eftpay', -1)).toBe('-1');
+    expect(code('eftpay', '-99')).toBe('-99');
+    expect(normalize({ provider: 'eftpay', code: 3 }).unified).toBe('duplicate_order');
+  });
+
+  it('SHOPLINE Payments folds word codes to upper case and leaves numbers alone', () => {
+    expect(code('shopline-payments', 'url_not_found')).toBe('URL_NOT_FOUND');
+    expect(code('shopline-payments', 4454)).toBe('4454');
+    expect(normalize({ provider: 'shopline-payments', code: 'access_denied' }).unified).toBe('invalid_credentials');
+  });
+
+  it('Subotiz keeps the case of word codes (its REST errors are camelCase)', () => {
+    expect(code('subotiz', 'unauthorizedError')).toBe('unauthorizedError');
+    expect(code('subotiz', 100100)).toBe('100100');
+  });
+
+  it('OTT Pay folds word codes to upper case', () => {
+    expect(code('ottpay', 'success')).toBe('SUCCESS');
+    expect(code('ottpay', ' amount_not_enough ')).toBe('AMOUNT_NOT_ENOUGH');
+    expect(normalize({ provider: 'ottpay', code: 'amount_not_enough' }).unified).toBe('insufficient_funds');
+  });
+
+  it('reads full-width digits and letters from CJK input', () => {
+    expect(code('qfpay', '１２０１')).toBe('1201');
+    expect(code('ottpay', 'ｓｕｃｃｅｓｓ')).toBe('SUCCESS');
+  });
+
+  it('refuses codes that are empty, too long, or not a string or finite number', () => {
+    const rule = { width: 4, case: 'upper' as const };
+    expect(() => canonicalCode(rule, '   ')).toThrow(PaycodesInputError);
+    expect(() => canonicalCode(rule, 'x'.repeat(129))).toThrow(/longer than 128/);
+    expect(() => canonicalCode(rule, Number.NaN)).toThrow(PaycodesInputError);
+    expect(() => canonicalCode(rule, Number.POSITIVE_INFINITY)).toThrow(PaycodesInputError);
+    expect(() => canonicalCode(rule, {} as unknown as string)).toThrow(/string or a number/);
+    expect(canonicalCode(rule, 'x'.repeat(128))).toBe('X'.repeat(128));
+  });
+});
