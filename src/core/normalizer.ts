@@ -162,6 +162,12 @@ export function createNormalizer(data: NormalizerData): Normalizer {
 
   const texts = (u: string, lang: Lang): [string, string] => messages[lang]?.[u] ?? messages.en[u] ?? messages.en.unmapped ?? ['', ''];
 
+  // Shared and frozen: every unmapped answer in one language carries the same words.
+  const unmappedMessages = LANGS.map((l) => {
+    const [customer, merchant] = texts('unmapped', l);
+    return Object.freeze({ customer, merchant });
+  });
+
   const toDecision = (p: CompiledProvider, code: string, flow: Flow, lang: Lang, r: Reading): Decision => {
     const [customer, merchant] = texts(r.unified, lang);
     const source: DecisionSource = { messages: r.texts, document: p.data.document, line: r.line, flow: r.flow };
@@ -260,7 +266,6 @@ export function createNormalizer(data: NormalizerData): Normalizer {
         evidence: c.evidence,
       };
     }
-    const [customer, merchant] = texts('unmapped', lang);
     return {
       provider,
       code,
@@ -272,18 +277,45 @@ export function createNormalizer(data: NormalizerData): Normalizer {
       next: 'query',
       party: 'provider',
       disclosure: 'generic',
-      message: { customer, merchant },
+      message: unmappedMessages[LANGS.indexOf(lang)] as Decision['message'],
       confidence: 0,
     };
   };
 
   const lookupProvider = (id: string): CompiledProvider | undefined => byKey.get(id) ?? byKey.get(providerKey(id));
 
+  // A one-entry memo of the last provider seen: batches and services mostly ask about one provider
+  // at a time, and it saves a map lookup on the hot path.
+  let lastId: unknown;
+  let lastProvider: CompiledProvider | undefined;
+
   const normalize = (input: NormalizeInput): Decision => {
     if (typeof input !== 'object' || input === null) {
       throw new PaycodesInputError('input', 'normalize() takes an object: { provider, code, flow?, message?, lang? }');
     }
-    const { provider, code, flow, message, lang } = input;
+    const provider = input.provider;
+    const code = input.code;
+    const flow = input.flow;
+    const lang = input.lang;
+    const message = input.message;
+    // Fast path: a canonical code string for a provider id, nothing to weigh a message against.
+    if (typeof code === 'string' && (message === undefined || message === null)) {
+      const p = provider === lastId ? lastProvider : byKey.get(provider);
+      if (p !== undefined) {
+        lastId = provider;
+        lastProvider = p;
+        const fi = flow === undefined || flow === null ? 0 : FLOW_INDEX.get(flow);
+        const li = lang === undefined || lang === null ? 0 : LANG_INDEX.get(lang);
+        if (fi !== undefined && li !== undefined) {
+          const hit = p.cache[fi * LANGS.length + li]?.get(code);
+          if (hit !== undefined) return hit;
+        }
+      }
+    }
+    return slowNormalize(provider, code, flow, lang, message);
+  };
+
+  const slowNormalize = (provider: unknown, code: unknown, flow: unknown, lang: unknown, message: unknown): Decision => {
     if (typeof provider !== 'string') {
       throw new PaycodesInputError('provider', `provider must be a string, got ${provider === null ? 'null' : typeof provider}`);
     }
@@ -296,19 +328,16 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     if (message !== undefined && message !== null && typeof message !== 'string') {
       throw new PaycodesInputError('message', `message must be a string, got ${typeof message}`);
     }
-    const msg = message ?? undefined;
-    const p = byKey.get(provider);
-    if (p !== undefined && typeof code === 'string') {
-      // Fast path: the canonical code, a known provider id and no message to weigh.
-      const hit = p.cache[fi * LANGS.length + li]?.get(code);
-      if (hit !== undefined && (msg === undefined || hit.alternatives === undefined)) return hit;
+    if (typeof code !== 'string' && typeof code !== 'number') {
+      throw new PaycodesInputError('code', `code must be a string or a number, got ${code === null ? 'null' : typeof code}`);
     }
+    const msg = (message ?? undefined) as string | undefined;
     const trimmed = provider.trim();
     if (trimmed.length === 0) throw new PaycodesInputError('provider', 'provider is empty');
     if (trimmed.length > 64) throw new PaycodesInputError('provider', 'provider is longer than 64 characters');
     const f = FLOWS[fi] as Flow;
     const l = LANGS[li] as Lang;
-    const cp = p ?? lookupProvider(trimmed);
+    const cp = byKey.get(provider) ?? lookupProvider(trimmed);
     if (cp === undefined) return unmapped(trimmed.toLowerCase(), plainCode(code), f, l, msg);
     const c = canonicalCode(cp.rule, code);
     const cache = cp.cache[fi * LANGS.length + li] as Map<string, Decision>;
