@@ -57,6 +57,7 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
   for (const path of providerFiles(paths.dir)) {
     const read = readYaml(path, paths.root);
     problems.push(...read.problems);
+    counts.providers++;
     if (!read.file) continue;
     const file = read.file;
     const parsed = providerSchema.safeParse(file.data);
@@ -137,7 +138,6 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
         }
       }
     });
-    counts.providers++;
     counts.entries += p.entries.length;
     providers.push({ file, data: p });
   }
