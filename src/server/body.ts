@@ -1,0 +1,102 @@
+import { HttpProblem } from './problem.js';
+
+/** Deeper JSON than any real request; refused before JSON.parse recurses into it. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Reads the request body, counting bytes as they arrive: a body over `limit` is refused with a 413
+ * as soon as it crosses the limit, so a large or endless upload is never held in memory.
+ */
+export async function readBody(req: Request, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => new HttpProblem(413, `the request body is larger than ${limit} bytes`, undefined, { connection: 'close' });
+  const declared = req.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) throw tooLarge();
+  if (req.body === null) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away or was cut off by the request timeout: its fault, not ours.
+      throw new HttpProblem(400, 'the request body ended before it was complete', undefined, { connection: 'close' });
+    }
+    const { done, value } = chunk;
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** True when brackets outside strings nest deeper than `max`. */
+export function tooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** Only `application/json` (optionally `; charset=utf-8`) is read; anything else is a 415. */
+export function requireJson(contentType: string | null): void {
+  const [type = '', ...params] = (contentType ?? '').split(';');
+  const media = type.trim().toLowerCase();
+  if (media !== 'application/json') {
+    throw new HttpProblem(415, `send the body as application/json${media ? `, not ${media.slice(0, 80)}` : ''}`, [
+      { in: 'header', path: '/content-type', message: 'must be application/json' },
+    ]);
+  }
+  for (const p of params) {
+    const [k = '', v = ''] = p.split('=');
+    if (k.trim().toLowerCase() === 'charset' && !/^"?utf-8"?$/i.test(v.trim())) {
+      throw new HttpProblem(415, 'the body must be UTF-8', [{ in: 'header', path: '/content-type', message: 'charset must be utf-8' }]);
+    }
+  }
+}
+
+/** The body as JSON: valid UTF-8, not nested too deep, parseable; otherwise a 400 that says which. */
+export async function readJson(req: Request, limit: number): Promise<unknown> {
+  requireJson(req.headers.get('content-type'));
+  const bytes = await readBody(req, limit);
+  if (bytes.byteLength === 0)
+    throw new HttpProblem(400, 'the request body is empty', [{ in: 'body', path: '', message: 'a JSON body is required' }]);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpProblem(400, 'the request body is not valid UTF-8', [{ in: 'body', path: '', message: 'invalid UTF-8' }]);
+  }
+  if (tooDeep(text)) {
+    throw new HttpProblem(400, `the JSON nests deeper than ${MAX_JSON_DEPTH} levels`, [
+      { in: 'body', path: '', message: 'too deeply nested' },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new HttpProblem(400, 'the request body is not valid JSON', [
+      { in: 'body', path: '', message: String((e as Error).message).slice(0, 200) },
+    ]);
+  }
+}

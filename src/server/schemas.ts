@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import { MAX_CODE_LENGTH } from '../core/canonical.js';
+import { resolveLang } from '../core/lang.js';
+import { DISCLOSURES, FLOWS, LANGS, type Lang, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+
+/**
+ * One schema per shape: the server validates requests with these and `openapi.ts` turns the same
+ * objects into the OpenAPI document, so the two cannot drift apart.
+ */
+
+type Meta = { id: string; description?: string };
+/** Request bodies, converted to JSON Schema as input (before transforms). */
+export const requests = z.registry<Meta>();
+/** Responses, converted as output. Together: the components of the OpenAPI document. */
+export const responses = z.registry<Meta>();
+
+/** A BCP 47 tag folded to one of the three supported languages (`zh-TW` → `zh-Hant`). */
+export const langParam = z
+  .string()
+  .max(35)
+  .transform((tag, ctx): Lang => {
+    try {
+      return resolveLang(tag);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  })
+  .meta({
+    description: 'en, zh-Hant or zh-Hans; region tags such as zh-TW or zh-CN are folded to the script their readers use.',
+    examples: ['zh-Hant'],
+  });
+
+const flow = z.enum(FLOWS);
+const provider = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .meta({ description: 'Provider id or alias, matched loosely.', examples: ['qfpay'] });
+const code = z.string().min(1).max(MAX_CODE_LENGTH);
+const message = z.string().max(4096).meta({ description: "The provider's message, when known: it picks between readings of one code." });
+
+export const NormalizeInput = z
+  .object({
+    provider,
+    code: z
+      .union([code, z.number().finite()], {
+        error: (i) => (i.input === undefined ? 'code is required' : 'code must be a string or a number'),
+      })
+      .meta({ description: 'The response code as the provider returned it.', examples: ['1201'] }),
+    flow: flow.optional(),
+    message: message.optional(),
+    lang: langParam.optional(),
+  })
+  .meta({ description: 'One code to normalize.' });
+requests.add(NormalizeInput, { id: 'NormalizeInput' });
+
+export const MAX_BATCH = 1000;
+export const NormalizeBody = z.union([NormalizeInput, z.array(NormalizeInput).min(1).max(MAX_BATCH)]);
+requests.add(NormalizeBody, { id: 'NormalizeBody', description: `One input object, or an array of 1 to ${MAX_BATCH}.` });
+
+export const NormalizeQuery = z.object({
+  provider,
+  code: code.meta({ description: 'The response code as the provider returned it.', examples: ['1201'] }),
+  flow: flow.optional(),
+  message: message.optional(),
+  lang: langParam.optional(),
+});
+
+export const LangQuery = z.object({ lang: langParam.optional() });
+
+export const CodesQuery = z.object({
+  flow: flow.optional(),
+  unified: z.string().max(64).optional().meta({ description: 'Only entries mapped to this unified code.' }),
+});
+
+export const SearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({
+      description: 'Words, a code or a message in any of the three languages; Traditional and Simplified match each other.',
+      examples: ['余额不足'],
+    }),
+  provider: z.string().trim().min(1).max(64).optional(),
+  flow: flow.optional(),
+  lang: langParam.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const Evidence = z.object({
+  kind: z.enum(['pattern', 'similar', 'threshold', 'code']),
+  detail: z.string(),
+  weight: z.number().optional(),
+});
+responses.add(Evidence, { id: 'Evidence' });
+
+const DecisionSource = z.object({
+  scene: z.string().optional(),
+  messages: z.record(z.string(), z.string()).meta({ description: "The provider's text, verbatim, keyed by BCP 47 tag." }),
+  document: z.string().meta({ description: 'Repository path of the verbatim source document.' }),
+  line: z.number().int().optional(),
+  flow: flow.optional(),
+});
+responses.add(DecisionSource, { id: 'DecisionSource' });
+
+const Localized = z.object({ customer: z.string(), merchant: z.string() });
+
+export const Decision: z.ZodType = z.object({
+  provider: z.string(),
+  code: z.string(),
+  flow,
+  known: z.boolean(),
+  unified: z.string(),
+  category: z.string(),
+  outcome: z.enum(OUTCOMES),
+  next: z.enum(NEXT_STEPS),
+  party: z.enum(PARTIES),
+  disclosure: z.enum(DISCLOSURES),
+  message: Localized,
+  source: DecisionSource.optional(),
+  get alternatives() {
+    return z.array(Decision).optional();
+  },
+  confidence: z.number().min(0).max(1),
+  reason: z.string().optional(),
+  evidence: z.array(Evidence).optional(),
+});
+responses.add(Decision, { id: 'Decision', description: 'Did the money move, what to do next, who acts, and what to say.' });
+
+export const NormalizeResponse = z.union([Decision, z.array(Decision)]);
+responses.add(NormalizeResponse, { id: 'NormalizeResponse', description: 'One Decision, or an array in the order of the input.' });
+
+export const Provider = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  region: z.array(z.string()),
+  docs: z.string(),
+  languages: z.array(z.enum(LANGS)),
+  envelope: z.string(),
+  document: z.string(),
+  url: z.string(),
+  retrieved: z.string(),
+  entries: z.number().int(),
+});
+responses.add(Provider, { id: 'Provider' });
+
+export const ProviderList = z.object({ providers: z.array(Provider) });
+responses.add(ProviderList, { id: 'ProviderList' });
+
+const Patch = z.object({
+  outcome: z.enum(OUTCOMES).optional(),
+  next: z.enum(NEXT_STEPS).optional(),
+  party: z.enum(PARTIES).optional(),
+  reason: z.string(),
+});
+responses.add(Patch, { id: 'DecisionPatch' });
+
+export const CatalogEntry = z.object({
+  provider: z.string(),
+  code: z.string(),
+  flow,
+  scene: z.string().optional(),
+  messages: z.record(z.string(), z.string()),
+  source: z.object({ document: z.string(), line: z.number().int(), end: z.number().int() }),
+  unified: z.string(),
+  override: Patch.optional(),
+  notes: z.string().optional(),
+});
+responses.add(CatalogEntry, { id: 'CatalogEntry' });
+
+export const CodeList = z.object({ provider: z.string(), count: z.number().int(), codes: z.array(CatalogEntry) });
+responses.add(CodeList, { id: 'CodeList' });
+
+export const UnifiedCode = z.object({
+  code: z.string(),
+  category: z.string(),
+  outcome: z.enum(OUTCOMES),
+  next: z.enum(NEXT_STEPS),
+  party: z.enum(PARTIES),
+  disclosure: z.enum(DISCLOSURES),
+  description: z.string(),
+  equivalents: z.object({
+    iso8583: z.array(z.string()).optional(),
+    stripe: z.array(z.string()).optional(),
+    visa: z.number().optional(),
+    activemerchant: z.string().optional(),
+  }),
+  flows: z.record(z.string(), Patch),
+  messages: z.record(z.string(), Localized),
+});
+responses.add(UnifiedCode, { id: 'UnifiedCode' });
+
+export const UnifiedList = z.object({ unified: z.array(UnifiedCode) });
+responses.add(UnifiedList, { id: 'UnifiedList' });
+
+export const UnifiedDetail = z.object({ unified: UnifiedCode, count: z.number().int(), entries: z.array(CatalogEntry) });
+responses.add(UnifiedDetail, { id: 'UnifiedDetail', description: 'A unified code and every provider entry mapped to it.' });
+
+export const SearchResult = z.object({
+  kind: z.enum(['entry', 'unified']),
+  score: z.number(),
+  provider: z.string().optional(),
+  code: z.string().optional(),
+  flow: flow.optional(),
+  scene: z.string().optional(),
+  unified: z.string(),
+  outcome: z.string(),
+  next: z.string(),
+  party: z.string(),
+  text: z.string().meta({ description: 'The text that matched, for display.' }),
+  field: z
+    .enum(['code', 'name', 'text', 'scene', 'description', 'customer', 'merchant'])
+    .meta({ description: 'Which part of the record matched best.' }),
+  lang: z.enum(LANGS).optional(),
+  entries: z.number().int().optional().meta({ description: 'For unified codes: how many provider entries map to it.' }),
+});
+responses.add(SearchResult, { id: 'SearchResult' });
+
+export const SearchResponse = z.object({ query: z.string(), count: z.number().int(), results: z.array(SearchResult) });
+responses.add(SearchResponse, { id: 'SearchResponse' });
+
+export const Health = z.object({ status: z.literal('ok'), version: z.string(), providers: z.number().int(), entries: z.number().int() });
+responses.add(Health, { id: 'Health' });
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string(),
+  errors: z
+    .array(
+      z.object({
+        in: z.enum(['body', 'query', 'path', 'header']),
+        path: z.string().meta({ description: 'JSON Pointer into the request part, e.g. /3/provider.' }),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+});
+responses.add(Problem, { id: 'Problem', description: 'RFC 9457 problem details.' });

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listProviders } from '../../src/catalog/api.js';
+import { normalize } from '../../src/normalize.js';
+import type { WebCatalog } from '../../src/server/web-catalog.js';
+import { ensureWebBuilt } from '../web/build.js';
+import { type TestServer, testServer } from './helpers.js';
+
+let s: TestServer;
+beforeAll(async () => {
+  ensureWebBuilt();
+  s = await testServer({ apiKey: 'page-stays-open' });
+});
+afterAll(async () => {
+  await s.close();
+});
+
+describe('the web catalog', () => {
+  it('serves the page at / with no inline script, even with an API key set', async () => {
+    const res = await s.get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toBeNull();
+    expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    for (const a of assets) {
+      const r = await s.get(a);
+      expect(r.status, a).toBe(200);
+      expect(r.headers.get('cache-control'), a).toBe('public, max-age=31536000, immutable');
+      expect(r.headers.get('content-type'), a).toMatch(a.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+      const body = await r.text();
+      // Bundled and offline: no code that reaches for another host.
+      expect(body, a).not.toMatch(/\bfetch\(\s*["'`]https?:/);
+      expect(body, a).not.toMatch(/@import\s+url\(\s*["']?https?:/);
+    }
+  });
+
+  it('answers a repeat request for an unchanged file with a 304', async () => {
+    const first = await s.get('/');
+    const etag = first.headers.get('etag');
+    await first.arrayBuffer();
+    expect(etag).toMatch(/^".+"$/);
+    const again = await s.get('/', { headers: { 'if-none-match': etag as string } });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves /catalog.json with every code and its decision', async () => {
+    const res = await s.get('/catalog.json');
+    expect(res.status).toBe(200);
+    const cat = (await res.json()) as WebCatalog;
+    expect(cat.providers.map((p) => p.id)).toEqual(listProviders().map((p) => p.id));
+    const qf = cat.codes.find((c) => c.provider === 'qfpay' && c.code === '1201');
+    const d = normalize({ provider: 'qfpay', code: '1201' });
+    expect(qf?.decision).toMatchObject({ unified: d.unified, outcome: d.outcome, next: d.next, party: d.party });
+    expect(qf?.decision.texts['zh-Hant']).toContain('餘額不足');
+    const eft = cat.codes.find((c) => c.provider === 'eftpay' && c.code === '-99');
+    expect(eft?.alternatives.length).toBe(normalize({ provider: 'eftpay', code: '-99' }).alternatives?.length);
+    const u = cat.unified.find((x) => x.code === 'insufficient_funds');
+    expect(u?.messages['zh-Hant'].customer).toBe(normalize({ provider: 'qfpay', code: '1201', lang: 'zh-Hant' }).message.customer);
+  });
+
+  it('refuses paths outside the built files', async () => {
+    for (const p of ['/assets/', '/assets/..%2f..%2fpackage.json', '/web/dist/index.html', '/.env', '/src/server/app.ts']) {
+      const r = await s.get(p);
+      expect(r.status, p).toBe(404);
+      await r.arrayBuffer();
+    }
+  });
+});
