@@ -11,7 +11,7 @@ export {
   type ProviderInfo,
   type UnifiedCode,
 } from './catalog/api.js';
-export { classify } from './classify/classify.js';
+export { classify, CLASSIFY_THRESHOLD, createClassifier, type ClassifierOptions } from './classify/classify.js';
 export { type CanonicalRule, canonicalCode, MAX_CODE_LENGTH, plainCode } from './core/canonical.js';
 export type { DecisionPatch, EntryTuple, MessageTable, ProviderData, UnifiedData, UnifiedInfo } from './core/data.js';
 export { PaycodesInputError } from './core/errors.js';
@@ -39,3 +39,21 @@ export {
   type Party,
 } from './core/types.js';
 export { normalize, normalizer } from './normalize.js';
+export {
+  fromNotification,
+  fromResponse,
+  type HeadersLike,
+  type NotificationDecision,
+  type NotificationEvent,
+  type NotificationOptions,
+  PaycodesSignatureError,
+  type Provenance,
+  RESPONSE_PROVIDERS,
+  type RequestLayer,
+  type ResponseDecision,
+  type ResponseOptions,
+  type ResponseProvider,
+  type SignatureProblem,
+  signNotification,
+  type TransactionLayer,
+} from './responses/index.js';

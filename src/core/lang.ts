@@ -1,7 +1,12 @@
 import { PaycodesInputError } from './errors.js';
 import type { Lang } from './types.js';
 
-const EXACT: Record<string, Lang> = { en: 'en', 'zh-Hant': 'zh-Hant', 'zh-Hans': 'zh-Hans' };
+// A Map, not an object literal: `__proto__` or `toString` must not find Object.prototype members.
+const EXACT = new Map<string, Lang>([
+  ['en', 'en'],
+  ['zh-Hant', 'zh-Hant'],
+  ['zh-Hans', 'zh-Hans'],
+]);
 
 /**
  * A BCP 47 tag as one of the three supported languages. Region tags map to the script their
@@ -9,7 +14,7 @@ const EXACT: Record<string, Lang> = { en: 'en', 'zh-Hant': 'zh-Hant', 'zh-Hans':
  */
 export function resolveLang(tag: unknown): Lang {
   if (typeof tag !== 'string') throw new PaycodesInputError('lang', `lang must be a string, got ${tag === null ? 'null' : typeof tag}`);
-  const exact = EXACT[tag];
+  const exact = EXACT.get(tag);
   if (exact !== undefined) return exact;
   const t = tag.trim().toLowerCase().replace(/_/g, '-');
   if (t === 'en' || t.startsWith('en-')) return 'en';

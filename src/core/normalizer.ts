@@ -321,7 +321,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     }
     const fi = flow === undefined || flow === null ? 0 : FLOW_INDEX.get(flow);
     if (fi === undefined) {
-      throw new PaycodesInputError('flow', `flow must be one of ${FLOWS.join(', ')}, got ${JSON.stringify(String(flow).slice(0, 40))}`);
+      throw new PaycodesInputError('flow', `flow must be one of ${FLOWS.join(', ')}, got ${typeof flow === 'string' ? JSON.stringify(flow.slice(0, 40)) : typeof flow}`);
     }
     let li = lang === undefined || lang === null ? 0 : LANG_INDEX.get(lang);
     if (li === undefined) li = LANGS.indexOf(resolveLang(lang));

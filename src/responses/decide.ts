@@ -1,0 +1,63 @@
+import { getUnified } from '../catalog/api.js';
+import { resolveLang } from '../core/lang.js';
+import type { Decision, Flow, Lang } from '../core/types.js';
+import { normalize } from '../normalize.js';
+import type { StateRule } from './tables.js';
+import type { Provenance } from './types.js';
+
+/** Confidence of a decision read from a state table, by how well the table is sourced. */
+const CONFIDENCE: Record<Provenance, number> = { official: 1, 'third-party': 0.8, inferred: 0.6 };
+
+export function langOf(lang: unknown): Lang {
+  return lang === undefined || lang === null ? 'en' : resolveLang(lang as string);
+}
+
+/** The catalog's decision for a provider code, as a mutable copy (normalize() returns frozen objects). */
+export function codeDecision(provider: string, code: string, flow: Flow, lang: Lang, message?: string): Decision {
+  const d = normalize(message === undefined ? { provider, code, flow, lang } : { provider, code, flow, lang, message });
+  return { ...d };
+}
+
+/**
+ * A decision straight from a unified code: used for transaction states and HTTP-level answers,
+ * which are not provider codes and so are not in the catalog.
+ */
+export function unifiedDecision(
+  provider: string,
+  code: string,
+  flow: Flow,
+  lang: Lang,
+  rule: StateRule,
+  provenance: Provenance,
+  known: boolean,
+): Decision {
+  const u = getUnified(rule.unified) ?? getUnified('outcome_unknown');
+  if (u === undefined) throw new Error(`unified code ${rule.unified} is missing from the catalog`);
+  let { outcome, next, party } = u;
+  let reason = rule.reason;
+  const patch = flow === 'any' ? undefined : u.flows[flow];
+  if (patch && rule.outcome === undefined && rule.next === undefined) {
+    outcome = patch.outcome ?? outcome;
+    next = patch.next ?? next;
+    party = patch.party ?? party;
+    reason ??= patch.reason;
+  }
+  if (rule.outcome) outcome = rule.outcome;
+  if (rule.next) next = rule.next;
+  const d: Decision = {
+    provider,
+    code,
+    flow,
+    known,
+    unified: u.code,
+    category: u.category,
+    outcome,
+    next,
+    party,
+    disclosure: u.disclosure,
+    message: { ...u.messages[lang] },
+    confidence: known ? CONFIDENCE[provenance] : 0,
+  };
+  if (reason) d.reason = reason;
+  return d;
+}

@@ -1,0 +1,63 @@
+import { getEntry } from '../../catalog/api.js';
+import type { Flow } from '../../core/types.js';
+import { str } from '../body.js';
+import type { Call, MockContext, Order } from './types.js';
+
+/** The provider's own words for a code, from the catalog (English first), for realistic error bodies. */
+export function textOf(provider: string, code: string, flow: Flow = 'any'): string {
+  let e: ReturnType<typeof getEntry>;
+  try {
+    e = getEntry(provider, code, flow) ?? getEntry(provider, code);
+  } catch {
+    e = undefined;
+  }
+  return e?.messages.en ?? e?.messages['zh-Hant'] ?? e?.messages['zh-Hans'] ?? 'mock error';
+}
+
+/** "30.00" → 3000. Undefined for anything that is not a plain decimal amount. */
+export function minorFromDecimal(v: unknown): number | undefined {
+  const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(s)) return undefined;
+  const [whole, frac = ''] = s.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+export function minorFromInteger(v: unknown): number | undefined {
+  const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : '';
+  return /^\d{1,14}$/.test(s) ? Number(s) : undefined;
+}
+
+export const decimal = (minor: number): string => `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** "2026-01-30 14:21:28" in UTC. */
+export function stamp(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** "20260130142128" in UTC. */
+export const compact = (ms: number): string => stamp(ms).replace(/\D/g, '');
+
+export function newOrder(call: Call, state: string, ctx: MockContext): Order {
+  return {
+    id: call.orderId ?? ctx.nextId(),
+    tradeNo: ctx.nextId(),
+    amount: call.amount ?? 0,
+    currency: call.currency ?? 'HKD',
+    state,
+    refunded: 0,
+    refunds: [],
+    created: ctx.now(),
+  };
+}
+
+/** First present string field among `keys`. */
+export function pick(body: unknown, ...keys: string[]): string | undefined {
+  for (const k of keys) {
+    const v = str(body, k);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}

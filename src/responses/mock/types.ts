@@ -1,0 +1,70 @@
+import type { Obj } from '../body.js';
+import type { ResponseProvider } from '../types.js';
+import type { Step } from './scenario.js';
+
+export type Op = 'payment' | 'query' | 'refund' | 'close' | 'reversal' | 'capture';
+
+/** One parsed call to the mock. */
+export interface Call {
+  op: Op;
+  /** The merchant's order id, or the provider's trade number, whichever the call names. */
+  orderId?: string;
+  tradeNo?: string;
+  /** In minor units (cents). */
+  amount?: number;
+  currency?: string;
+  refundId?: string;
+  body: Obj;
+}
+
+export interface Refund {
+  id: string;
+  amount: number;
+  state: string;
+  code?: string;
+}
+
+export interface Order {
+  id: string;
+  tradeNo: string;
+  amount: number;
+  currency: string;
+  /** The transaction state in the provider's words. */
+  state: string;
+  /** The provider code that goes with the state (QFPay record respcd, a decline code…). */
+  code?: string;
+  message?: string;
+  refunded: number;
+  refunds: Refund[];
+  /** QFPay `cancel` after a reversal or close. */
+  cancelled?: string;
+  created: number;
+}
+
+export interface Reply {
+  status: number;
+  body: Obj | string;
+  headers?: Record<string, string>;
+}
+
+export interface MockContext {
+  signKey: string;
+  now: () => number;
+  nextId: () => string;
+}
+
+/** The six outcomes every provider can be asked for by name (magic amounts use them). */
+export type Named = 'success' | 'insufficient' | 'pending' | 'decline' | 'system' | 'awaiting';
+
+export interface MockProvider {
+  id: ResponseProvider;
+  /** Documented endpoints the mock serves, for the banner and the README. */
+  endpoints: string[];
+  route(method: string, path: string, body: Obj, ctx: MockContext): Call | undefined;
+  isState(s: string): boolean;
+  named: Record<Named, Step>;
+  /** Applies a step to a (new or existing) order and renders the reply for the call. */
+  answer(call: Call, order: Order | undefined, step: Step, ctx: MockContext): { reply: Reply; order?: Order };
+  /** The provider-shaped body for a forced HTTP status. */
+  httpError(status: number, step: Step): Obj;
+}
