@@ -11,7 +11,7 @@ export {
   type ProviderInfo,
   type UnifiedCode,
 } from './catalog/api.js';
-export { classify, CLASSIFY_THRESHOLD, createClassifier, type ClassifierOptions } from './classify/classify.js';
+export { CLASSIFY_THRESHOLD, type ClassifierOptions, classify, createClassifier } from './classify/classify.js';
 export { type CanonicalRule, canonicalCode, MAX_CODE_LENGTH, plainCode } from './core/canonical.js';
 export type { DecisionPatch, EntryTuple, MessageTable, ProviderData, UnifiedData, UnifiedInfo } from './core/data.js';
 export { PaycodesInputError } from './core/errors.js';

@@ -1,17 +1,17 @@
 import type { Classification, ClassifyInput } from '../core/types.js';
+import { providers, unified } from '../generated/index.js';
+import { CLASSIFY_THRESHOLD, createClassifier } from './classifier.js';
+
+export { CLASSIFY_THRESHOLD, type ClassifierOptions, createClassifier } from './classifier.js';
+
+let instance: ((input: ClassifyInput) => Classification) | undefined;
 
 /**
- * Placeholder until the classifier lands (issue 6): every unseen code gets the safe answer.
+ * Classifies a provider message that the catalog does not know: hand-written patterns (English and
+ * Chinese, both scripts) plus similarity to curated entries, checked by a safety guard. Below
+ * CLASSIFY_THRESHOLD the answer is `unmapped`: outcome unknown, next query.
  */
-export function classify(_input: ClassifyInput): Classification {
-  return {
-    unified: 'unmapped',
-    category: 'unknown_outcome',
-    outcome: 'unknown',
-    next: 'query',
-    party: 'provider',
-    disclosure: 'generic',
-    confidence: 0,
-    evidence: [{ kind: 'threshold', detail: 'no classifier rules matched' }],
-  };
+export function classify(input: ClassifyInput): Classification {
+  instance ??= createClassifier({ providers, unified, threshold: CLASSIFY_THRESHOLD });
+  return instance(input);
 }

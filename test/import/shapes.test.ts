@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chineseScript, detectLang, flowOf, importTable } from '../../src/import/index.js';
+import { ROOT } from '../helpers/paths.js';
+
+const fixture = (name: string) => readFileSync(resolve(ROOT, 'test/fixtures/import', name), 'utf8');
+const brief = (text: string, format?: Parameters<typeof importTable>[1]['format']) =>
+  importTable(text, format ? { provider: 'acme', format } : { provider: 'acme' }).entries.map((e) => {
+    const o: Record<string, unknown> = { code: e.code, flow: e.flow, messages: e.messages, line: e.source.line };
+    if (e.scene !== undefined) o.scene = e.scene;
+    if (e.source.end !== undefined) o.end = e.source.end;
+    return o;
+  });
+
+describe('import: input shapes', () => {
+  it('markdown pipe table, with an escaped pipe and a refund section', () => {
+    const r = importTable(fixture('table.md'), { provider: 'acme' });
+    expect(r.format).toBe('markdown');
+    expect(brief(fixture('table.md'))).toEqual([
+      { code: 'A100', flow: 'any', messages: { en: 'Insufficient balance', 'zh-Hant': '餘額不足' }, line: 9 },
+      { code: 'A101', flow: 'any', messages: { en: 'Transaction is processing', 'zh-Hant': '交易處理中' }, line: 10 },
+      { code: 'A102', flow: 'any', messages: { en: 'Signature | verification failed', 'zh-Hant': '簽名錯誤' }, line: 11 },
+      {
+        code: 'R200',
+        flow: 'refund',
+        messages: { en: 'Refund amount exceeds the refundable amount', 'zh-Hant': '退款金額大於可退款金額' },
+        line: 17,
+      },
+    ]);
+  });
+
+  it('CSV with quoted cells holding commas and doubled quotes', () => {
+    expect(importTable(fixture('table.csv'), { provider: 'acme' }).format).toBe('csv');
+    expect(brief(fixture('table.csv'))).toEqual([
+      { code: 'E01', flow: 'any', messages: { en: 'Invalid parameter, please check the request', 'zh-Hans': '参数错误' }, line: 2 },
+      { code: 'E02', flow: 'any', messages: { en: 'Card number is invalid', 'zh-Hans': '卡号无效' }, line: 3 },
+      { code: 'E03', flow: 'any', messages: { en: 'He said "timeout" twice', 'zh-Hans': '渠道响应超时' }, line: 4 },
+    ]);
+  });
+
+  it('TSV with quoted cells holding a tab and quotes', () => {
+    expect(importTable(fixture('table.tsv'), { provider: 'acme' }).format).toBe('tsv');
+    expect(brief(fixture('table.tsv'))).toEqual([
+      { code: 'T1', flow: 'any', messages: { en: 'Payment declined\tby the issuer', 'zh-Hant': '發卡行拒絕交易' }, line: 2 },
+      { code: 'T2', flow: 'any', messages: { en: 'Order "123" already paid', 'zh-Hant': '訂單已支付' }, line: 3 },
+      { code: 'T3', flow: 'any', messages: { en: 'System busy', 'zh-Hant': '系統繁忙' }, line: 4 },
+    ]);
+  });
+
+  it('HTML table with a header row, entities, inline tags and a row over several lines', () => {
+    expect(importTable(fixture('table.html'), { provider: 'acme' }).format).toBe('html');
+    expect(brief(fixture('table.html'))).toEqual([
+      { code: 'RF01', flow: 'refund', messages: { en: 'Refund amount > paid amount', 'zh-Hans': '退款金额大于支付金额' }, line: 5 },
+      { code: 'RF02', flow: 'refund', messages: { en: 'Refund is still processing', 'zh-Hans': '退款处理中' }, line: 6 },
+    ]);
+  });
+
+  it('one cell per line, with a message wrapped over two lines', () => {
+    expect(brief(fixture('cells.txt'))).toEqual([
+      { code: 'ORDER_PAID', flow: 'any', messages: { 'zh-Hans': '订单已支付', en: 'The order has already been paid' }, line: 4, end: 7 },
+      { code: 'BALANCE_LOW', flow: 'any', messages: { 'zh-Hans': '余额不足', en: 'Insufficient balance' }, line: 8, end: 10 },
+    ]);
+  });
+
+  it('category label only on the first row of its group', () => {
+    expect(brief(fixture('category.txt')).map((e) => [e.code, e.scene])).toEqual([
+      ['5001', 'Card Errors'],
+      ['5002', 'Card Errors'],
+      ['5101', 'Risk Errors'],
+      ['5102', 'Risk Errors'],
+    ]);
+  });
+
+  it('a code glued to text that starts with a digit', () => {
+    expect(brief(fixture('digits.txt')).slice(0, 3)).toEqual([
+      { code: '200001', flow: 'any', messages: { en: '3DS authentication failed', 'zh-Hant': '3DS驗證失敗' }, line: 2 },
+      { code: '200002', flow: 'any', messages: { en: '2FA code expired', 'zh-Hant': '2FA驗證碼過期' }, line: 3 },
+      { code: '200003', flow: 'any', messages: { en: 'Insufficient balance', 'zh-Hant': '餘額不足' }, line: 4 },
+    ]);
+  });
+
+  it('an explicit format overrides detection', () => {
+    const text = 'code,message\nX1,Insufficient balance\n';
+    expect(importTable(text, { provider: 'acme', format: 'csv' }).entries.map((e) => e.code)).toEqual(['X1']);
+  });
+
+  it('every entry carries a classifier suggestion with evidence', () => {
+    const [first] = importTable(fixture('table.md'), { provider: 'acme' }).entries;
+    expect(first?.suggestion).toMatchObject({ unified: 'insufficient_funds', outcome: 'failed', next: 'ask_customer', party: 'customer' });
+    expect(first?.suggestion.evidence.some((e) => e.startsWith('pattern:'))).toBe(true);
+  });
+});
+
+describe('import: language and flow detection', () => {
+  it('tells the scripts apart by the characters that differ', () => {
+    expect(detectLang('餘額不足')).toBe('zh-Hant');
+    expect(detectLang('余额不足')).toBe('zh-Hans');
+    expect(detectLang('Insufficient balance')).toBe('en');
+    expect(chineseScript('賬戶余額不足')).toBe('zh-Hant');
+    // Reads the same in both scripts: the caller decides.
+    expect(chineseScript('未知原因')).toBeUndefined();
+    expect(detectLang('未知原因', 'zh-Hans')).toBe('zh-Hans');
+  });
+
+  it('maps scenes and section headings to flows', () => {
+    const scenes: [string, string | undefined][] = [
+      ['通用', 'any'],
+      ['下單', 'payment'],
+      ['付款', 'payment'],
+      ['退款', 'refund'],
+      ['取消授權', 'cancel'],
+      ['請款', 'capture'],
+      ['綁卡', 'binding'],
+      ['定期付款', 'recurring'],
+      ['轉帳交易', 'payout'],
+      ['Connect', 'connect'],
+      ['SDK', 'sdk'],
+      ['Onboarding', 'onboarding'],
+      ['Amount Errors', undefined],
+    ];
+    for (const [label, flow] of scenes) expect(flowOf(label)).toBe(flow);
+    // A table title that says "payment" is not a payment scene.
+    expect(flowOf('Payment Error Code', true)).toBeUndefined();
+    expect(flowOf('Refund error codes', true)).toBe('refund');
+  });
+});
