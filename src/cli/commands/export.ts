@@ -1,14 +1,58 @@
 import type { Command } from 'commander';
+import type { Lang } from '../../core/types.js';
+import { UsageError } from '../usage.js';
 
-// Placeholder: the `export` command is built in its own issue.
+const FORMATS = ['json', 'csv', 'sql', 'md'];
+const DIALECTS = ['duckdb', 'postgres', 'sqlite', 'bigquery'];
+
 export function register(program: Command): void {
   program
     .command('export')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      process.stderr.write('paycodes export: not built yet\n');
-      process.exitCode = 2;
+    .description('export the whole mapping (one row per catalog reading) as JSON, CSV, SQL or Markdown')
+    .option('--format <f>', 'json, csv, sql or md', 'json')
+    .option('--dialect <d>', 'for --format sql: duckdb, postgres, sqlite or bigquery', 'duckdb')
+    .option('--table <name>', 'for --format sql: table name, optionally dataset-qualified', 'paycodes_mapping')
+    .option('--lang <lang>', 'only this language for the messages (default: all three; md: en)')
+    .option('--out <file>', 'write to a file (atomically) instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Rows carry is_default and is_default_for_flow_any, so a plain join reproduces normalize():
+exact flow, then the code's \`any\` reading, then the reading for flow \`any\`. See the README.
+
+Examples:
+  $ paycodes export --format csv --out paycodes.csv
+  $ paycodes export --format sql --dialect sqlite | sqlite3 payments.db
+  $ paycodes export --format sql --dialect bigquery --table mydataset.paycodes_mapping
+  $ paycodes export --format md --lang zh-Hant`,
+    )
+    .action(async (opts: { format: string; dialect: string; table: string; lang?: string; out?: string }) => {
+      if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`);
+      if (!DIALECTS.includes(opts.dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}, got "${opts.dialect}"`);
+      const { resolveLang } = await import('../../core/lang.js');
+      const lang: Lang | undefined = opts.lang === undefined ? undefined : resolveLang(opts.lang);
+      const x = await import('../../analytics/export.js');
+      const { buildMapping } = await import('../../analytics/mapping.js');
+      const rows = buildMapping();
+      let text: string;
+      if (opts.format === 'json') text = x.toJson(rows, lang);
+      else if (opts.format === 'csv') text = x.toCsv(rows, lang);
+      else if (opts.format === 'md') text = x.toMarkdown(rows, lang);
+      else {
+        try {
+          x.checkTableName(opts.table);
+        } catch (e) {
+          throw new UsageError(`--table: ${(e as Error).message}`);
+        }
+        text = x.toSql(rows, opts.dialect as 'duckdb', { lang, table: opts.table });
+      }
+      const { quietOnClosedStdout, writeFileAtomic } = await import('../../analytics/output.js');
+      if (opts.out === undefined) {
+        quietOnClosedStdout();
+        process.stdout.write(text);
+        return;
+      }
+      await writeFileAtomic(opts.out, text);
+      process.stderr.write(`paycodes: wrote ${rows.length} rows to ${opts.out}\n`);
     });
 }

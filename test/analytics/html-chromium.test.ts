@@ -1,0 +1,100 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/paths.js';
+import { runCli } from '../helpers/run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'paycodes-html-'));
+const profile = mkdtempSync(join(tmpdir(), 'paycodes-chromium-'));
+const results = join(ROOT, 'test-results');
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  const log = join(dir, 'sample.ndjson');
+  const s = await runCli(['sample', '--rows', '5000', '--seed', '11', '--malformed-rate', '0.002', '--out', log]);
+  expect(s.code, s.stderr).toBe(0);
+  for (const lang of ['en', 'zh-Hant']) {
+    // Run beside the log so the page names it plainly, as a user would see it.
+    const r = await runCli(['report', 'sample.ndjson', '--html', `report.${lang}.html`, '--lang', lang], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+  }
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
+});
+
+describe('the HTML report in headless chromium', () => {
+  for (const lang of ['en', 'zh-Hant'] as const) {
+    it(`renders its charts with no scripts and no network (${lang})`, async () => {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      const outside: string[] = [];
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:')) return route.continue();
+        outside.push(url);
+        return route.abort();
+      });
+      await page.goto(pathToFileURL(join(dir, `report.${lang}.html`)).href);
+
+      const facts = await page.evaluate(() => ({
+        scripts: document.scripts.length,
+        charts: document.querySelectorAll('svg').length,
+        rects: document.querySelectorAll('svg rect').length,
+        seriesHeight: document.querySelector('svg.chart')?.getBoundingClientRect().height ?? 0,
+        barWidth: document.querySelector('svg.bar')?.getBoundingClientRect().width ?? 0,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        h2: Array.from(document.querySelectorAll('h2')).map((h) => h.textContent),
+        kpis: Array.from(document.querySelectorAll('.kpi .v')).map((k) => k.textContent),
+      }));
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(facts.scripts).toBe(0);
+      expect(facts.charts).toBeGreaterThan(20);
+      expect(facts.rects).toBeGreaterThan(60);
+      expect(facts.seriesHeight).toBeGreaterThan(150);
+      expect(facts.barWidth).toBeGreaterThan(500);
+      expect(facts.overflow).toBe(0);
+      expect(facts.h2).toHaveLength(6);
+      expect(facts.kpis[0]).toMatch(/^4,9\d\d$/);
+      if (lang === 'zh-Hant') expect(facts.h2[1]).toBe('待對帳隊列');
+      else expect(facts.h2[1]).toBe('Reconciliation queue');
+
+      mkdirSync(results, { recursive: true });
+      const shot = join(results, `report.${lang}.png`);
+      await page.screenshot({ path: shot });
+      await page.screenshot({ path: join(results, `report.${lang}.full.png`), fullPage: true });
+      expect(statSync(shot).size).toBeGreaterThan(20_000);
+      // The README image is refreshed on request only, so test runs do not churn a tracked binary.
+      if (lang === 'en' && process.env.PAYCODES_UPDATE_DOCS_IMAGES === '1') {
+        mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
+        copyFileSync(shot, join(ROOT, 'docs/images/report.png'));
+      }
+      await page.close();
+    });
+  }
+});
