@@ -23,6 +23,8 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: No
     child.on('close', (code) =>
       resolvePromise({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
+    // A child that exits before reading all of its input closes the pipe: that is its answer, not ours to fail on.
+    child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -1,14 +1,47 @@
 import type { Command } from 'commander';
 
-// Placeholder: the `explain` command is built in its own issue.
+interface Options {
+  flow?: string;
+  lang?: string;
+  message?: string;
+  json?: boolean;
+}
+
 export function register(program: Command): void {
   program
     .command('explain')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      process.stderr.write('paycodes explain: not built yet\n');
-      process.exitCode = 2;
+    .description("explain one response code: the decision, what to tell the customer and the merchant, and the provider's own words")
+    .argument('<provider>', 'provider id or alias, e.g. qfpay, eftpay, shopline-payments, subotiz, ottpay')
+    .argument('<code>', "the response code as the provider sent it (numbers are padded the provider's way: qfpay 0 is 0000)")
+    .option('--flow <flow>', 'the call that returned the code: payment, refund, cancel, capture, query, ... (default any)')
+    .option('--message <text>', "the provider's message, which picks between readings of a code that has several")
+    .option('--lang <lang>', 'language of the customer and merchant messages: en, zh-Hant or zh-Hans', 'en')
+    .option('--json', 'print the Decision object exactly as normalize() returns it')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ paycodes explain qfpay 1201
+  $ paycodes explain shopline-payments 4454 --lang zh-Hant
+  $ paycodes explain eftpay -99 --flow refund
+  $ paycodes explain subotiz 100100 --json | jq .outcome
+
+A code the catalog does not know is not an error: it gets the safe "unmapped" decision (query the order).`,
+    )
+    .action(async (providerArg: string, code: string, opts: Options, cmd: Command) => {
+      const { requireProvider, requireFlow } = await import('../usage.js');
+      const { parseLang, printJson, print, stdoutColors } = await import('../format/options.js');
+      const { normalize } = await import('../../normalize.js');
+      const provider = requireProvider(providerArg);
+      const flow = requireFlow(opts.flow);
+      const lang = parseLang(opts.lang);
+      const input: Parameters<typeof normalize>[0] = { provider, code, lang };
+      if (flow) input.flow = flow;
+      if (opts.message !== undefined) input.message = opts.message;
+      const decision = normalize(input);
+      if (opts.json) return printJson(decision);
+      const { renderDecision } = await import('../format/card.js');
+      const { terminalWidth } = await import('../format/text.js');
+      print(renderDecision(decision, stdoutColors(cmd), terminalWidth()));
     });
 }

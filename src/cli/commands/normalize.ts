@@ -1,14 +1,86 @@
 import type { Command } from 'commander';
 
-// Placeholder: the `normalize` command is built in its own issue.
+interface Options {
+  format?: string;
+  out?: string;
+  provider?: string;
+  providerField?: string;
+  codeField?: string;
+  flowField?: string;
+  messageField?: string;
+  lang?: string;
+  progress?: boolean;
+  quiet?: boolean;
+  summaryJson?: boolean;
+}
+
+/** More than this many unreadable records are counted, not each listed. */
+const MAX_LISTED = 50;
+
 export function register(program: Command): void {
   program
     .command('normalize')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      process.stderr.write('paycodes normalize: not built yet\n');
-      process.exitCode = 2;
+    .description('normalize a whole NDJSON or CSV file of response codes, streaming: one output record per input record')
+    .argument('[file]', 'input file, or - for stdin (the default)')
+    .option('--format <format>', 'ndjson or csv (default: from the file extension, else sniffed from the first lines)')
+    .option('--out <file>', 'write here instead of stdout (atomically: a temp file renamed at the end)')
+    .option('--provider <id>', 'provider of records that have no provider field')
+    .option('--provider-field <name>', 'field or column holding the provider', 'provider')
+    .option('--code-field <name>', 'field or column holding the response code', 'code')
+    .option('--flow-field <name>', 'field or column holding the flow (payment, refund, ...)', 'flow')
+    .option('--message-field <name>', "field or column holding the provider's message", 'message')
+    .option('--lang <lang>', 'also add customer_message and merchant_message in this language (en, zh-Hant, zh-Hans)')
+    .option('--no-progress', 'no progress line on stderr (it only shows when stderr is a terminal)')
+    .option('--quiet', 'no summary on stderr (unreadable records are still reported)')
+    .option('--summary-json', 'print the summary on stderr as one JSON object')
+    .addHelpText(
+      'after',
+      `
+Each input record is an NDJSON object or a CSV row with provider, code, and optionally flow and
+message. Each output record is the input record, byte for byte, with known, unified, category,
+outcome, next, party, disclosure and confidence added (CSV also gets a paycodes_error column).
+A record that cannot be read is passed through with paycodes_error, and its line is reported on
+stderr. Blank lines are not records: they are skipped and counted in the summary.
+
+Exit status: 0 every record was read, 1 some could not be read (they are still in the output),
+2 usage error (unknown option or provider, missing or unreadable input, CSV header without a code column).
+
+Examples:
+  $ paycodes normalize payments.ndjson > decided.ndjson
+  $ paycodes normalize export.csv --out decided.csv
+  $ cat log.jsonl | paycodes normalize --provider qfpay --code-field respcd
+  $ paycodes normalize refunds.csv --flow-field type --lang zh-Hant --out refunds.decided.csv`,
+    )
+    .action(async (file: string | undefined, opts: Options) => {
+      const { UsageError, requireProvider } = await import('../usage.js');
+      const { parseLang } = await import('../format/options.js');
+      const { normalizeStream, formatSummary } = await import('../../batch/run.js');
+      if (opts.format !== undefined && opts.format !== 'ndjson' && opts.format !== 'csv') {
+        throw new UsageError(`--format must be ndjson or csv, got "${opts.format}"`);
+      }
+      let listed = 0;
+      const batch: Parameters<typeof normalizeStream>[0] = {
+        fields: {
+          provider: opts.providerField ?? 'provider',
+          code: opts.codeField ?? 'code',
+          flow: opts.flowField ?? 'flow',
+          message: opts.messageField ?? 'message',
+        },
+        progress: opts.progress !== false && process.stderr.isTTY === true && !opts.quiet,
+        onReject: (line, message) => {
+          listed++;
+          if (listed <= MAX_LISTED) process.stderr.write(`paycodes: line ${line}: ${message}\n`);
+        },
+      };
+      if (file !== undefined) batch.input = file;
+      if (opts.format !== undefined) batch.format = opts.format as 'ndjson' | 'csv';
+      if (opts.out !== undefined) batch.out = opts.out;
+      if (opts.provider !== undefined) batch.provider = requireProvider(opts.provider);
+      if (opts.lang !== undefined) batch.lang = parseLang(opts.lang);
+      const summary = await normalizeStream(batch);
+      if (listed > MAX_LISTED) process.stderr.write(`paycodes: ... and ${listed - MAX_LISTED} more unreadable records\n`);
+      if (opts.summaryJson) process.stderr.write(`${JSON.stringify(summary)}\n`);
+      else if (!opts.quiet) process.stderr.write(`${formatSummary(summary)}\n`);
+      process.exitCode = summary.rejected > 0 ? 1 : 0;
     });
 }

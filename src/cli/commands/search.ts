@@ -1,14 +1,68 @@
 import type { Command } from 'commander';
 
-// Placeholder: the `search` command is built in its own issue.
+interface Options {
+  provider?: string;
+  flow?: string;
+  lang?: string;
+  limit?: string;
+  json?: boolean;
+}
+
 export function register(program: Command): void {
   program
     .command('search')
-    .description('(not built yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      process.stderr.write('paycodes search: not built yet\n');
-      process.exitCode = 2;
+    .description("search every provider's codes and texts and every unified code, in English and Chinese")
+    .argument('<text...>', 'words, a phrase in Chinese (Traditional or Simplified), or a code on its own')
+    .option('--provider <id>', "only this provider's codes")
+    .option('--flow <flow>', 'only entries for this flow')
+    .option('--lang <lang>', 'language shown for results matched by code: en, zh-Hant or zh-Hans', 'en')
+    .option('--limit <n>', 'at most this many results', '20')
+    .option('--json', 'print the results as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ paycodes search 1201                  # that code at every provider that has it
+  $ paycodes search 余额不足               # also finds 餘額不足 (and the reverse)
+  $ paycodes search insufficient funds
+  $ paycodes search timeout --provider shopline-payments --limit 5 --json
+
+Every word must match. English matches whole words or word beginnings, in any case.`,
+    )
+    .action(async (words: string[], opts: Options, cmd: Command) => {
+      const { requireProvider, requireFlow } = await import('../usage.js');
+      const { parseLang, parseLimit, printJson, print, stdoutColors } = await import('../format/options.js');
+      const { search } = await import('../../search/search.js');
+      const query = words.join(' ');
+      const searchOpts: Parameters<typeof search>[1] = { lang: parseLang(opts.lang), limit: parseLimit(opts.limit, 20) };
+      if (opts.provider !== undefined) searchOpts.provider = requireProvider(opts.provider);
+      const flow = requireFlow(opts.flow);
+      if (flow) searchOpts.flow = flow;
+      const results = search(query, searchOpts);
+      if (opts.json) return printJson(results);
+      if (results.length === 0) {
+        process.stderr.write(`paycodes: no matches for "${query}"\n`);
+        return;
+      }
+      const { table, oneLine, terminalWidth } = await import('../format/text.js');
+      const { outcomeColor } = await import('../format/color.js');
+      const c = stdoutColors(cmd);
+      const rows = results.map((r) => [
+        r.kind === 'entry' ? (r.provider as string) : c.dim('unified'),
+        r.kind === 'entry' ? (r.code as string) : '',
+        r.kind === 'entry' && r.flow !== 'any' ? (r.flow as string) : '',
+        r.unified,
+        `${outcomeColor(c, r.outcome)(r.outcome)} ${r.next}`,
+        oneLine(r.text),
+      ]);
+      const columns = [
+        { header: 'PROVIDER' },
+        { header: 'CODE' },
+        { header: 'FLOW' },
+        { header: 'UNIFIED' },
+        { header: 'DECISION' },
+        { header: 'TEXT', flex: true },
+      ];
+      print(table(columns, rows, { maxWidth: terminalWidth(), style: c.dim }));
     });
 }

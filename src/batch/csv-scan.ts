@@ -1,0 +1,131 @@
+/** RFC 4180 CSV, one record at a time over bytes. */
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One field for CSV output: quoted (with doubled quotes) only when it has to be. */
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export const INCOMPLETE = -1;
+
+/**
+ * Where the fields of the last parsed record are. Reused between records so the hot loop
+ * allocates nothing.
+ */
+export class CsvRecord {
+  /** Number of fields. */
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** 1 for a quoted field (its range excludes the quotes), 2 when it also holds doubled quotes. */
+  quoted = new Uint8Array(64);
+  /** End of the record's content (before the line ending). */
+  contentEnd = 0;
+  /** The record ended with CRLF. */
+  crlf = false;
+  /** Set when the record breaks the quoting rules; the record is still delimited. */
+  error: string | undefined;
+
+  private push(s: number, e: number, q: number): void {
+    if (this.count === this.starts.length) {
+      const n = this.count * 2;
+      const starts = new Int32Array(n);
+      starts.set(this.starts);
+      const ends = new Int32Array(n);
+      ends.set(this.ends);
+      const quoted = new Uint8Array(n);
+      quoted.set(this.quoted);
+      this.starts = starts;
+      this.ends = ends;
+      this.quoted = quoted;
+    }
+    this.starts[this.count] = s;
+    this.ends[this.count] = e;
+    this.quoted[this.count] = q;
+    this.count++;
+  }
+
+  /** The text of field `i`, unquoted. */
+  field(buf: Buffer, i: number): string {
+    const s = this.starts[i] as number;
+    const e = this.ends[i] as number;
+    const text = buf.toString('utf8', s, e);
+    return this.quoted[i] === 2 ? text.replace(/""/g, '"') : text;
+  }
+
+  /**
+   * Parses the record that starts at `s`. Returns the index after its line ending, or INCOMPLETE
+   * when the record runs past `e` and more input may come (`eof` false).
+   */
+  parse(buf: Buffer, s: number, e: number, eof: boolean): number {
+    this.count = 0;
+    this.error = undefined;
+    this.crlf = false;
+    let i = s;
+    for (;;) {
+      let fieldEnd: number;
+      if (i < e && buf[i] === QUOTE) {
+        const fs = i + 1;
+        let j = fs;
+        let doubled = false;
+        for (;;) {
+          const q = buf.indexOf(QUOTE, j);
+          if (q < 0 || q >= e) {
+            if (!eof) return INCOMPLETE;
+            // Unterminated quote at the end of the input: the rest is this record.
+            this.error = 'unterminated quoted field';
+            this.push(fs, e, 1);
+            this.contentEnd = e;
+            return e;
+          }
+          if (q + 1 < e && buf[q + 1] === QUOTE) {
+            doubled = true;
+            j = q + 2;
+            continue;
+          }
+          if (q + 1 >= e && !eof) return INCOMPLETE;
+          this.push(fs, q, doubled ? 2 : 1);
+          i = q + 1;
+          break;
+        }
+        if (i < e && buf[i] !== COMMA && buf[i] !== LF && !(buf[i] === CR && buf[i + 1] === LF)) {
+          // Text after a closing quote: keep it in the field and flag the record.
+          this.error = 'text after a closing quote';
+          while (i < e && buf[i] !== COMMA && buf[i] !== LF) i++;
+          if (buf[i - 1] === CR && buf[i] === LF) i--;
+          this.ends[this.count - 1] = i;
+        }
+        fieldEnd = i;
+      } else {
+        const fs = i;
+        while (i < e) {
+          const b = buf[i];
+          if (b === COMMA || b === LF) break;
+          i++;
+        }
+        fieldEnd = i > fs && buf[i - 1] === CR && buf[i] === LF ? i - 1 : i;
+        this.push(fs, fieldEnd, 0);
+      }
+      if (i >= e) {
+        if (!eof) return INCOMPLETE;
+        this.contentEnd = fieldEnd;
+        return e;
+      }
+      if (buf[i] === COMMA) {
+        i++;
+        continue;
+      }
+      if (buf[i] === CR) i++;
+      // buf[i] is LF here.
+      this.contentEnd = fieldEnd;
+      this.crlf = buf[fieldEnd] === CR;
+      return i + 1;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import { PaycodesInputError } from '../core/errors.js';
+import { type Decision, type Lang, OUTCOMES } from '../core/types.js';
+import { normalize } from '../normalize.js';
+import { csvField } from './csv-scan.js';
+
+/** The columns/keys added to every record, in order. */
+export const ADDED = ['known', 'unified', 'category', 'outcome', 'next', 'party', 'disclosure', 'confidence'] as const;
+export const MESSAGE_FIELDS = ['customer_message', 'merchant_message'] as const;
+export const ERROR_FIELD = 'paycodes_error';
+
+/** What one record gets, pre-encoded for both output formats so a cache hit costs no formatting. */
+export interface Verdict {
+  /** `,"known":true,...}\n`: spliced in place of the record's closing brace. */
+  nd: Buffer;
+  /** The same for an empty object `{}` (no leading comma). */
+  ndEmpty: Buffer;
+  /** `,true,insufficient_funds,...,<error>` plus the line ending. */
+  csv: Buffer;
+  /** Index in OUTCOMES, or -1 when the record could not be read. */
+  outcome: number;
+  error?: string;
+  /** `provider:code` for codes the catalog does not know. */
+  unmapped?: string;
+  /** The provider message could change this answer (several readings, or an unknown code for the classifier). */
+  byMessage: boolean;
+}
+
+export interface DeciderOptions {
+  /** Used when a record has no provider. */
+  provider?: string;
+  /** When set, the customer and merchant messages in this language are added too. */
+  lang?: Lang;
+  /** Line ending for CSV output. */
+  eol?: string;
+}
+
+/** Bounds keep memory flat when a file holds millions of distinct (garbage) codes. */
+const MAX_CACHE = 65_536;
+const MAX_MESSAGE_CACHE = 16_384;
+
+/**
+ * Decides records through `normalize()`, caching the encoded answer per (provider, code, flow) and,
+ * for the few codes where the provider message matters, per message too.
+ */
+export class Decider {
+  private readonly cache = new Map<string, Verdict>();
+  private readonly byMessage = new Map<string, Verdict>();
+  private readonly provider: string | undefined;
+  private readonly lang: Lang | undefined;
+  private readonly eol: string;
+
+  constructor(opts: DeciderOptions = {}) {
+    this.provider = opts.provider;
+    this.lang = opts.lang;
+    this.eol = opts.eol ?? '\n';
+  }
+
+  decide(provider: unknown, code: unknown, flow: unknown, message: unknown): Verdict {
+    const p = provider === undefined || provider === null || provider === '' ? this.provider : provider;
+    if (p === undefined) return this.error('no provider: the record has no provider field (give --provider or --provider-field)');
+    if (code === undefined || code === null) return this.error('no code: the record has no code field (see --code-field)');
+    const f = flow === null || flow === '' ? undefined : flow;
+    const m = message === null || message === '' ? undefined : message;
+    if (typeof p !== 'string' || (typeof code !== 'string' && typeof code !== 'number') || (f !== undefined && typeof f !== 'string')) {
+      return this.compute(p, code, f, m);
+    }
+    if (m !== undefined && typeof m !== 'string') return this.compute(p, code, f, m);
+    const key = `${p}\u0000${typeof code === 'number' ? `\u0001${code}` : code}\u0000${f ?? ''}`;
+    let v = this.cache.get(key);
+    if (v === undefined) {
+      v = this.compute(p, code, f, undefined);
+      if (this.cache.size >= MAX_CACHE) this.cache.clear();
+      this.cache.set(key, v);
+    }
+    if (!v.byMessage || m === undefined || m.trim() === '') return v;
+    const mkey = `${key}\u0000${m}`;
+    let mv = this.byMessage.get(mkey);
+    if (mv === undefined) {
+      mv = this.compute(p, code, f, m);
+      if (this.byMessage.size >= MAX_MESSAGE_CACHE) this.byMessage.clear();
+      this.byMessage.set(mkey, mv);
+    }
+    return mv;
+  }
+
+  private compute(provider: unknown, code: unknown, flow: unknown, message: unknown): Verdict {
+    let d: Decision;
+    try {
+      d = normalize({ provider, code, flow, message, lang: this.lang ?? 'en' } as Parameters<typeof normalize>[0]);
+    } catch (e) {
+      if (e instanceof PaycodesInputError) return this.error(e.message);
+      throw e;
+    }
+    return this.encode(d);
+  }
+
+  /** A record that cannot be decided: only the error is added. */
+  error(message: string): Verdict {
+    const nd = Buffer.from(`,${JSON.stringify(ERROR_FIELD)}:${JSON.stringify(message)}}\n`);
+    const empties = ','.repeat(ADDED.length + (this.lang ? MESSAGE_FIELDS.length : 0));
+    return {
+      nd,
+      ndEmpty: nd.subarray(1),
+      csv: Buffer.from(`${empties},${csvField(message)}${this.eol}`),
+      outcome: -1,
+      error: message,
+      byMessage: false,
+    };
+  }
+
+  private encode(d: Decision): Verdict {
+    const values: (string | number | boolean)[] = [d.known, d.unified, d.category, d.outcome, d.next, d.party, d.disclosure, d.confidence];
+    const names: string[] = [...ADDED];
+    if (this.lang) {
+      values.push(d.message.customer, d.message.merchant);
+      names.push(...MESSAGE_FIELDS);
+    }
+    let nd = '';
+    let csv = '';
+    values.forEach((v, i) => {
+      nd += `,${JSON.stringify(names[i])}:${JSON.stringify(v)}`;
+      csv += `,${csvField(String(v))}`;
+    });
+    const ndBuf = Buffer.from(`${nd}}\n`);
+    const v: Verdict = {
+      nd: ndBuf,
+      ndEmpty: ndBuf.subarray(1),
+      csv: Buffer.from(`${csv},${this.eol}`),
+      outcome: OUTCOMES.indexOf(d.outcome),
+      byMessage: !d.known || d.alternatives !== undefined,
+    };
+    if (!d.known) v.unmapped = `${d.provider}:${d.code}`;
+    return v;
+  }
+}
