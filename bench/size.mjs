@@ -27,9 +27,8 @@ async function bundle(contents) {
 const ONE = `
 import { createNormalizer } from './src/core/index.ts';
 import { qfpay } from './src/generated/providers/qfpay.ts';
-import { unified } from './src/generated/unified.ts';
-import { en } from './src/generated/messages/en.ts';
-export const normalizer = createNormalizer({ providers: [qfpay], unified, messages: { en } });
+import { qfpayUnified, qfpayEn } from './src/generated/packs/qfpay.ts';
+export const normalizer = createNormalizer({ providers: [qfpay], unified: qfpayUnified, messages: { en: qfpayEn } });
 `;
 
 const ALL = `

@@ -1,7 +1,11 @@
 import { classify } from './classify/classify.js';
 import { createNormalizer } from './core/normalizer.js';
 import type { Decision, NormalizeInput } from './core/types.js';
-import { en, providers, unified, zhHans, zhHant } from './generated/index.js';
+import { en } from './generated/messages/en.js';
+import { zhHans } from './generated/messages/zh-hans.js';
+import { zhHant } from './generated/messages/zh-hant.js';
+import { providers } from './generated/providers/index.js';
+import { unified } from './generated/unified.js';
 
 /** The normalizer over the whole embedded catalog, with the classifier for unknown codes. */
 export const normalizer = createNormalizer({

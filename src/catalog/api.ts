@@ -1,6 +1,12 @@
-import type { ProviderData, UnifiedInfo } from '../core/data.js';
+import type { ProviderData, ProviderFacts, UnifiedInfo } from '../core/data.js';
 import type { Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
-import { en, providers as generatedProviders, unified, unifiedInfo, zhHans, zhHant } from '../generated/index.js';
+import { en } from '../generated/messages/en.js';
+import { zhHans } from '../generated/messages/zh-hans.js';
+import { zhHant } from '../generated/messages/zh-hant.js';
+import { providerFacts } from '../generated/provider-facts.js';
+import { providers as generatedProviders } from '../generated/providers/index.js';
+import { unified } from '../generated/unified.js';
+import { unifiedInfo } from '../generated/unified-info.js';
 import { normalizer } from '../normalize.js';
 
 /** The typed, dependency-free view of the compiled catalog. */
@@ -45,26 +51,34 @@ export interface UnifiedCode {
   messages: Record<Lang, { customer: string; merchant: string }>;
 }
 
-const info = (p: ProviderData): ProviderInfo => ({
-  id: p.id,
-  name: p.name,
-  aliases: p.aliases,
-  region: p.region,
-  docs: p.docs,
-  languages: p.languages,
-  envelope: p.envelope,
-  document: p.document,
-  url: p.url,
-  retrieved: p.retrieved,
-  entries: p.entries.length,
-});
+const NO_FACTS: ProviderFacts = { region: [], docs: '', envelope: '', url: '', retrieved: '', notes: {} };
+const factsOf = (id: string) => (Object.hasOwn(providerFacts, id) ? providerFacts[id] : undefined) ?? NO_FACTS;
+
+const info = (p: ProviderData): ProviderInfo => {
+  const f = factsOf(p.id);
+  return {
+    id: p.id,
+    name: p.name,
+    aliases: p.aliases,
+    region: f.region,
+    docs: f.docs,
+    languages: p.languages,
+    envelope: f.envelope,
+    document: p.document,
+    url: f.url,
+    retrieved: f.retrieved,
+    entries: p.entries.length,
+  };
+};
 
 const entryCache = new Map<string, CatalogEntry[]>();
 
 function expand(p: ProviderData): CatalogEntry[] {
   let list = entryCache.get(p.id);
   if (list) return list;
-  list = p.entries.map(([code, flow, scene, u, texts, line, end, override, notes]) => {
+  const notesOf = factsOf(p.id).notes;
+  list = p.entries.map(([code, flow, scene, u, texts, line, end, override], index) => {
+    const notes = notesOf[index];
     const messages: Partial<Record<Lang, string>> = {};
     p.languages.forEach((l, i) => {
       if (texts[i]) messages[l] = texts[i];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DecisionPatch, EntryTuple, ProviderData, UnifiedData, UnifiedInfo } from '../core/data.js';
+import type { DecisionPatch, EntryTuple, MessageTable, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
 import type { Flow, Lang } from '../core/types.js';
 import { providerSchema, unifiedSchema } from './schema.js';
 import type { LoadedCatalog } from './validate.js';
@@ -23,45 +23,51 @@ function patch(p: { outcome?: string; next?: string; party?: string; reason: str
   return [(p.outcome ?? '') as DecisionPatch[0], (p.next ?? '') as DecisionPatch[1], (p.party ?? '') as DecisionPatch[2], p.reason];
 }
 
-/** One literal per line keeps the generated diffs readable. */
-function lines(items: string[]): string {
-  return items.length === 0 ? '[]' : `[\n${items.map((s) => `    ${s},`).join('\n')}\n  ]`;
+/**
+ * Large tables are emitted as JSON text: V8 parses JSON faster than the same object literal, which
+ * shows in the CLI's start-up. The annotation lets bundlers drop a table nobody imports.
+ */
+function json(value: unknown): string {
+  return `/* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 }
 
 export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
   const out: GeneratedFiles = new Map();
   const ids: string[] = [];
+  const facts: Record<string, ProviderFacts> = {};
+  const used = new Map<string, Set<string>>();
   for (const { data: p } of catalog.providers) {
     const name = identifier(p.id);
     ids.push(p.id);
-    const entries: EntryTuple[] = p.entries.map((e) => [
-      e.code,
-      e.flow,
-      e.scene ?? '',
-      e.unified,
-      p.languages.map((l) => e.messages[l] ?? ''),
-      e.source.line,
-      e.source.end ?? e.source.line,
-      e.override ? patch(e.override) : 0,
-      e.notes ?? '',
-    ]);
+    const notes: Record<number, string> = {};
+    const codes = new Set<string>(['unmapped']);
+    const entries: EntryTuple[] = p.entries.map((e, i) => {
+      if (e.notes) notes[i] = e.notes;
+      codes.add(e.unified);
+      return [
+        e.code,
+        e.flow,
+        e.scene ?? '',
+        e.unified,
+        p.languages.map((l) => e.messages[l] ?? ''),
+        e.source.line,
+        e.source.end ?? e.source.line,
+        e.override ? patch(e.override) : 0,
+      ];
+    });
+    used.set(p.id, codes);
+    facts[p.id] = { region: p.region, docs: p.docs, envelope: p.envelope, url: p.source.url, retrieved: p.retrieved, notes };
     const head: Omit<ProviderData, 'entries'> = {
       id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
-      region: p.region,
-      docs: p.docs,
       languages: p.languages,
       canonical: p.canonical,
-      envelope: p.envelope,
       document: p.source.document,
-      url: p.source.url,
-      retrieved: p.retrieved,
     };
-    const body = JSON.stringify(head).slice(0, -1);
     out.set(
       `src/generated/providers/${p.id}.ts`,
-      `${HEADER(`catalog/providers/${p.id}.yaml`)}import type { ProviderData } from '../../core/data.js';\n\nexport const ${name}: ProviderData = ${body},\n  "entries": ${lines(entries.map((e) => JSON.stringify(e)))}\n};\n`,
+      `${HEADER(`catalog/providers/${p.id}.yaml`)}import type { ProviderData } from '../../core/data.js';\n\nexport const ${name}: ProviderData = ${json({ ...head, entries })};\n`,
     );
   }
 
@@ -95,24 +101,49 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
     for (const [code, c] of Object.entries(u)) table[code] = [c.messages.customer[lang], c.messages.merchant[lang]];
     out.set(
       `src/generated/messages/${file}.ts`,
-      `${HEADER('catalog/unified.yaml')}import type { MessageTable } from '../../core/data.js';\n\nexport const ${name}: MessageTable = ${obj(table)};\n`,
+      `${HEADER('catalog/unified.yaml')}import type { MessageTable } from '../../core/data.js';\n\nexport const ${name}: MessageTable = ${json(table)};\n`,
     );
   }
+  // Per-provider packs: just the unified codes and messages one provider uses, for small bundles.
+  for (const id of ids) {
+    const name = identifier(id);
+    const keep = used.get(id) ?? new Set<string>();
+    const pick = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).filter(([k]) => keep.has(k)));
+    let pack = `${HEADER(`catalog/providers/${id}.yaml and catalog/unified.yaml`)}import type { MessageTable, UnifiedData } from '../../core/data.js';\n\n`;
+    pack += `/** The unified codes ${id} maps to (and \`unmapped\`). */\nexport const ${name}Unified: UnifiedData = {\n  codes: ${obj(pick(codes)).replace(/\n/g, '\n  ')},\n  flows: ${obj(pick(flows)).replace(/\n/g, '\n  ')},\n};\n`;
+    for (const [lang, [, suffix]] of Object.entries(LANG_FILES) as [Lang, [string, string]][]) {
+      const table: MessageTable = {};
+      for (const code of Object.keys(codes))
+        if (keep.has(code)) table[code] = [u[code]!.messages.customer[lang], u[code]!.messages.merchant[lang]];
+      pack += `\nexport const ${name}${suffix[0]!.toUpperCase()}${suffix.slice(1)}: MessageTable = ${json(table)};\n`;
+    }
+    out.set(`src/generated/packs/${id}.ts`, pack);
+  }
+  out.set(
+    'src/generated/provider-facts.ts',
+    `${HEADER('catalog/providers/')}import type { ProviderFacts } from '../core/data.js';\n\nexport const providerFacts: Record<string, ProviderFacts> = ${obj(facts)};\n`,
+  );
   const names = ids.map(identifier);
   out.set(
-    'src/generated/index.ts',
-    `${HEADER('catalog/')}${ids.map((id, i) => `export { ${names[i]} } from './providers/${id}.js';`).join('\n')}
-export { unified } from './unified.js';
-export { unifiedInfo } from './unified-info.js';
-export { en } from './messages/en.js';
-export { zhHant } from './messages/zh-hant.js';
-export { zhHans } from './messages/zh-hans.js';
-
-import type { ProviderData } from '../core/data.js';
-${ids.map((id, i) => `import { ${names[i]} } from './providers/${id}.js';`).join('\n')}
+    'src/generated/providers/index.ts',
+    `${HEADER('catalog/providers/')}import type { ProviderData } from '../../core/data.js';
+${ids.map((id, i) => `import { ${names[i]} } from './${id}.js';`).join('\n')}
 
 /** Every provider in the catalog, in file order. */
 export const providers: readonly ProviderData[] = [${names.join(', ')}];
+`,
+  );
+  out.set(
+    'src/generated/index.ts',
+    `${HEADER('catalog/')}${ids.map((id, i) => `export { ${names[i]} } from './providers/${id}.js';`).join('\n')}
+export { providers } from './providers/index.js';
+export { unified } from './unified.js';
+export { unifiedInfo } from './unified-info.js';
+export { providerFacts } from './provider-facts.js';
+${ids.map((id, i) => `export { ${names[i]}Unified, ${names[i]}En, ${names[i]}ZhHant, ${names[i]}ZhHans } from './packs/${id}.js';`).join('\n')}
+export { en } from './messages/en.js';
+export { zhHant } from './messages/zh-hant.js';
+export { zhHans } from './messages/zh-hans.js';
 `,
   );
 

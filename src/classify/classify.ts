@@ -1,5 +1,6 @@
 import type { Classification, ClassifyInput } from '../core/types.js';
-import { providers, unified } from '../generated/index.js';
+import { providers } from '../generated/providers/index.js';
+import { unified } from '../generated/unified.js';
 import { CLASSIFY_THRESHOLD, createClassifier } from './classifier.js';
 
 export { CLASSIFY_THRESHOLD, type ClassifierOptions, createClassifier } from './classifier.js';

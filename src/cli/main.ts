@@ -22,14 +22,6 @@ import { UsageError } from './usage.js';
  */
 const COMMANDS = [explain, search, providers, codes, unified, normalize, validate, serve, importCmd, sample, report, exportCmd, mock];
 
-// `paycodes … | head` closes stdout early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
-
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = new Command('paycodes')
     .description('Turn payment provider response codes into one decision: did the money move, what to do next, who acts, and what to say.')

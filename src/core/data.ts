@@ -9,7 +9,7 @@ import type { Disclosure, Flow, Lang, Next, Outcome, Party } from './types.js';
 /** [outcome, next, party, reason]; an empty string keeps the unified default. */
 export type DecisionPatch = [outcome: Outcome | '', next: Next | '', party: Party | '', reason: string];
 
-/** [code, flow, scene, unified, texts (in `ProviderData.languages` order), line, endLine, override, notes] */
+/** [code, flow, scene, unified, texts (in `ProviderData.languages` order), line, endLine, override] */
 export type EntryTuple = [
   code: string,
   flow: Flow,
@@ -19,24 +19,30 @@ export type EntryTuple = [
   line: number,
   end: number,
   override: DecisionPatch | 0,
-  notes: string,
 ];
 
+/** What `normalize()` needs of a provider. Descriptive facts live in `ProviderFacts`, so bundles stay small. */
 export interface ProviderData {
   id: string;
   name: string;
   aliases: string[];
-  region: string[];
-  docs: string;
   /** The languages of the provider's own texts, in the order `EntryTuple.texts` uses. */
   languages: Lang[];
   canonical: CanonicalRule;
-  envelope: string;
   /** Repository path of the verbatim source document. */
   document: string;
+  entries: EntryTuple[];
+}
+
+/** The rest of a provider file: read by the catalog API, the CLI and the web page, not by `normalize()`. */
+export interface ProviderFacts {
+  region: string[];
+  docs: string;
+  envelope: string;
   url: string;
   retrieved: string;
-  entries: EntryTuple[];
+  /** Entry notes by entry index. */
+  notes: Record<number, string>;
 }
 
 /** [category, outcome, next, party, disclosure] */

@@ -45,6 +45,8 @@ interface CompiledProvider {
   readings: Map<string, Reading[]>;
   /** Frozen decisions by [flow index * LANGS.length + lang index] then code; filled on first use. */
   cache: Map<string, Decision>[];
+  /** How many unmapped answers the caches hold, across flows and languages. */
+  unknownCount: number;
 }
 
 const FLOW_INDEX = new Map<unknown, number>(FLOWS.map((f, i) => [f, i]));
@@ -58,6 +60,8 @@ const OUTCOME_RANK = new Map<string, number>([
 const NEXT_RANK = new Map<string, number>(
   ['query', 'wait', 'stop', 'ask_customer', 'fix_and_retry', 'retry', 'done'].map((n, i) => [n, i]),
 );
+/** Unmapped answers remembered per provider; past this, unknown codes are answered afresh each time. */
+const MAX_CACHED_UNKNOWN = 4096;
 /** Far above any real provider message; longer text is cut before matching. */
 const MAX_MESSAGE_LENGTH = 4096;
 
@@ -151,6 +155,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
       rule: pd.canonical,
       readings,
       cache: Array.from({ length: FLOWS.length * LANGS.length }, () => new Map<string, Decision>()),
+      unknownCount: 0,
     };
     byKey.set(pd.id, compiled);
     byKey.set(providerKey(pd.id), compiled);
@@ -321,7 +326,8 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     }
     const fi = flow === undefined || flow === null ? 0 : FLOW_INDEX.get(flow);
     if (fi === undefined) {
-      throw new PaycodesInputError('flow', `flow must be one of ${FLOWS.join(', ')}, got ${typeof flow === 'string' ? JSON.stringify(flow.slice(0, 40)) : typeof flow}`);
+      const got = typeof flow === 'string' ? JSON.stringify(flow.slice(0, 40)) : typeof flow;
+      throw new PaycodesInputError('flow', `flow must be one of ${FLOWS.join(', ')}, got ${got}`);
     }
     let li = lang === undefined || lang === null ? 0 : LANG_INDEX.get(lang);
     if (li === undefined) li = LANGS.indexOf(resolveLang(lang));
@@ -344,7 +350,15 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const cached = cache.get(c);
     if (cached !== undefined && (msg === undefined || cached.alternatives === undefined)) return cached;
     const all = cp.readings.get(c);
-    if (all === undefined) return unmapped(cp.data.id, c, f, l, msg);
+    if (all === undefined) {
+      const d = unmapped(cp.data.id, c, f, l, msg);
+      // Logs repeat their unknown codes; remember a bounded number so hostile input cannot grow memory.
+      if (msg === undefined && cp.unknownCount < MAX_CACHED_UNKNOWN) {
+        cp.unknownCount++;
+        cache.set(c, Object.freeze(d));
+      }
+      return d;
+    }
     if (msg !== undefined && all.length > 1) return decide(cp, c, all, f, l, msg);
     const d = decide(cp, c, all, f, l);
     cache.set(c, d);

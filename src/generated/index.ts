@@ -4,18 +4,15 @@ export { ottpay } from './providers/ottpay.js';
 export { qfpay } from './providers/qfpay.js';
 export { shoplinePayments } from './providers/shopline-payments.js';
 export { subotiz } from './providers/subotiz.js';
+export { providers } from './providers/index.js';
 export { unified } from './unified.js';
 export { unifiedInfo } from './unified-info.js';
+export { providerFacts } from './provider-facts.js';
+export { eftpayUnified, eftpayEn, eftpayZhHant, eftpayZhHans } from './packs/eftpay.js';
+export { ottpayUnified, ottpayEn, ottpayZhHant, ottpayZhHans } from './packs/ottpay.js';
+export { qfpayUnified, qfpayEn, qfpayZhHant, qfpayZhHans } from './packs/qfpay.js';
+export { shoplinePaymentsUnified, shoplinePaymentsEn, shoplinePaymentsZhHant, shoplinePaymentsZhHans } from './packs/shopline-payments.js';
+export { subotizUnified, subotizEn, subotizZhHant, subotizZhHans } from './packs/subotiz.js';
 export { en } from './messages/en.js';
 export { zhHant } from './messages/zh-hant.js';
 export { zhHans } from './messages/zh-hans.js';
-
-import type { ProviderData } from '../core/data.js';
-import { eftpay } from './providers/eftpay.js';
-import { ottpay } from './providers/ottpay.js';
-import { qfpay } from './providers/qfpay.js';
-import { shoplinePayments } from './providers/shopline-payments.js';
-import { subotiz } from './providers/subotiz.js';
-
-/** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [eftpay, ottpay, qfpay, shoplinePayments, subotiz];

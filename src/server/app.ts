@@ -5,14 +5,14 @@ import type { z } from 'zod';
 import { entriesForUnified, getProvider, getUnified, listEntries, listProviders, listUnified } from '../catalog/api.js';
 import { PaycodesInputError } from '../core/errors.js';
 import { resolveLang } from '../core/lang.js';
-import type { NormalizeInput as Input, Lang } from '../core/types.js';
+import type { Decision, NormalizeInput as Input, Lang } from '../core/types.js';
 import { normalize } from '../normalize.js';
 import { search } from '../search/search.js';
 import { VERSION } from '../version.js';
 import { readJson } from './body.js';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import { buildOpenApi } from './openapi.js';
-import { type FieldError, fieldErrors, HttpProblem, problemResponse } from './problem.js';
+import { type FieldError, fieldErrors, HttpProblem, problemResponse, SECURITY_HEADERS } from './problem.js';
 import { CodesQuery, LangQuery, MAX_BATCH, NormalizeInput, NormalizeQuery, SearchQuery } from './schemas.js';
 import { findWebRoot, type StaticFile, staticFile, webFiles } from './static.js';
 import { buildWebCatalog } from './web-catalog.js';
@@ -31,16 +31,6 @@ export interface AppOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -84,8 +74,54 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: FieldError
   return r.data;
 }
 
+const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+const DECISION_HEADERS: Record<Lang, Record<string, string>> = Object.fromEntries(
+  (['en', 'zh-Hant', 'zh-Hans'] as const).map((lang) => [
+    lang,
+    {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-cache',
+      'content-language': lang,
+      vary: 'Accept-Language',
+    },
+  ]),
+) as unknown as Record<Lang, Record<string, string>>;
+
+/** Catalog decisions are frozen and shared, so their JSON text can be kept beside them. */
+const jsonOf = new WeakMap<Decision, string>();
+function decisionJson(d: Decision): string {
+  if (!Object.isFrozen(d)) return JSON.stringify(d);
+  let text = jsonOf.get(d);
+  if (text === undefined) {
+    text = JSON.stringify(d);
+    jsonOf.set(d, text);
+  }
+  return text;
+}
+
+/**
+ * Access log lines gathered per event-loop turn and written together: one write per request
+ * costs more than the request under load.
+ */
+function stderrLog(): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const out = pending.join('');
+    pending = [];
+    process.stderr.write(out);
+  };
+  process.once('exit', () => {
+    if (pending.length > 0) process.stderr.write(pending.join(''));
+  });
+  return (line) => {
+    if (pending.push(`${line}\n`) === 1) setImmediate(flush);
+  };
+}
+
 /** Library input errors become 400s that name the field. */
-function decide(input: Input, where: FieldError['in'], prefix: PropertyKey[] = []) {
+function decide(input: Input, where: FieldError['in'], prefix: PropertyKey[] = []): Decision {
   try {
     return normalize(input);
   } catch (e) {
@@ -99,20 +135,22 @@ function decide(input: Input, where: FieldError['in'], prefix: PropertyKey[] = [
  * The HTTP API and the web catalog as a Hono app. Pure: no listening, no signals, so tests and
  * other runtimes can call `app.fetch` directly; `startServer` puts it on node:http.
  */
-export function createApp(options: AppOptions = {}): Hono {
+export function createApp(options: AppOptions = {}): Hono<{ Variables: { prepared: boolean } }> {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const log = options.log === false ? undefined : (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
+  const log = options.log === false ? undefined : (options.log ?? stderrLog());
   const expectedKey = options.apiKey ? digest(options.apiKey) : undefined;
   const files = webFiles(options.webRoot === false ? undefined : (options.webRoot ?? findWebRoot()));
   let openapi: string | undefined;
   let catalog: StaticFile | undefined;
 
-  const app = new Hono();
+  const app = new Hono<{ Variables: { prepared: boolean } }>();
 
   app.use('*', async (c, next) => {
     const start = performance.now();
     await next();
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    // The hot-path answers are built with these headers already (see `decisions`); touching their
+    // headers again would make the server adapter rebuild the response.
+    if (!c.get('prepared')) for (const [k, v] of SECURITY_ENTRIES) c.res.headers.set(k, v);
     // Never the query string, the headers or the body: they may carry keys or customer data.
     log?.(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
   });
@@ -152,6 +190,14 @@ export function createApp(options: AppOptions = {}): Hono {
     }
     return c.json(body as object);
   };
+  /** Decisions as JSON text, reusing the text of shared (frozen) decisions. */
+  const decisions = (c: Context, body: Decision | Decision[], lang: Lang) => {
+    c.set('prepared', true);
+    const text = Array.isArray(body) ? `[${body.map(decisionJson).join(',')}]` : decisionJson(body);
+    // A plain header record lets @hono/node-server write the response without building Headers.
+    // A fresh record each time: the adapter writes Content-Length into the object it is given.
+    return new Response(text, { status: 200, headers: { ...DECISION_HEADERS[lang] } });
+  };
 
   app.get('/v1/normalize', (c) => {
     const q = parse(NormalizeQuery, c.req.query(), 'query', 'query parameters');
@@ -159,7 +205,7 @@ export function createApp(options: AppOptions = {}): Hono {
     const input: Input = { provider: q.provider, code: q.code, lang };
     if (q.flow) input.flow = q.flow;
     if (q.message !== undefined) input.message = q.message;
-    return json(c, decide(input, 'query'), lang);
+    return decisions(c, decide(input, 'query'), lang);
   });
 
   app.post('/v1/normalize', async (c) => {
@@ -184,7 +230,7 @@ export function createApp(options: AppOptions = {}): Hono {
     if (!Array.isArray(body)) {
       const r = one(body, []);
       if (r.errors) throw new HttpProblem(400, 'invalid normalize input', r.errors);
-      return json(c, decide(r.input as Input, 'body'), fallback);
+      return decisions(c, decide(r.input as Input, 'body'), fallback);
     }
     if (body.length === 0) throw new HttpProblem(400, 'the batch is empty', [{ in: 'body', path: '', message: 'send 1 to 1000 items' }]);
     if (body.length > MAX_BATCH) {
@@ -201,7 +247,7 @@ export function createApp(options: AppOptions = {}): Hono {
     });
     if (errors.length > 0)
       throw new HttpProblem(400, `${errors.length} invalid field${errors.length === 1 ? '' : 's'} in the batch`, errors);
-    return json(
+    return decisions(
       c,
       inputs.map((input, i) => decide(input, 'body', [i])),
       fallback,

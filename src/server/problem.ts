@@ -1,5 +1,16 @@
 import { STATUS_CODES } from 'node:http';
 
+/** On every response, the API's and the web page's alike. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 /** Where in the request a wrong value sits, and what is wrong with it. */
 export interface FieldError {
   in: 'body' | 'query' | 'path' | 'header';
@@ -45,7 +56,7 @@ export function problemResponse(
   if (errors && errors.length > 0) body.errors = errors;
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { ...SECURITY_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
 }
 

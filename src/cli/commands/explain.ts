@@ -28,20 +28,9 @@ Examples:
 
 A code the catalog does not know is not an error: it gets the safe "unmapped" decision (query the order).`,
     )
-    .action(async (providerArg: string, code: string, opts: Options, cmd: Command) => {
-      const { requireProvider, requireFlow } = await import('../usage.js');
-      const { parseLang, printJson, print, stdoutColors } = await import('../format/options.js');
-      const { normalize } = await import('../../normalize.js');
-      const provider = requireProvider(providerArg);
-      const flow = requireFlow(opts.flow);
-      const lang = parseLang(opts.lang);
-      const input: Parameters<typeof normalize>[0] = { provider, code, lang };
-      if (flow) input.flow = flow;
-      if (opts.message !== undefined) input.message = opts.message;
-      const decision = normalize(input);
-      if (opts.json) return printJson(decision);
-      const { renderDecision } = await import('../format/card.js');
-      const { terminalWidth } = await import('../format/text.js');
-      print(renderDecision(decision, stdoutColors(cmd), terminalWidth()));
+    .action(async (provider: string, code: string, opts: Options, cmd: Command) => {
+      const { runExplain } = await import('../explain-run.js');
+      const { color } = cmd.optsWithGlobals() as { color?: boolean };
+      runExplain({ provider, code, ...opts, color });
     });
 }

@@ -1,0 +1,30 @@
+import { normalize } from '../normalize.js';
+import { renderDecision } from './format/card.js';
+import { colorEnabled, colors } from './format/color.js';
+import { parseLang, print, printJson } from './format/options.js';
+import { terminalWidth } from './format/text.js';
+import { requireFlow, requireProvider } from './usage.js';
+
+export interface ExplainArgs {
+  provider: string;
+  code: string;
+  flow?: string;
+  lang?: string;
+  message?: string;
+  json?: boolean;
+  /** false for --no-color; undefined leaves it to NO_COLOR and the terminal. */
+  color?: boolean;
+}
+
+/** `paycodes explain`, shared by the commander command and the start-up fast path. */
+export function runExplain(args: ExplainArgs): void {
+  const provider = requireProvider(args.provider);
+  const flow = requireFlow(args.flow);
+  const lang = parseLang(args.lang);
+  const input: Parameters<typeof normalize>[0] = { provider, code: args.code, lang };
+  if (flow) input.flow = flow;
+  if (args.message !== undefined) input.message = args.message;
+  const decision = normalize(input);
+  if (args.json) printJson(decision);
+  else print(renderDecision(decision, colors(colorEnabled(process.stdout, args.color)), terminalWidth()));
+}
