@@ -34,7 +34,8 @@ interface Candidate {
 
 /** `AMOUNT_NOT_ENOUGH`, `orderNotFound` → words; bare numbers say nothing across providers. */
 function codeWords(code: string | number | undefined): string {
-  if (code === undefined || code === null) return '';
+  // Only strings and numbers: String() on an object from an untyped caller can throw.
+  if (typeof code !== 'string' && typeof code !== 'number') return '';
   const s = String(code).slice(0, 64);
   if (!/[a-z]{3,}/i.test(s)) return '';
   return fold(s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' '));
@@ -89,7 +90,10 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
       disclosure,
     });
     const patches = unified.flows[u] ?? {};
-    if (flow !== undefined && flow !== 'any') return read(patches[flow]);
+    if (flow !== undefined && flow !== 'any') {
+      // The flow comes from the caller: an own key of the table only, never `__proto__` or an object.
+      return read(typeof flow === 'string' && Object.hasOwn(patches, flow) ? patches[flow] : undefined);
+    }
     // With no flow, read it as normalize() does: the safest of the code's per-flow readings, so a
     // "refund success" is not taken for a paid order.
     let best = read(undefined);

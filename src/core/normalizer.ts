@@ -293,6 +293,8 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   // at a time, and it saves a map lookup on the hot path.
   let lastId: unknown;
   let lastProvider: CompiledProvider | undefined;
+  let lastFlow: unknown;
+  let lastFlowIndex: number | undefined;
 
   const normalize = (input: NormalizeInput): Decision => {
     if (typeof input !== 'object' || input === null) {
@@ -309,7 +311,14 @@ export function createNormalizer(data: NormalizerData): Normalizer {
       if (p !== undefined) {
         lastId = provider;
         lastProvider = p;
-        const fi = flow === undefined || flow === null ? 0 : FLOW_INDEX.get(flow);
+        let fi: number | undefined = 0;
+        if (flow !== undefined && flow !== null) {
+          if (flow !== lastFlow) {
+            lastFlowIndex = FLOW_INDEX.get(flow);
+            lastFlow = flow;
+          }
+          fi = lastFlowIndex;
+        }
         const li = lang === undefined || lang === null ? 0 : LANG_INDEX.get(lang);
         if (fi !== undefined && li !== undefined) {
           const hit = p.cache[fi * LANGS.length + li]?.get(code);

@@ -175,9 +175,15 @@ function sameCode(provider: string, code: string, q: string): boolean {
  * (Traditional and Simplified find each other), English matches whole words or word prefixes in any
  * case, and a code typed alone ranks that code at every provider first. Every query word must match.
  */
+/** Queries are cut to this many characters before matching. */
+export const MAX_QUERY_LENGTH = 500;
+
 export function search(query: string, options: SearchOptions = {}): SearchResult[] {
   if (typeof query !== 'string') return [];
-  const raw = query.trim();
+  // Untyped callers: null or a non-object reads as no options.
+  if (typeof options !== 'object' || options === null) return search(query);
+  // No real search is this long; cutting it keeps hostile input from costing seconds.
+  const raw = query.slice(0, MAX_QUERY_LENGTH).trim();
   const q = fold(raw);
   if (q.length === 0) return [];
   index ??= buildIndex();
@@ -186,7 +192,8 @@ export function search(query: string, options: SearchOptions = {}): SearchResult
   const nameQuery = q.replace(/[\s-]+/g, '_');
   const provider = options.provider === undefined ? undefined : normalizer.provider(options.provider)?.id;
   if (options.provider !== undefined && provider === undefined) return [];
-  const lang = options.lang ?? 'en';
+  // Only the three languages index the display texts: `__proto__` or `toString` must not.
+  const lang: Lang = (LANGS as readonly unknown[]).includes(options.lang) ? (options.lang as Lang) : 'en';
   const limit = options.limit ?? 20;
 
   const hits: { score: number; order: number; doc: Doc; best: Field | undefined }[] = [];

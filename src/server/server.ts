@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
+import { type Server, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.js';
 
@@ -25,6 +26,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const PARSER_STATUS = new Map<string | undefined, number>([
+  ['HPE_HEADER_OVERFLOW', 431],
+  ['ERR_HTTP_REQUEST_TIMEOUT', 408],
+]);
+
+/**
+ * Requests Node's HTTP parser refuses (headers over its size limit, broken framing, clients too
+ * slow to finish) never reach the app. They get the same problem+json shape as every other 4xx.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  // Only when nothing of a response has gone out yet: anything else would corrupt the stream.
+  if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) {
+    const status = PARSER_STATUS.get(err.code) ?? 400;
+    const title = STATUS_CODES[status] ?? 'Bad Request';
+    const body = JSON.stringify({ type: 'about:blank', title, status, detail: 'the HTTP request could not be read' });
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `X-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
 /** Starts the app on node:http with timeouts that cut off slow clients. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -43,6 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       connectionsCheckingInterval: Math.max(250, Math.min(1_000, headersTimeout / 2)),
     },
   }) as Server;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, host, () => {
