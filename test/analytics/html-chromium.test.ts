@@ -2,13 +2,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.js';
 import { ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'paycodes-html-'));
-const profile = mkdtempSync(join(tmpdir(), 'paycodes-chromium-'));
 const results = join(ROOT, 'test-results');
 let browser: BrowserContext;
 
@@ -21,25 +21,12 @@ beforeAll(async () => {
     const r = await runCli(['report', 'sample.ndjson', '--html', `report.${lang}.html`, '--lang', lang], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
   }
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
 });
 
 describe('the HTML report in headless chromium', () => {

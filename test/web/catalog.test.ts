@@ -1,28 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize.js';
+import { launchChromium } from '../helpers/chromium.js';
 import { ROOT } from '../helpers/paths.js';
 import { type TestServer, testServer } from '../server/helpers.js';
 import { ensureWebBuilt } from './build.js';
 
 const SHOTS = join(ROOT, 'test-results');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 let server: TestServer;
 let context: BrowserContext;
-let profile: string;
 const requests: string[] = [];
 const problems: string[] = [];
 
@@ -47,20 +36,13 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   // With a key set, the page must still work: it reads /catalog.json, which stays open.
   server = await testServer({ apiKey: 'browser-test-key' });
-  profile = mkdtempSync(join(tmpdir(), 'paycodes-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    locale: 'en-US',
-  });
+  context = await launchChromium({ headless: true, locale: 'en-US' });
   context.on('request', (r) => requests.push(r.url()));
 });
 
 afterAll(async () => {
   await context?.close();
   await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('the web catalog in chromium', () => {
