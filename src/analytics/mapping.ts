@@ -7,7 +7,7 @@ import { normalize, normalizer } from '../normalize.js';
  * One row of the exported mapping: one reading of a catalog code. An `any` entry whose unified code
  * behaves differently under some flows has a row per such flow too, exactly as normalize() reads it.
  *
- * Two flags make the flow fallback a plain join (see docs/readme/analytics.md):
+ * Two flags make the flow fallback a plain join (see the README, "The flow fallback, in SQL"):
  * - `is_default`: for its (provider, code, flow), the row normalize() picks when the log's flow is
  *   this flow (or, for `flow = 'any'` rows, when the log's flow has no row of its own). Exactly one
  *   row per (provider, code, flow) has it.

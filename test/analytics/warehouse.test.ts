@@ -324,6 +324,6 @@ describe('where the provider message changes the answer', () => {
 });
 
 it('the README shows the same query the tests run', () => {
-  const doc = readFileSync(join(ROOT, 'docs/readme/analytics.md'), 'utf8');
+  const doc = readFileSync(join(ROOT, 'README.md'), 'utf8');
   expect(doc).toContain(mappingQuery());
 });

@@ -51,7 +51,7 @@ async function send(url: string, init: RequestInit): Promise<{ status?: number; 
   }
 }
 
-/** First-answer outcome per magic cents 0..9, as documented in docs/readme/responses.md. */
+/** First-answer outcome per magic cents 0..9, as documented in the README (Whole responses, notifications and a mock provider). */
 const FIRST: Record<ResponseProvider, string[]> = {
   qfpay: ['succeeded', 'failed', 'pending', 'pending', 'failed', 'unknown', 'unknown', 'unknown', 'unknown', 'pending'],
   // A pre-order answers 00 without a trade_status: always "query".
