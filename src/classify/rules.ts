@@ -196,7 +196,7 @@ rule(
   'already_paid',
   0.9,
   'already-paid',
-  /(?<![未没不])(已|已经)(支付|付款)(?!失败)|\b(order|transaction|trade)\s+(has\s+been\s+|was\s+|is\s+|already\s+)*paid\b|\balready\s+paid\b|^order\s+paid\.?$/,
+  /(?<![未没不])(已|已经)(被)?(支付|付款)(?!失败)|\b(order|transaction|trade)\s+(has\s+been\s+|was\s+|is\s+|already\s+)*paid\b|\balready\s+paid\b|^order\s+paid\.?$/,
 );
 rule(
   'already_refunded',
@@ -283,7 +283,7 @@ rule(
   'operation_window_closed',
   0.88,
   'window-closed',
-  /(退款|撤销|取消)?(时效|期限)|(超过|超出).{0,10}(时效|期限|时间)|当天交易才可以|不在当前批次|\b(refund(able)?|allowable)\s+(period|time\s+limit|window)\b|\bbeyond\s+the\s+\w+\s+(hours|period|window)\b|\bonly\s+transactions\s+of\s+the\s+day\b|\bnot\s+in\s+(the\s+)?current\s+batch\b/,
+  /(退款|撤销|取消)?(时效|期限)|(超过|超出).{0,10}(时效|期限|时限|时间)|当天交易才可以|不在当前批次|\b(refund(able)?|allowable)\s+(period|time\s+limit|window)\b|\bbeyond\s+the\s+\w+\s+(hours|period|window)\b|\bonly\s+transactions\s+of\s+the\s+day\b|\bnot\s+in\s+(the\s+)?current\s+batch\b/,
 );
 rule(
   'operation_not_supported',
@@ -539,7 +539,7 @@ rule(
   'generic_decline',
   0.6,
   'declined',
-  /\b(payment|transaction|trade|charge)\s+(was\s+|has\s+been\s+)?(declined|refused|rejected|failed)\b|交易(被)?拒绝|交易失败|支付失败|付款失败|下单失败|\bpayment\s+declined\b/,
+  /\b(payment|transaction|trade|charge|card)\s+(was\s+|has\s+been\s+)?(declined|refused|rejected|failed)\b|交易(被)?拒绝|交易失败|支付失败|付款失败|下单失败|\bpayment\s+declined\b/,
 );
 rule('generic_decline', 0.75, 'declined-for-reasons', /\bdeclined\s+for\s+\w+\s+reasons\b|(以外的|其它|其他)原因.{0,6}(失败|拒绝)/);
 rule('generic_decline', 0.5, 'failed', /^(fail|failed|failure|declined|refused|rejected)\.?$|\bpayerror\b|\bpayment\s+failed\b/);
@@ -651,7 +651,7 @@ rule(
   'rate_limited',
   0.92,
   'rate-limit',
-  /请求(过于)?频繁|请求超限|频率过高|调用(次数|频率)超|\btoo\s+(many|frequent)\s+requests?\b|\brequests?\s+(are\s+|is\s+)?too\s+frequent\b|(?<!decline\s)\b(api\s+)?rate\s+limit\w*|\bthrottl\w*|\bqps\b/,
+  /请求(过于)?频繁|请求超限|频率过高|(?<!卡.{0,4})频率限制|调用(次数|频率)超|\btoo\s+(many|frequent)\s+requests?\b|\brequests?\s+(are\s+|is\s+)?too\s+frequent\b|(?<!decline\s)\b(api\s+)?rate\s+limit\w*|\bthrottl\w*|\bqps\b/,
 );
 
 // --- provider state ------------------------------------------------------------------------
