@@ -50,10 +50,12 @@ describe('the catalog API', () => {
     expect(getEntries('eftpay', -99)).toHaveLength(2);
   });
 
-  it('carries overrides with their reasons', () => {
+  it('carries reviewed readings with their written reasons', () => {
+    // Reviewed to a unified code whose guidance matches, rather than overridden (see test/core/guidance.test.ts).
     const e = getEntry('shopline-payments', '4403', 'payment');
-    expect(e?.override).toMatchObject({ outcome: 'unknown', next: 'query' });
-    expect(e?.override?.reason.length).toBeGreaterThan(20);
+    expect(e?.unified).toBe('system_error');
+    expect(e?.override).toBeUndefined();
+    expect(e?.notes).toMatch(/^Reviewed: .{40,}/);
   });
 
   it('describes unified codes and what maps to them', () => {
