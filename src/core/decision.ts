@@ -73,8 +73,9 @@ export function createDecisionBuilder(unified: UnifiedData, messages: DecisionMe
   };
 
   const reading = (asked: Asked, document: string, r: SourcedVerdict): Decision => {
-    const source: DecisionSource = { messages: r.texts, document, line: r.line, flow: r.flow };
-    if (r.scene) source.scene = r.scene;
+    const source: DecisionSource = r.scene
+      ? { messages: r.texts, document, line: r.line, flow: r.flow, scene: r.scene }
+      : { messages: r.texts, document, line: r.line, flow: r.flow };
     const d: { -readonly [K in keyof Decision]: Decision[K] } = {
       provider: asked.provider,
       code: asked.code,
