@@ -31,7 +31,13 @@ async function readAttempts(path: string): Promise<unknown> {
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new UsageError(err.code === 'ENOENT' ? `no such file: ${path}` : err.code === 'EISDIR' ? `${path} is a directory` : `cannot read ${path}: ${err.message}`);
+    throw new UsageError(
+      err.code === 'ENOENT'
+        ? `no such file: ${path}`
+        : err.code === 'EISDIR'
+          ? `${path} is a directory`
+          : `cannot read ${path}: ${err.message}`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -68,11 +74,15 @@ export async function runRetry(args: RetryArgs): Promise<void> {
   lines.push(`${c.bold(`${decision.provider} ${decision.code}`)}  ${decision.unified} · ${decision.outcome} · ${decision.next}`);
   if (decision.network) {
     const n = decision.network;
-    lines.push(`network    ${n.network}${n.code ? ` ${n.code}` : ''}${n.advice ? `, advice ${n.advice}` : ''}${decision.decline ? ` · ${decision.decline} decline` : ''}${decision.stepUp ? ' · step up (3-D Secure)' : ''}${decision.recurring ? ` · recurring: ${decision.recurring}` : ''}`);
+    lines.push(
+      `network    ${n.network}${n.code ? ` ${n.code}` : ''}${n.advice ? `, advice ${n.advice}` : ''}${decision.decline ? ` · ${decision.decline} decline` : ''}${decision.stepUp ? ' · step up (3-D Secure)' : ''}${decision.recurring ? ` · recurring: ${decision.recurring}` : ''}`,
+    );
   }
   lines.push(`retry      ${advice.retry ? c.bold('yes') : c.bold('no')}${advice.notBefore ? `, not before ${advice.notBefore}` : ''}`);
   if (advice.remaining !== undefined) lines.push(`remaining  ${advice.remaining} attempt(s) in the current window`);
-  lines.push(`reference  ${advice.reference === 'same' ? 'the same merchant reference / idempotency key' : 'a new merchant reference / idempotency key'}`);
+  lines.push(
+    `reference  ${advice.reference === 'same' ? 'the same merchant reference / idempotency key' : 'a new merchant reference / idempotency key'}`,
+  );
   if (advice.rules.length > 0) lines.push('', 'rules');
   for (const r of advice.rules) {
     lines.push(`  ${c.bold(r.id)}  ${r.says}`);

@@ -1,3 +1,4 @@
+import type { Decline, Network, RecurringAdvice } from './network-rules.js';
 /**
  * The decision vocabulary. Each enum is exported as a frozen tuple so callers can switch over it
  * exhaustively and validate input against it at run time.
@@ -46,6 +47,23 @@ export interface DecisionSource {
   flow?: Flow;
 }
 
+/** The card network's facts on a decision, when the caller gave them. */
+export interface DecisionNetwork {
+  network: Network;
+  /** The issuer's response code, as networks write it (two characters, upper case). */
+  code?: string;
+  /** The Mastercard Merchant Advice Code or Visa advice code. */
+  advice?: string;
+  /** The catalog that read the issuer's code (`visa`, `iso8583`…), when one did. */
+  catalog?: string;
+  /** The issuer code's own unified reading. */
+  unified?: string;
+  /** Where the issuer code's reading came from. */
+  source?: DecisionSource;
+  /** Ids of the retry-rule groups (catalog/retry-rules.yaml) the network's codes fall in. */
+  rules: string[];
+}
+
 /** One piece of evidence behind a classifier answer. */
 export interface Evidence {
   kind: 'pattern' | 'similar' | 'threshold' | 'code';
@@ -80,6 +98,14 @@ export interface Decision {
   reason?: string;
   /** For classifier answers: what the answer rests on. */
   evidence?: Evidence[];
+  /** The card network's facts, when the caller passed `network`. */
+  network?: DecisionNetwork;
+  /** For a failed card payment with network facts: may a later or corrected attempt pass (soft) or not (hard). */
+  decline?: Decline;
+  /** Authentication such as 3-D Secure would let the payment through. */
+  stepUp?: true;
+  /** For stored-credential and subscription payments: stop, update the card, or wait and go on. */
+  recurring?: RecurringAdvice;
 }
 
 export interface NormalizeInput {
@@ -89,6 +115,12 @@ export interface NormalizeInput {
   /** The provider's message, when known: it picks between readings of one code, and feeds the classifier. */
   message?: string;
   lang?: Lang;
+  /** The card network, when the payment was a card payment and the network is known. */
+  network?: Network;
+  /** The issuer's response code as the network returned it, e.g. `'51'`. Needs `network`. */
+  networkCode?: string | number;
+  /** A Mastercard Merchant Advice Code or a Visa advice code, e.g. `'24'`. Needs `network`. */
+  adviceCode?: string | number;
 }
 
 /** What a classifier returns for a code the catalog does not know. */

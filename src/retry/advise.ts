@@ -1,7 +1,7 @@
 import { PaycodesInputError } from '../core/errors.js';
-import type { Decision } from '../core/types.js';
-import { isNetwork, type NetworkReading, networkCode, readNetwork } from './network.js';
-import type { Network, RetryRules, RuleSource } from './types.js';
+import { isNetwork, type NetworkReading, networkCode, readNetwork } from '../core/network.js';
+import type { Network, RetryRules, RuleSource } from '../core/network-rules.js';
+import type { Decision, DecisionNetwork } from '../core/types.js';
 
 /** One earlier declined attempt for the same card (or wallet account) at the same merchant. */
 export interface Attempt {
@@ -16,7 +16,7 @@ export interface Attempt {
 
 export interface RetryInput {
   /** The decision for the latest attempt, as `normalize()` returned it. */
-  decision: Pick<Decision, 'outcome' | 'next'> & { network?: DecisionNetwork };
+  decision: Pick<Decision, 'outcome' | 'next'> & { network?: Pick<DecisionNetwork, 'network' | 'code' | 'advice'> | undefined };
   /**
    * Every declined attempt so far for this card and merchant, the latest included. When it is
    * empty, the decision's own attempt counts as one, made at `now`.
@@ -24,13 +24,6 @@ export interface RetryInput {
   attempts?: readonly Attempt[];
   /** The time to advise for; defaults to the clock. */
   now?: string | number | Date;
-}
-
-/** The network facts `normalize()` puts on a decision when it was given them. */
-export interface DecisionNetwork {
-  network: Network;
-  code?: string;
-  advice?: string;
 }
 
 export interface AppliedRule {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DECLINES, NETWORKS, RECURRING_ADVICE, RETRY_KINDS, type RetryRules } from './types.js';
+import { DECLINES, NETWORKS, RECURRING_ADVICE, RETRY_KINDS, type RetryRules } from '../core/network-rules.js';
 
 // Build time only: validates catalog/retry-rules.yaml before it is compiled.
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');

@@ -8,7 +8,7 @@ import {
   type RecurringAdvice,
   type RetryKind,
   type RetryRules,
-} from './types.js';
+} from './network-rules.js';
 
 /** What the network's codes say about one decline, and the groups of the rules that said it. */
 export interface NetworkReading {
