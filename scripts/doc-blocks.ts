@@ -149,7 +149,11 @@ export async function refresh(root: string, rel: string): Promise<string> {
   const plain = list.filter((b) => b.marker === 'run');
   for (const b of plain) bodies.set(b, rerun(root, b.body));
   const served = list.filter((b) => b.marker === 'run: server');
-  if (served.length > 0) await withServer(root, (port) => served.forEach((b) => bodies.set(b, rerun(root, b.body, port))));
+  if (served.length > 0) {
+    await withServer(root, (port) => {
+      for (const b of served) bodies.set(b, rerun(root, b.body, port));
+    });
+  }
   let out = '';
   let at = 0;
   for (const b of list) {
