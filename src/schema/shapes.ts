@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CatalogEntry as CatalogEntryType, CodeListing as CodeListingType, ProviderInfo as ProviderInfoType } from '../catalog/api.js';
+import { DECLINES, NETWORKS, RECURRING_ADVICE } from '../core/network-rules.js';
 import type {
   CategoryId,
   DecisionSource as DecisionSourceType,
@@ -42,6 +43,16 @@ export const DecisionSource = z.strictObject({
   flow: flow.optional(),
 });
 
+export const DecisionNetwork = z.strictObject({
+  network: z.enum(NETWORKS),
+  code: z.string().optional().meta({ description: "The issuer's response code, two characters, upper case." }),
+  advice: z.string().optional().meta({ description: 'The Mastercard Merchant Advice Code or Visa advice code.' }),
+  catalog: z.string().optional().meta({ description: "The catalog that read the issuer's code (visa, iso8583…)." }),
+  unified: z.string().optional(),
+  source: DecisionSource.optional(),
+  rules: z.array(z.string()).meta({ description: 'Ids of the retry-rule groups (catalog/retry-rules.yaml) the codes fall in.' }),
+});
+
 const Localized = z.strictObject({ customer: z.string(), merchant: z.string() });
 
 /** Any string at run time (unknown providers are echoed); typed so catalog ids autocomplete. */
@@ -66,6 +77,10 @@ export const Decision = z.strictObject({
   confidence: z.number().min(0).max(1),
   reason: z.string().optional(),
   evidence: z.array(Evidence).optional(),
+  network: DecisionNetwork.optional(),
+  decline: z.enum(DECLINES).optional(),
+  stepUp: z.literal(true).optional(),
+  recurring: z.enum(RECURRING_ADVICE).optional(),
 });
 
 const Patch = z.strictObject({
