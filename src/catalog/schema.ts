@@ -64,6 +64,17 @@ export const providerSchema = z
         seed: nonEmpty.optional(),
         url: z.url(),
         title: nonEmpty.optional(),
+        kind: z
+          .enum(['official', 'third-party'])
+          .optional()
+          .describe("official: published by the provider (docs, SDK, spec); third-party: someone else's copy or transcription."),
+        repository: nonEmpty.optional().describe('Repository the copy was taken from, when it came from one.'),
+        path: nonEmpty.optional().describe('Path of the copied file in that repository.'),
+        commit: z
+          .string()
+          .regex(/^[0-9a-f]{7,40}$/, 'a git commit hash')
+          .optional()
+          .describe('Commit of that repository the copy was taken at.'),
       })
       .strict(),
     retrieved: nonEmpty.describe('When the source document was copied (YYYY-MM-DD).'),
