@@ -2,10 +2,12 @@
 import type { ProviderData } from '../../core/data.js';
 import { eftpay } from './eftpay.js';
 import { iso8583 } from './iso8583.js';
+import { mastercardAdvice } from './mastercard-advice.js';
 import { ottpay } from './ottpay.js';
 import { qfpay } from './qfpay.js';
 import { shoplinePayments } from './shopline-payments.js';
 import { subotiz } from './subotiz.js';
+import { visa } from './visa.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [eftpay, iso8583, ottpay, qfpay, shoplinePayments, subotiz];
+export const providers: readonly ProviderData[] = [eftpay, iso8583, mastercardAdvice, ottpay, qfpay, shoplinePayments, subotiz, visa];
