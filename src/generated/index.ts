@@ -5,6 +5,8 @@ export { mastercardAdvice } from './providers/mastercard-advice.js';
 export { ottpay } from './providers/ottpay.js';
 export { qfpay } from './providers/qfpay.js';
 export { shoplinePayments } from './providers/shopline-payments.js';
+export { stripeDecline } from './providers/stripe-decline.js';
+export { stripe } from './providers/stripe.js';
 export { subotiz } from './providers/subotiz.js';
 export { visa } from './providers/visa.js';
 export { providers } from './providers/index.js';
@@ -17,6 +19,8 @@ export { mastercardAdviceUnified, mastercardAdviceEn, mastercardAdviceZhHant, ma
 export { ottpayUnified, ottpayEn, ottpayZhHant, ottpayZhHans } from './packs/ottpay.js';
 export { qfpayUnified, qfpayEn, qfpayZhHant, qfpayZhHans } from './packs/qfpay.js';
 export { shoplinePaymentsUnified, shoplinePaymentsEn, shoplinePaymentsZhHant, shoplinePaymentsZhHans } from './packs/shopline-payments.js';
+export { stripeDeclineUnified, stripeDeclineEn, stripeDeclineZhHant, stripeDeclineZhHans } from './packs/stripe-decline.js';
+export { stripeUnified, stripeEn, stripeZhHant, stripeZhHans } from './packs/stripe.js';
 export { subotizUnified, subotizEn, subotizZhHant, subotizZhHans } from './packs/subotiz.js';
 export { visaUnified, visaEn, visaZhHant, visaZhHans } from './packs/visa.js';
 export { en } from './messages/en.js';

@@ -6,8 +6,10 @@ import { mastercardAdvice } from './mastercard-advice.js';
 import { ottpay } from './ottpay.js';
 import { qfpay } from './qfpay.js';
 import { shoplinePayments } from './shopline-payments.js';
+import { stripeDecline } from './stripe-decline.js';
+import { stripe } from './stripe.js';
 import { subotiz } from './subotiz.js';
 import { visa } from './visa.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [eftpay, iso8583, mastercardAdvice, ottpay, qfpay, shoplinePayments, subotiz, visa];
+export const providers: readonly ProviderData[] = [eftpay, iso8583, mastercardAdvice, ottpay, qfpay, shoplinePayments, stripeDecline, stripe, subotiz, visa];
