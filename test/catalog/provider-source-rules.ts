@@ -16,4 +16,16 @@ export const SOURCE_RULES: SourceRules = {
     count: 68,
   },
   stripe: { from: '| Code | Description |', pattern: /^\| ([a-z0-9_]+) \| /, count: 172 },
+  // The described resultCode rows, then Success, which only the enum line lists.
+  adyen: [
+    { from: '| --- |', to: '`enum`', pattern: /^\| ([A-Za-z]+) \| /, count: 13 },
+    { from: '`enum`', pattern: /, (Success)$/, count: 1 },
+  ],
+  mollie: { from: '## Values', pattern: /^\| `FailureReason\w+`\s+\| ([a-z_]+)\s+\|$/, count: 15 },
+  nmi: { pattern: /^\| (\d{3}) \| /, count: 33 },
+  'paypal-advice': { pattern: /^\| (\d\d) \| PaymentAdvice/, count: 15 },
+  mercadopago: [
+    { to: '=== guides/checkout-api/data-entry', pattern: /^\| (?:approved|in_process|rejected) \|\s+`([a-z_]+)` \|/, count: 18 },
+    { from: '=== guides/checkout-api/data-entry', pattern: /^\| ([A-Z]?\d{3}|default) \| /, count: 18 },
+  ],
 };

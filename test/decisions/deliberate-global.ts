@@ -28,4 +28,10 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'stripe:any:terminal_reader_busy': 'the reader refused the new command because it is busy; the command was not started',
   'stripe:any:testmode_charges_only': 'the account is not activated, so live charges are refused before any is started',
   'stripe:any:token_card_network_invalid': NOT_A_STATE,
+  'mollie:payment:unknown_reason': UNKNOWN_REASON,
+};
+
+/** Success in words other than "success", "approved" or "authorised". */
+export const SUCCESS_GLOBAL: Record<string, string> = {
+  'mercadopago:accredited': '"se acreditó tu pago": the payment was credited',
 };

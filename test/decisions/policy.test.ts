@@ -3,7 +3,7 @@ import { listEntries, listProviders, listUnified } from '../../src/catalog/api.j
 import { FLOWS } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize.js';
 import { fold } from '../../src/text/fold.js';
-import { DELIBERATE_GLOBAL } from './deliberate-global.js';
+import { DELIBERATE_GLOBAL, SUCCESS_GLOBAL } from './deliberate-global.js';
 
 /**
  * Cross-checks of the whole catalog against the money-safety policy, read off the provider's own
@@ -53,7 +53,7 @@ describe('the money-safety policy holds for every seed code', () => {
       for (const d of readingsOf(e.provider, e.code)) {
         if (d.outcome !== 'succeeded') continue;
         const text = fold(Object.values(e.messages).join(' '));
-        if (SUCCESS_IN_OTHER_WORDS[`${e.provider}:${e.code}`]) continue;
+        if (SUCCESS_IN_OTHER_WORDS[`${e.provider}:${e.code}`] || SUCCESS_GLOBAL[`${e.provider}:${e.code}`]) continue;
         if (!/success|成功|refunded|approved|authori[sz]ed/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
       }
     }
