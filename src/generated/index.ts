@@ -14,6 +14,7 @@ export { stripeDecline } from './providers/stripe-decline.js';
 export { stripe } from './providers/stripe.js';
 export { subotiz } from './providers/subotiz.js';
 export { visa } from './providers/visa.js';
+export { yuno } from './providers/yuno.js';
 export { providers } from './providers/index.js';
 export { unified } from './unified.js';
 export { unifiedInfo } from './unified-info.js';
@@ -33,6 +34,7 @@ export { stripeDeclineUnified, stripeDeclineEn, stripeDeclineZhHant, stripeDecli
 export { stripeUnified, stripeEn, stripeZhHant, stripeZhHans } from './packs/stripe.js';
 export { subotizUnified, subotizEn, subotizZhHant, subotizZhHans } from './packs/subotiz.js';
 export { visaUnified, visaEn, visaZhHant, visaZhHans } from './packs/visa.js';
+export { yunoUnified, yunoEn, yunoZhHant, yunoZhHans } from './packs/yuno.js';
 export { en } from './messages/en.js';
 export { zhHant } from './messages/zh-hant.js';
 export { zhHans } from './messages/zh-hans.js';

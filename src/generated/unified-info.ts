@@ -107,4 +107,5 @@ export const unifiedInfo: Record<string, UnifiedInfo> = {
   "issuer_unavailable": {"description":"The card network answered that the issuer could not be reached, so the payment was not authorised.","equivalents":{"iso8583":["91"],"stripe":["issuer_not_available"],"visa":2}},
   "partially_approved": {"description":"The issuer approved only part of the requested amount.","equivalents":{"iso8583":["10"]}},
   "no_such_issuer": {"description":"The card number points to no known issuer.","equivalents":{"iso8583":["15"],"visa":1}},
+  "dispute_won": {"description":"A chargeback or dispute was decided in the merchant's favour; the money stays with the merchant.","equivalents":{}},
 };

@@ -108,6 +108,7 @@ export const unified: UnifiedData = {
     "issuer_unavailable": ["issuer_decline","failed","retry","issuer","generic"],
     "partially_approved": ["order_state","unknown","query","merchant","specific"],
     "no_such_issuer": ["card_account","failed","ask_customer","customer","specific"],
+    "dispute_won": ["order_state","succeeded","done","none","specific"],
   },
   flows: {
     "refund_succeeded": {"payment":["unknown","query","merchant","A refund status returned for a payment or a status query means the payment was reversed; confirm the order state before treating it as paid."],"query":["unknown","query","merchant","A status query that reports a refund means the payment was reversed; confirm the order state before treating it as paid."]},

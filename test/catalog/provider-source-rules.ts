@@ -28,4 +28,6 @@ export const SOURCE_RULES: SourceRules = {
     { to: '=== guides/checkout-api/data-entry', pattern: /^\| (?:approved|in_process|rejected) \|\s+`([a-z_]+)` \|/, count: 18 },
     { from: '=== guides/checkout-api/data-entry', pattern: /^\| ([A-Z]?\d{3}|default) \| /, count: 18 },
   ],
+  // Every response_code, MAC and chargeback row after the transaction-type table (left out).
+  yuno: { from: '## Transaction codes', pattern: /^\| `([A-Z0-9_]+)`/, count: 133 },
 };

@@ -34,4 +34,5 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
 /** Success in words other than "success", "approved" or "authorised". */
 export const SUCCESS_GLOBAL: Record<string, string> = {
   'mercadopago:accredited': '"se acreditó tu pago": the payment was credited',
+  'yuno:REVIEW_WON': 'the acquirer rejected the chargeback, so the merchant won the dispute and keeps the money',
 };

@@ -15,6 +15,7 @@ import { stripeDecline } from './stripe-decline.js';
 import { stripe } from './stripe.js';
 import { subotiz } from './subotiz.js';
 import { visa } from './visa.js';
+import { yuno } from './yuno.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [adyen, eftpay, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, qfpay, shoplinePayments, stripeDecline, stripe, subotiz, visa];
+export const providers: readonly ProviderData[] = [adyen, eftpay, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, qfpay, shoplinePayments, stripeDecline, stripe, subotiz, visa, yuno];
