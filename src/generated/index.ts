@@ -8,6 +8,7 @@ export { mollie } from './providers/mollie.js';
 export { nmi } from './providers/nmi.js';
 export { ottpay } from './providers/ottpay.js';
 export { paypalAdvice } from './providers/paypal-advice.js';
+export { paypalProcessor } from './providers/paypal-processor.js';
 export { qfpay } from './providers/qfpay.js';
 export { shoplinePayments } from './providers/shopline-payments.js';
 export { stripeDecline } from './providers/stripe-decline.js';
@@ -28,6 +29,7 @@ export { mollieUnified, mollieEn, mollieZhHant, mollieZhHans } from './packs/mol
 export { nmiUnified, nmiEn, nmiZhHant, nmiZhHans } from './packs/nmi.js';
 export { ottpayUnified, ottpayEn, ottpayZhHant, ottpayZhHans } from './packs/ottpay.js';
 export { paypalAdviceUnified, paypalAdviceEn, paypalAdviceZhHant, paypalAdviceZhHans } from './packs/paypal-advice.js';
+export { paypalProcessorUnified, paypalProcessorEn, paypalProcessorZhHant, paypalProcessorZhHans } from './packs/paypal-processor.js';
 export { qfpayUnified, qfpayEn, qfpayZhHant, qfpayZhHans } from './packs/qfpay.js';
 export { shoplinePaymentsUnified, shoplinePaymentsEn, shoplinePaymentsZhHant, shoplinePaymentsZhHans } from './packs/shopline-payments.js';
 export { stripeDeclineUnified, stripeDeclineEn, stripeDeclineZhHant, stripeDeclineZhHans } from './packs/stripe-decline.js';

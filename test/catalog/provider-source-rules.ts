@@ -30,4 +30,5 @@ export const SOURCE_RULES: SourceRules = {
   ],
   // Every response_code, MAC and chargeback row after the transaction-type table (left out).
   yuno: { from: '## Transaction codes', pattern: /^\| `([A-Z0-9_]+)`/, count: 133 },
+  'paypal-processor': { pattern: /^\| ([0-9A-Z]{4}) \| Response/, count: 154 },
 };

@@ -29,6 +29,8 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'stripe:any:testmode_charges_only': 'the account is not activated, so live charges are refused before any is started',
   'stripe:any:token_card_network_invalid': NOT_A_STATE,
   'mollie:payment:unknown_reason': UNKNOWN_REASON,
+  'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
+  'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };
 
 /** Success in words other than "success", "approved" or "authorised". */
