@@ -31,4 +31,8 @@ export const SOURCE_RULES: SourceRules = {
   // Every response_code, MAC and chargeback row after the transaction-type table (left out).
   yuno: { from: '## Transaction codes', pattern: /^\| `([A-Z0-9_]+)`/, count: 133 },
   'paypal-processor': { pattern: /^\| ([0-9A-Z]{4}) \| Response/, count: 154 },
+  // Every details[].issue row of every error schema; an issue repeats under several schemas,
+  // and a few schemas list the same row twice.
+  paypal: { pattern: /^\| ([A-Z][A-Z0-9_]+) \| /, section: /^## /, count: 394 },
+  'paypal-payments': { pattern: /^\| ([A-Z][A-Z0-9_]+) \| /, section: /^## /, count: 74 },
 };

@@ -4,7 +4,8 @@
  */
 const UNKNOWN_REASON = 'a decline whose reason is unknown: the decline itself is certain, nothing was authorised';
 const PROCESSING_LIMIT = '"processing limit" is a volume cap on the account; the charge or payout was refused, not started';
-const NOT_A_STATE = 'the doubtful word names a field or a pending item, not the state of this payment';
+const NOT_A_STATE =
+  'the doubtful word (processing, network, pending) names a field, a capability or an item, not the state of this payment';
 
 export const DELIBERATE_GLOBAL: Record<string, string> = {
   'stripe-decline:payment:call_issuer': UNKNOWN_REASON,
@@ -29,6 +30,16 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'stripe:any:testmode_charges_only': 'the account is not activated, so live charges are refused before any is started',
   'stripe:any:token_card_network_invalid': NOT_A_STATE,
   'mollie:payment:unknown_reason': UNKNOWN_REASON,
+  'paypal:any:NOT_ENABLED_FOR_CARD_PROCESSING': 'card processing is a capability the account lacks, not a payment in progress',
+  'paypal:any:MISSING_PREVIOUS_REFERENCE': NOT_A_STATE,
+  'paypal:any:MISSING_CRYPTOGRAM': NOT_A_STATE,
+  'paypal:any:ORDER_COMPLETE_ON_PAYMENT_APPROVAL': NOT_A_STATE,
+  'paypal:payment:MISSING_PREVIOUS_REFERENCE': NOT_A_STATE,
+  'paypal:payment:MISSING_CRYPTOGRAM': NOT_A_STATE,
+  'paypal:payment:CARD_TYPE_NOT_SUPPORTED': NOT_A_STATE,
+  'paypal:payment:ORDER_COMPLETE_ON_PAYMENT_APPROVAL': NOT_A_STATE,
+  'paypal:payment:DEVICE_DATA_NOT_AVAILABLE': NOT_A_STATE,
+  'paypal:payment:CARD_BRAND_NOT_SUPPORTED': NOT_A_STATE,
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };

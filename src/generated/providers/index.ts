@@ -9,7 +9,9 @@ import { mollie } from './mollie.js';
 import { nmi } from './nmi.js';
 import { ottpay } from './ottpay.js';
 import { paypalAdvice } from './paypal-advice.js';
+import { paypalPayments } from './paypal-payments.js';
 import { paypalProcessor } from './paypal-processor.js';
+import { paypal } from './paypal.js';
 import { qfpay } from './qfpay.js';
 import { shoplinePayments } from './shopline-payments.js';
 import { stripeDecline } from './stripe-decline.js';
@@ -19,4 +21,4 @@ import { visa } from './visa.js';
 import { yuno } from './yuno.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [adyen, eftpay, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalProcessor, qfpay, shoplinePayments, stripeDecline, stripe, subotiz, visa, yuno];
+export const providers: readonly ProviderData[] = [adyen, eftpay, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, stripeDecline, stripe, subotiz, visa, yuno];
