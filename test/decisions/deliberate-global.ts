@@ -40,6 +40,8 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'paypal:payment:ORDER_COMPLETE_ON_PAYMENT_APPROVAL': NOT_A_STATE,
   'paypal:payment:DEVICE_DATA_NOT_AVAILABLE': NOT_A_STATE,
   'paypal:payment:CARD_BRAND_NOT_SUPPORTED': NOT_A_STATE,
+  'paypal:any:UNSUPPORTED_PROCESSING_INSTRUCTION': NOT_A_STATE,
+  'paypal:payment:UNSUPPORTED_PROCESSING_INSTRUCTION': NOT_A_STATE,
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };
