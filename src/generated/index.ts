@@ -13,6 +13,7 @@ export { paypalProcessor } from './providers/paypal-processor.js';
 export { paypal } from './providers/paypal.js';
 export { qfpay } from './providers/qfpay.js';
 export { shoplinePayments } from './providers/shopline-payments.js';
+export { square } from './providers/square.js';
 export { stripeDecline } from './providers/stripe-decline.js';
 export { stripe } from './providers/stripe.js';
 export { subotiz } from './providers/subotiz.js';
@@ -36,6 +37,7 @@ export { paypalProcessorUnified, paypalProcessorEn, paypalProcessorZhHant, paypa
 export { paypalUnified, paypalEn, paypalZhHant, paypalZhHans } from './packs/paypal.js';
 export { qfpayUnified, qfpayEn, qfpayZhHant, qfpayZhHans } from './packs/qfpay.js';
 export { shoplinePaymentsUnified, shoplinePaymentsEn, shoplinePaymentsZhHant, shoplinePaymentsZhHans } from './packs/shopline-payments.js';
+export { squareUnified, squareEn, squareZhHant, squareZhHans } from './packs/square.js';
 export { stripeDeclineUnified, stripeDeclineEn, stripeDeclineZhHant, stripeDeclineZhHans } from './packs/stripe-decline.js';
 export { stripeUnified, stripeEn, stripeZhHant, stripeZhHans } from './packs/stripe.js';
 export { subotizUnified, subotizEn, subotizZhHant, subotizZhHans } from './packs/subotiz.js';

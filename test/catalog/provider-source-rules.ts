@@ -35,4 +35,8 @@ export const SOURCE_RULES: SourceRules = {
   // and a few schemas list the same row twice.
   paypal: { pattern: /^\| ([A-Z][A-Z0-9_]+) \| /, section: /^## /, count: 394 },
   'paypal-payments': { pattern: /^\| ([A-Z][A-Z0-9_]+) \| /, section: /^## /, count: 74 },
+  square: [
+    { from: '## Error Code', to: '## ErrorCode values in', pattern: /^\| `([A-Z0-9_]+)` \| /, count: 158 },
+    { from: '## ErrorCode values in', pattern: /^- `([A-Z0-9_]+)`$/, count: 14 },
+  ],
 };

@@ -42,6 +42,9 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'paypal:payment:CARD_BRAND_NOT_SUPPORTED': NOT_A_STATE,
   'paypal:any:UNSUPPORTED_PROCESSING_INSTRUCTION': NOT_A_STATE,
   'paypal:payment:UNSUPPORTED_PROCESSING_INSTRUCTION': NOT_A_STATE,
+  'square:any:CARD_PROCESSING_NOT_ENABLED': 'card processing is a capability the location lacks, not a payment in progress',
+  'square:any:PAYMENT_LIMIT_EXCEEDED': PROCESSING_LIMIT,
+  'square:any:PAYMENT_METHOD_ERROR': 'an error category for invalid payment-method details (CVV, expiry): the payment was refused',
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };

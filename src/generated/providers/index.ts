@@ -14,6 +14,7 @@ import { paypalProcessor } from './paypal-processor.js';
 import { paypal } from './paypal.js';
 import { qfpay } from './qfpay.js';
 import { shoplinePayments } from './shopline-payments.js';
+import { square } from './square.js';
 import { stripeDecline } from './stripe-decline.js';
 import { stripe } from './stripe.js';
 import { subotiz } from './subotiz.js';
@@ -21,4 +22,4 @@ import { visa } from './visa.js';
 import { yuno } from './yuno.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [adyen, eftpay, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, stripeDecline, stripe, subotiz, visa, yuno];
+export const providers: readonly ProviderData[] = [adyen, eftpay, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
