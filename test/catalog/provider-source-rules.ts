@@ -39,4 +39,5 @@ export const SOURCE_RULES: SourceRules = {
     { from: '## Error Code', to: '## ErrorCode values in', pattern: /^\| `([A-Z0-9_]+)` \| /, count: 158 },
     { from: '## ErrorCode values in', pattern: /^- `([A-Z0-9_]+)`$/, count: 14 },
   ],
+  authorizenet: { pattern: /^\| ([IE]?\d+) \| /, count: 463 },
 };

@@ -4,6 +4,8 @@
  */
 const UNKNOWN_REASON = 'a decline whose reason is unknown: the decline itself is certain, nothing was authorised';
 const PROCESSING_LIMIT = '"processing limit" is a volume cap on the account; the charge or payout was refused, not started';
+const MERCHANT_SETUP =
+  'the processor refused the request because the merchant is set up wrong there (the source names the setup fault); nothing was authorised';
 const NOT_A_STATE =
   'the doubtful word (processing, network, pending) names a field, a capability or an item, not the state of this payment';
 
@@ -45,6 +47,15 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'square:any:CARD_PROCESSING_NOT_ENABLED': 'card processing is a capability the location lacks, not a payment in progress',
   'square:any:PAYMENT_LIMIT_EXCEEDED': PROCESSING_LIMIT,
   'square:any:PAYMENT_METHOD_ERROR': 'an error category for invalid payment-method details (CVV, expiry): the payment was refused',
+  'authorizenet:any:E00058': NOT_A_STATE,
+  'authorizenet:any:35': MERCHANT_SETUP,
+  'authorizenet:any:66': 'the transaction was not accepted for processing at all',
+  'authorizenet:any:153': 'the payment data could not be read (the source lists marketType and descriptor fixes): nothing was authorised',
+  'authorizenet:any:154': 'Apple Pay processing is a capability the account lacks, not a payment in progress',
+  'authorizenet:any:170': MERCHANT_SETUP,
+  'authorizenet:any:171': 'the processor (Concord EFS) says the request is invalid: nothing was authorised',
+  'authorizenet:any:172': MERCHANT_SETUP,
+  'authorizenet:any:173': MERCHANT_SETUP,
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };
