@@ -40,4 +40,6 @@ export const SOURCE_RULES: SourceRules = {
     { from: '## ErrorCode values in', pattern: /^- `([A-Z0-9_]+)`$/, count: 14 },
   ],
   authorizenet: { pattern: /^\| ([IE]?\d+) \| /, count: 463 },
+  cybersource: { pattern: /^\| (\d{3}) \| /, count: 69 },
+  credorax: { pattern: /^\| ([0-9A-Z]{2}) \| /, count: 96 },
 };

@@ -56,6 +56,7 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'authorizenet:any:171': 'the processor (Concord EFS) says the request is invalid: nothing was authorised',
   'authorizenet:any:172': MERCHANT_SETUP,
   'authorizenet:any:173': MERCHANT_SETUP,
+  'cybersource:refund:254': 'stand-alone refunds are a capability the account lacks; the refund was refused',
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };
@@ -63,5 +64,7 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
 /** Success in words other than "success", "approved" or "authorised". */
 export const SUCCESS_GLOBAL: Record<string, string> = {
   'mercadopago:accredited': '"se acreditó tu pago": the payment was credited',
+  'credorax:08': 'honour with identification is an approval once the cardholder is identified',
+  'credorax:85': '"no reason to decline" is the approval of an account verification',
   'yuno:REVIEW_WON': 'the acquirer rejected the chargeback, so the merchant won the dispute and keeps the money',
 };
