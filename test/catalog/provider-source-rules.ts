@@ -42,4 +42,5 @@ export const SOURCE_RULES: SourceRules = {
   authorizenet: { pattern: /^\| ([IE]?\d+) \| /, count: 463 },
   cybersource: { pattern: /^\| (\d{3}) \| /, count: 69 },
   credorax: { pattern: /^\| ([0-9A-Z]{2}) \| /, count: 96 },
+  globalpayments: { pattern: /^\| (\d+) \| /, count: 137 },
 };

@@ -57,6 +57,9 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'authorizenet:any:172': MERCHANT_SETUP,
   'authorizenet:any:173': MERCHANT_SETUP,
   'cybersource:refund:254': 'stand-alone refunds are a capability the account lacks; the refund was refused',
+  'globalpayments:any:186': '"partial approval processing" names the feature; the answer is a referral to the issuer',
+  'globalpayments:any:309': 'an unknown file in a file-update message: no money moves',
+  'globalpayments:any:908': 'the switch does not know where to route the transaction, so it never reached an issuer',
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };
@@ -66,5 +69,6 @@ export const SUCCESS_GLOBAL: Record<string, string> = {
   'mercadopago:accredited': '"se acreditó tu pago": the payment was credited',
   'credorax:08': 'honour with identification is an approval once the cardholder is identified',
   'credorax:85': '"no reason to decline" is the approval of an account verification',
+  'globalpayments:1': 'honour with identification is an approval once the cardholder is identified',
   'yuno:REVIEW_WON': 'the acquirer rejected the chargeback, so the merchant won the dispute and keeps the money',
 };
