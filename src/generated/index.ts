@@ -4,6 +4,7 @@ export { authorizenet } from './providers/authorizenet.js';
 export { credorax } from './providers/credorax.js';
 export { cybersource } from './providers/cybersource.js';
 export { eftpay } from './providers/eftpay.js';
+export { fiserv } from './providers/fiserv.js';
 export { globalpayments } from './providers/globalpayments.js';
 export { iso8583 } from './providers/iso8583.js';
 export { mastercardAdvice } from './providers/mastercard-advice.js';
@@ -32,6 +33,7 @@ export { authorizenetUnified, authorizenetEn, authorizenetZhHant, authorizenetZh
 export { credoraxUnified, credoraxEn, credoraxZhHant, credoraxZhHans } from './packs/credorax.js';
 export { cybersourceUnified, cybersourceEn, cybersourceZhHant, cybersourceZhHans } from './packs/cybersource.js';
 export { eftpayUnified, eftpayEn, eftpayZhHant, eftpayZhHans } from './packs/eftpay.js';
+export { fiservUnified, fiservEn, fiservZhHant, fiservZhHans } from './packs/fiserv.js';
 export { globalpaymentsUnified, globalpaymentsEn, globalpaymentsZhHant, globalpaymentsZhHans } from './packs/globalpayments.js';
 export { iso8583Unified, iso8583En, iso8583ZhHant, iso8583ZhHans } from './packs/iso8583.js';
 export { mastercardAdviceUnified, mastercardAdviceEn, mastercardAdviceZhHant, mastercardAdviceZhHans } from './packs/mastercard-advice.js';

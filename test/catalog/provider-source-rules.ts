@@ -43,4 +43,9 @@ export const SOURCE_RULES: SourceRules = {
   cybersource: { pattern: /^\| (\d{3}) \| /, count: 69 },
   credorax: { pattern: /^\| ([0-9A-Z]{2}) \| /, count: 96 },
   globalpayments: { pattern: /^\| (\d+) \| /, count: 137 },
+  // Response-code tables only: the AVS/CVV letters before them and the HTTP table after are left out.
+  fiserv: [
+    { from: '**Most Common Response Codes**', to: '=== docs/schemas-md', pattern: /^\| ([0-9A-Z_]+) \|/, count: 17 },
+    { from: '# Nashville Response Codes', to: '| *HTTP RESPONSE*', pattern: /^\| ([0-9A-Z_]+) \|/, count: 128 },
+  ],
 };

@@ -60,6 +60,7 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'globalpayments:any:186': '"partial approval processing" names the feature; the answer is a referral to the issuer',
   'globalpayments:any:309': 'an unknown file in a file-update message: no money moves',
   'globalpayments:any:908': 'the switch does not know where to route the transaction, so it never reached an issuer',
+  'fiserv:any:7778': 'the provider states the timed-out transaction "has not been processed" and asks for a retry',
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };

@@ -5,6 +5,7 @@ import { authorizenet } from './authorizenet.js';
 import { credorax } from './credorax.js';
 import { cybersource } from './cybersource.js';
 import { eftpay } from './eftpay.js';
+import { fiserv } from './fiserv.js';
 import { globalpayments } from './globalpayments.js';
 import { iso8583 } from './iso8583.js';
 import { mastercardAdvice } from './mastercard-advice.js';
@@ -26,4 +27,4 @@ import { visa } from './visa.js';
 import { yuno } from './yuno.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [adyen, authorizenet, credorax, cybersource, eftpay, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
+export const providers: readonly ProviderData[] = [adyen, authorizenet, credorax, cybersource, eftpay, fiserv, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
