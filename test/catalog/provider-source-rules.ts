@@ -48,4 +48,5 @@ export const SOURCE_RULES: SourceRules = {
     { from: '**Most Common Response Codes**', to: '=== docs/schemas-md', pattern: /^\| ([0-9A-Z_]+) \|/, count: 17 },
     { from: '# Nashville Response Codes', to: '| *HTTP RESPONSE*', pattern: /^\| ([0-9A-Z_]+) \|/, count: 128 },
   ],
+  'checkout-com': { pattern: /^\| ([0-9A-Z]{5}) \| /, count: 221 },
 };

@@ -71,5 +71,7 @@ export const SUCCESS_GLOBAL: Record<string, string> = {
   'credorax:08': 'honour with identification is an approval once the cardholder is identified',
   'credorax:85': '"no reason to decline" is the approval of an account verification',
   'globalpayments:1': 'honour with identification is an approval once the cardholder is identified',
+  'checkout-com:10100': 'an approval (10XXX) that risk rules flagged for review',
+  'checkout-com:10200': 'an approval (10XXX) whose capture is deferred',
   'yuno:REVIEW_WON': 'the acquirer rejected the chargeback, so the merchant won the dispute and keeps the money',
 };

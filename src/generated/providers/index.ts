@@ -2,6 +2,7 @@
 import type { ProviderData } from '../../core/data.js';
 import { adyen } from './adyen.js';
 import { authorizenet } from './authorizenet.js';
+import { checkoutCom } from './checkout-com.js';
 import { credorax } from './credorax.js';
 import { cybersource } from './cybersource.js';
 import { eftpay } from './eftpay.js';
@@ -27,4 +28,4 @@ import { visa } from './visa.js';
 import { yuno } from './yuno.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [adyen, authorizenet, credorax, cybersource, eftpay, fiserv, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
+export const providers: readonly ProviderData[] = [adyen, authorizenet, checkoutCom, credorax, cybersource, eftpay, fiserv, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
