@@ -5,6 +5,7 @@ export { checkoutCom } from './providers/checkout-com.js';
 export { credorax } from './providers/credorax.js';
 export { cybersource } from './providers/cybersource.js';
 export { eftpay } from './providers/eftpay.js';
+export { emerchantpay } from './providers/emerchantpay.js';
 export { fiserv } from './providers/fiserv.js';
 export { globalpayments } from './providers/globalpayments.js';
 export { iso8583 } from './providers/iso8583.js';
@@ -35,6 +36,7 @@ export { checkoutComUnified, checkoutComEn, checkoutComZhHant, checkoutComZhHans
 export { credoraxUnified, credoraxEn, credoraxZhHant, credoraxZhHans } from './packs/credorax.js';
 export { cybersourceUnified, cybersourceEn, cybersourceZhHant, cybersourceZhHans } from './packs/cybersource.js';
 export { eftpayUnified, eftpayEn, eftpayZhHant, eftpayZhHans } from './packs/eftpay.js';
+export { emerchantpayUnified, emerchantpayEn, emerchantpayZhHant, emerchantpayZhHans } from './packs/emerchantpay.js';
 export { fiservUnified, fiservEn, fiservZhHant, fiservZhHans } from './packs/fiserv.js';
 export { globalpaymentsUnified, globalpaymentsEn, globalpaymentsZhHant, globalpaymentsZhHans } from './packs/globalpayments.js';
 export { iso8583Unified, iso8583En, iso8583ZhHant, iso8583ZhHans } from './packs/iso8583.js';

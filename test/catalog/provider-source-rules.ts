@@ -49,4 +49,8 @@ export const SOURCE_RULES: SourceRules = {
     { from: '# Nashville Response Codes', to: '| *HTTP RESPONSE*', pattern: /^\| ([0-9A-Z_]+) \|/, count: 128 },
   ],
   'checkout-com': { pattern: /^\| ([0-9A-Z]{5}) \| /, count: 221 },
+  emerchantpay: [
+    { to: '## Issuer response codes', pattern: /^\| (\d{3}) \| [A-Z_0-9]+ \|/, count: 88 },
+    { from: '## Issuer response codes', pattern: /^\| ([0-9A-Z]{2}) \| /, count: 99 },
+  ],
 };

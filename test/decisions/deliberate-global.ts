@@ -61,6 +61,8 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'globalpayments:any:309': 'an unknown file in a file-update message: no money moves',
   'globalpayments:any:908': 'the switch does not know where to route the transaction, so it never reached an issuer',
   'fiserv:any:7778': 'the provider states the timed-out transaction "has not been processed" and asks for a retry',
+  'emerchantpay:any:92': 'the switch found no institution to route to, so the transaction never reached an issuer',
+  'emerchantpay:any:B2': '"debit network" names the issuer type; a surcharge it does not support was refused',
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };
@@ -73,5 +75,8 @@ export const SUCCESS_GLOBAL: Record<string, string> = {
   'globalpayments:1': 'honour with identification is an approval once the cardholder is identified',
   'checkout-com:10100': 'an approval (10XXX) that risk rules flagged for review',
   'checkout-com:10200': 'an approval (10XXX) whose capture is deferred',
+  'emerchantpay:08': 'honour with ID is an approval once the cardholder is identified',
+  'emerchantpay:83': '"not declined" is the answer to an address-verification-only request',
+  'emerchantpay:85': '"no reason to decline" is the approval of a verification request',
   'yuno:REVIEW_WON': 'the acquirer rejected the chargeback, so the merchant won the dispute and keeps the money',
 };

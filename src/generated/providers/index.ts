@@ -6,6 +6,7 @@ import { checkoutCom } from './checkout-com.js';
 import { credorax } from './credorax.js';
 import { cybersource } from './cybersource.js';
 import { eftpay } from './eftpay.js';
+import { emerchantpay } from './emerchantpay.js';
 import { fiserv } from './fiserv.js';
 import { globalpayments } from './globalpayments.js';
 import { iso8583 } from './iso8583.js';
@@ -28,4 +29,4 @@ import { visa } from './visa.js';
 import { yuno } from './yuno.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [adyen, authorizenet, checkoutCom, credorax, cybersource, eftpay, fiserv, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
+export const providers: readonly ProviderData[] = [adyen, authorizenet, checkoutCom, credorax, cybersource, eftpay, emerchantpay, fiserv, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
