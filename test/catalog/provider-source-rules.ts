@@ -53,4 +53,9 @@ export const SOURCE_RULES: SourceRules = {
     { to: '## Issuer response codes', pattern: /^\| (\d{3}) \| [A-Z_0-9]+ \|/, count: 88 },
     { from: '## Issuer response codes', pattern: /^\| ([0-9A-Z]{2}) \| /, count: 99 },
   ],
+  braintree: [
+    { from: '## Transaction::GatewayRejectionReason', to: '## Transaction::Status', pattern: /^\| ([a-z_]+) \| [A-Za-z]+ \|$/, count: 11 },
+    { from: '## Transaction::Status', to: '## Validation error codes', pattern: /^\| ([a-z_]+) \| [A-Za-z]+ \|$/, count: 14 },
+    { from: '## Validation error codes', pattern: /^\| (\d+) \| [A-Z0-9_]+ \|/, count: 643 },
+  ],
 };

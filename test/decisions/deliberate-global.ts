@@ -6,6 +6,8 @@ const UNKNOWN_REASON = 'a decline whose reason is unknown: the decline itself is
 const PROCESSING_LIMIT = '"processing limit" is a volume cap on the account; the charge or payout was refused, not started';
 const MERCHANT_SETUP =
   'the processor refused the request because the merchant is set up wrong there (the source names the setup fault); nothing was authorised';
+const VALIDATION_CONSTANT =
+  'the doubtful word is part of a validation constant about a field, a nonce or a vault record, not the state of a payment';
 const NOT_A_STATE =
   'the doubtful word (processing, network, pending) names a field, a capability or an item, not the state of this payment';
 
@@ -63,6 +65,26 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'fiserv:any:7778': 'the provider states the timed-out transaction "has not been processed" and asks for a retry',
   'emerchantpay:any:92': 'the switch found no institution to route to, so the transaction never reached an issuer',
   'emerchantpay:any:B2': '"debit network" names the issuer type; a surcharge it does not support was refused',
+  'braintree:any:93505': VALIDATION_CONSTANT,
+  'braintree:any:92803': VALIDATION_CONSTANT,
+  'braintree:any:92805': VALIDATION_CONSTANT,
+  'braintree:any:81724': VALIDATION_CONSTANT,
+  'braintree:any:81763': VALIDATION_CONSTANT,
+  'braintree:any:81764': VALIDATION_CONSTANT,
+  'braintree:any:81762': VALIDATION_CONSTANT,
+  'braintree:any:91732': VALIDATION_CONSTANT,
+  'braintree:any:95713': VALIDATION_CONSTANT,
+  'braintree:any:93407': VALIDATION_CONSTANT,
+  'braintree:any:93409': VALIDATION_CONSTANT,
+  'braintree:any:93415': VALIDATION_CONSTANT,
+  'braintree:any:915177': VALIDATION_CONSTANT,
+  'braintree:any:915179': VALIDATION_CONSTANT,
+  'braintree:any:93108': VALIDATION_CONSTANT,
+  'braintree:any:92908': VALIDATION_CONSTANT,
+  'braintree:recurring:91911': VALIDATION_CONSTANT,
+  'braintree:any:91565': VALIDATION_CONSTANT,
+  'braintree:any:915265': VALIDATION_CONSTANT,
+  'braintree:refund:91559': 'the merchant account is pending approval, so refunds are refused; no refund was started',
   'paypal-processor:any:1360': 'a bad processing code is a malformed request field, not a payment still being processed',
   'paypal-processor:any:PPNL': 'the card network frequency limit: the card has been used too often, nothing was charged',
 };
@@ -78,5 +100,8 @@ export const SUCCESS_GLOBAL: Record<string, string> = {
   'emerchantpay:08': 'honour with ID is an approval once the cardholder is identified',
   'emerchantpay:83': '"not declined" is the answer to an address-verification-only request',
   'emerchantpay:85': '"no reason to decline" is the approval of a verification request',
+  'braintree:settled': 'the Settled status: the money was settled to the merchant',
+  'braintree:settlement_confirmed': 'the SettlementConfirmed status: settlement was confirmed',
+  'braintree:submitted_for_settlement': 'the SubmittedForSettlement status: authorised and sent for settlement',
   'yuno:REVIEW_WON': 'the acquirer rejected the chargeback, so the merchant won the dispute and keeps the money',
 };

@@ -2,6 +2,7 @@
 import type { ProviderData } from '../../core/data.js';
 import { adyen } from './adyen.js';
 import { authorizenet } from './authorizenet.js';
+import { braintree } from './braintree.js';
 import { checkoutCom } from './checkout-com.js';
 import { credorax } from './credorax.js';
 import { cybersource } from './cybersource.js';
@@ -29,4 +30,4 @@ import { visa } from './visa.js';
 import { yuno } from './yuno.js';
 
 /** Every provider in the catalog, in file order. */
-export const providers: readonly ProviderData[] = [adyen, authorizenet, checkoutCom, credorax, cybersource, eftpay, emerchantpay, fiserv, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
+export const providers: readonly ProviderData[] = [adyen, authorizenet, braintree, checkoutCom, credorax, cybersource, eftpay, emerchantpay, fiserv, globalpayments, iso8583, mastercardAdvice, mercadopago, mollie, nmi, ottpay, paypalAdvice, paypalPayments, paypalProcessor, paypal, qfpay, shoplinePayments, square, stripeDecline, stripe, subotiz, visa, yuno];
