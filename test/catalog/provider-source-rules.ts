@@ -59,3 +59,33 @@ export const SOURCE_RULES: SourceRules = {
     { from: '## Validation error codes', pattern: /^\| (\d+) \| [A-Z0-9_]+ \|/, count: 643 },
   ],
 };
+
+/**
+ * The corpus file each provider's source copy was taken from (catalog/README.md accounts for
+ * every one); the copy must stay byte for byte the same.
+ */
+export const CORPUS_FILES: Record<string, string> = {
+  iso8583: 'iso8583-field39-postilion.txt',
+  'mastercard-advice': 'yuno-merchant-advice-codes.txt',
+  visa: 'yuno-merchant-advice-codes.txt',
+  'stripe-decline': 'stripe-decline.txt',
+  stripe: 'stripe-error-codes.txt',
+  adyen: 'adyen-result-codes.txt',
+  mollie: 'mollie-failure-reasons.txt',
+  nmi: 'nmi-response-codes.txt',
+  'paypal-advice': 'paypal-payment-advice-codes.txt',
+  mercadopago: 'mercadopago-status-detail.txt',
+  yuno: 'yuno-transaction-response-codes.txt',
+  'paypal-processor': 'paypal-processor-response-codes.txt',
+  paypal: 'paypal-orders-v2-errors.txt',
+  'paypal-payments': 'paypal-payments-v2-errors.txt',
+  square: 'square-error-codes.txt',
+  authorizenet: 'authorizenet-response-codes.txt',
+  cybersource: 'cybersource-reason-codes.txt',
+  credorax: 'credorax-response-codes.txt',
+  globalpayments: 'globalpayments-de39-action-codes.txt',
+  fiserv: 'fiserv-ipg-response-codes.txt',
+  'checkout-com': 'checkout-com-response-codes.txt',
+  emerchantpay: 'emerchantpay-genesis-error-codes.txt',
+  braintree: 'braintree-codes.txt',
+};
