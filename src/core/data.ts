@@ -26,8 +26,8 @@ export interface ProviderData {
   id: string;
   name: string;
   aliases: string[];
-  /** The languages of the provider's own texts, in the order `EntryTuple.texts` uses. */
-  languages: Lang[];
+  /** The languages of the provider's own texts (BCP 47 tags: ko, ja, es…), in the order `EntryTuple.texts` uses. */
+  languages: string[];
   canonical: CanonicalRule;
   /** Repository path of the verbatim source document. */
   document: string;
