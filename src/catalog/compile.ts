@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DecisionPatch, EntryTuple, MessageTable, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
 import type { Flow, Lang } from '../core/types.js';
+import type { EnvelopeData } from '../responses/envelope.js';
+import type { EnvelopeFile } from './envelope-schema.js';
 import { providerSchema, unifiedSchema } from './schema.js';
 import type { LoadedCatalog } from './validate.js';
 
@@ -36,6 +38,7 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
   const ids: string[] = [];
   const facts: Record<string, ProviderFacts> = {};
   const used = new Map<string, Set<string>>();
+  const envelopes: Record<string, EnvelopeData> = {};
   for (const { data: p } of catalog.providers) {
     const name = identifier(p.id);
     ids.push(p.id);
@@ -56,7 +59,8 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       ];
     });
     used.set(p.id, codes);
-    facts[p.id] = { region: p.region, docs: p.docs, envelope: p.envelope, url: p.source.url, retrieved: p.retrieved, notes };
+    if (typeof p.envelope !== 'string') envelopes[p.id] = resolveEnvelope(p.envelope);
+    facts[p.id] = { region: p.region, docs: p.docs, envelope: typeof p.envelope === 'string' ? p.envelope : p.envelope.summary, url: p.source.url, retrieved: p.retrieved, notes };
     const head: Omit<ProviderData, 'entries'> = {
       id: p.id,
       name: p.name,
@@ -123,6 +127,10 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
     'src/generated/provider-facts.ts',
     `${HEADER('catalog/providers/')}import type { ProviderFacts } from '../core/data.js';\n\nexport const providerFacts: Record<string, ProviderFacts> = ${obj(facts)};\n`,
   );
+  out.set(
+    'src/generated/envelopes.ts',
+    `${HEADER('the envelope sections of catalog/providers/')}import type { EnvelopeData } from '../responses/envelope.js';\n\nexport const envelopes: Record<string, EnvelopeData> = ${json(envelopes)};\n`,
+  );
   const names = ids.map(identifier);
   out.set(
     'src/generated/providers/index.ts',
@@ -158,4 +166,15 @@ export { zhHans } from './messages/zh-hans.js';
 function jsonSchema(schema: z.ZodType, title: string): Record<string, unknown> {
   const s = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...s, title };
+}
+
+/** Every state row carries its own provenance and source, so a decision can cite the row it came from. */
+function resolveEnvelope(e: EnvelopeFile): EnvelopeData {
+  const states: EnvelopeData['states'] = {};
+  for (const [name, t] of Object.entries(e.states)) {
+    const fill = (rows: EnvelopeFile['states'][string]['payment']) =>
+      Object.fromEntries(Object.entries(rows ?? {}).map(([k, r]) => [k, { ...r, provenance: r.provenance ?? t.provenance, source: r.source ?? t.source }]));
+    states[name] = { ...t, payment: fill(t.payment), refund: fill(t.refund) };
+  }
+  return { ...e, states };
 }

@@ -138,6 +138,16 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
         }
       }
     });
+    if (typeof p.envelope !== 'string' && unified) {
+      for (const [name, t] of Object.entries(p.envelope.states))
+        for (const side of ['payment', 'refund'] as const)
+          for (const [value, row] of Object.entries(t[side] ?? {}))
+            if (!unified.data.codes[row.unified])
+              at(
+                ['envelope', 'states', name, side, value, 'unified'],
+                `envelope.states.${name}.${side}.${value}.unified: "${row.unified}" is not in catalog/unified.yaml`,
+              );
+    }
     counts.entries += p.entries.length;
     providers.push({ file, data: p });
   }
