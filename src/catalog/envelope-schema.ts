@@ -104,6 +104,18 @@ export const notificationSchema = z
     id: z.array(path).optional().describe('Event or provider transaction id fields.'),
     orderId: z.array(path).optional().describe("The merchant's order id fields."),
     refundWhen: z.array(nonEmpty).optional().describe('Substrings of the event type that mark a refund event.'),
+    typeState: z
+      .object({ table: nonEmpty, case: z.enum(['upper', 'lower']) })
+      .strict()
+      .optional()
+      .describe(
+        'When the body has no state, the last segment of the event type (trade.refund.succeeded → succeeded) is read in this table.',
+      ),
+    impliedState: z
+      .object({ state: nonEmpty, provenance: provenanceSchema, source })
+      .strict()
+      .optional()
+      .describe('The state a verified notification without a state field stands for (a provider that only notifies successes).'),
   })
   .strict();
 

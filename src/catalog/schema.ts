@@ -57,7 +57,9 @@ export const providerSchema = z
       .strict(),
     envelope: z
       .union([nonEmpty, envelopeSchema])
-      .describe('How the provider reports request acceptance and transaction state: a paragraph, or the full section fromResponse and the mock read.'),
+      .describe(
+        'How the provider reports request acceptance and transaction state: a paragraph, or the full section fromResponse and the mock read.',
+      ),
     source: z
       .object({
         document: nonEmpty.describe('Repository path of the verbatim source document.'),

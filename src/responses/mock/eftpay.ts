@@ -1,5 +1,5 @@
 import type { Obj } from '../body.js';
-import { eftpaySign } from '../signatures.js';
+import { sortedParamsSign } from '../schemes.js';
 import { compact, decimal, minorFromDecimal, newOrder, pick, textOf } from './common.js';
 import type { Call, MockContext, MockProvider, Order, Reply } from './types.js';
 
@@ -25,7 +25,7 @@ function signed(body: Obj, ctx: MockContext): Reply {
   const rs = String(body.return_status ?? '');
   const out: Obj = { ...body, time: compact(ctx.now()) };
   // Negative codes come back unsigned (official).
-  if (!rs.startsWith('-')) out.sign = eftpaySign(out, ctx.signKey);
+  if (!rs.startsWith('-')) out.sign = sortedParamsSign(out, ctx.signKey);
   return { status: 200, body: out };
 }
 

@@ -1,13 +1,12 @@
 import { isObj, own, str } from '../body.js';
-import { SHOPLINE_STATUS } from '../tables.js';
-import { type Extracted, type Extractor, keep, sideOf } from './extract.js';
+import { type Extracted, type Extractor, keep, sideOf, table } from './types.js';
 
 /**
  * SHOPLINE Payments: the HTTP status picks the shape (official): 200 is the business object with
  * `status`/`subStatus` (values third-party documented) and `paymentMsg {code,msg}` for a decline;
  * 400/429/500 are `{code, msg}`.
  */
-export const shopline: Extractor = (body, { flow, httpStatus }) => {
+export const shopline: Extractor = (body, { flow, env, httpStatus }) => {
   const raw: Record<string, unknown> = {};
   const status = str(body, 'status');
   const code = str(body, 'code');
@@ -16,7 +15,7 @@ export const shopline: Extractor = (body, { flow, httpStatus }) => {
     keep(raw, 'status', own(body, 'status'));
     const out: Extracted = { request: { accepted: true, field: 'http' }, raw };
     if (httpStatus !== undefined) out.request.httpStatus = httpStatus;
-    const tx: NonNullable<Extracted['transaction']> = { field: 'status', status, table: SHOPLINE_STATUS, side: sideOf(flow) };
+    const tx: NonNullable<Extracted['transaction']> = { field: 'status', status, table: table(env, 'status'), side: sideOf(flow) };
     const sub = str(body, 'subStatus');
     if (sub !== undefined) {
       tx.detail = { subStatus: sub };
