@@ -22,7 +22,9 @@ const source = nonEmpty.describe('Where the fact comes from: the provider doc UR
 /** Signature schemes implemented in src/responses/schemes.ts, by name. */
 export const SIGNATURE_SCHEMES = ['md5-body-key', 'hmac-sha256-timestamp-body', 'sha256-secret-sorted-params', 'aes-md5-data'] as const;
 /** Provider adapters for logic that is not expressible as data, registered in src/responses/adapters/index.ts. */
-export const ADAPTERS = ['qfpay', 'shopline', 'subotiz', 'ottpay', 'event-envelope'] as const;
+export const ADAPTERS = ['qfpay', 'shopline', 'subotiz', 'ottpay'] as const;
+/** Mock servers with provider-shaped logic, registered in src/responses/mock/registry.ts; absent: the generic mock. */
+export const MOCK_ADAPTERS = ['qfpay', 'eftpay', 'shopline', 'subotiz', 'ottpay'] as const;
 
 export const stateRowSchema = z
   .object({
@@ -55,6 +57,8 @@ const endpoint = z.string().regex(/^(?:GET|POST|PUT|PATCH|DELETE) \/\S*$/, 'METH
 
 export const mockSchema = z
   .object({
+    adapter: z.enum(MOCK_ADAPTERS).optional(),
+    stateTable: nonEmpty.describe('The state table whose values a scenario step may name (the rest are codes).'),
     endpoints: z.array(endpoint).min(1).describe('What the mock serves, as METHOD /path (documentation and banner).'),
     operations: z
       .record(z.enum(['payment', 'query', 'refund', 'close', 'reversal', 'capture']), endpoint)

@@ -15,7 +15,6 @@ export const REGISTRY: Record<(typeof ADAPTERS)[number], Adapter> = {
   shopline: { extract: shopline },
   subotiz: { extract: subotiz },
   ottpay: { extract: ottpay, notification: ottpayNotification },
-  'event-envelope': {},
 };
 
 export function adapterOf(name: string | undefined): Adapter {

@@ -1,14 +1,13 @@
 import type { Obj } from '../body.js';
 import { minorFromInteger, newOrder, pick, stamp, textOf } from './common.js';
 import type { Step } from './scenario.js';
-import type { Call, MockProvider, Order, Reply } from './types.js';
+import type { Call, MockAdapter, Order, Reply } from './types.js';
 
 /**
  * QFPay (official shapes): form POSTs to /trade/v1/*, JSON answers. A `code` step is a `respcd`
  * (1143/1145/1298 leave the payment pending, anything but 0000 fails it); a `state` step is a
  * newer-format `data.txstatus` (SUCCESS, PENDING, FAILED).
  */
-const STATES = new Set(['SUCCESS', 'PENDING', 'FAILED']);
 const PENDING_CODES = new Set(['1143', '1145', '1298']);
 const STATE_CODE: Record<string, string> = { SUCCESS: '0000', PENDING: '1145', FAILED: '1205' };
 const OPS: Record<string, Call['op']> = {
@@ -40,18 +39,7 @@ function record(o: Order): Obj {
 
 const ok = (body: Obj): Reply => ({ status: 200, body });
 
-export const qfpayMock: MockProvider = {
-  id: 'qfpay',
-  endpoints: Object.keys(OPS).map((p) => `POST ${p}`),
-  isState: (s) => STATES.has(s.toUpperCase()),
-  named: {
-    success: { code: '0000' },
-    insufficient: { code: '1201' },
-    pending: { code: '1145' },
-    decline: { code: '1205' },
-    system: { code: '1254' },
-    awaiting: { code: '1143' },
-  },
+export const qfpayMock: MockAdapter = {
   route(method, path, body) {
     const op = OPS[path];
     if (method !== 'POST' || op === undefined) return undefined;

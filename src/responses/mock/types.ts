@@ -1,5 +1,4 @@
 import type { Obj } from '../body.js';
-import type { ResponseProvider } from '../types.js';
 import type { Step } from './scenario.js';
 
 export type Op = 'payment' | 'query' | 'refund' | 'close' | 'reversal' | 'capture';
@@ -56,12 +55,17 @@ export interface MockContext {
 /** The six outcomes every provider can be asked for by name (magic amounts use them). */
 export type Named = 'success' | 'insufficient' | 'pending' | 'decline' | 'system' | 'awaiting';
 
+/** A provider's mock logic; what it is called, serves and can be asked for comes from its envelope data. */
+export type MockAdapter = Pick<MockProvider, 'route' | 'answer' | 'httpError'>;
+
 export interface MockProvider {
-  id: ResponseProvider;
+  id: string;
   /** Documented endpoints the mock serves, for the banner and the README. */
   endpoints: string[];
   route(method: string, path: string, body: Obj, ctx: MockContext): Call | undefined;
   isState(s: string): boolean;
+  /** A code the catalog knows for this provider (scenario words are checked against it). */
+  isCode(s: string): boolean;
   named: Record<Named, Step>;
   /** Applies a step to a (new or existing) order and renders the reply for the call. */
   answer(call: Call, order: Order | undefined, step: Step, ctx: MockContext): { reply: Reply; order?: Order };
