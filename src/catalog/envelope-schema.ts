@@ -61,7 +61,7 @@ export const mockSchema = z
     stateTable: nonEmpty.describe('The state table whose values a scenario step may name (the rest are codes).'),
     endpoints: z.array(endpoint).min(1).describe('What the mock serves, as METHOD /path (documentation and banner).'),
     operations: z
-      .record(z.enum(['payment', 'query', 'refund', 'close', 'reversal', 'capture']), endpoint)
+      .partialRecord(z.enum(['payment', 'query', 'refund', 'close', 'reversal', 'capture']), endpoint)
       .optional()
       .describe('Generic mock only: the endpoint for each operation.'),
     fields: z

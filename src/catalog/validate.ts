@@ -16,8 +16,21 @@ export interface ValidationResult {
   counts: { providers: number; entries: number; unified: number };
 }
 
+/**
+ * A union (the envelope is a paragraph or a section) fails as one vague issue: report the issues of
+ * the branch that got furthest, so the message names the field that is wrong.
+ */
+function unwrapUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+    const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+    return unwrapUnions(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
+}
+
 function zodProblems(file: YamlFile, error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => {
+  return unwrapUnions(error.issues).map((issue) => {
     const pos = positionOf(file, issue.path);
     const where =
       issue.path.length > 0

@@ -55,3 +55,13 @@ export function firstAt(o: unknown, paths: readonly string[] | undefined): { pat
   }
   return undefined;
 }
+
+/** A copy of `o` with `value` at a dotted path (objects on the way are copied, never mutated). */
+export function withPath(o: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  const key = head as string;
+  if (rest.length === 0) return { ...o, [key]: value };
+  const inner = at(o, key);
+  const child = typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {};
+  return { ...o, [key]: withPath(child, rest.join('.'), value) };
+}

@@ -2,7 +2,7 @@ import type { Flow } from '../core/types.js';
 import type { Extractor, NotificationRead } from './adapters/types.js';
 import { table } from './adapters/types.js';
 import { isObj, type Obj } from './body.js';
-import { at, type EnvelopeData, firstAt, mainTable } from './envelope.js';
+import { at, type EnvelopeData, firstAt, mainTable, withPath } from './envelope.js';
 import { refundField } from './extract.js';
 import type { NotificationEvent } from './types.js';
 
@@ -34,7 +34,7 @@ export function readNotification(body: Obj, env: EnvelopeData, field: string, ex
   // A notification carries no request code: read it as if the request was accepted.
   const codeField = env.request.code[0];
   const ok = env.request.accepted.find((a) => a !== 'http-2xx');
-  const forced = codeField !== undefined && ok !== undefined && !codeField.includes('.') ? { ...inner, [codeField]: ok } : inner;
+  const forced = codeField !== undefined && ok !== undefined ? withPath(inner, codeField, ok) : inner;
   const ex = extract(forced, { flow, env });
   if (forced !== inner && codeField !== undefined) delete ex.raw[codeField];
   ex.request = { accepted: true, field };
