@@ -33,10 +33,7 @@ describe('paycodes mock lifecycle (real binary)', () => {
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGTERM');
     // -1: still running 20 s after SIGTERM (it used to wait out the whole delay).
-    const { code } = await Promise.race([
-      exited,
-      new Promise<{ code: number | null }>((r) => setTimeout(() => r({ code: -1 }), 20_000)),
-    ]);
+    const { code } = await Promise.race([exited, new Promise<{ code: number | null }>((r) => setTimeout(() => r({ code: -1 }), 20_000))]);
     if (code === -1) child.kill('SIGKILL');
     expect(code).toBe(0);
     await pending;
