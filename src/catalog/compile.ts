@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DecisionPatch, EntryTuple, MessageTable, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
 import type { Flow, Lang } from '../core/types.js';
 import type { EnvelopeData } from '../responses/envelope.js';
+import { envelopeDocs } from './envelope-docs.js';
 import type { EnvelopeFile } from './envelope-schema.js';
 import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './schema.js';
 import type { LoadedCatalog } from './validate.js';
@@ -134,6 +135,8 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
     'src/generated/envelopes.ts',
     `${HEADER('the envelope sections of catalog/providers/')}import type { EnvelopeData } from '../responses/envelope.js';\n\nexport const envelopes: Record<string, EnvelopeData> = ${json(envelopes)};\n\n/** Providers whose whole responses and notifications paycodes reads. */\nexport const ENVELOPE_PROVIDERS = ${JSON.stringify(Object.keys(envelopes))} as const;\n\nexport type EnvelopeProvider = (typeof ENVELOPE_PROVIDERS)[number];\n`,
   );
+  const titles = Object.fromEntries(catalog.providers.map(({ data: p }) => [p.id, p.name]));
+  out.set('docs/response-envelopes.md', envelopeDocs(envelopes, titles));
   const names = ids.map(identifier);
   out.set(
     'src/generated/providers/index.ts',
