@@ -104,7 +104,7 @@ describe('signatures: a changed notification decides the same or throws Paycodes
       const base = fromNotification(provider, valid.body, { headers: valid.headers, secret: SECRET, now: NOW });
       fc.assert(
         fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
-          let cur = { body: Buffer.from(valid.body, 'utf8'), headers: valid.headers };
+          let cur: { body: Buffer; headers: Record<string, string> } = { body: Buffer.from(valid.body, 'utf8'), headers: valid.headers };
           for (const m of ms) {
             let text: string;
             try {

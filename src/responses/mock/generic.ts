@@ -1,7 +1,7 @@
 import type { Obj } from '../body.js';
 import type { ResponsesCatalog } from '../catalog.js';
-import { type EnvelopeData, strAt } from '../envelope.js';
-import { decimal, minorFromDecimal, minorFromInteger, newOrder } from './common.js';
+import type { EnvelopeData } from '../envelope.js';
+import { decimal, newOrder, readCall } from './common.js';
 import type { Step } from './scenario.js';
 import type { Call, MockAdapter, Order, Reply } from './types.js';
 
@@ -70,20 +70,7 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
   return {
     route(method, path, body) {
       const op = ops.find(([, e]) => e === `${method} ${path}`)?.[0];
-      if (op === undefined) return undefined;
-      const call: Call = { op, body };
-      const orderId = strAt(body, op === 'refund' ? (fields.refundOrderId ?? fields.orderId) : fields.orderId);
-      const raw = strAt(body, fields.amount);
-      const amount = fields.amountUnit === 'decimal' ? minorFromDecimal(raw) : minorFromInteger(raw);
-      const currency = fields.currency ? strAt(body, fields.currency) : undefined;
-      const tradeNo = fields.tradeNo ? strAt(body, fields.tradeNo) : undefined;
-      const refundId = op === 'refund' && fields.refundId ? strAt(body, fields.refundId) : undefined;
-      if (orderId !== undefined) call.orderId = orderId;
-      if (amount !== undefined) call.amount = amount;
-      if (currency !== undefined) call.currency = currency;
-      if (tradeNo !== undefined) call.tradeNo = tradeNo;
-      if (refundId !== undefined) call.refundId = refundId;
-      return call;
+      return op === undefined ? undefined : readCall(op, body, fields);
     },
     answer(call, order, step, ctx) {
       if (call.op === 'payment') {

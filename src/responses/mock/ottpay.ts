@@ -1,6 +1,6 @@
 import { isObj, type Obj, parseBody } from '../body.js';
 import { ottpayDecrypt, ottpayEncrypt } from '../ottpay-crypto.js';
-import { minorFromInteger, newOrder, pick, stamp, textOf } from './common.js';
+import { newOrder, pick, readCall, stamp, textOf } from './common.js';
 import type { Call, MockAdapter, MockContext, Order, Reply } from './types.js';
 
 /**
@@ -56,16 +56,7 @@ export const ottpayMock: MockAdapter = {
         if (p.ok) data = p.value;
       }
     }
-    const call: Call = { op, body: data };
-    const id = pick(data, op === 'refund' ? 'ori_order_id' : 'order_id');
-    const amount = minorFromInteger(data.amount);
-    if (id !== undefined) call.orderId = id;
-    if (amount !== undefined) call.amount = amount;
-    if (op === 'refund') {
-      const r = pick(data, 'order_id');
-      if (r !== undefined) call.refundId = r;
-    }
-    return call;
+    return readCall(op, data, ctx.fields);
   },
   answer(call, order, step, ctx) {
     const code = step.code?.toUpperCase();

@@ -1,5 +1,5 @@
 import type { Obj } from '../body.js';
-import { minorFromInteger, newOrder, pick, stamp, textOf } from './common.js';
+import { newOrder, pick, readCall, stamp, textOf } from './common.js';
 import type { Step } from './scenario.js';
 import type { Call, MockAdapter, Order, Reply } from './types.js';
 
@@ -40,23 +40,9 @@ function record(o: Order): Obj {
 const ok = (body: Obj): Reply => ({ status: 200, body });
 
 export const qfpayMock: MockAdapter = {
-  route(method, path, body) {
+  route(method, path, body, ctx) {
     const op = OPS[path];
-    if (method !== 'POST' || op === undefined) return undefined;
-    const call: Call = { op, body };
-    const orderId = pick(body, op === 'refund' ? 'orig_out_trade_no' : 'out_trade_no');
-    const tradeNo = pick(body, 'syssn');
-    const amount = minorFromInteger(body.txamt);
-    const currency = pick(body, 'txcurrcd');
-    if (orderId !== undefined) call.orderId = orderId;
-    if (tradeNo !== undefined) call.tradeNo = tradeNo;
-    if (amount !== undefined) call.amount = amount;
-    if (currency !== undefined) call.currency = currency;
-    if (op === 'refund') {
-      const r = pick(body, 'out_trade_no');
-      if (r !== undefined) call.refundId = r;
-    }
-    return call;
+    return method !== 'POST' || op === undefined ? undefined : readCall(op, body, ctx.fields);
   },
   answer(call, order, step, ctx) {
     const code = step.code ?? (step.state ? STATE_CODE[step.state.toUpperCase()] : undefined);

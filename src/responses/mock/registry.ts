@@ -51,6 +51,7 @@ export function mockFor(cat: ResponsesCatalog, provider: string): MockProvider {
       }
     },
     named: mock.named,
+    fields: mock.fields,
     ...logic,
   };
 }

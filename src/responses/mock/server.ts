@@ -115,6 +115,7 @@ export function createMockServer(opts: MockOptions): MockServer {
   const now = opts.now ?? Date.now;
   const ctx: MockContext = {
     signKey: opts.signKey ?? DEFAULT_SIGN_KEY,
+    fields: provider.fields,
     now,
     nextId: () => `${now()}${String(++seq).padStart(6, '0')}`,
   };

@@ -1,4 +1,5 @@
 import type { Obj } from '../body.js';
+import type { MockFields } from './common.js';
 import type { Step } from './scenario.js';
 
 export type Op = 'payment' | 'query' | 'refund' | 'close' | 'reversal' | 'capture';
@@ -48,6 +49,8 @@ export interface Reply {
 
 export interface MockContext {
   signKey: string;
+  /** The request field names from the provider's envelope data. */
+  fields: MockFields;
   now: () => number;
   nextId: () => string;
 }
@@ -63,6 +66,7 @@ export interface MockProvider {
   /** Documented endpoints the mock serves, for the banner and the README. */
   endpoints: string[];
   route(method: string, path: string, body: Obj, ctx: MockContext): Call | undefined;
+  fields: MockFields;
   isState(s: string): boolean;
   /** A code the catalog knows for this provider (scenario words are checked against it). */
   isCode(s: string): boolean;
