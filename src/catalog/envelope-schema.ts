@@ -41,6 +41,7 @@ export const stateRowSchema = z
 export const stateTableSchema = z
   .object({
     field: path.describe('Where the state value is read.'),
+    also: z.array(path).optional().describe('Other fields that carry the same state, tried in order after `field`.'),
     provenance: provenanceSchema,
     source,
     code: path.optional().describe('A decline code carried with the state, relative to the body the state is read from.'),

@@ -17,10 +17,11 @@ export function refundField(env: EnvelopeData, body: Obj): { path: string; value
 /** The first state table whose field is present in `body`, as a candidate for the decision. */
 export function findState(env: EnvelopeData, body: Obj, side: TableSide, raw?: Record<string, unknown>): TxCandidate | undefined {
   for (const t of Object.values(env.states)) {
-    const status = strAt(body, t.field);
-    if (status === undefined) continue;
-    if (raw) keep(raw, t.field, at(body, t.field));
-    const c: TxCandidate = { field: t.field, status, table: t, side };
+    const field = [t.field, ...(t.also ?? [])].find((f) => strAt(body, f) !== undefined);
+    const status = field === undefined ? undefined : strAt(body, field);
+    if (field === undefined || status === undefined) continue;
+    if (raw) keep(raw, field, at(body, field));
+    const c: TxCandidate = { field, status, table: t, side };
     const code = t.code === undefined ? undefined : strAt(body, t.code);
     const message = firstAt(body, t.message)?.value;
     if (code !== undefined) c.code = code;

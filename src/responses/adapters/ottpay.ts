@@ -1,12 +1,10 @@
 import { isObj, type Obj, own, parseBody, str } from '../body.js';
-import type { EnvelopeData } from '../envelope.js';
-import { isAccepted } from '../extract.js';
+import { at, type EnvelopeData, firstAt, strAt } from '../envelope.js';
+import { isAccepted, refundField } from '../extract.js';
 import { readNotification } from '../notification-read.js';
 import { ottpayDecrypt, ottpayMd5 } from '../ottpay-crypto.js';
 import { safeEqual } from '../safe-equal.js';
 import { type Extracted, type Extractor, keep, type NotificationRead, sideOf, table } from './types.js';
-
-const STATUS_FIELDS = ['status', 'order_status', 'respcode', 'rspCode'] as const;
 
 /**
  * OTT Pay legacy Payment Web API (official): `rsp_code`/`rsp_msg` is Appendix B (request level),
@@ -15,11 +13,10 @@ const STATUS_FIELDS = ['status', 'order_status', 'respcode', 'rspCode'] as const
  */
 export const ottpay: Extractor = (body, { flow, env, signKey }) => {
   const raw: Record<string, unknown> = {};
-  const code = str(body, 'rsp_code') ?? str(body, 'rep_code');
-  const message = str(body, 'rsp_msg') ?? str(body, 'rep_msg');
-  keep(raw, 'rsp_code', own(body, 'rsp_code'));
-  keep(raw, 'rsp_msg', own(body, 'rsp_msg'));
-  const out: Extracted = { request: { accepted: isAccepted(env, code), field: 'rsp_code' }, raw };
+  const code = firstAt(body, env.request.code)?.value;
+  const message = firstAt(body, env.request.message)?.value;
+  for (const p of [...env.request.code, ...(env.request.message ?? [])]) keep(raw, p, at(body, p));
+  const out: Extracted = { request: { accepted: isAccepted(env, code), field: env.request.code[0] ?? 'rsp_code' }, raw };
   if (code !== undefined) out.request.code = code;
   if (message !== undefined) out.request.message = message;
 
@@ -52,13 +49,16 @@ export const ottpay: Extractor = (body, { flow, env, signKey }) => {
   }
   if (!out.request.accepted || data === undefined) return out;
 
-  for (const f of STATUS_FIELDS) {
-    const status = str(data, f);
+  // The state is read from the table's field and its alternatives, relative to the decrypted body.
+  const t = table(env, 'status');
+  const inner = { data };
+  for (const f of [t.field, ...(t.also ?? [])]) {
+    const status = strAt(inner, f);
     if (status === undefined) continue;
-    keep(raw, `data.${f}`, own(data, f));
-    const side = flow === 'refund' || str(data, 'ori_order_id') !== undefined ? 'refund' : sideOf(flow);
-    out.transaction = { field: `data.${f}`, status: status.toUpperCase(), table: table(env, 'status'), side };
-    const m = str(data, 'respmsg') ?? str(data, 'rspMsg');
+    keep(raw, f, at(inner, f));
+    const side = flow === 'refund' || refundField(env, data) !== undefined ? 'refund' : sideOf(flow);
+    out.transaction = { field: f, status: status.toUpperCase(), table: t, side };
+    const m = firstAt(inner, t.message)?.value;
     if (m !== undefined) out.transaction.message = m;
     break;
   }

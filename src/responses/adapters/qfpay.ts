@@ -1,6 +1,6 @@
 import type { Flow } from '../../core/types.js';
 import { isObj, type Obj, own, str } from '../body.js';
-import type { EnvelopeData } from '../envelope.js';
+import { at, type EnvelopeData, firstAt } from '../envelope.js';
 import { isAccepted } from '../extract.js';
 import { eventOf } from '../notification-read.js';
 import { type Extracted, type Extractor, keep, type NotificationRead, sideOf, table } from './types.js';
@@ -12,13 +12,11 @@ import { type Extracted, type Extractor, keep, type NotificationRead, sideOf, ta
  */
 export const qfpay: Extractor = (body, { flow, env }) => {
   const raw: Record<string, unknown> = {};
-  const respcd = str(body, 'respcd');
-  const message = str(body, 'resperr') ?? str(body, 'respmsg');
-  keep(raw, 'respcd', own(body, 'respcd'));
-  keep(raw, 'resperr', own(body, 'resperr'));
-  keep(raw, 'respmsg', own(body, 'respmsg'));
+  const respcd = firstAt(body, env.request.code)?.value;
+  const message = firstAt(body, env.request.message)?.value;
+  for (const p of [...env.request.code, ...(env.request.message ?? [])]) keep(raw, p, at(body, p));
   const out: Extracted = {
-    request: { accepted: isAccepted(env, respcd), field: 'respcd' },
+    request: { accepted: isAccepted(env, respcd), field: env.request.code[0] ?? 'respcd' },
     raw,
   };
   if (respcd !== undefined) out.request.code = respcd;
