@@ -22,7 +22,7 @@ const source = nonEmpty.describe('Where the fact comes from: the provider doc UR
 /** Signature schemes implemented in src/responses/schemes.ts, by name. */
 export const SIGNATURE_SCHEMES = ['md5-body-key', 'hmac-sha256-timestamp-body', 'sha256-secret-sorted-params', 'aes-md5-data'] as const;
 /** Provider adapters for logic that is not expressible as data, registered in src/responses/adapters/index.ts. */
-export const ADAPTERS = ['qfpay', 'shopline', 'subotiz', 'ottpay'] as const;
+export const ADAPTERS = ['qfpay', 'subotiz', 'ottpay'] as const;
 /** Mock servers with provider-shaped logic, registered in src/responses/mock/registry.ts; absent: the generic mock. */
 export const MOCK_ADAPTERS = ['qfpay', 'eftpay', 'shopline', 'subotiz', 'ottpay'] as const;
 
@@ -46,6 +46,7 @@ export const stateTableSchema = z
     source,
     code: path.optional().describe('A decline code carried with the state, relative to the body the state is read from.'),
     message: z.array(path).optional().describe('Message fields carried with the state, first present wins.'),
+    detail: z.array(path).optional().describe('Extra state fields reported with the decision (subStatus, trade_type…).'),
     payment: z.record(nonEmpty, stateRowSchema).optional().describe('Meanings on payment, query, capture and cancel calls.'),
     refund: z.record(nonEmpty, stateRowSchema).optional().describe('Meanings on refund calls and refund records.'),
   })

@@ -23,9 +23,21 @@ export function findState(env: EnvelopeData, body: Obj, side: TableSide, raw?: R
     if (raw) keep(raw, field, at(body, field));
     const c: TxCandidate = { field, status, table: t, side };
     const code = t.code === undefined ? undefined : strAt(body, t.code);
-    const message = firstAt(body, t.message)?.value;
+    const message = firstAt(body, t.message);
     if (code !== undefined) c.code = code;
-    if (message !== undefined) c.message = message;
+    if (message !== undefined) c.message = message.value;
+    if (raw) {
+      if (t.code !== undefined) keep(raw, t.code, at(body, t.code));
+      if (message !== undefined) keep(raw, message.path, at(body, message.path));
+    }
+    const detail: Record<string, string> = {};
+    for (const f of t.detail ?? []) {
+      const v = strAt(body, f);
+      if (v === undefined) continue;
+      detail[f] = v;
+      if (raw) keep(raw, f, v);
+    }
+    if (Object.keys(detail).length > 0) c.detail = detail;
     return c;
   }
   return undefined;
@@ -51,7 +63,7 @@ export function extractGeneric(body: Obj, { flow, env, httpStatus }: ExtractCont
   const tx = findState(env, body, refund !== undefined ? 'refund' : sideOf(flow), raw);
   if (tx === undefined) return out;
   if (refund !== undefined) {
-    tx.detail = { [refund.path]: refund.value };
+    tx.detail = { ...tx.detail, [refund.path]: refund.value };
     keep(raw, refund.path, refund.value);
   }
   out.transaction = tx;

@@ -2,7 +2,6 @@ import type { ADAPTERS } from '../../catalog/envelope-schema.js';
 import { extractGeneric } from '../extract.js';
 import { ottpay, ottpayNotification } from './ottpay.js';
 import { qfpay, qfpayNotification } from './qfpay.js';
-import { shopline } from './shopline.js';
 import { subotiz } from './subotiz.js';
 import type { Adapter, Extractor } from './types.js';
 
@@ -12,7 +11,6 @@ import type { Adapter, Extractor } from './types.js';
  */
 export const REGISTRY: Record<(typeof ADAPTERS)[number], Adapter> = {
   qfpay: { extract: qfpay, notification: qfpayNotification },
-  shopline: { extract: shopline },
   subotiz: { extract: subotiz },
   ottpay: { extract: ottpay, notification: ottpayNotification },
 };
