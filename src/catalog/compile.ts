@@ -189,15 +189,13 @@ export function unifiedData(file: UnifiedFile): UnifiedData {
   return { codes, flows };
 }
 
-/** Every state row carries its own provenance and source, so a decision can cite the row it came from. */
+/**
+ * Both sides of every state table present, so readers need not check. A row without its own
+ * provenance or source cites its table's (kept once, not copied into every row: the root bundle
+ * carries these tables for `normalize({ state })`).
+ */
 export function resolveEnvelope(e: EnvelopeFile): EnvelopeData {
   const states: EnvelopeData['states'] = {};
-  for (const [name, t] of Object.entries(e.states)) {
-    const fill = (rows: EnvelopeFile['states'][string]['payment']) =>
-      Object.fromEntries(
-        Object.entries(rows ?? {}).map(([k, r]) => [k, { ...r, provenance: r.provenance ?? t.provenance, source: r.source ?? t.source }]),
-      );
-    states[name] = { ...t, payment: fill(t.payment), refund: fill(t.refund) };
-  }
+  for (const [name, t] of Object.entries(e.states)) states[name] = { ...t, payment: t.payment ?? {}, refund: t.refund ?? {} };
   return { ...e, states };
 }

@@ -35,7 +35,7 @@ export function envelopeDocs(envelopes: Record<string, EnvelopeData>, names: Rec
       md += `\n**State table \`${name}\`** read from ${code(t.field)}${t.code ? `, decline code ${code(t.code)}` : ''}:\n\n| side | value | unified | outcome / next | provenance | source |\n|---|---|---|---|---|---|\n`;
       for (const side of ['payment', 'refund'] as const)
         for (const [value, r] of Object.entries(t[side]))
-          md += `| ${side} | ${code(value)} | ${code(r.unified)}${r.useCode ? ' (or the decline code)' : ''} | ${r.outcome ?? ''}${r.next ? ` / ${r.next}` : ''} | ${r.provenance} | ${cell(r.source)} |\n`;
+          md += `| ${side} | ${code(value)} | ${code(r.unified)}${r.useCode ? ' (or the decline code)' : ''} | ${r.outcome ?? ''}${r.next ? ` / ${r.next}` : ''} | ${r.provenance ?? t.provenance} | ${cell(r.source ?? t.source)} |\n`;
     }
     if (e.mock) {
       const f = e.mock.fields;

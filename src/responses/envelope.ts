@@ -1,10 +1,10 @@
 import type { EnvelopeFile, StateRowFile } from '../catalog/envelope-schema.js';
 
 /**
- * The compiled `envelope` section of a provider file (see src/catalog/envelope-schema.ts). The
- * compile step fills every state row's provenance and source, so rows cite themselves.
+ * The compiled `envelope` section of a provider file (see src/catalog/envelope-schema.ts). A row
+ * without its own provenance or source has its table's: see `rowProvenance`.
  */
-export type StateRow = StateRowFile & Required<Pick<StateRowFile, 'provenance' | 'source'>>;
+export type StateRow = StateRowFile;
 export type StateTable = Omit<EnvelopeFile['states'][string], 'payment' | 'refund'> & {
   payment: Record<string, StateRow>;
   refund: Record<string, StateRow>;
@@ -12,6 +12,11 @@ export type StateTable = Omit<EnvelopeFile['states'][string], 'payment' | 'refun
 export type EnvelopeData = Omit<EnvelopeFile, 'states'> & { states: Record<string, StateTable> };
 export type Provenance = NonNullable<StateRowFile['provenance']>;
 export type TableSide = 'payment' | 'refund';
+
+/** Where a row's meaning comes from: its own provenance and source, else its table's. */
+export function rowProvenance(t: StateTable, row: StateRow): { provenance: Provenance; source: string } {
+  return { provenance: row.provenance ?? t.provenance, source: row.source ?? t.source };
+}
 
 /** The row for a state value: exact first, then upper and lower case (providers are not consistent about case). */
 export function lookupState(t: StateTable, side: TableSide, value: string): StateRow | undefined {

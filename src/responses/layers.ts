@@ -2,7 +2,7 @@ import type { Decision, Flow, Lang } from '../core/types.js';
 import type { Extracted, TxCandidate } from './adapters/types.js';
 import type { ResponsesCatalog } from './catalog.js';
 import { codeDecision, type Rule, unifiedDecision } from './decide.js';
-import { lookupState } from './envelope.js';
+import { lookupState, rowProvenance } from './envelope.js';
 import type { DecidedBy, ResponseDecision, TransactionLayer } from './types.js';
 
 /**
@@ -37,7 +37,8 @@ export function decideTransaction(
   const rule = c.table ? lookupState(c.table, c.side, c.status) : undefined;
   const codeFlow: Flow = c.side === 'refund' && flow === 'any' ? 'refund' : flow;
   let d: Decision;
-  let provenance = rule?.provenance ?? c.table?.provenance ?? 'official';
+  const cited = rule && c.table ? rowProvenance(c.table, rule) : undefined;
+  let provenance = cited?.provenance ?? c.table?.provenance ?? 'official';
   if (rule) {
     d = unifiedDecision(cat, provider, c.echo ?? c.status, flow, lang, rule, provenance, true);
     if (rule.useCode && c.code !== undefined) {
@@ -63,7 +64,7 @@ export function decideTransaction(
     if (!c.table) provenance = 'official';
   }
   const layer: TransactionLayer = { field: c.field, status: c.status, unified: d.unified, provenance };
-  if (rule) layer.source = rule.source;
+  if (cited) layer.source = cited.source;
   if (c.code !== undefined) layer.code = c.code;
   if (c.message !== undefined) layer.message = c.message;
   if (c.detail && Object.keys(c.detail).length > 0) layer.detail = c.detail;
