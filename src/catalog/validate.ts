@@ -151,6 +151,26 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
         }
       }
     });
+    if (typeof p.envelope !== 'string') {
+      const env = p.envelope;
+      const tableRef = (path: (string | number)[], name: string | undefined) => {
+        if (name !== undefined && !Object.hasOwn(env.states, name))
+          at(['envelope', ...path], `envelope.${path.join('.')}: "${name}" is not a table in envelope.states`);
+      };
+      tableRef(['mock', 'stateTable'], env.mock?.stateTable);
+      tableRef(['notification', 'typeState', 'table'], env.notification?.typeState?.table);
+      if (env.mock && env.mock.adapter === undefined && env.mock.operations === undefined)
+        at(['envelope', 'mock'], 'envelope.mock: a mock without an adapter needs operations (the endpoint of each call)');
+      const sig = env.signature;
+      const needs: Record<string, ('header' | 'timestampHeader' | 'field')[]> = {
+        'md5-body-key': ['header'],
+        'hmac-sha256-timestamp-body': ['header', 'timestampHeader'],
+        'sha256-secret-sorted-params': ['field'],
+        'aes-md5-data': ['field'],
+      };
+      for (const k of sig ? (needs[sig.scheme] ?? []) : [])
+        if (sig?.[k] === undefined) at(['envelope', 'signature'], `envelope.signature: scheme ${sig?.scheme} needs ${k}`);
+    }
     if (typeof p.envelope !== 'string' && unified) {
       for (const [name, t] of Object.entries(p.envelope.states))
         for (const side of ['payment', 'refund'] as const)

@@ -1,9 +1,14 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadCatalogData } from '../../src/catalog/in-memory.js';
 import { PaycodesSignatureError } from '../../src/responses/index.js';
 import { mockFor } from '../../src/responses/mock/registry.js';
 import { ScenarioError, scenarioFrom } from '../../src/responses/mock/scenario.js';
 import { createMockServer } from '../../src/responses/mock/server.js';
 import { fixtureCatalog } from '../helpers/fixture-catalog.js';
+import { ROOT } from '../helpers/paths.js';
 
 // FixturePay exists only as YAML under test/fixtures/catalog-envelope: adding it touched no TypeScript.
 const fx = fixtureCatalog('catalog-envelope', ['fixturepay']);
@@ -115,5 +120,36 @@ describe('a provider defined only in YAML works end to end', () => {
     expect(() => scenarioFrom({ default: ['bogus_fault'] }, words)).toThrow(ScenarioError);
     expect(() => scenarioFrom({ default: ['bogus_fault'] }, words)).toThrow(/default\[0\]: unknown step "bogus_fault"/);
     expect(scenarioFrom({ default: [{ code: 'ANY_CODE' }] }, words).default).toEqual([{ code: 'ANY_CODE' }]);
+  });
+});
+
+describe('a broken envelope is a clear catalog error', () => {
+  it('names the file, line and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paycodes-envelope-'));
+    try {
+      mkdirSync(join(dir, 'providers'));
+      mkdirSync(join(dir, 'sources'));
+      copyFileSync(join(ROOT, 'catalog/unified.yaml'), join(dir, 'unified.yaml'));
+      copyFileSync(join(ROOT, 'test/fixtures/catalog-envelope/sources/fixturepay.txt'), join(dir, 'sources/fixturepay.txt'));
+      const yaml = readFileSync(join(ROOT, 'test/fixtures/catalog-envelope/providers/fixturepay.yaml'), 'utf8')
+        .replace('stateTable: payment_state', 'stateTable: no_such_table')
+        .replace('scheme: hmac-sha256-timestamp-body', 'scheme: rot13')
+        .replace('unified: refund_declined', 'unified: not_a_code');
+      writeFileSync(join(dir, 'providers/fixturepay.yaml'), yaml);
+      expect(() => loadCatalogData(dir, dir)).toThrow(/providers\/fixturepay\.yaml:\d+:\d+: envelope\.signature\.scheme/);
+      writeFileSync(join(dir, 'providers/fixturepay.yaml'), yaml.replace('scheme: rot13', 'scheme: hmac-sha256-timestamp-body'));
+      let message = '';
+      try {
+        loadCatalogData(dir, dir);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/envelope\.mock\.stateTable: "no_such_table" is not a table/);
+      expect(message).toMatch(
+        /envelope\.states\.payment_state\.refund\.REFUND_FAILED\.unified: "not_a_code" is not in catalog\/unified\.yaml/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
