@@ -17,6 +17,7 @@ export type { DecisionPatch, EntryTuple, MessageTable, ProviderData, UnifiedData
 export { PaycodesInputError } from './core/errors.js';
 export { resolveLang } from './core/lang.js';
 export { createNormalizer, type Normalizer, type NormalizerData, providerKey, type Reading } from './core/normalizer.js';
+export type { DecisionNetwork } from './core/types.js';
 export {
   type Classification,
   type Classifier,
@@ -42,3 +43,16 @@ export { normalize, normalizer } from './normalize.js';
 // Whole responses, notifications and signatures (node:crypto) live in `paycodes/responses`, so this
 // entry bundles for browsers and edge runtimes.
 export type { ProviderName, ResponseProvider } from './responses/index.js';
+export {
+  type AppliedRule,
+  type Attempt,
+  adviseRetry,
+  DECLINES,
+  type Decline,
+  NETWORKS,
+  type Network,
+  RECURRING_ADVICE,
+  type RecurringAdvice,
+  type RetryAdvice,
+  type RetryInput,
+} from './retry/index.js';

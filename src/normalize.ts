@@ -9,6 +9,7 @@ import { en } from './generated/messages/en.js';
 import { zhHans } from './generated/messages/zh-hans.js';
 import { zhHant } from './generated/messages/zh-hant.js';
 import { providers } from './generated/providers/index.js';
+import { retryRules } from './generated/retry-rules.js';
 import { unified } from './generated/unified.js';
 import type { ResponsesCatalog } from './responses/catalog.js';
 import { decideState, plainDecision } from './responses/state.js';
@@ -19,6 +20,7 @@ export const normalizer = createNormalizer({
   unified,
   messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans },
   classify,
+  networks: retryRules,
 });
 
 /** The embedded catalog as the state tables and the response readers see it. */
@@ -28,6 +30,7 @@ export const responsesCatalog: ResponsesCatalog = {
   providerId: (name) => normalizer.provider(name)?.id,
   unified,
   messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans },
+  decisions: normalizer.decisions,
 };
 
 export interface StateInput extends NormalizeInput {

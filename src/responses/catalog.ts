@@ -1,4 +1,5 @@
 import type { MessageTable, UnifiedData } from '../core/data.js';
+import type { DecisionBuilder } from '../core/decision.js';
 import type { Decision, Lang, NormalizeInput } from '../core/types.js';
 import type { EnvelopeData } from './envelope.js';
 
@@ -13,6 +14,8 @@ export interface ResponsesCatalog {
   providerId(name: string): string | undefined;
   unified: UnifiedData;
   messages: Record<Lang, MessageTable>;
+  /** The core's one decision builder (state rows and HTTP answers become decisions through it). */
+  decisions: DecisionBuilder;
 }
 
 export function envelopeOf(cat: ResponsesCatalog, id: string): EnvelopeData | undefined {

@@ -27,7 +27,8 @@ export function codeDecision(cat: ResponsesCatalog, provider: string, code: stri
 
 /**
  * A decision straight from a unified code: used for transaction states and HTTP-level answers,
- * which are not provider codes and so are not in the catalog.
+ * which are not provider codes and so are not in the catalog. The core's one builder reads it, with
+ * the rule's outcome and next as an override on the flow's reading.
  */
 export function unifiedDecision(
   cat: ResponsesCatalog,
@@ -39,35 +40,10 @@ export function unifiedDecision(
   provenance: Provenance,
   known: boolean,
 ): Decision {
-  const name = Object.hasOwn(cat.unified.codes, rule.unified) ? rule.unified : 'outcome_unknown';
-  const tuple = cat.unified.codes[name];
-  if (tuple === undefined) throw new Error(`unified code ${rule.unified} is missing from the catalog`);
-  let [, outcome, next, party] = tuple;
-  let reason = rule.reason;
-  const patch = flow === 'any' ? undefined : cat.unified.flows[name]?.[flow];
-  if (patch && rule.outcome === undefined && rule.next === undefined) {
-    outcome = patch[0] || outcome;
-    next = patch[1] || next;
-    party = patch[2] || party;
-    reason ??= patch[3];
-  }
-  if (rule.outcome) outcome = rule.outcome;
-  if (rule.next) next = rule.next;
-  const [customer, merchant] = cat.messages[lang][name] ?? ['', ''];
-  const d: Decision = {
-    provider,
-    code,
-    flow,
+  const u = Object.hasOwn(cat.unified.codes, rule.unified) ? rule.unified : 'outcome_unknown';
+  return cat.decisions.fromUnified({ provider, code, flow, lang }, u, {
+    override: [rule.outcome ?? '', rule.next ?? '', '', rule.reason ?? ''],
     known,
-    unified: name,
-    category: tuple[0],
-    outcome,
-    next,
-    party,
-    disclosure: tuple[4],
-    message: { customer, merchant },
     confidence: known ? CONFIDENCE[provenance] : 0,
-  };
-  if (reason) d.reason = reason;
-  return d;
+  });
 }

@@ -36,6 +36,7 @@ export function fixtureCatalog(dir: string, providers: string[]): FixtureCatalog
     providerId: (name) => normalizer.provider(name)?.id,
     unified: data.unified,
     messages: data.messages,
+    decisions: normalizer.decisions,
   };
   return { normalizer, catalog, responses: createResponses(catalog), dispose: () => rmSync(work, { recursive: true, force: true }) };
 }
