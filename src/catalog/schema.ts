@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { envelopeSchema } from './envelope-schema.js';
 
 /** The one schema for the human-edited catalog; the JSON Schemas in catalog/schema/ are generated from it. */
 
@@ -57,7 +58,11 @@ export const providerSchema = z
         case: z.enum(['upper', 'preserve']).describe('Fold word codes to upper case, or keep them as given.'),
       })
       .strict(),
-    envelope: nonEmpty.describe('How the provider reports request acceptance and transaction state.'),
+    envelope: z
+      .union([nonEmpty, envelopeSchema])
+      .describe(
+        'How the provider reports request acceptance and transaction state: a paragraph, or the full section fromResponse and the mock read.',
+      ),
     source: z
       .object({
         document: nonEmpty.describe('Repository path of the verbatim source document.'),

@@ -1,13 +1,12 @@
 import { isObj, own, str } from '../body.js';
-import { SUBOTIZ_REFUND, SUBOTIZ_REFUND_STATUS, SUBOTIZ_TRADE_STATUS } from '../tables.js';
-import { type Extracted, type Extractor, keep } from './extract.js';
+import { type Extracted, type Extractor, keep, table } from './types.js';
 
 /**
  * Subotiz: HTTP status + `{code, message}` for errors (official). The trade object's `trade_status`
  * and `refund_status` are official; the `{…, data: {…}}` success wrapper and the 6-digit codes in
  * `last_payment_error` are inferred (unverified against a sandbox).
  */
-export const subotiz: Extractor = (body, { flow, httpStatus }) => {
+export const subotiz: Extractor = (body, { flow, env, httpStatus }) => {
   const raw: Record<string, unknown> = {};
   const wrapped = isObj(own(body, 'data')) && own(body, 'trade_status') === undefined && own(body, 'refund_id') === undefined;
   const obj = wrapped ? (own(body, 'data') as Record<string, unknown>) : body;
@@ -29,15 +28,15 @@ export const subotiz: Extractor = (body, { flow, httpStatus }) => {
     }
     if (isRefund && refundStatus !== undefined) {
       keep(raw, `${p}status`, own(obj, 'status'));
-      out.transaction = { field: `${p}status`, status: refundStatus, table: SUBOTIZ_REFUND, side: 'refund' };
+      out.transaction = { field: `${p}status`, status: refundStatus, table: table(env, 'refund'), side: 'refund' };
     } else if (tradeStatus !== undefined) {
       keep(raw, `${p}trade_status`, own(obj, 'trade_status'));
       const refunds = str(obj, 'refund_status');
       keep(raw, `${p}refund_status`, own(obj, 'refund_status'));
-      const refunded = tradeStatus === 'succeeded' && refunds !== undefined && SUBOTIZ_REFUND_STATUS.payment.has(refunds);
+      const refunded = tradeStatus === 'succeeded' && refunds !== undefined && Object.hasOwn(table(env, 'refund_status').payment, refunds);
       out.transaction = refunded
-        ? { field: `${p}refund_status`, status: refunds as string, table: SUBOTIZ_REFUND_STATUS, side: 'payment' }
-        : { field: `${p}trade_status`, status: tradeStatus, table: SUBOTIZ_TRADE_STATUS, side: 'payment' };
+        ? { field: `${p}refund_status`, status: refunds as string, table: table(env, 'refund_status'), side: 'payment' }
+        : { field: `${p}trade_status`, status: tradeStatus, table: table(env, 'trade_status'), side: 'payment' };
       if (refunds !== undefined) out.transaction.detail = { trade_status: tradeStatus, refund_status: refunds };
     }
     if (out.transaction && code !== undefined) out.transaction.code = code;

@@ -1,21 +1,22 @@
-import { isObj, own, str } from '../body.js';
-import { QFPAY_CANCEL, QFPAY_TXSTATUS } from '../tables.js';
-import { type Extracted, type Extractor, keep, sideOf } from './extract.js';
+import type { Flow } from '../../core/types.js';
+import { isObj, type Obj, own, str } from '../body.js';
+import { at, type EnvelopeData, firstAt } from '../envelope.js';
+import { isAccepted } from '../extract.js';
+import { eventOf } from '../notification-read.js';
+import { type Extracted, type Extractor, keep, type NotificationRead, sideOf, table } from './types.js';
 
 /**
  * QFPay (official): outer `respcd` + `resperr` (older endpoints) / `respmsg` (newer). The newer
  * format wraps the result in `data` with `txstatus`; enquiries return `data[]` records that carry
  * their own `respcd`, `cancel` and `order_type`.
  */
-export const qfpay: Extractor = (body, { flow }) => {
+export const qfpay: Extractor = (body, { flow, env }) => {
   const raw: Record<string, unknown> = {};
-  const respcd = str(body, 'respcd');
-  const message = str(body, 'resperr') ?? str(body, 'respmsg');
-  keep(raw, 'respcd', own(body, 'respcd'));
-  keep(raw, 'resperr', own(body, 'resperr'));
-  keep(raw, 'respmsg', own(body, 'respmsg'));
+  const respcd = firstAt(body, env.request.code)?.value;
+  const message = firstAt(body, env.request.message)?.value;
+  for (const p of [...env.request.code, ...(env.request.message ?? [])]) keep(raw, p, at(body, p));
   const out: Extracted = {
-    request: { accepted: respcd === '0000', field: 'respcd' },
+    request: { accepted: isAccepted(env, respcd), field: env.request.code[0] ?? 'respcd' },
     raw,
   };
   if (respcd !== undefined) out.request.code = respcd;
@@ -51,8 +52,15 @@ export const qfpay: Extractor = (body, { flow }) => {
     keep(raw, `${at}.syssn`, own(rec, 'syssn'));
     const detail: Record<string, string> = { order_type: orderType, cancel };
     const errmsg = str(rec, 'errmsg');
-    if (code === '0000') {
-      out.transaction = { field: `${at}.cancel`, status: side === 'refund' ? '0' : cancel, table: QFPAY_CANCEL, side, echo: code, detail };
+    if (code !== undefined && isAccepted(env, code)) {
+      out.transaction = {
+        field: `${at}.cancel`,
+        status: side === 'refund' ? '0' : cancel,
+        table: table(env, 'cancel'),
+        side,
+        echo: code,
+        detail,
+      };
     } else if (code !== undefined) {
       // A record code other than 0000 is the payment's state in code form (1143/1145 wait, others failed).
       out.transaction = { field: `${at}.respcd`, status: code, side, detail };
@@ -64,9 +72,9 @@ export const qfpay: Extractor = (body, { flow }) => {
     const txstatus = str(data, 'txstatus');
     keep(raw, 'data.txstatus', own(data, 'txstatus'));
     if (txstatus !== undefined) {
-      const tx: Extracted['transaction'] = { field: 'data.txstatus', status: txstatus, table: QFPAY_TXSTATUS, side: sideOf(flow) };
+      const tx: Extracted['transaction'] = { field: 'data.txstatus', status: txstatus, table: table(env, 'txstatus'), side: sideOf(flow) };
       const code = str(data, 'respcd');
-      if (code !== undefined && code !== '0000') {
+      if (code !== undefined && !isAccepted(env, code)) {
         tx.code = code;
         keep(raw, 'data.respcd', own(data, 'respcd'));
       }
@@ -77,3 +85,24 @@ export const qfpay: Extractor = (body, { flow }) => {
   }
   return out;
 };
+
+/**
+ * A verified QFPay notification. Official: QFPay only notifies successful payments and refunds, and
+ * `respcd` "will be 0000"; the state is `cancel`. Any other respcd is read as a record code.
+ */
+export function qfpayNotification(body: Obj, env: EnvelopeData, field: string): NotificationRead {
+  const event = eventOf(body, env);
+  const refund = event.type !== undefined && (env.notification?.refundWhen ?? []).includes(event.type);
+  const flow: Flow = refund ? 'refund' : 'payment';
+  const side = sideOf(flow);
+  const respcd = str(body, 'respcd');
+  const cancel = str(body, 'cancel') ?? '0';
+  const ex: Extracted = { request: { accepted: true, field }, raw: {} };
+  for (const k of ['respcd', 'status', 'cancel', 'notify_type', 'syssn', 'out_trade_no']) keep(ex.raw, k, own(body, k));
+  ex.transaction =
+    respcd === undefined || isAccepted(env, respcd)
+      ? { field: 'cancel', status: refund ? '0' : cancel, table: table(env, 'cancel'), side, echo: respcd ?? env.request.accepted[0] ?? '' }
+      : { field: 'respcd', status: respcd, side };
+  ex.transaction.detail = { cancel, ...(event.type ? { notify_type: event.type } : {}) };
+  return { ex, flow, event };
+}
