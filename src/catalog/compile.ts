@@ -61,7 +61,7 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
-      languages: p.languages,
+      languages: p.languages as ProviderData['languages'],
       canonical: p.canonical,
       document: p.source.document,
     };

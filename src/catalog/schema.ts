@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { DISCLOSURES, FLOWS, LANGS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
 
 /** The one schema for the human-edited catalog; the JSON Schemas in catalog/schema/ are generated from it. */
 
-const lang = z.enum(LANGS);
+/**
+ * Provider texts keep their own language, so any BCP 47 tag is accepted there (language, optional
+ * script, optional region: ko, ja, es-419, zh-Hant); unified messages stay on LANGS.
+ */
+const textLang = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/, 'a BCP 47 language tag such as ko, ja, es or zh-Hant');
 const nonEmpty = z.string().min(1);
 const reason = nonEmpty.describe('Why the decision departs from the unified default. Required: an override without a reason is refused.');
 
@@ -25,7 +31,7 @@ export const entrySchema = z
     flow: z.enum(FLOWS),
     scene: nonEmpty.optional().describe("The provider's own section label, verbatim."),
     messages: z
-      .partialRecord(lang, nonEmpty)
+      .record(textLang, nonEmpty)
       .refine((m) => Object.keys(m).length > 0, { message: 'at least one message is required' })
       .describe("The provider's text, verbatim, keyed by BCP 47 tag."),
     source: z
@@ -47,7 +53,7 @@ export const providerSchema = z
     aliases: z.array(nonEmpty).optional(),
     region: z.array(nonEmpty).min(1),
     docs: z.url(),
-    languages: z.array(lang).min(1),
+    languages: z.array(textLang).min(1),
     canonical: z
       .object({
         width: z.number().int().min(0).max(12).describe('Pad digit-only codes with leading zeros to this width; 0 for none.'),
@@ -61,6 +67,14 @@ export const providerSchema = z
         seed: nonEmpty.optional(),
         url: z.url(),
         title: nonEmpty.optional(),
+        repository: nonEmpty.optional().describe('owner/name of the repository the document was copied from.'),
+        path: nonEmpty.optional().describe('Path of the document inside that repository.'),
+        commit: z
+          .string()
+          .regex(/^[0-9a-f]{7,40}$/)
+          .optional(),
+        official: z.boolean().optional().describe('true when the provider itself publishes the document; false for a third-party copy.'),
+        notes: nonEmpty.optional().describe('What the source header says about coverage, gaps or transcription.'),
       })
       .strict(),
     retrieved: nonEmpty.describe('When the source document was copied (YYYY-MM-DD).'),
