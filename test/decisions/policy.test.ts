@@ -31,18 +31,26 @@ const DELIBERATE: Record<string, string> = {
   'shopline-payments:payment:4401': '逾期 here is the payment window expiring, not a timeout of our call',
   'qfpay:any:1251': '處理中 here is QFPay fixing the store configuration, not a payment in progress',
   // Asia-Pacific providers: begin
-  'eway:any:V6018': '"Unknown" names the currency code the request sent, not the outcome',
-  'eway:any:V6039': '"Network" here is the card network token, not a connection',
-  'gmo-payment-gateway:any:E01620005':
-    'タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call',
-  'gmo-payment-gateway:any:E01620006':
-    'タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call',
-  'razorpay:payment:bank_technical_error':
-    'Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause',
-  'razorpay:payment:payment_failed':
-    'Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause',
-  'razorpay:payment:vpa_resolution_failed':
-    'Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause',
+  "eway:any:V6018": "\"Unknown\" names the currency code the request sent, not the outcome",
+  "eway:any:V6039": "\"Network\" here is the card network token, not a connection",
+  "gmo-payment-gateway:any:E01620005": "タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call",
+  "gmo-payment-gateway:any:E01620006": "タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call",
+  "kg-inicis:any:500614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:501614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:503614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:504614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:506614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:507614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:509614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:511614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:512614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "kg-inicis:any:550614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
+  "nhn-kcp:any:8475": "중복 names a field of the request (the duplicate-coupon count) that is malformed",
+  "nicepay:any:A102": "알 수 없는 names a parameter TYPE the request sent, not the outcome",
+  "nicepay:any:A227": "중복 names a field repeated in the request, not a repeated payment",
+  "razorpay:payment:bank_technical_error": "Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause",
+  "razorpay:payment:payment_failed": "Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause",
+  "razorpay:payment:vpa_resolution_failed": "Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause",
   // Asia-Pacific providers: end
 };
 
