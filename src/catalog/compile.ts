@@ -61,6 +61,8 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
+      // Provider texts may carry any BCP 47 tag (es, ko, ja…); the core types still name the three
+      // interface languages, and widening them belongs to the core's types.
       languages: p.languages as ProviderData['languages'],
       canonical: p.canonical,
       document: p.source.document,

@@ -67,7 +67,8 @@ describe('the catalog API', () => {
     expect(getUnified('already_refunded')?.flows.payment).toMatchObject({ outcome: 'unknown', next: 'query' });
     expect(getUnified('constructor')).toBeUndefined();
     const providers = new Set(entriesForUnified('insufficient_funds').map((e) => e.provider));
-    expect([...providers].sort()).toEqual(['ottpay', 'qfpay', 'shopline-payments', 'subotiz']);
+    // The seeds that say so; imported providers add their own.
+    expect([...providers]).toEqual(expect.arrayContaining(['ottpay', 'qfpay', 'shopline-payments', 'subotiz']));
     expect(listUnified().some((x) => x.code === 'unmapped')).toBe(true);
   });
 

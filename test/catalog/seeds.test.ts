@@ -6,7 +6,10 @@ import { listProviders } from '../../src/catalog/api.js';
 import { ROOT, SEEDS } from '../helpers/paths.js';
 
 describe('the in-repo source copies', () => {
-  const providers = listProviders();
+  // Imported providers name a repository or URL instead of a seed file; only the seeds are checked here.
+  const seedOf = (id: string) =>
+    parse(readFileSync(join(ROOT, 'catalog/providers', `${id}.yaml`), 'utf8')).source.seed as string | undefined;
+  const providers = listProviders().filter((p) => seedOf(p.id) !== undefined);
 
   it.runIf(existsSync(SEEDS))('equal ../shared/seeds byte for byte', () => {
     for (const p of providers) {
@@ -18,7 +21,8 @@ describe('the in-repo source copies', () => {
   });
 
   it('name the seed file each came from, one seed per provider', () => {
-    const seeds = providers.map((p) => parse(readFileSync(join(ROOT, 'catalog/providers', `${p.id}.yaml`), 'utf8')).source.seed);
+    const seeds = providers.map((p) => seedOf(p.id));
+    expect(providers.length).toBe(5);
     expect(new Set(seeds).size).toBe(providers.length);
   });
 });

@@ -3,6 +3,8 @@ import { listEntries, listProviders, listUnified } from '../../src/catalog/api.j
 import { FLOWS } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize.js';
 import { fold } from '../../src/text/fold.js';
+import { DELIBERATE_APAC, SUCCESS_APAC } from './deliberate-apac.js';
+import { DELIBERATE_GLOBAL, SUCCESS_GLOBAL } from './deliberate-global.js';
 
 /**
  * Cross-checks of the whole catalog against the money-safety policy, read off the provider's own
@@ -30,28 +32,11 @@ const DELIBERATE: Record<string, string> = {
   'subotiz:any:100222': 'a decline rate limit on the card: further attempts are blocked, nothing was charged',
   'shopline-payments:payment:4401': '逾期 here is the payment window expiring, not a timeout of our call',
   'qfpay:any:1251': '處理中 here is QFPay fixing the store configuration, not a payment in progress',
-  // Asia-Pacific providers: begin
-  "eway:any:V6018": "\"Unknown\" names the currency code the request sent, not the outcome",
-  "eway:any:V6039": "\"Network\" here is the card network token, not a connection",
-  "gmo-payment-gateway:any:E01620005": "タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call",
-  "gmo-payment-gateway:any:E01620006": "タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call",
-  "kg-inicis:any:500614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:501614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:503614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:504614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:506614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:507614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:509614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:511614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:512614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "kg-inicis:any:550614": "알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call",
-  "nhn-kcp:any:8475": "중복 names a field of the request (the duplicate-coupon count) that is malformed",
-  "nicepay:any:A102": "알 수 없는 names a parameter TYPE the request sent, not the outcome",
-  "nicepay:any:A227": "중복 names a field repeated in the request, not a repeated payment",
-  "razorpay:payment:bank_technical_error": "Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause",
-  "razorpay:payment:payment_failed": "Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause",
-  "razorpay:payment:vpa_resolution_failed": "Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause",
-  // Asia-Pacific providers: end
+};
+
+/** English card lists say "approved" or "authorised" for success; these say it in other words. */
+const SUCCESS_IN_OTHER_WORDS: Record<string, string> = {
+  'iso8583:08': 'honour with identification is an approval once the cardholder is identified',
 };
 
 const readingsOf = (provider: string, code: string) => FLOWS.map((flow) => normalize({ provider, code, flow }));
@@ -65,7 +50,7 @@ describe('the money-safety policy holds for every seed code', () => {
       const text = fold(Object.values(e.messages).join(' '));
       if (!DOUBT.test(text)) continue;
       const key = `${e.provider}:${e.flow}:${e.code}`;
-      if (DELIBERATE[key]) continue;
+      if (DELIBERATE[key] || DELIBERATE_GLOBAL[key] || DELIBERATE_APAC[key]) continue;
       const d = normalize({ provider: e.provider, code: e.code, flow: e.flow, message: Object.values(e.messages)[0] });
       if (d.outcome === 'failed' && RETRYING.has(d.next)) offenders.push(`${key} ${d.unified} (${text})`);
     }
@@ -78,8 +63,10 @@ describe('the money-safety policy holds for every seed code', () => {
       for (const d of readingsOf(e.provider, e.code)) {
         if (d.outcome !== 'succeeded') continue;
         const text = fold(Object.values(e.messages).join(' '));
-        if (!/success|成功|refunded|approved|honou?r with identification|성공|정상|正常/.test(text))
-          offenders.push(`${e.provider}:${e.code} (${text})`);
+        const id = `${e.provider}:${e.code}`;
+        if (SUCCESS_IN_OTHER_WORDS[id] || SUCCESS_GLOBAL[id] || SUCCESS_APAC[id]) continue;
+        // Korean 성공/정상 and Japanese 正常 are the providers' own words for success.
+        if (!/success|成功|refunded|approved|authori[sz]ed|성공|정상|正常/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
       }
     }
     expect(offenders).toEqual([]);

@@ -1,0 +1,36 @@
+/**
+ * Allow-list rows of the Asia-Pacific providers for the doubtful-word scan (D1): each entry's
+ * words sound doubtful but its decision to fail is deliberate, for the reason given.
+ */
+export const DELIBERATE_APAC: Record<string, string> = {
+  'eway:any:V6018': '"Unknown" names the currency code the request sent, not the outcome',
+  'eway:any:V6039': '"Network" here is the card network token, not a connection',
+  'gmo-payment-gateway:any:E01620005':
+    'タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call',
+  'gmo-payment-gateway:any:E01620006':
+    'タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call',
+  'kg-inicis:any:500614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:501614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:503614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:504614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:506614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:507614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:509614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:511614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:512614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:550614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'nhn-kcp:any:8475': '중복 names a field of the request (the duplicate-coupon count) that is malformed',
+  'nicepay:any:A102': '알 수 없는 names a parameter TYPE the request sent, not the outcome',
+  'nicepay:any:A227': '중복 names a field repeated in the request, not a repeated payment',
+  'razorpay:payment:bank_technical_error':
+    'Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause',
+  'razorpay:payment:payment_failed':
+    'Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause',
+  'razorpay:payment:vpa_resolution_failed':
+    'Razorpay gives this reason on a payment whose status is failed: the provider has closed it, the doubtful word describes the cause',
+};
+
+/** Approvals worded without "approved" or "success" (D2). */
+export const SUCCESS_APAC: Record<string, string> = {
+  'eway:A2008': 'Honour With Identification is ISO 8583 08, an approval once the cardholder is identified',
+};
