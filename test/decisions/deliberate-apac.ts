@@ -3,6 +3,21 @@
  * words sound doubtful but its decision to fail is deliberate, for the reason given.
  */
 export const DELIBERATE_APAC: Record<string, string> = {
+  'danal:any:1324': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:1622': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:2373': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:2673': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:2873': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:3042': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:3242': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:3442': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:4042': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:4442': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:4647': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:4847': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:5418': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:5863': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
+  'danal:any:5963': "시간 초과 is the customer's authentication window, and Danal says the transaction was cancelled automatically",
   'eway:any:V6018': '"Unknown" names the currency code the request sent, not the outcome',
   'eway:any:V6039': '"Network" here is the card network token, not a connection',
   'eway:any:V6091': '"Unknown" names the country code the request sent, not the outcome',
