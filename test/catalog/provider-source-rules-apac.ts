@@ -51,3 +51,6 @@ export const SOURCE_RULES_APAC: SourceRules = {
     { from: '## Sheet: 핸드폰', pattern: /^\| [^|]+ \| ([0-9A-Za-z]+) \| \S/, count: 2147, distinct: true },
   ],
 };
+
+/** The corpus file each Asia-Pacific source copy was taken from: the same name under catalog/sources. */
+export const CORPUS_FILES_APAC: Record<string, string> = Object.fromEntries(Object.keys(SOURCE_RULES_APAC).map((id) => [id, `${id}.txt`]));

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listEntries, listProviders } from '../../src/catalog/api.js';
 import { ROOT } from '../helpers/paths.js';
-import { SOURCE_RULES } from './provider-source-rules.js';
+import { CORPUS_FILES, SOURCE_RULES } from './provider-source-rules.js';
 import { codesBySourceRules, isDistinct } from './source-rules.js';
 
 /**
@@ -15,6 +15,9 @@ const SEEDS = new Set(['eftpay', 'ottpay', 'qfpay', 'shopline-payments', 'suboti
 
 const sorted = (xs: string[]) => [...xs].sort();
 
+/** The shared corpus folder sits beside the repository in the development layout. */
+const CORPUS = resolve(ROOT, '../shared/corpus');
+
 describe('every imported provider holds every code of its source, verbatim', () => {
   const providers = listProviders().filter((p) => !SEEDS.has(p.id));
 
@@ -22,9 +25,17 @@ describe('every imported provider holds every code of its source, verbatim', () 
     expect(sorted(providers.map((p) => p.id))).toEqual(sorted(Object.keys(SOURCE_RULES)));
   });
 
-  it('keeps a byte-identical copy of each source under catalog/sources', () => {
+  it('keeps a copy of each source under catalog/sources', () => {
     const names = new Set(readdirSync(join(ROOT, 'catalog', 'sources')));
     for (const p of providers) expect(names.has(p.document.replace(/^catalog\/sources\//, '')), p.id).toBe(true);
+    expect(sorted(Object.keys(CORPUS_FILES))).toEqual(sorted(providers.map((p) => p.id)));
+  });
+
+  it.runIf(existsSync(CORPUS))('keeps each copy byte for byte as the corpus file it came from', () => {
+    for (const p of providers) {
+      const corpus = join(CORPUS, CORPUS_FILES[p.id] as string);
+      expect(readFileSync(join(ROOT, p.document)).equals(readFileSync(corpus)), `${p.document} vs ${corpus}`).toBe(true);
+    }
   });
 
   for (const p of providers) {
@@ -38,7 +49,7 @@ describe('every imported provider holds every code of its source, verbatim', () 
         const codes = codesBySourceRules(lines, rules!);
         expect(codes.length).toBeGreaterThan(0);
         if (isDistinct(rules!)) {
-          // A repeated row becomes one entry: the same codes, and never more entries than rows.
+          // A row repeated in another sheet becomes one entry: the same codes, never more entries than rows.
           expect(sorted([...new Set(entries.map((e) => e.code))])).toEqual(sorted([...new Set(codes)]));
           expect(entries.length).toBeLessThanOrEqual(codes.length);
         } else expect(sorted(entries.map((e) => e.code))).toEqual(sorted(codes));

@@ -15,6 +15,11 @@ export interface SourceRule {
   all?: boolean;
   /** Rewrites a captured code the way the provider file canonicalises it (padding, case). */
   canonical?: (code: string) => string;
+  /**
+   * Lines matching this start a new section; a row repeated verbatim within one section counts
+   * once (the catalog holds it once). `count` is the number after that.
+   */
+  section?: RegExp;
   count: number;
   /** The source repeats rows (same code and text in another sheet); compare distinct codes. */
   distinct?: boolean;
@@ -38,7 +43,15 @@ export function codesBySourceRules(lines: string[], rules: SourceRule | SourceRu
       end = i;
     }
     const found: string[] = [];
+    const seen = new Set<string>();
+    let section = '';
     for (const line of lines.slice(start, end)) {
+      if (rule.section?.test(line)) section = line;
+      if (rule.section) {
+        const key = `${section}\u0000${line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       if (rule.all) {
         for (const m of line.matchAll(rule.pattern)) if (m[1] !== undefined) found.push(m[1]);
       } else {

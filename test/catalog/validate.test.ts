@@ -31,10 +31,9 @@ describe('paycodes validate', () => {
   it('accepts the shipped catalog', async () => {
     const r = await runCli(['validate']);
     expect(r.stderr).toBe('');
-    const m = r.stdout.match(/^catalog ok: (\d+) providers, (\d+) entries, \d+ unified codes\n$/);
-    expect(m, r.stdout).not.toBeNull();
-    expect(Number(m![1])).toBe(listProviders().length);
-    expect(Number(m![2])).toBe(listProviders().reduce((n, p) => n + listEntries(p.id).length, 0));
+    const providers = listProviders();
+    const entries = providers.reduce((n, p) => n + listEntries(p.id).length, 0);
+    expect(r.stdout).toMatch(new RegExp(`^catalog ok: ${providers.length} providers, ${entries} entries, \\d+ unified codes\n$`));
     expect(r.code).toBe(0);
   });
 
