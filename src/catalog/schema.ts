@@ -80,6 +80,7 @@ export const providerSchema = z
           .regex(/^[0-9a-f]{7,40}$/, 'a git commit hash')
           .optional()
           .describe('Commit of that repository the copy was taken at.'),
+        notes: nonEmpty.optional().describe("What the source's header says about coverage, gaps or transcription."),
       })
       .strict(),
     retrieved: nonEmpty.describe('When the source document was copied (YYYY-MM-DD).'),
