@@ -1,11 +1,13 @@
 import { PaycodesInputError } from '../core/errors.js';
 import { type Decision, FLOWS, type Flow, OUTCOMES, type Outcome } from '../core/types.js';
+import { type RejectReason, reasonForField } from '../io/reject.js';
 import { normalize } from '../normalize.js';
 import type { CurrencyQueue, InputFigures, OutcomeCounts, ReasonGroup, ReportFigures, TimeSeries, UnmappedFigures } from './figures.js';
 
 /** Caps on what is tracked by key, so a hostile log costs bounded memory. */
 export const LIMITS = {
   decisionCache: 100_000,
+  messageCache: 16_384,
   reasonGroups: 256,
   currencies: 64,
   unmappedKeys: 1_000,
@@ -80,6 +82,11 @@ function parseAmount(v: unknown): number | undefined {
   return n !== undefined && Number.isFinite(n) && Math.abs(n) < 1e13 ? n : undefined;
 }
 
+/** The transaction state goes to normalize() only when the log has one. */
+function withState<T extends object>(input: T, state: string | undefined): T {
+  return state === undefined ? input : { ...input, state };
+}
+
 /**
  * Folds a stream of log records into the report's figures in one pass. `add` takes the record as
  * parsed (NDJSON object or CSV row); lines that could not be parsed go to `reject` or `blank`.
@@ -106,9 +113,12 @@ export class Aggregator {
   private withTs = 0;
   private withoutTs = 0;
 
+  private readonly messageCache = new Map<string, Decision>();
+
   constructor(
     private readonly file: string,
-    private readonly format: 'ndjson' | 'csv',
+    /** Set by the reader once it knows (stdin is sniffed). */
+    public format: 'ndjson' | 'csv',
   ) {}
 
   blank(): void {
@@ -116,7 +126,7 @@ export class Aggregator {
     this.blanks++;
   }
 
-  reject(line: number, reason: string): void {
+  reject(line: number, reason: RejectReason): void {
     this.lines++;
     this.rejectedCount++;
     let r = this.rejections.get(reason);
@@ -143,12 +153,15 @@ export class Aggregator {
       flow = rawFlow as Flow;
     } else if (rawFlow !== undefined && rawFlow !== null && rawFlow !== '') return void this.reject(line, 'invalid_flow');
     const message = typeof rec.message === 'string' ? rec.message : undefined;
+    const rawState = rec.state;
+    if (rawState !== undefined && rawState !== null && typeof rawState !== 'string') return void this.reject(line, 'invalid_state');
+    const state = typeof rawState === 'string' && rawState !== '' ? rawState : undefined;
 
     let d: Decision;
     try {
-      d = this.decide(provider, code, flow, message);
+      d = this.decide(provider, code, flow, message, state);
     } catch (e) {
-      if (e instanceof PaycodesInputError) return void this.reject(line, `invalid_${e.field}`);
+      if (e instanceof PaycodesInputError) return void this.reject(line, reasonForField(e.field));
       throw e;
     }
     this.lines++;
@@ -157,17 +170,28 @@ export class Aggregator {
     return d;
   }
 
-  private decide(provider: string, code: string | number, flow: Flow, message: string | undefined): Decision {
-    const key = `${provider}\u0000${typeof code}\u0000${code}\u0000${flow}`;
+  /**
+   * normalize()'s answer, cached per (provider, code, flow, state) and, where the message can
+   * change it (several readings, or an unknown code for the classifier), per exact message: a
+   * cache keyed on anything looser could change an answer.
+   */
+  private decide(provider: string, code: string | number, flow: Flow, message: string | undefined, state: string | undefined): Decision {
+    const key = `${provider}\u0000${typeof code}\u0000${code}\u0000${flow}\u0000${state ?? ''}`;
     let c = this.cache.get(key);
     if (c === undefined) {
-      const d = normalize({ provider, code, flow });
-      // The message only matters where normalize() weighs it: several readings, or the classifier.
+      const d = normalize(withState({ provider, code, flow }, state));
       c = { d, messageMatters: d.alternatives !== undefined || !d.known };
       if (this.cache.size < LIMITS.decisionCache) this.cache.set(key, c);
     }
-    if (c.messageMatters && message !== undefined && message.trim() !== '') return normalize({ provider, code, flow, message });
-    return c.d;
+    if (!c.messageMatters || message === undefined || message.trim() === '') return c.d;
+    const mkey = `${key}\u0000${message}`;
+    let d = this.messageCache.get(mkey);
+    if (d === undefined) {
+      d = normalize(withState({ provider, code, flow, message }, state));
+      if (this.messageCache.size >= LIMITS.messageCache) this.messageCache.clear();
+      this.messageCache.set(mkey, d);
+    }
+    return d;
   }
 
   private count(d: Decision, rec: Record<string, unknown>, message: string | undefined): void {
