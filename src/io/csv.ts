@@ -127,11 +127,11 @@ export interface CsvRow {
 export class CsvReader {
   private readonly splitter: CsvSplitter;
 
-  constructor(onRow: (row: CsvRow) => void, maxRecord = MAX_RECORD_BYTES) {
+  constructor(onRow: (row: CsvRow) => void, onBlank: (line: number) => void = () => {}, maxRecord = MAX_RECORD_BYTES) {
     this.splitter = new CsvSplitter(
       {
         record(buf, start, rec, line, utf8) {
-          if (isBlank(buf, start, rec.contentEnd)) return;
+          if (isBlank(buf, start, rec.contentEnd)) return onBlank(line);
           if (!utf8) return onRow({ fields: [], line, problem: 'invalid_utf8' });
           const fields = Array.from({ length: rec.count }, (_, i) => rec.field(buf, i));
           const row: CsvRow = { fields, line };

@@ -44,7 +44,14 @@ export class RecordReader {
     private readonly on: RecordHandler,
   ) {
     if (format === 'ndjson') this.lines = new LineSplitter((l) => this.line(l.number, l.text, l.problem));
-    else this.csv = new CsvReader((r) => this.row(r.line, r.fields, r.problem));
+    else {
+      this.csv = new CsvReader(
+        (r) => this.row(r.line, r.fields, r.problem),
+        () => {
+          if (this.columns !== undefined) this.on.blank();
+        },
+      );
+    }
   }
 
   push(chunk: Buffer): void {

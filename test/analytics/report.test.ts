@@ -244,7 +244,7 @@ describe('paycodes report on CSV', () => {
     writeFileSync(file, 'provider,status\nqfpay,ok\n');
     const r = await runCli(['report', file, '--json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no `code` column');
+    expect(r.stderr).toContain('the CSV header has no "code" column');
     expect(r.stdout).toBe('');
   });
 });
