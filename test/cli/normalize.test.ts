@@ -261,7 +261,7 @@ describe('paycodes normalize: CSV', () => {
     expect(rows[4]?.at(-1)).toMatch(/unterminated quoted field/);
     expect(rows.every((row) => row.length === 3 + 9)).toBe(true);
     expect(r.stderr).toContain('line 3: field_count: row has 2 fields');
-    expect(r.stderr).toContain('line 5: unterminated quoted field');
+    expect(r.stderr).toContain('line 5: unterminated_quote: unterminated quoted field');
   });
 
   it('remaps columns; a header without the code column is a usage error', async () => {
