@@ -67,8 +67,9 @@ export class CsvSplitter {
     while (pos < end) {
       const next = this.rec.parse(data, pos, end, eof);
       if (next === INCOMPLETE) break;
-      const utf8 = next <= okUntil || isUtf8(data.subarray(pos, next));
-      this.sink.record(data, pos, this.rec, this.line, utf8);
+      // The limit holds however the input was chunked.
+      if (next - pos > this.maxRecord) this.sink.oversized(this.line, false);
+      else this.sink.record(data, pos, this.rec, this.line, next <= okUntil || isUtf8(data.subarray(pos, next)));
       this.line += countLines(data, pos, next);
       pos = next;
     }
