@@ -41,8 +41,9 @@ function zodProblems(file: YamlFile, error: z.ZodError): Problem[] {
 function nulPaths(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   if (typeof v === 'string') {
     if (v.includes('\u0000')) out.push(path);
-  } else if (Array.isArray(v)) v.forEach((x, i) => nulPaths(x, [...path, i], out));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) nulPaths(x, [...path, k], out);
+  } else if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) nulPaths(x, [...path, i], out);
+  } else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) nulPaths(x, [...path, k], out);
   return out;
 }
 

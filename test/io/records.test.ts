@@ -114,7 +114,10 @@ describe('RecordReader', () => {
   }
 
   it('maps the configured fields to one record shape in NDJSON and CSV alike', () => {
-    const nd = read('ndjson', '{"p":"eftpay","c":"00","trade_status":"TRADE_SUCCESS","amount":"1.5"}\n\n[1]\n', { provider: 'p', code: 'c' });
+    const nd = read('ndjson', '{"p":"eftpay","c":"00","trade_status":"TRADE_SUCCESS","amount":"1.5"}\n\n[1]\n', {
+      provider: 'p',
+      code: 'c',
+    });
     const csv = read('csv', '\ufeffp,c,trade_status,amount\r\neftpay,00,TRADE_SUCCESS,1.5\r\n\r\neftpay\r\n', { provider: 'p', code: 'c' });
     const rec = { provider: 'eftpay', code: '00', state: 'TRADE_SUCCESS', amount: '1.5' };
     expect(nd).toEqual([[1, rec], 'blank', [3, 'not_object']]);
