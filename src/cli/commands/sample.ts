@@ -28,7 +28,10 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Fields: id, ts, provider, flow, code, message, amount (major units), currency.
+Fields: id, order_id, ts, provider, flow, code, state, message, amount (major units), currency.
+state is the transaction state that two-layer providers (qfpay, eftpay, ottpay) report next to
+an accepted request; about 2% of accepted requests have none, as when a logger misses it. A
+failed payment is sometimes retried under the same order_id.
 Providers: qfpay and eftpay (HKD), shopline-payments (TWD, errors only: it sends no code on success),
 subotiz (USD), ottpay (CAD).
 
