@@ -52,8 +52,16 @@ interface CurrencyAcc {
   cents: number;
   pending: [number, number];
   unknown: [number, number];
+  noState: [number, number];
   withoutAmount: number;
+  oldest: number;
 }
+
+/**
+ * The catalog's reading of a request code that only says the provider took the request: without
+ * the transaction state the outcome is unknown because of the log, not because of the provider.
+ */
+const REQUEST_ACCEPTED = 'request_accepted';
 
 /** A field that may be a plain record value: anything else counts as absent. */
 function text(v: unknown): string | undefined {
@@ -166,7 +174,7 @@ export class Aggregator {
     }
     this.lines++;
     this.records++;
-    this.count(d, rec, message);
+    this.count(d, rec, message, state === undefined && d.unified === REQUEST_ACCEPTED);
     return d;
   }
 
@@ -194,7 +202,16 @@ export class Aggregator {
     return d;
   }
 
-  private count(d: Decision, rec: Record<string, unknown>, message: string | undefined): void {
+  private readonly noState = new Map<string, number>();
+  private noStateRecords = 0;
+
+  private count(d: Decision, rec: Record<string, unknown>, message: string | undefined, noState: boolean): void {
+    if (noState) {
+      this.noStateRecords++;
+      const n = this.noState.get(d.provider);
+      if (n !== undefined) this.noState.set(d.provider, n + 1);
+      else if (this.noState.size < LIMITS.reasonGroups) this.noState.set(d.provider, 1);
+    }
     const slot = OUTCOME_SLOT.get(d.outcome) ?? 3;
     inc(this.outcomes, slot);
     if (d.known) this.knownCount++;
@@ -225,12 +242,12 @@ export class Aggregator {
       }
     }
 
-    this.money(d.outcome, rec.currency, rec.amount);
+    this.money(d.outcome, rec.currency, rec.amount, noState, rec.ts);
     if (!d.known) this.unmappedCode(d, message);
     this.time(rec.ts, slot);
   }
 
-  private money(outcome: Outcome, rawCurrency: unknown, rawAmount: unknown): void {
+  private money(outcome: Outcome, rawCurrency: unknown, rawAmount: unknown, noState: boolean, rawTs: unknown): void {
     const t = text(rawCurrency)?.trim().toUpperCase().slice(0, 16);
     let cur = t === undefined || t === '' ? '(none)' : t;
     let acc = this.currencies.get(cur);
@@ -241,7 +258,15 @@ export class Aggregator {
         acc = this.currencies.get(cur);
       }
       if (acc === undefined) {
-        acc = { records: 0, cents: 0, pending: [0, 0], unknown: [0, 0], withoutAmount: 0 };
+        acc = {
+          records: 0,
+          cents: 0,
+          pending: [0, 0],
+          unknown: [0, 0],
+          noState: [0, 0],
+          withoutAmount: 0,
+          oldest: Number.POSITIVE_INFINITY,
+        };
         this.currencies.set(cur, acc);
       }
     }
@@ -256,6 +281,13 @@ export class Aggregator {
     } else if (outcome === 'unknown') {
       acc.unknown[0]++;
       acc.unknown[1] += cents;
+    }
+    if (noState) {
+      acc.noState[0]++;
+      acc.noState[1] += cents;
+    } else if (outcome === 'pending' || outcome === 'unknown') {
+      const ms = parseTs(rawTs);
+      if (ms !== undefined && ms < acc.oldest) acc.oldest = ms;
     }
   }
 
@@ -353,6 +385,8 @@ export class Aggregator {
           unknown: { records: a.unknown[0], amount: round2(a.unknown[1]) },
           queue: { records: qRecords, amount: round2(qCents), share: ratio(qRecords, a.records), amountShare: ratio(qCents, a.cents) },
           withoutAmount: a.withoutAmount,
+          acceptedNoState: { records: a.noState[0], amount: round2(a.noState[1]) },
+          oldestInDoubt: Number.isFinite(a.oldest) ? new Date(a.oldest).toISOString() : null,
         };
       })
       .sort((a, b) => b.queue.amount - a.queue.amount || b.total.records - a.total.records || a.currency.localeCompare(b.currency));
@@ -389,6 +423,12 @@ export class Aggregator {
       reconciliation,
       unmapped,
       timeseries: this.series(),
+      acceptedNoState: {
+        records: this.noStateRecords,
+        providers: [...this.noState]
+          .map(([provider, records]) => ({ provider, records }))
+          .sort((a, b) => b.records - a.records || a.provider.localeCompare(b.provider)),
+      },
       dropped: { reasonGroups: this.droppedGroups, currencies: this.droppedCurrencies },
     };
   }

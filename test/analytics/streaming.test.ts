@@ -132,3 +132,22 @@ describe('Aggregator limits', () => {
     expect([m.bucket, m.points.length, m.withoutTimestamp]).toEqual(['month', 27, 1]);
   });
 });
+
+describe('roundTicks', () => {
+  it('gives 0 up to at least the maximum in steps of 1, 2 or 5 times a power of ten', async () => {
+    const { roundTicks } = await import('../../src/analytics/html.js');
+    expect(roundTicks(437)).toEqual([0, 200, 400, 600]);
+    expect(roundTicks(1000)).toEqual([0, 500, 1000]);
+    expect(roundTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(roundTicks(0)).toEqual([0, 1]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), (max) => {
+        const t = roundTicks(max);
+        const step = (t[1] as number) - (t[0] as number);
+        expect(String(step)).toMatch(/^[125]0*$/);
+        expect(t.at(-1)).toBeGreaterThanOrEqual(max);
+        expect(t.length).toBeLessThanOrEqual(7);
+      }),
+    );
+  });
+});
