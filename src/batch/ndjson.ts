@@ -1,5 +1,19 @@
 import { isUtf8 } from 'node:buffer';
-import { FALLBACK, SLOT, scanObject, T_ARRAY, T_FALSE, T_MISSING, T_NULL, T_NUMBER, T_OBJECT, T_STRING, T_TRUE } from '../io/json-scan.js';
+import {
+  FALLBACK,
+  type KeysByLength,
+  keysByLength,
+  SLOT,
+  scanObject,
+  T_ARRAY,
+  T_FALSE,
+  T_MISSING,
+  T_NULL,
+  T_NUMBER,
+  T_OBJECT,
+  T_STRING,
+  T_TRUE,
+} from '../io/json-scan.js';
 import { MAX_RECORD_BYTES } from '../io/limits.js';
 import { rejection } from '../io/reject.js';
 import type { OutBuffer } from '../io/sink.js';
@@ -54,6 +68,7 @@ export class NdjsonProcessor {
   private oversized = false;
   line = 0;
   private readonly aliases: readonly string[];
+  private readonly byLength: KeysByLength;
   private readonly aliasBase: number;
 
   constructor(
@@ -67,6 +82,7 @@ export class NdjsonProcessor {
     this.aliases = (names.stateAliases ?? []).filter((a) => a !== names.state);
     const wanted = [names.provider, names.code, names.flow, names.message, names.state, ...WRITTEN_KEYS, ...this.aliases];
     this.keys = wanted.map((n) => Buffer.from(n, 'utf8'));
+    this.byLength = keysByLength(this.keys);
     this.slots = new Int32Array(this.keys.length * SLOT + 1);
     this.aliasBase = W + WRITTEN_KEYS.length;
   }
@@ -152,7 +168,7 @@ export class NdjsonProcessor {
       return;
     }
     const slots = this.slots;
-    const close = this.fast ? scanObject(buf, a, e, this.keys, slots) : FALLBACK;
+    const close = this.fast ? scanObject(buf, a, e, this.keys, slots, this.byLength) : FALLBACK;
     if (close === FALLBACK || this.writesOver(slots)) {
       this.slow(buf, s, e);
       return;
