@@ -61,7 +61,9 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
-      languages: p.languages,
+      // Provider texts may carry any BCP 47 tag (es, ko, ja…); the core types still name the three
+      // interface languages, and widening them belongs to the core's types.
+      languages: p.languages as ProviderData['languages'],
       canonical: p.canonical,
       document: p.source.document,
     };
@@ -144,6 +146,21 @@ ${ids.map((id, i) => `export { ${names[i]}Unified, ${names[i]}En, ${names[i]}ZhH
 export { en } from './messages/en.js';
 export { zhHant } from './messages/zh-hant.js';
 export { zhHans } from './messages/zh-hans.js';
+`,
+  );
+
+  // Types only, so they cost nothing at run time: the names the catalog defines, as unions.
+  const union = (xs: readonly string[]) => [...new Set(xs)].map((x) => JSON.stringify(x)).join(' | ');
+  out.set(
+    'src/generated/names.ts',
+    `${HEADER('catalog/')}/** A unified code the catalog defines. */
+export type UnifiedId = ${union(Object.keys(codes))};
+
+/** A category of unified codes. */
+export type CategoryId = ${union(Object.values(codes).map((c) => c[0]))};
+
+/** A provider id in the catalog. */
+export type ProviderId = ${union(ids)};
 `,
   );
 

@@ -59,5 +59,5 @@ export type MessageTable = Record<string, [customer: string, merchant: string]>;
 
 export interface UnifiedInfo {
   description: string;
-  equivalents: { iso8583?: string[]; stripe?: string[]; visa?: number; activemerchant?: string };
+  equivalents: { iso8583?: string[]; stripe?: string[]; visa?: number; mastercard?: string[]; activemerchant?: string };
 }

@@ -3,6 +3,7 @@ import { listEntries, listProviders, listUnified } from '../../src/catalog/api.j
 import { FLOWS } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize.js';
 import { fold } from '../../src/text/fold.js';
+import { DELIBERATE_GLOBAL, SUCCESS_GLOBAL } from './deliberate-global.js';
 
 /**
  * Cross-checks of the whole catalog against the money-safety policy, read off the provider's own
@@ -18,9 +19,12 @@ const DELIBERATE: Record<string, string> = {
   'shopline-payments:binding:4800': 'binding moves no money; an unknown-reason binding failure can be tried again',
   'shopline-payments:payment:4450': 'the timeout is the customer 3-D Secure step, so nothing was authorised',
   'subotiz:any:100606': 'the timeout is the customer 3-D Secure step, so nothing was authorised',
-  'subotiz:any:100222': 'a decline rate limit on the card: further attempts are blocked, nothing was charged',
-  'shopline-payments:payment:4401': '逾期 here is the payment window expiring, not a timeout of our call',
   'qfpay:any:1251': '處理中 here is QFPay fixing the store configuration, not a payment in progress',
+};
+
+/** English card lists say "approved" or "authorised" for success; these say it in other words. */
+const SUCCESS_IN_OTHER_WORDS: Record<string, string> = {
+  'iso8583:08': 'honour with identification is an approval once the cardholder is identified',
 };
 
 const readingsOf = (provider: string, code: string) => FLOWS.map((flow) => normalize({ provider, code, flow }));
@@ -30,15 +34,19 @@ describe('the money-safety policy holds for every seed code', () => {
 
   it('never turns doubtful words into a failure with a retry (D1)', () => {
     const offenders: string[] = [];
+    const excused = new Set<string>();
     for (const e of all) {
       const text = fold(Object.values(e.messages).join(' '));
       if (!DOUBT.test(text)) continue;
       const key = `${e.provider}:${e.flow}:${e.code}`;
-      if (DELIBERATE[key]) continue;
       const d = normalize({ provider: e.provider, code: e.code, flow: e.flow, message: Object.values(e.messages)[0] });
-      if (d.outcome === 'failed' && RETRYING.has(d.next)) offenders.push(`${key} ${d.unified} (${text})`);
+      if (!(d.outcome === 'failed' && RETRYING.has(d.next))) continue;
+      if (DELIBERATE[key] || DELIBERATE_GLOBAL[key]) excused.add(key);
+      else offenders.push(`${key} ${d.unified} (${text})`);
     }
     expect(offenders).toEqual([]);
+    // The allow-list stays honest: an exception that no longer excuses anything is removed.
+    expect([...Object.keys(DELIBERATE), ...Object.keys(DELIBERATE_GLOBAL)].filter((k) => !excused.has(k))).toEqual([]);
   });
 
   it('reports success only where the provider says success (D2)', () => {
@@ -47,7 +55,8 @@ describe('the money-safety policy holds for every seed code', () => {
       for (const d of readingsOf(e.provider, e.code)) {
         if (d.outcome !== 'succeeded') continue;
         const text = fold(Object.values(e.messages).join(' '));
-        if (!/success|成功|refunded/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
+        if (SUCCESS_IN_OTHER_WORDS[`${e.provider}:${e.code}`] || SUCCESS_GLOBAL[`${e.provider}:${e.code}`]) continue;
+        if (!/success|成功|refunded|approved|authori[sz]ed/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
       }
     }
     expect(offenders).toEqual([]);
