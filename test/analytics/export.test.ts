@@ -121,7 +121,7 @@ describe('paycodes export formats', () => {
         const got = (
           await conn.runAndReadAll('SELECT count(*)::INTEGER AS n, count(DISTINCT provider)::INTEGER AS p FROM paycodes_mapping')
         ).getRowObjectsJS();
-        expect(got).toEqual([{ n: rows.length, p: 5 }]);
+        expect(got).toEqual([{ n: rows.length, p: new Set(rows.map((x) => x.provider)).size }]);
         const text = (
           await conn.runAndReadAll("SELECT provider_text_zh_hant AS t FROM paycodes_mapping WHERE provider = 'qfpay' AND code = '1201'")
         ).getRowObjectsJS();
