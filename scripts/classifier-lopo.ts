@@ -5,7 +5,7 @@
  * entry (the catalog's decision).
  */
 import { createClassifier } from '../src/classify/classifier.js';
-import { entryTexts, type FitOptions, fit, pack, samplesOf, type TaxonomyText } from '../src/classify/fit.js';
+import { entryTexts, type FitOptions, fitModel, pack, samplesOf, type TaxonomyText } from '../src/classify/fit.js';
 import type { PackedModel } from '../src/classify/model.js';
 import type { ProviderData, UnifiedData } from '../src/core/data.js';
 import { createNormalizer } from '../src/core/normalizer.js';
@@ -66,7 +66,7 @@ export function fitPacked(
     providers: providers.length,
     features: 0,
   };
-  return pack(fit(samples, classes, options), { ...extra, trained }, options.prune);
+  return pack(fitModel(samples, classes, options), { ...extra, trained }, options.prune);
 }
 
 /** The catalog's decision for every entry, from the normalizer itself (no classifier involved). */

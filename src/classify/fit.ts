@@ -103,7 +103,7 @@ export interface Fitted {
   bias: Float64Array;
 }
 
-export function fit(samples: readonly Sample[], classes: readonly string[], options: FitOptions = {}): Fitted {
+export function fitModel(samples: readonly Sample[], classes: readonly string[], options: FitOptions = {}): Fitted {
   const o = { ...FIT_DEFAULTS, ...options };
   const K = classes.length;
   const rows = new Map<number, number>();

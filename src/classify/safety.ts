@@ -17,6 +17,14 @@
  * Chinese, Korean, Japanese and Spanish.
  */
 import type { Flow, Next, Outcome } from '../core/types.js';
+import { fold } from '../text/fold.js';
+
+/** Patterns are written as people write the words; they match folded text, so they are folded too. */
+function folded(re: RegExp): RegExp {
+  // fold() lower-cases: an upper-case escape (\S, \W, \D, \B) would change meaning.
+  if (/\\[SWDB]/.test(re.source)) throw new Error(`safety pattern with an upper-case escape: ${re.source}`);
+  return new RegExp(fold(re.source), re.flags);
+}
 
 export interface Reading {
   unified: string;
@@ -33,26 +41,32 @@ export interface SafetyStep {
   detail: string;
 }
 
-const QUERY_WORDS =
-  /\b(inquiry|inquire|enquiry|enquire|query|queried|querying|lookup|look up|get status|status check|check status|check the status|retrieve)\b|查询|查单|조회|照会|問い合わせ|問合せ|\bconsulta\b|\bconsultar\b/;
+const QUERY_WORDS = folded(
+  /\b(inquiry|inquire|enquiry|enquire|query|queried|querying|lookup|look up|get status|status check|check status|check the status|retrieve)\b|查询|查单|조회|照会|問い合わせ|問合せ|\bconsulta\b|\bconsultar\b/,
+);
 
-const IN_FLIGHT =
-  /处理中|进行中|正在|申请中|审核中|等待|待支付|待付款|待处理|\bpending\b|\bin progress\b|\bin process\b|\bbeing processed\b|\bprocessing\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b/;
+const IN_FLIGHT = folded(
+  /处理中|进行中|正在|申请中|审核中|等待|待支付|待付款|待处理|pending|in progress|\bin process\b|being processed|processing|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b/,
+);
 
-const ACCEPTED_NOT_DONE =
-  /\b(created|accepted|received|submitted|queued|registered|initiated|initialized)\b|\bcheck (the )?(payment |transaction |order )?status\b|\b(inquire|query|confirm) (the |its |for )?(status|result)\b|已创建|创建成功|已受理|受理成功|已接收|接收成功|已提交|提交成功|下单成功|请查询|查询结果|접수|생성|요청 완료|受付|作成|登録済|\bcread[oa]\b|\baceptad[oa]\b|\brecibid[oa]\b|\bregistrad[oa]\b/;
+const ACCEPTED_NOT_DONE = folded(
+  /\b(created|accepted|received|submitted|queued|registered|initiated|initialized)\b|\bcheck (the )?(payment |transaction |order )?status\b|\b(inquire|query|confirm) (the |its |for )?(status|result)\b|已创建|创建成功|已受理|受理成功|已接收|接收成功|已提交|提交成功|下单成功|请查询|查询结果|접수|생성|요청 완료|受付|作成|登録済|\bcread[oa]\b|\baceptad[oa]\b|\brecibid[oa]\b|\bregistrad[oa]\b/,
+);
 
 /** The text says the money moved (or the refund was made). */
-const MONEY_MOVED =
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/;
+const MONEY_MOVED = folded(
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+);
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
-const NOT_SUCCESS =
-  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)/;
+const NOT_SUCCESS = folded(
+  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)/,
+);
 
-const REFUND_WORD = /退款|\brefund|환불|返金|\breembols/;
-const REFUND_MOVED =
-  /退款成功|已退款|退款完成|\brefunded\b|\brefund (success|successful|succeeded|completed?)\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/;
+const REFUND_WORD = folded(/退款|\brefund|환불|返金|\breembols/);
+const REFUND_MOVED = folded(
+  /退款成功|已退款|退款完成|\brefunded\b|\brefund (success|successful|succeeded|completed?)\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/,
+);
 
 interface Doubt {
   family: string;
@@ -67,13 +81,15 @@ interface Doubt {
   moneyInDoubt: boolean;
 }
 
-const AUTH_STEP = /\b3d|\b3ds|\b3-d|\bauthenticat|认证|验证|授权|인증|認証|\bautenticaci/;
-const REASON_UNKNOWN = /(未知|不明|以外的|其他|其它)原因|\b(unknown|unspecified|other|unspecificed) reasons?\b|\bmotivo desconocido\b/;
-const FAILURE = /失败|拒绝|\bfail|\bdeclin|\breject|\brefus|실패|거절|失敗|拒否|\brechaz/;
-const STATE_LIST = /(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|逾期|过期|\bexpired|超时|\btime ?out)/;
-const CHANNEL = /通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/;
-const ABNORMAL = /异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/;
-const NOT_PROCESSED = /未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/;
+const AUTH_STEP = folded(/\b3d|\b3ds|\b3-d|\bauthenticat|认证|验证|授权|인증|認証|\bautenticaci/);
+const REASON_UNKNOWN = folded(
+  /(未知|不明|以外的|其他|其它)原因|\b(unknown|unspecified|other|unspecificed) reasons?\b|\bmotivo desconocido\b/,
+);
+const FAILURE = folded(/失败|拒绝|\bfail|\bdeclin|\breject|\brefus|실패|거절|失敗|拒否|\brechaz/);
+const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|逾期|过期|\bexpired|超时|\btime ?out)/);
+const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
+const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/);
+const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
 
 export const DOUBTS: readonly Doubt[] = [
   {
@@ -87,7 +103,7 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'timeout',
     unified: 'channel_timeout',
     members: ['channel_timeout'],
-    re: /\btime ?out|\btime-out|\btimed out\b|超时|逾时|시간 초과|타임아웃|タイムアウト|時間切れ|\btiempo de espera\b|\bse agotó\b/,
+    re: folded(/time ?out|time-out|timed out|超时|逾时|시간 초과|타임아웃|タイムアウト|時間切れ|\btiempo de espera\b|\bse agotó\b/),
     // A 3-D Secure or login step that timed out is the customer's step, not the payment's result.
     unless: (t) => AUTH_STEP.test(t),
     moneyInDoubt: true,
@@ -96,7 +112,9 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'unknown-result',
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
-    re: /\bunknown?\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|\bplease query\b|\bconfirm the (result|status)\b|勿重试|不要重试|\bdo not retry\b|알 수 없|불명|不明|\bdesconocid[oa]\b/,
+    re: folded(
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|勿重试|不要重试|\bdo not retry\b|알 수 없|불명|不明|\bdesconocid[oa]\b/,
+    ),
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
     unless: (t) => REASON_UNKNOWN.test(t) && FAILURE.test(t) && !STATE_LIST.test(t),
@@ -106,7 +124,9 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'system-or-network',
     unified: 'system_error',
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
-    re: /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|\bbusy\b|\btechnical (issue|error|problem)s?\b|시스템 오류|시스템 에러|시스템오류|네트워크|통신|システムエラー|システム障害|ネットワーク|通信|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b/,
+    re: folded(
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|\bbusy\b|\btechnical (issue|error|problem)s?\b|시스템 오류|시스템 에러|시스템오류|네트워크|통신|システムエラー|システム障害|ネットワーク|通信|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b/,
+    ),
     // A channel, bank or upstream reporting an error: the request may have gone through there.
     also: (t) => CHANNEL.test(t) && ABNORMAL.test(t),
     unless: (t) => NOT_PROCESSED.test(t),
@@ -116,7 +136,9 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'duplicate',
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
-    re: /重复|\bduplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b/,
+    re: folded(
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b/,
+    ),
     moneyInDoubt: true,
   },
   {
@@ -124,7 +146,9 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'money-moved',
     unified: 'outcome_unknown',
     members: ['already_paid', 'already_refunded', 'already_captured', 'refund_in_progress', 'partially_refunded', 'refund_succeeded'],
-    re: /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)/,
+    re: folded(
+      /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)/,
+    ),
     moneyInDoubt: false,
   },
   {
@@ -132,14 +156,18 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'not-yet-paid',
     unified: 'order_not_paid',
     members: ['order_not_paid', 'awaiting_customer', 'processing'],
-    re: /\bunpaid\b|\bnot yet paid\b|\bnotpay\b|\bnot paid\b|未支付|尚未支付|未付款|待支付|待付款|미결제|결제 대기|未払い|未決済|\bno pagad[oa]\b|\bpendiente de pago\b/,
+    re: folded(
+      /\bunpaid\b|\bnot yet paid\b|\bnotpay\b|\bnot paid\b|未支付|尚未支付|未付款|待支付|待付款|미결제|결제 대기|未払い|未決済|\bno pagad[oa]\b|\bpendiente de pago\b/,
+    ),
     moneyInDoubt: false,
   },
   {
     family: 'inconsistent',
     unified: 'outcome_unknown',
     members: ['order_mismatch', 'outcome_unknown', 'duplicate_order', 'duplicate_request'],
-    re: /\binconsistent\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|不一致|일치하지 않|불일치|一致しません|不一致|\bno coincide\b/,
+    re: folded(
+      /\binconsistent\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|不一致|일치하지 않|불일치|一致しません|不一致|\bno coincide\b/,
+    ),
     moneyInDoubt: true,
   },
 ];
