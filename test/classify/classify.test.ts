@@ -95,7 +95,7 @@ describe('classify: the dangerous answers of the rule classifier stay safe', () 
       message: 'Order query failed: signature error',
       flow: 'query',
     });
-    if (c.outcome === 'failed') throw new Error('a failed status query must not read as failed');
-    expect(c.evidence.some((e) => /status-query|money-in-doubt|guard/.test(e.detail)) || c.outcome !== 'failed').toBe(true);
+    expect(c.outcome).not.toBe('failed');
+    expect(c.outcome).not.toBe('succeeded');
   });
 });
