@@ -19,11 +19,12 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       core: 'src/core/index.ts',
+      classify: 'src/classify/index.ts',
       data: 'src/generated/index.ts',
       main: 'src/cli/main.ts',
     },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts', core: 'src/core/index.ts', data: 'src/generated/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', core: 'src/core/index.ts', classify: 'src/classify/index.ts', data: 'src/generated/index.ts' } },
     splitting: true,
   },
   {

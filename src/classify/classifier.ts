@@ -60,6 +60,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
   const mass = new Float64Array(64);
   const feats: number[] = [];
   const spans: number[] = [];
+  const rows: number[] = [];
 
   // Per flow: each class's reading, and its decision group (outcome × next).
   const readings = new Map<string, { read: UnifiedReading[]; group: Int32Array }>();
@@ -94,7 +95,15 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     features(text, words, flow, feats, spans);
     scores.set(model.bias);
     let known = 0;
-    for (const f of feats) if (model.add(f, scores)) known++;
+    rows.length = feats.length;
+    for (let i = 0; i < feats.length; i++) {
+      const r = model.find(feats[i] as number);
+      rows[i] = r;
+      if (r >= 0) {
+        model.addRow(r, scores);
+        known++;
+      }
+    }
     // Only the bias: nothing in the text was seen in training.
     if (known <= 1) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
 
@@ -102,7 +111,9 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     for (let k = 0; k < K; k++) if ((scores[k] as number) > max) max = scores[k] as number;
     let sum = 0;
     for (let k = 0; k < K; k++) {
-      const e = Math.exp((scores[k] as number) - max);
+      // e^-30 is nothing next to the top score's 1: skip the exponential.
+      const x = (scores[k] as number) - max;
+      const e = x < -30 ? 0 : Math.exp(x);
       scores[k] = e;
       sum += e;
     }
@@ -123,7 +134,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
 
     let code = model.classes[best] as string;
     let d = read[best] as UnifiedReading;
-    const evidence = evidenceFor(model, feats, spans, best, text, words, flow);
+    const evidence = evidenceFor(model, feats, rows, spans, best, text, words, flow);
     if (useSafety) {
       const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, words ? `${text} ${words}` : text, flow);
       if (step) {
@@ -140,7 +151,16 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
       evidence.push({ kind: 'threshold', detail: `calibrated confidence ${confidence} is below ${threshold}` });
       return unmapped(confidence, evidence);
     }
-    return { unified: code, ...d, confidence, evidence };
+    return {
+      unified: code,
+      category: d.category,
+      outcome: d.outcome,
+      next: d.next,
+      party: d.party,
+      disclosure: d.disclosure,
+      confidence,
+      evidence,
+    };
   };
 }
 
@@ -148,6 +168,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
 function evidenceFor(
   model: Model,
   feats: readonly number[],
+  rows: readonly number[],
   spans: readonly number[],
   k: number,
   text: string,
@@ -157,7 +178,9 @@ function evidenceFor(
   const top = [-1, -1, -1];
   const tw = [0, 0, 0];
   for (let i = 0; i < feats.length; i++) {
-    const w = model.weight(feats[i] as number, k);
+    const r = rows[i] as number;
+    if (r < 0) continue;
+    const w = model.rowWeight(r, k);
     if (w <= (tw[EVIDENCE_FEATURES - 1] as number)) continue;
     if (top.some((j) => j >= 0 && feats[j] === feats[i])) continue;
     let at = EVIDENCE_FEATURES - 1;

@@ -36,7 +36,8 @@ function mix(h: number): number {
   x ^= x >>> 13;
   x = Math.imul(x, 0xc2b2ae35);
   x ^= x >>> 16;
-  return x >>> 0;
+  // 30 bits: a small integer that V8 never boxes; collisions stay negligible at catalog sizes.
+  return x & 0x3fffffff;
 }
 
 /** The hash of a feature of namespace `ns` whose running (unmixed) hash is `h`. */

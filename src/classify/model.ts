@@ -40,6 +40,12 @@ export interface Model {
   add(hash: number, scores: Float64Array, times?: number): boolean;
   /** The weight of feature `hash` for class `k` (0 when none is stored). */
   weight(hash: number, k: number): number;
+  /** The row of feature `hash`, or -1 when the model does not know it. */
+  find(hash: number): number;
+  /** Adds row `i`'s weights to `scores`. */
+  addRow(i: number, scores: Float64Array): void;
+  /** Row `i`'s weight for class `k` (0 when none is stored). */
+  rowWeight(i: number, k: number): number;
 }
 
 function bytes(b64: string): Uint8Array {
@@ -70,14 +76,14 @@ export function loadModel(p: PackedModel): Model {
   let size = 16;
   while (size < n * 2) size <<= 1;
   const mask = size - 1;
-  const keys = new Uint32Array(size);
+  const keys = new Int32Array(size);
   const slots = new Int32Array(size).fill(-1);
   for (let i = 0; i < n; i++) {
     const h =
       (hb[i * 4] as number) | ((hb[i * 4 + 1] as number) << 8) | ((hb[i * 4 + 2] as number) << 16) | ((hb[i * 4 + 3] as number) << 24);
-    let s = (h >>> 0) & mask;
+    let s = h & mask;
     while ((slots[s] as number) >= 0) s = (s + 1) & mask;
-    keys[s] = h >>> 0;
+    keys[s] = h;
     slots[s] = i;
   }
   const find = (hash: number): number => {
@@ -103,6 +109,19 @@ export function loadModel(p: PackedModel): Model {
         scores[c] = (scores[c] as number) + (w[j] as number) * times;
       }
       return true;
+    },
+    find,
+    addRow(i, scores) {
+      const end = start[i + 1] as number;
+      for (let j = start[i] as number; j < end; j++) {
+        const c = cls[j] as number;
+        scores[c] = (scores[c] as number) + (w[j] as number);
+      }
+    },
+    rowWeight(i, k) {
+      const end = start[i + 1] as number;
+      for (let j = start[i] as number; j < end; j++) if (cls[j] === k) return w[j] as number;
+      return 0;
     },
     weight(hash, k) {
       const i = find(hash);
