@@ -85,29 +85,47 @@ export function truthOf(providers: readonly ProviderData[], unified: UnifiedData
 export function leaveOneProviderOut(
   providers: readonly ProviderData[],
   unified: UnifiedData,
-  opts: { include?: readonly string[]; fit?: FitOptions; perLanguage?: boolean } = {},
+  opts: { include?: readonly string[]; fit?: FitOptions; perLanguage?: boolean; groups?: number } = {},
 ): Case[] {
   const truth = truthOf(providers, unified);
   const cases: Case[] = [];
-  for (const p of providers) {
-    if (opts.include && !opts.include.includes(p.id)) continue;
+  // With `groups`, providers are held out a group at a time (provider i in group i mod groups):
+  // fewer fits, and each answer still comes from a model that never saw its provider.
+  const held = opts.groups
+    ? Array.from({ length: opts.groups }, (_, g) => providers.filter((_, i) => i % (opts.groups as number) === g))
+    : providers.map((p) => [p]);
+  for (const group of held) {
+    const out = group.filter((p) => !opts.include || opts.include.includes(p.id));
+    if (out.length === 0) continue;
+    const ids = new Set(group.map((p) => p.id));
     const model = fitPacked(
-      providers.filter((q) => q.id !== p.id),
+      providers.filter((q) => !ids.has(q.id)),
       unified,
       undefined,
       opts.fit,
     );
     const classify = createClassifier({ unified, model, threshold: 0 });
-    for (const [code, flow, , , texts] of p.entries) {
-      const own = p.languages.map((l, i) => [l, texts[i] ?? ''] as const).filter(([, t]) => t.trim() !== '');
-      const t = truth(p, code, flow, own[0]?.[1] ?? '');
-      const id = `${p.id}:${code}:${flow}`;
-      const combined = entryTexts(own.map(([, x]) => x));
-      const variants: [string, string][] = [['combined', combined[combined.length - 1] ?? '']];
-      if (opts.perLanguage) for (const [l, x] of own) variants.push([l, x]);
-      for (const [variant, message] of variants) {
-        cases.push({ provider: p.id, id, variant, message, code, flow, truth: t, answer: classify({ code, message, flow }) });
-      }
+    for (const p of out) cases.push(...casesOf(p, classify, truth, opts.perLanguage ?? false));
+  }
+  return cases;
+}
+
+function casesOf(
+  p: ProviderData,
+  classify: ReturnType<typeof createClassifier>,
+  truth: ReturnType<typeof truthOf>,
+  perLanguage: boolean,
+): Case[] {
+  const cases: Case[] = [];
+  for (const [code, flow, , , texts] of p.entries) {
+    const own = p.languages.map((l, i) => [l, texts[i] ?? ''] as const).filter(([, t]) => t.trim() !== '');
+    const t = truth(p, code, flow, own[0]?.[1] ?? '');
+    const id = `${p.id}:${code}:${flow}`;
+    const combined = entryTexts(own.map(([, x]) => x));
+    const variants: [string, string][] = [['combined', combined[combined.length - 1] ?? '']];
+    if (perLanguage) for (const [l, x] of own) variants.push([l, x]);
+    for (const [variant, message] of variants) {
+      cases.push({ provider: p.id, id, variant, message, code, flow, truth: t, answer: classify({ code, message, flow }) });
     }
   }
   return cases;

@@ -27,7 +27,7 @@ export interface FitOptions {
   prune?: number;
 }
 
-export const FIT_DEFAULTS: Required<FitOptions> = { epochs: 16, rate: 0.3, l2: 2e-5, seed: 20261202, prune: 0.15 };
+export const FIT_DEFAULTS: Required<FitOptions> = { epochs: 10, rate: 0.3, l2: 2e-5, seed: 20261202, prune: 0.15 };
 
 /** The texts a catalog entry is learned from: each language alone, and all of them together. */
 export function entryTexts(texts: readonly string[]): string[] {
