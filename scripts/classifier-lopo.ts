@@ -85,7 +85,7 @@ export function truthOf(providers: readonly ProviderData[], unified: UnifiedData
 export function leaveOneProviderOut(
   providers: readonly ProviderData[],
   unified: UnifiedData,
-  opts: { include?: readonly string[]; fit?: FitOptions; perLanguage?: boolean; groups?: number } = {},
+  opts: { include?: readonly string[]; fit?: FitOptions; perLanguage?: boolean; groups?: number; dangerCost?: number } = {},
 ): Case[] {
   const truth = truthOf(providers, unified);
   const cases: Case[] = [];
@@ -104,7 +104,7 @@ export function leaveOneProviderOut(
       undefined,
       opts.fit,
     );
-    const classify = createClassifier({ unified, model, threshold: 0 });
+    const classify = createClassifier({ unified, model, threshold: 0, dangerCost: opts.dangerCost });
     for (const p of out) cases.push(...casesOf(p, classify, truth, opts.perLanguage ?? false));
   }
   return cases;

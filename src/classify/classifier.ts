@@ -14,6 +14,12 @@ export interface ClassifierOptions {
   threshold?: number;
   /** Switch the safety rules off: for the evaluation's ablation only. */
   safety?: boolean;
+  /**
+   * How much worse a dangerous answer is than a merely wrong one: "failed, try again" when the
+   * money may be in flight, or "succeeded" when it did not move. The decision minimises the
+   * expected cost, so a risky reading must be that much likelier than the safe ones.
+   */
+  dangerCost?: number;
   /** Accepted for compatibility with the rule classifier's options; the model needs no providers. */
   providers?: readonly ProviderData[];
 }
@@ -22,6 +28,8 @@ export interface ClassifierOptions {
 const MAX_TEXT = 4096;
 /** How many features the evidence lists. */
 const EVIDENCE_FEATURES = 3;
+/** See ClassifierOptions.dangerCost. */
+export const DANGER_COST = 2;
 
 const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 
@@ -63,18 +71,32 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
   const rows: number[] = [];
 
   // Per flow: each class's reading, and its decision group (outcome × next).
-  const readings = new Map<string, { read: UnifiedReading[]; group: Int32Array }>();
+  const readings = new Map<string, { read: UnifiedReading[]; group: Int32Array; present: number[] }>();
   const readingsFor = (flow: Flow | undefined) => {
     const key = flow ?? '';
     let r = readings.get(key);
     if (r === undefined) {
       const read = model.classes.map((c) => unifiedReading(unified, unified.codes[c] ? c : 'unmapped', flow));
       const group = Int32Array.from(read, (x) => OUTCOME_ID[x.outcome] * 8 + NEXT_ID[x.next]);
-      r = { read, group };
+      r = { read, group, present: [...new Set(group)].sort((a, b) => a - b) };
       readings.set(key, r);
     }
     return r;
   };
+  // cost[a * 64 + b]: answering decision group a when the truth is group b.
+  const dangerCost = options.dangerCost ?? DANGER_COST;
+  const cost = new Float64Array(64 * 64);
+  for (let a = 0; a < 64; a++) {
+    for (let b = 0; b < 64; b++) {
+      if (a === b) continue;
+      const [ao, an, bo] = [a >> 3, a & 7, b >> 3];
+      const riskyA = ao === OUTCOME_ID.failed && (an === NEXT_ID.retry || an === NEXT_ID.fix_and_retry || an === NEXT_ID.ask_customer);
+      const inDoubtB = bo === OUTCOME_ID.pending || bo === OUTCOME_ID.unknown;
+      const d1 = riskyA && inDoubtB;
+      const d2 = ao === OUTCOME_ID.succeeded && bo !== OUTCOME_ID.succeeded;
+      cost[a * 64 + b] = d1 || d2 ? dangerCost : 1;
+    }
+  }
 
   const unmapped = (confidence: number, evidence: Evidence[]): Classification => {
     const d = unifiedReading(unified, 'unmapped', undefined);
@@ -117,16 +139,25 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
       scores[k] = e;
       sum += e;
     }
-    // The decision with the most probability wins, and its best code names it: ten ways of saying
-    // "fix the request" outvote one confident but lonely reading.
-    const { read, group } = readingsFor(flow);
+    // The decision (outcome × next) with the least expected cost wins and its likeliest code names
+    // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a
+    // dangerous reading must beat the safe ones by dangerCost to one.
+    const { read, group, present } = readingsFor(flow);
     mass.fill(0);
     for (let k = 0; k < K; k++) {
       const gi = group[k] as number;
       mass[gi] = (mass[gi] as number) + (scores[k] as number) / sum;
     }
-    let g = 0;
-    for (let i = 1; i < 64; i++) if ((mass[i] as number) > (mass[g] as number)) g = i;
+    let g = -1;
+    let gCost = Infinity;
+    for (const a of present) {
+      let c = 0;
+      for (const b of present) if (a !== b) c += (mass[b] as number) * (cost[a * 64 + b] as number);
+      if (c < gCost) {
+        gCost = c;
+        g = a;
+      }
+    }
     let best = -1;
     for (let k = 0; k < K; k++) if (group[k] === g && (best < 0 || (scores[k] as number) > (scores[best] as number))) best = k;
     const raw = Math.min(1 - 1e-6, Math.max(1e-6, mass[g] as number));

@@ -25,9 +25,11 @@ export interface FitOptions {
   seed?: number;
   /** Stored weights smaller than this (after centring) are dropped. */
   prune?: number;
+  /** Features seen in fewer training samples than this are not learned (one-off ids, typos). */
+  minCount?: number;
 }
 
-export const FIT_DEFAULTS: Required<FitOptions> = { epochs: 10, rate: 0.3, l2: 2e-5, seed: 20261202, prune: 0.15 };
+export const FIT_DEFAULTS: Required<FitOptions> = { epochs: 10, rate: 0.3, l2: 2e-5, seed: 20261202, prune: 0.15, minCount: 2 };
 
 /** The texts a catalog entry is learned from: each language alone, and all of them together. */
 export function entryTexts(texts: readonly string[]): string[] {
@@ -106,11 +108,13 @@ export interface Fitted {
 export function fitModel(samples: readonly Sample[], classes: readonly string[], options: FitOptions = {}): Fitted {
   const o = { ...FIT_DEFAULTS, ...options };
   const K = classes.length;
+  const seen = new Map<number, number>();
+  for (const s of samples) for (const f of new Set(s.features)) seen.set(f, (seen.get(f) ?? 0) + 1);
   const rows = new Map<number, number>();
   const hashes: number[] = [];
   for (const s of samples) {
     for (const f of s.features) {
-      if (!rows.has(f)) {
+      if (!rows.has(f) && (seen.get(f) as number) >= o.minCount) {
         rows.set(f, hashes.length);
         hashes.push(f);
       }
@@ -121,7 +125,7 @@ export function fitModel(samples: readonly Sample[], classes: readonly string[],
   const g2 = new Float64Array(F * K);
   const bias = new Float64Array(K);
   const b2 = new Float64Array(K);
-  const idx = samples.map((s) => s.features.map((f) => rows.get(f) as number));
+  const idx = samples.map((s) => s.features.flatMap((f) => rows.get(f) ?? []));
   const order = samples.map((_, i) => i);
   const next = rng(o.seed);
   const z = new Float64Array(K);

@@ -73,7 +73,7 @@ interface Doubt {
   unified: string;
   /** Unified codes already in the family: kept, with a safe decision. */
   members: readonly string[];
-  re: RegExp;
+  re?: RegExp;
   /** A second way in, for wordings that need two words apart ("WeChat … error"). */
   also?: (text: string) => boolean;
   unless?: (text: string) => boolean;
@@ -89,6 +89,12 @@ const FAILURE = folded(/失败|拒绝|\bfail|\bdeclin|\breject|\brefus|실패|�
 const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|逾期|过期|\bexpired|超时|\btime ?out)/);
 const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
 const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/);
+const TRANSACTION = folded(
+  /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id)\b|订单|交易|支付单|退款单|주문|거래|결제|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
+);
+const NOT_FOUND = folded(
+  /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|없습니다|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
+);
 const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
 
 export const DOUBTS: readonly Doubt[] = [
@@ -142,6 +148,15 @@ export const DOUBTS: readonly Doubt[] = [
     moneyInDoubt: true,
   },
   {
+    // A payment or order the provider cannot find may exist yet (a lag, another channel), or may
+    // never have reached it: creating it again risks paying twice, so look it up instead.
+    family: 'not-found',
+    unified: 'order_not_found',
+    members: ['order_not_found', 'outcome_unknown'],
+    also: (t) => TRANSACTION.test(t) && NOT_FOUND.test(t),
+    moneyInDoubt: true,
+  },
+  {
     // The text says the money moved (paid, refunded): whatever else it says, "try again" is wrong.
     family: 'money-moved',
     unified: 'outcome_unknown',
@@ -190,7 +205,7 @@ export function doubtIn(text: string, moneyOnly = false): Doubt | undefined {
   const t = withoutEffortWords(text);
   for (const d of DOUBTS) {
     if (moneyOnly && !d.moneyInDoubt) continue;
-    if ((d.re.test(t) || (d.also?.(t) ?? false)) && !(d.unless?.(t) ?? false)) return d;
+    if (((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) && !(d.unless?.(t) ?? false)) return d;
   }
   return undefined;
 }

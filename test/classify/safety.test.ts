@@ -120,3 +120,19 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     expect(step(declined, '卡號錯誤，我們正在加緊處理', 'binding')).toBeUndefined();
   });
 });
+
+describe('safety rule money-in-doubt: a payment or order the provider cannot find', () => {
+  it.each([
+    'Order does not exist',
+    '訂單不存在',
+    'Transaction not found',
+    '주문이 존재하지 않습니다',
+    '取引が見つかりません',
+    'El pedido no existe',
+  ])('%s is looked up, not created again', (text) => {
+    expect(step(stopped, text, 'payment')).toMatchObject({ rule: 'money-in-doubt', unified: 'order_not_found' });
+  });
+  it('a merchant that does not exist is not a lost payment', () => {
+    expect(step(stopped, 'Merchant does not exist', 'payment')).toBeUndefined();
+  });
+});
