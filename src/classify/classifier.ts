@@ -69,6 +69,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
   const feats: number[] = [];
   const spans: number[] = [];
   const rows: number[] = [];
+  const active: number[] = [];
 
   // Per flow: each class's reading, and its decision group (outcome × next).
   const readings = new Map<string, { read: UnifiedReading[]; group: Int32Array; present: number[] }>();
@@ -143,16 +144,19 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a
     // dangerous reading must beat the safe ones by dangerCost to one.
     const { read, group, present } = readingsFor(flow);
-    mass.fill(0);
+    for (const a of present) mass[a] = 0;
     for (let k = 0; k < K; k++) {
       const gi = group[k] as number;
       mass[gi] = (mass[gi] as number) + (scores[k] as number) / sum;
     }
+    // Only decisions with some probability can win or weigh: usually a handful of the groups.
+    active.length = 0;
+    for (const a of present) if ((mass[a] as number) > 1e-4) active.push(a);
     let g = -1;
     let gCost = Infinity;
-    for (const a of present) {
+    for (const a of active) {
       let c = 0;
-      for (const b of present) if (a !== b) c += (mass[b] as number) * (cost[a * 64 + b] as number);
+      for (const b of active) if (a !== b) c += (mass[b] as number) * (cost[a * 64 + b] as number);
       if (c < gCost) {
         gCost = c;
         g = a;
