@@ -19,13 +19,20 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       core: 'src/core/index.ts',
+      classify: 'src/classify/index.ts',
       data: 'src/generated/index.ts',
       responses: 'src/responses/index.ts',
       main: 'src/cli/main.ts',
     },
     format: ['esm', 'cjs'],
     dts: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', data: 'src/generated/index.ts', responses: 'src/responses/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        classify: 'src/classify/index.ts',
+        data: 'src/generated/index.ts',
+        responses: 'src/responses/index.ts',
+      },
     },
     splitting: true,
   },

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only lookup,batch,http,startup,size] [--out FILE]`
+// `npm run bench [-- --quick] [--only lookup,batch,classify,http,startup,size] [--out FILE]`
 // Runs every section against whatever is built, prints a table and writes bench/results.json.
 // A section whose command is still a placeholder reports "skipped: <reason>" instead of a figure.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['lookup', 'batch', 'http', 'startup', 'size'];
+const SECTIONS = ['lookup', 'batch', 'classify', 'http', 'startup', 'size'];
 
 const { values } = parseArgs({
   options: {

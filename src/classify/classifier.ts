@@ -1,227 +1,242 @@
 import type { ProviderData, UnifiedData } from '../core/data.js';
-import { unifiedVerdict } from '../core/policy.js';
-import {
-  type Classification,
-  type ClassifyInput,
-  type Evidence,
-  FLOWS,
-  type Flow,
-  type Next,
-  type Outcome,
-  type Party,
-} from '../core/types.js';
+import { type Classification, type ClassifyInput, type Evidence, FLOWS, type Flow } from '../core/types.js';
 import { fold } from '../text/fold.js';
-import { DANGERS, dangerIn, isRiskyFailure, saysSuccess } from './guard.js';
-import { RULES } from './rules.js';
-import { type SimilarHit, SimilarityIndex } from './similarity.js';
-
-/** Below this confidence the classifier answers `unmapped`: outcome unknown, next query. */
-export const CLASSIFY_THRESHOLD = 0.4;
+import { type UnifiedReading, unifiedReading } from './decide.js';
+import { CODE_OFFSET, codeWords, features } from './features.js';
+import { loadModel, type Model, type PackedModel } from './model.js';
+import { isRiskyFailure, safetyStep } from './safety.js';
 
 export interface ClassifierOptions {
-  providers: readonly ProviderData[];
   unified: UnifiedData;
-  /** Provider ids whose entries stay out of the similarity index (leave-one-provider-out). */
-  exclude?: readonly string[];
-  /** Defaults to CLASSIFY_THRESHOLD; 0 returns every raw answer (the evaluation uses it). */
+  /** The trained model (packed as generated, or loaded). */
+  model: PackedModel | Model;
+  /** Defaults to the model's own threshold; 0 returns every raw answer (the evaluation uses it). */
   threshold?: number;
-  /** For ablations in the evaluation: switch off one source of evidence. */
-  sources?: { patterns?: boolean; similarity?: boolean };
+  /** Switch the safety rules off: for the evaluation's ablation only. */
+  safety?: boolean;
+  /**
+   * How much worse a dangerous answer is than a merely wrong one: "failed, try again" when the
+   * money may be in flight, or "succeeded" when it did not move. The decision minimises the
+   * expected cost, so a risky reading must be that much likelier than the safe ones.
+   */
+  dangerCost?: number;
+  /** Accepted for compatibility with the rule classifier's options; the model needs no providers. */
+  providers?: readonly ProviderData[];
 }
 
-/** Share of the similarity score that counts; patterns written by hand count in full. */
-const SIMILARITY_WEIGHT = 0.7;
-/** Code words (`AMOUNT_NOT_ENOUGH`) count a little less than the message itself. */
-const CODE_WEIGHT = 0.85;
+/** Longest message looked at. */
 const MAX_TEXT = 4096;
+/** How many features the evidence lists. */
+const EVIDENCE_FEATURES = 3;
+/** See ClassifierOptions.dangerCost. */
+export const DANGER_COST = 2;
 
-interface Candidate {
-  unified: string;
-  pattern: number;
-  similar: number;
-  score: number;
+const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
+
+const OUTCOME_ID = { succeeded: 0, pending: 1, failed: 2, unknown: 3 } as const;
+const NEXT_ID = { done: 0, wait: 1, query: 2, retry: 3, fix_and_retry: 4, ask_customer: 5, stop: 6 } as const;
+
+/** For ASCII text, fold() is lower case and one space: skip its Unicode work. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7e) return false;
+  return true;
 }
 
-/** `AMOUNT_NOT_ENOUGH`, `orderNotFound` → words; bare numbers say nothing across providers. */
-function codeWords(code: string | number | undefined): string {
-  // Only strings and numbers: String() on an object from an untyped caller can throw.
-  if (typeof code !== 'string' && typeof code !== 'number') return '';
-  const s = String(code).slice(0, 64);
-  if (!/[a-z]{3,}/i.test(s)) return '';
-  return fold(s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' '));
-}
+const WS = /\s+/g;
 
-function noisyOr(a: number, b: number): number {
-  return 1 - (1 - a) * (1 - b);
-}
-
-/**
- * Builds a classifier over catalog data. The similarity index is built on the first call, so
- * importing this module costs nothing until an unknown code actually needs classifying.
- */
-export function createClassifier(options: ClassifierOptions): (input: ClassifyInput) => Classification {
-  const { unified } = options;
-  const threshold = options.threshold ?? CLASSIFY_THRESHOLD;
-  const excluded = new Set(options.exclude ?? []);
-  const usePatterns = options.sources?.patterns !== false;
-  const useSimilarity = options.sources?.similarity !== false;
-  let index: SimilarityIndex | undefined;
-
-  const getIndex = (): SimilarityIndex => {
-    if (index) return index;
-    const ix = new SimilarityIndex();
-    for (const p of options.providers) {
-      if (excluded.has(p.id)) continue;
-      for (const [code, flow, , u, texts] of p.entries) {
-        for (const t of texts) if (t) ix.add({ ref: `${p.id}:${code}`, unified: u, flow }, t);
-      }
-    }
-    index = ix.finish();
-    return ix;
-  };
-
-  // The policy reads a unified code for a flow, so the classifier and normalize() cannot disagree.
-  const decisionOf = (u: string, flow: Flow | undefined) => {
-    const code = unified.codes[u] === undefined ? 'unmapped' : u;
-    const base = unified.codes[code];
-    if (base === undefined) throw new Error('the unified table has no `unmapped` code');
-    const f = typeof flow === 'string' && FLOWS.includes(flow) ? flow : 'any';
-    const v = unifiedVerdict(base, unified.flows[code], f);
-    return { category: base[0], outcome: v.outcome, next: v.next, party: v.party, disclosure: base[4] };
-  };
-
-  const unmapped = (confidence: number, evidence: Evidence[]): Classification => {
-    const d = decisionOf('unmapped', undefined);
-    return { unified: 'unmapped', ...d, outcome: 'unknown', next: 'query', party: 'provider', disclosure: 'generic', confidence, evidence };
-  };
-
-  return function classify(input: ClassifyInput): Classification {
-    const message = typeof input?.message === 'string' ? input.message.slice(0, MAX_TEXT) : '';
-    const flow = input?.flow;
-    const text = fold(message);
-    const words = codeWords(input?.code);
-    if (text === '' && words === '') return unmapped(0, [{ kind: 'threshold', detail: 'no message to classify' }]);
-
-    const cands = new Map<string, Candidate>();
-    const cand = (u: string): Candidate => {
-      let c = cands.get(u);
-      if (!c) {
-        c = { unified: u, pattern: 0, similar: 0, score: 0 };
-        cands.set(u, c);
-      }
-      return c;
-    };
-    const evidence: Evidence[] = [];
-    const hitsByUnified = new Map<string, number>();
-
-    for (const r of usePatterns ? RULES : []) {
-      if (r.flows && (flow === undefined || !r.flows.includes(flow))) continue;
-      if (unified.codes[r.unified] === undefined) continue;
-      let w = 0;
-      let kind: Evidence['kind'] = 'pattern';
-      let m = text ? r.re.exec(text) : null;
-      if (m) w = r.weight;
-      else if (words) {
-        m = r.re.exec(words);
-        if (m) {
-          w = r.weight * CODE_WEIGHT;
-          kind = 'code';
-        }
-      }
-      if (!m) continue;
-      const c = cand(r.unified);
-      const n = hitsByUnified.get(r.unified) ?? 0;
-      hitsByUnified.set(r.unified, n + 1);
-      // A second rule for the same code adds a little; it is rarely independent evidence.
-      c.pattern = c.pattern === 0 ? w : Math.min(0.99, Math.max(c.pattern, w) + 0.04);
-      evidence.push({ kind, detail: `${r.id} → ${r.unified}: "${m[0].trim().slice(0, 40)}"`, weight: round(w) });
-    }
-
-    let similar: SimilarHit[] = [];
-    const simText = [message, words].filter(Boolean).join(' ');
-    if (useSimilarity) similar = getIndex().query(simText, 5);
-    for (const h of similar) {
-      if (h.score < 0.2 || unified.codes[h.unified] === undefined) continue;
-      const c = cand(h.unified);
-      c.similar = Math.max(c.similar, h.score);
-    }
-    for (const h of similar.slice(0, 3)) {
-      if (h.score >= 0.2) evidence.push({ kind: 'similar', detail: `${h.ref} → ${h.unified}`, weight: round(h.score) });
-    }
-
-    for (const c of cands.values()) c.score = noisyOr(c.pattern, SIMILARITY_WEIGHT * c.similar);
-    const ranked = [...cands.values()].sort((a, b) => b.score - a.score || b.pattern - a.pattern);
-    const best = ranked[0];
-    if (best === undefined) return unmapped(0, [...evidence, { kind: 'threshold', detail: 'no pattern or similar entry matched' }]);
-
-    const d = decisionOf(best.unified, flow);
-    // Confidence drops when a runner-up would lead to a different decision.
-    const rival = ranked.find((c) => {
-      if (c === best) return false;
-      const o = decisionOf(c.unified, flow);
-      return o.outcome !== d.outcome || o.next !== d.next;
-    });
-    let confidence = best.score - (rival ? 0.35 * rival.score : 0);
-    confidence = Math.max(0, Math.min(1, confidence));
-
-    let result: Classification = { unified: best.unified, ...d, confidence: round(confidence), evidence };
-    result = guard(result, text || words, words, flow, decisionOf);
-    if (result.confidence < threshold) {
-      return unmapped(result.confidence, [
-        ...result.evidence,
-        { kind: 'threshold', detail: `confidence ${result.confidence} is below ${threshold}` },
-      ]);
-    }
-    return result;
-  };
-}
-
-type DecisionOf = (
-  u: string,
-  flow: Flow | undefined,
-) => { category: string; outcome: Outcome; next: Next; party: Party; disclosure: Classification['disclosure'] };
-
-/** Checks the final answer against the danger words; see guard.ts. */
-function guard(r: Classification, text: string, words: string, flow: Flow | undefined, decisionOf: DecisionOf): Classification {
-  const all = words && words !== text ? `${text} ${words}` : text;
-  if (r.outcome === 'succeeded' && !saysSuccess(text, flow)) {
-    const u = r.unified === 'approved' ? 'request_accepted' : r.unified;
-    return {
-      ...r,
-      unified: u,
-      ...decisionOf(u, flow),
-      outcome: 'unknown',
-      next: 'query',
-      evidence: [...r.evidence, { kind: 'threshold', detail: 'safety guard: the text does not plainly say this transaction succeeded' }],
-    };
-  }
-  if (isRiskyFailure(r.outcome, r.next)) {
-    const danger = dangerIn(all);
-    if (danger) {
-      const keep = danger.members.includes(r.unified);
-      const u = keep ? r.unified : danger.unified;
-      const base = decisionOf(u, flow);
-      const safe = isRiskyFailure(base.outcome, base.next) ? { outcome: 'unknown' as const, next: 'query' as const } : {};
-      return {
-        ...r,
-        unified: u,
-        ...base,
-        ...safe,
-        evidence: [
-          ...r.evidence,
-          {
-            kind: 'threshold',
-            detail: `safety guard (${danger.family}): ${r.unified} ${r.outcome}/${r.next} would invite a retry; answered ${u} instead`,
-          },
-        ],
-      };
-    }
-  }
-  return r;
+function isModel(m: PackedModel | Model): m is Model {
+  return typeof (m as Model).add === 'function';
 }
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-export { DANGERS };
+/**
+ * Builds a classifier: the learned model proposes a unified code, the taxonomy and the flow turn it
+ * into a decision, the safety rules check it, and calibrated confidence below the threshold
+ * abstains (`unmapped`: outcome unknown, next query).
+ */
+export function createClassifier(options: ClassifierOptions): (input: ClassifyInput) => Classification {
+  const { unified } = options;
+  const model = isModel(options.model) ? options.model : loadModel(options.model);
+  const threshold = options.threshold ?? model.threshold;
+  const useSafety = options.safety !== false;
+  const K = model.classes.length;
+  const [ca, cb] = model.calibration;
+  const scores = new Float64Array(K);
+  const mass = new Float64Array(64);
+  const feats: number[] = [];
+  const spans: number[] = [];
+  const rows: number[] = [];
+  const active: number[] = [];
+
+  // Per flow: each class's reading, and its decision group (outcome × next).
+  const readings = new Map<string, { read: UnifiedReading[]; group: Int32Array; present: number[] }>();
+  const readingsFor = (flow: Flow | undefined) => {
+    const key = flow ?? '';
+    let r = readings.get(key);
+    if (r === undefined) {
+      const read = model.classes.map((c) => unifiedReading(unified, unified.codes[c] ? c : 'unmapped', flow));
+      const group = Int32Array.from(read, (x) => OUTCOME_ID[x.outcome] * 8 + NEXT_ID[x.next]);
+      r = { read, group, present: [...new Set(group)].sort((a, b) => a - b) };
+      readings.set(key, r);
+    }
+    return r;
+  };
+  // cost[a * 64 + b]: answering decision group a when the truth is group b.
+  const dangerCost = options.dangerCost ?? DANGER_COST;
+  const cost = new Float64Array(64 * 64);
+  for (let a = 0; a < 64; a++) {
+    for (let b = 0; b < 64; b++) {
+      if (a === b) continue;
+      const [ao, an, bo] = [a >> 3, a & 7, b >> 3];
+      const riskyA = ao === OUTCOME_ID.failed && (an === NEXT_ID.retry || an === NEXT_ID.fix_and_retry || an === NEXT_ID.ask_customer);
+      const inDoubtB = bo === OUTCOME_ID.pending || bo === OUTCOME_ID.unknown;
+      const d1 = riskyA && inDoubtB;
+      const d2 = ao === OUTCOME_ID.succeeded && bo !== OUTCOME_ID.succeeded;
+      cost[a * 64 + b] = d1 || d2 ? dangerCost : 1;
+    }
+  }
+
+  const unmapped = (confidence: number, evidence: Evidence[]): Classification => {
+    const d = unifiedReading(unified, 'unmapped', undefined);
+    return { unified: 'unmapped', ...d, outcome: 'unknown', next: 'query', party: 'provider', disclosure: 'generic', confidence, evidence };
+  };
+
+  return function classify(input: ClassifyInput): Classification {
+    const message = typeof input?.message === 'string' ? input.message.slice(0, MAX_TEXT) : '';
+    const rawFlow = input?.flow;
+    // An unknown flow reads like no flow: the safest of a code's readings.
+    const flow = typeof rawFlow === 'string' && FLOW_SET.has(rawFlow) ? (rawFlow as Flow) : undefined;
+    const text = message === '' ? '' : isAscii(message) ? message.toLowerCase().replace(WS, ' ').trim() : fold(message);
+    const words = codeWords(input?.code);
+    if (text === '' && words === '') return unmapped(0, [{ kind: 'threshold', detail: 'no message to classify' }]);
+
+    feats.length = 0;
+    spans.length = 0;
+    features(text, words, flow, feats, spans);
+    scores.set(model.bias);
+    let known = 0;
+    rows.length = feats.length;
+    for (let i = 0; i < feats.length; i++) {
+      const r = model.find(feats[i] as number);
+      rows[i] = r;
+      if (r >= 0) {
+        model.addRow(r, scores);
+        known++;
+      }
+    }
+    // Only the bias: nothing in the text was seen in training.
+    if (known <= 1) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
+
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) if ((scores[k] as number) > max) max = scores[k] as number;
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      // e^-30 is nothing next to the top score's 1: skip the exponential.
+      const x = (scores[k] as number) - max;
+      const e = x < -30 ? 0 : Math.exp(x);
+      scores[k] = e;
+      sum += e;
+    }
+    // The decision (outcome × next) with the least expected cost wins and its likeliest code names
+    // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a
+    // dangerous reading must beat the safe ones by dangerCost to one.
+    const { read, group, present } = readingsFor(flow);
+    for (const a of present) mass[a] = 0;
+    for (let k = 0; k < K; k++) {
+      const gi = group[k] as number;
+      mass[gi] = (mass[gi] as number) + (scores[k] as number) / sum;
+    }
+    // Only decisions with some probability can win or weigh: usually a handful of the groups.
+    active.length = 0;
+    for (const a of present) if ((mass[a] as number) > 1e-4) active.push(a);
+    let g = -1;
+    let gCost = Infinity;
+    for (const a of active) {
+      let c = 0;
+      for (const b of active) if (a !== b) c += (mass[b] as number) * (cost[a * 64 + b] as number);
+      if (c < gCost) {
+        gCost = c;
+        g = a;
+      }
+    }
+    let best = -1;
+    for (let k = 0; k < K; k++) if (group[k] === g && (best < 0 || (scores[k] as number) > (scores[best] as number))) best = k;
+    const raw = Math.min(1 - 1e-6, Math.max(1e-6, mass[g] as number));
+    const confidence = round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
+
+    let code = model.classes[best] as string;
+    let d = read[best] as UnifiedReading;
+    const evidence = evidenceFor(model, feats, rows, spans, best, text, words, flow);
+    if (useSafety) {
+      const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, words ? `${text} ${words}` : text, flow);
+      if (step) {
+        code = step.unified;
+        d = { ...unifiedReading(unified, code, flow) };
+        if (step.force) d = { ...d, ...step.force };
+        if (isRiskyFailure(d.outcome, d.next) || (step.rule !== 'not-final' && d.outcome === 'succeeded')) {
+          d = { ...d, outcome: 'unknown', next: 'query' };
+        }
+        evidence.push({ kind: 'threshold', detail: `safety rule ${step.rule}: ${step.detail}` });
+      }
+    }
+    if (confidence < threshold) {
+      evidence.push({ kind: 'threshold', detail: `calibrated confidence ${confidence} is below ${threshold}` });
+      return unmapped(confidence, evidence);
+    }
+    return {
+      unified: code,
+      category: d.category,
+      outcome: d.outcome,
+      next: d.next,
+      party: d.party,
+      disclosure: d.disclosure,
+      confidence,
+      evidence,
+    };
+  };
+}
+
+/** The features that pushed hardest towards the chosen code, quoted from the text. */
+function evidenceFor(
+  model: Model,
+  feats: readonly number[],
+  rows: readonly number[],
+  spans: readonly number[],
+  k: number,
+  text: string,
+  words: string,
+  flow: Flow | undefined,
+): Evidence[] {
+  const top = [-1, -1, -1];
+  const tw = [0, 0, 0];
+  for (let i = 0; i < feats.length; i++) {
+    const r = rows[i] as number;
+    if (r < 0) continue;
+    const w = model.rowWeight(r, k);
+    if (w <= (tw[EVIDENCE_FEATURES - 1] as number)) continue;
+    if (top.some((j) => j >= 0 && feats[j] === feats[i])) continue;
+    let at = EVIDENCE_FEATURES - 1;
+    while (at > 0 && w > (tw[at - 1] as number)) {
+      top[at] = top[at - 1] as number;
+      tw[at] = tw[at - 1] as number;
+      at--;
+    }
+    top[at] = i;
+    tw[at] = w;
+  }
+  const code = model.classes[k] as string;
+  const out: Evidence[] = [];
+  for (let x = 0; x < EVIDENCE_FEATURES; x++) {
+    const i = top[x] as number;
+    if (i < 0) break;
+    const s = spans[2 * i] as number;
+    const e = spans[2 * i + 1] as number;
+    const fromCode = s >= CODE_OFFSET;
+    const quote = s < 0 ? (flow ? `flow ${flow}` : 'prior') : fromCode ? words.slice(s - CODE_OFFSET, e - CODE_OFFSET) : text.slice(s, e);
+    out.push({ kind: fromCode ? 'code' : 'pattern', detail: `"${quote}" → ${code}`, weight: round(tw[x] as number) });
+  }
+  return out;
+}

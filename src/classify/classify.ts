@@ -1,18 +1,23 @@
 import type { Classification, ClassifyInput } from '../core/types.js';
-import { providers } from '../generated/providers/index.js';
+import { classifierModel } from '../generated/classifier-model.js';
 import { unified } from '../generated/unified.js';
-import { CLASSIFY_THRESHOLD, createClassifier } from './classifier.js';
+import { createClassifier } from './classifier.js';
 
-export { CLASSIFY_THRESHOLD, type ClassifierOptions, createClassifier } from './classifier.js';
+export { type ClassifierOptions, createClassifier } from './classifier.js';
+export type { PackedModel } from './model.js';
+export { classifierModel };
+
+/** Below this calibrated confidence the classifier answers `unmapped`: outcome unknown, next query. */
+export const CLASSIFY_THRESHOLD: number = classifierModel.threshold;
 
 let instance: ((input: ClassifyInput) => Classification) | undefined;
 
 /**
- * Classifies a provider message that the catalog does not know: hand-written patterns (English and
- * Chinese, both scripts) plus similarity to curated entries, checked by a safety guard. Below
- * CLASSIFY_THRESHOLD the answer is `unmapped`: outcome unknown, next query.
+ * Classifies a provider message that the catalog does not know: a model learned from every catalog
+ * entry proposes a unified code, the taxonomy and the flow give the decision, the safety rules
+ * check it, and below CLASSIFY_THRESHOLD the answer is `unmapped`: outcome unknown, next query.
  */
 export function classify(input: ClassifyInput): Classification {
-  instance ??= createClassifier({ providers, unified, threshold: CLASSIFY_THRESHOLD });
+  instance ??= createClassifier({ unified, model: classifierModel });
   return instance(input);
 }

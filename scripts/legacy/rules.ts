@@ -1,4 +1,4 @@
-import type { Flow } from '../core/types.js';
+import type { Flow } from '../../src/core/types.js';
 
 /**
  * Hand-written evidence: general wordings per unified code, in English and Chinese. Chinese is

@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { fold } from '../../src/text/fold.js';
 
 /**
  * A small TF-IDF index over folded catalog texts. Latin text contributes words (lightly stemmed),

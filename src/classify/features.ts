@@ -1,0 +1,188 @@
+/**
+ * Turns a folded message into hashed features, the same way at training time and at run time.
+ *
+ * One pass over the characters, no regular expressions and no substrings: a word's hash is built
+ * as its letters go by. Features, each in its own hash namespace:
+ * - words (Latin letters and digits, Hangul) and pairs of neighbouring words;
+ * - single Han/Kana characters and pairs of neighbouring ones (CJK text has no spaces);
+ * - the words of a code such as `AMOUNT_NOT_ENOUGH` or `orderNotFound` (bare numbers say nothing
+ *   across providers, so codes without letters give none);
+ * - the flow the caller asked about.
+ */
+
+const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5;
+
+export const NS_WORD = 1;
+export const NS_WORD_PAIR = 2;
+export const NS_CHAR = 3;
+export const NS_CHAR_PAIR = 4;
+export const NS_CODE = 5;
+export const NS_CODE_PAIR = 6;
+export const NS_FLOW = 7;
+export const NS_BIAS = 8;
+export const NS_PREFIX = 9;
+
+/** Words longer than this also give their first PREFIX letters: refund, refunded, refunds meet. */
+const PREFIX = 5;
+
+/** Longest text looked at: the words that decide come first, and the cost stays bounded. */
+export const MAX_FEATURE_TEXT = 1024;
+
+function mix(h: number): number {
+  let x = h;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  // 30 bits: a small integer that V8 never boxes; collisions stay negligible at catalog sizes.
+  return x & 0x3fffffff;
+}
+
+/** The hash of a feature of namespace `ns` whose running (unmixed) hash is `h`. */
+function finish(ns: number, h: number): number {
+  return mix(Math.imul(h, FNV_PRIME) ^ ns);
+}
+
+function pair(ns: number, a: number, b: number): number {
+  return mix(Math.imul(a ^ 0x9e3779b9, FNV_PRIME) ^ Math.imul(b, 0x27d4eb2f) ^ ns);
+}
+
+enum Kind {
+  Other = 0,
+  Word = 1,
+  Cjk = 2,
+}
+
+function kindOf(c: number): Kind {
+  if (c < 0x80) {
+    // a-z and 0-9; the text is already lower-case.
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? Kind.Word : Kind.Other;
+  }
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xf900 && c <= 0xfaff)) return Kind.Cjk;
+  if (c >= 0xac00 && c <= 0xd7a3) return Kind.Word; // Hangul syllables: Korean puts spaces between words
+  if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f)) return Kind.Word; // accented Latin, Greek, Cyrillic
+  return Kind.Other;
+}
+
+/**
+ * Appends the hashed word features of `text` (already folded) to `out`, under namespaces `nsWord`
+ * and `nsPair`. Words made only of digits are skipped: amounts, ids and codes are not evidence.
+ * When `spans` is given, each feature's [start, end) in `text` (plus `offset`) is appended to it,
+ * so that evidence can quote the words without a second pass.
+ */
+export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPair = NS_WORD_PAIR, spans?: number[], offset = 0): void {
+  const n = Math.min(text.length, MAX_FEATURE_TEXT);
+  const nsPrefix = nsWord === NS_WORD ? NS_PREFIX : nsWord + 16;
+  let prevWord = 0; // hash of the previous word, 0 when none (reset by punctuation)
+  let prevStart = 0;
+  let prevChar = -1;
+  let h = FNV_OFFSET;
+  let hp = FNV_OFFSET;
+  let len = 0;
+  let letters = false;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0x20;
+    const k = i < n ? kindOf(c) : Kind.Other;
+    if (k === Kind.Word) {
+      prevChar = -1;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      len++;
+      if (len === PREFIX) hp = h;
+      if (c > 0x39) letters = true;
+      continue;
+    }
+    if (len > 0) {
+      const s0 = i - len;
+      if (letters) {
+        const w = finish(nsWord, h);
+        out.push(w);
+        if (spans) spans.push(offset + s0, offset + i);
+        if (len > PREFIX) {
+          out.push(finish(nsPrefix, hp));
+          if (spans) spans.push(offset + s0, offset + s0 + PREFIX);
+        }
+        if (prevWord !== 0) {
+          out.push(pair(nsPair, prevWord, w));
+          if (spans) spans.push(offset + prevStart, offset + i);
+        }
+        prevWord = w;
+        prevStart = s0;
+      } else {
+        prevWord = 0;
+      }
+      h = FNV_OFFSET;
+      len = 0;
+      letters = false;
+    }
+    if (k === Kind.Cjk) {
+      out.push(finish(NS_CHAR, c));
+      if (spans) spans.push(offset + i, offset + i + 1);
+      if (prevChar >= 0) {
+        out.push(pair(NS_CHAR_PAIR, prevChar, c));
+        if (spans) spans.push(offset + i - 1, offset + i + 1);
+      }
+      prevChar = c;
+      continue;
+    }
+    prevChar = -1;
+    // A space joins words into pairs; other punctuation ends a phrase.
+    if (c !== 0x20) prevWord = 0;
+  }
+}
+
+/**
+ * The words of a code: `AMOUNT_NOT_ENOUGH`, `orderNotFound`, `card-declined` → "amount not enough",
+ * "order not found", "card declined". Empty when the code has fewer than three letters in a row.
+ */
+export function codeWords(code: unknown): string {
+  // Only strings and numbers: String() on an object from an untyped caller can throw.
+  if (typeof code !== 'string' && typeof code !== 'number') return '';
+  const s = String(code).slice(0, 64);
+  let out = '';
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const upper = c >= 0x41 && c <= 0x5a;
+    const lower = c >= 0x61 && c <= 0x7a;
+    if (upper || lower) {
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+      if (upper && prev >= 0x61 && prev <= 0x7a) out += ' ';
+      out += upper ? String.fromCharCode(c + 32) : s[i];
+      run++;
+      if (run > longest) longest = run;
+    } else {
+      run = 0;
+      out += c >= 0x30 && c <= 0x39 ? s[i] : ' ';
+    }
+  }
+  return longest >= 3 ? out.trim() : '';
+}
+
+/**
+ * All features of one input. `text` is folded; `words` comes from codeWords(). With `spans`, each
+ * feature's place is recorded: offsets into `text`, or into `words` plus CODE_OFFSET; -1 for the
+ * bias and the flow.
+ */
+export function features(text: string, words: string, flow: string | undefined, out: number[] = [], spans?: number[]): number[] {
+  out.push(finish(NS_BIAS, FNV_OFFSET));
+  if (spans) spans.push(-1, -1);
+  if (text) textFeatures(text, out, NS_WORD, NS_WORD_PAIR, spans, 0);
+  if (words) textFeatures(words, out, NS_CODE, NS_CODE_PAIR, spans, CODE_OFFSET);
+  if (flow) {
+    out.push(flowFeature(flow));
+    if (spans) spans.push(-1, -1);
+  }
+  return out;
+}
+
+/** Added to the offsets of features that come from the code's words. */
+export const CODE_OFFSET = 1 << 20;
+
+function flowFeature(flow: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < flow.length && i < 32; i++) h = Math.imul(h ^ flow.charCodeAt(i), FNV_PRIME);
+  return finish(NS_FLOW, h);
+}

@@ -1,0 +1,276 @@
+/**
+ * The rules that sit on top of the learned model. The model is right most of the time; these make
+ * its wrong answers cheap. Each one is a principle that holds for any provider, written once:
+ *
+ * - `status-query`: a failed status query says nothing about the transaction it asked about.
+ * - `not-final`: created / accepted / received / "completed, check the status" / in progress is not
+ *   `succeeded`.
+ * - `says-money-moved`: `succeeded` only where the text says the money moved.
+ * - `money-in-doubt`: duplicate, already exists, inconsistent with an earlier request, timeout,
+ *   system error, exception or unknown result, on a flow that moves money, is `unknown`/`query`.
+ * - `guard` (the older guard, ported): whatever the flow, a message with any of those doubts, or
+ *   one that says the transaction is still in flight, is never answered "failed, try again".
+ *
+ * Every pattern runs on folded text (lower case, Simplified Chinese, one space between words) and is
+ * a plain alternation of words: no nested or unbounded gaps, so matching stays linear (the ReDoS
+ * check in the tests holds every regular expression in src/ to that). Words come in English,
+ * Chinese, Korean, Japanese and Spanish.
+ */
+import type { Flow, Next, Outcome } from '../core/types.js';
+import { fold } from '../text/fold.js';
+
+/** Patterns are written as people write the words; they match folded text, so they are folded too. */
+function folded(re: RegExp): RegExp {
+  // fold() lower-cases: an upper-case escape (\S, \W, \D, \B) would change meaning.
+  if (/\\[SWDB]/.test(re.source)) throw new Error(`safety pattern with an upper-case escape: ${re.source}`);
+  return new RegExp(fold(re.source), re.flags);
+}
+
+export interface Reading {
+  unified: string;
+  outcome: Outcome;
+  next: Next;
+}
+
+export interface SafetyStep {
+  rule: 'status-query' | 'not-final' | 'says-money-moved' | 'money-in-doubt' | 'guard';
+  /** The unified code the rule answers with; its decision comes from the taxonomy and the flow. */
+  unified: string;
+  /** Set when the rule must also force the decision (the taxonomy's reading would be unsafe). */
+  force?: { outcome: Outcome; next: Next };
+  detail: string;
+}
+
+const QUERY_WORDS = folded(
+  /\b(inquiry|inquire|enquiry|enquire|query|queried|querying|lookup|look up|get status|status check|check status|check the status|retrieve)\b|查询|查单|조회|照会|問い合わせ|問合せ|\bconsulta\b|\bconsultar\b/,
+);
+
+const IN_FLIGHT = folded(
+  /处理中|进行中|正在|申请中|审核中|等待|待支付|待付款|待处理|pending|in progress|\bin process\b|being processed|processing|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b/,
+);
+
+const ACCEPTED_NOT_DONE = folded(
+  /\b(created|accepted|received|submitted|queued|registered|initiated|initialized)\b|\bcheck (the )?(payment |transaction |order )?status\b|\b(inquire|query|confirm) (the |its |for )?(status|result)\b|已创建|创建成功|已受理|受理成功|已接收|接收成功|已提交|提交成功|下单成功|请查询|查询结果|접수|생성|요청 완료|受付|作成|登録済|\bcread[oa]\b|\baceptad[oa]\b|\brecibid[oa]\b|\bregistrad[oa]\b/,
+);
+
+/** The text says the money moved (or the refund was made). */
+const MONEY_MOVED = folded(
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+);
+
+/** Anything that takes "success" back: negation, failure, or doubt. */
+const NOT_SUCCESS = folded(
+  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)/,
+);
+
+const REFUND_WORD = folded(/退款|\brefund|환불|返金|\breembols/);
+const REFUND_MOVED = folded(
+  /退款成功|已退款|退款完成|\brefunded\b|\brefund (success|successful|succeeded|completed?)\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/,
+);
+
+interface Doubt {
+  family: string;
+  unified: string;
+  /** Unified codes already in the family: kept, with a safe decision. */
+  members: readonly string[];
+  re?: RegExp;
+  /** A second way in, for wordings that need two words apart ("WeChat … error"). */
+  also?: (text: string) => boolean;
+  unless?: (text: string) => boolean;
+  /** Counts for the money-in-doubt rule (in-flight only feeds the guard). */
+  moneyInDoubt: boolean;
+}
+
+const AUTH_STEP = folded(/\b3d|\b3ds|\b3-d|\bauthenticat|认证|验证|授权|인증|認証|\bautenticaci/);
+const REASON_UNKNOWN = folded(
+  /(未知|不明|以外的|其他|其它)原因|\b(unknown|unspecified|other|unspecificed) reasons?\b|\bmotivo desconocido\b/,
+);
+const FAILURE = folded(/失败|拒绝|\bfail|\bdeclin|\breject|\brefus|실패|거절|失敗|拒否|\brechaz/);
+const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|逾期|过期|\bexpired|超时|\btime ?out)/);
+const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
+const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/);
+const TRANSACTION = folded(
+  /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id)\b|订单|交易|支付单|退款单|주문|거래|결제|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
+);
+const NOT_FOUND = folded(
+  /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|없습니다|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
+);
+const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
+
+export const DOUBTS: readonly Doubt[] = [
+  {
+    family: 'in-flight',
+    unified: 'processing',
+    members: ['processing', 'awaiting_customer', 'refund_in_progress', 'binding_in_progress', 'application_in_review'],
+    re: IN_FLIGHT,
+    moneyInDoubt: false,
+  },
+  {
+    family: 'timeout',
+    unified: 'channel_timeout',
+    members: ['channel_timeout'],
+    re: folded(/time ?out|time-out|timed out|超时|逾时|시간 초과|타임아웃|タイムアウト|時間切れ|\btiempo de espera\b|\bse agotó\b/),
+    // A 3-D Secure or login step that timed out is the customer's step, not the payment's result.
+    unless: (t) => AUTH_STEP.test(t),
+    moneyInDoubt: true,
+  },
+  {
+    family: 'unknown-result',
+    unified: 'outcome_unknown',
+    members: ['outcome_unknown', 'other_error', 'request_accepted'],
+    re: folded(
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|勿重试|不要重试|\bdo not retry\b|알 수 없|불명|不明|\bdesconocid[oa]\b/,
+    ),
+    // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
+    // "failed/cancelled/expired" lists several states, so it stays unknown.
+    unless: (t) => REASON_UNKNOWN.test(t) && FAILURE.test(t) && !STATE_LIST.test(t),
+    moneyInDoubt: true,
+  },
+  {
+    family: 'system-or-network',
+    unified: 'system_error',
+    members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
+    re: folded(
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|\bbusy\b|\btechnical (issue|error|problem)s?\b|시스템 오류|시스템 에러|시스템오류|네트워크|통신|システムエラー|システム障害|ネットワーク|通信|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b/,
+    ),
+    // A channel, bank or upstream reporting an error: the request may have gone through there.
+    also: (t) => CHANNEL.test(t) && ABNORMAL.test(t),
+    unless: (t) => NOT_PROCESSED.test(t),
+    moneyInDoubt: true,
+  },
+  {
+    family: 'duplicate',
+    unified: 'duplicate_request',
+    members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
+    re: folded(
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b/,
+    ),
+    moneyInDoubt: true,
+  },
+  {
+    // A payment or order the provider cannot find may exist yet (a lag, another channel), or may
+    // never have reached it: creating it again risks paying twice, so look it up instead.
+    family: 'not-found',
+    unified: 'order_not_found',
+    members: ['order_not_found', 'outcome_unknown'],
+    also: (t) => TRANSACTION.test(t) && NOT_FOUND.test(t),
+    moneyInDoubt: true,
+  },
+  {
+    // The text says the money moved (paid, refunded): whatever else it says, "try again" is wrong.
+    family: 'money-moved',
+    unified: 'outcome_unknown',
+    members: ['already_paid', 'already_refunded', 'already_captured', 'refund_in_progress', 'partially_refunded', 'refund_succeeded'],
+    re: folded(
+      /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)/,
+    ),
+    moneyInDoubt: false,
+  },
+  {
+    // Not paid yet: the customer may still pay, so this is not a failure to retry.
+    family: 'not-yet-paid',
+    unified: 'order_not_paid',
+    members: ['order_not_paid', 'awaiting_customer', 'processing'],
+    re: folded(
+      /\bunpaid\b|\bnot yet paid\b|\bnotpay\b|\bnot paid\b|未支付|尚未支付|未付款|待支付|待付款|미결제|결제 대기|未払い|未決済|\bno pagad[oa]\b|\bpendiente de pago\b/,
+    ),
+    moneyInDoubt: false,
+  },
+  {
+    family: 'inconsistent',
+    unified: 'outcome_unknown',
+    members: ['order_mismatch', 'outcome_unknown', 'duplicate_order', 'duplicate_request'],
+    re: folded(
+      /\binconsistent\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|不一致|일치하지 않|불일치|一致しません|不一致|\bno coincide\b/,
+    ),
+    moneyInDoubt: true,
+  },
+];
+
+/** Flows on which money may move; no flow at all counts too, since it may be any of them. */
+const MONEY_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'refund', 'cancel', 'capture', 'recurring', 'payout']);
+
+/** Answers that invite another attempt: wrong and costly when the money may have moved. */
+export function isRiskyFailure(outcome: string, next: string): boolean {
+  return outcome === 'failed' && (next === 'retry' || next === 'ask_customer' || next === 'fix_and_retry');
+}
+
+/** "我们正在加紧处理中" is the provider working on its own problem, not a transaction in flight. */
+function withoutEffortWords(text: string): string {
+  return text.includes('加紧') || text.includes('加速') ? text.replace(/(正在)?(加紧|加速)(处理|解决)中?/g, ' ') : text;
+}
+
+/** The first doubt family in the text, if any (restricted to money-in-doubt families when asked). */
+export function doubtIn(text: string, moneyOnly = false): Doubt | undefined {
+  const t = withoutEffortWords(text);
+  for (const d of DOUBTS) {
+    if (moneyOnly && !d.moneyInDoubt) continue;
+    if (((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) && !(d.unless?.(t) ?? false)) return d;
+  }
+  return undefined;
+}
+
+/** True when the text says the money moved; a refund counts only on a refund flow. */
+export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
+  if (NOT_SUCCESS.test(text)) return false;
+  if (REFUND_WORD.test(text)) return flow === 'refund' && REFUND_MOVED.test(text);
+  return MONEY_MOVED.test(text);
+}
+
+/**
+ * Checks a model reading against the rules and returns the first that applies, or undefined when
+ * the reading stands. `text` is the folded message plus the code's words.
+ */
+export function safetyStep(r: Reading, text: string, flow: Flow | undefined): SafetyStep | undefined {
+  if (r.outcome === 'succeeded') {
+    if (IN_FLIGHT.test(text) && !NOT_SUCCESS.test(text)) {
+      return { rule: 'not-final', unified: 'processing', detail: 'the text says the transaction is still in progress' };
+    }
+    if (ACCEPTED_NOT_DONE.test(text)) {
+      return {
+        rule: 'not-final',
+        unified: 'request_accepted',
+        force: { outcome: 'unknown', next: 'query' },
+        detail: 'created, accepted or received is not paid: query the result',
+      };
+    }
+    if (!saysMoneyMoved(text, flow)) {
+      return {
+        rule: 'says-money-moved',
+        unified: 'request_accepted',
+        force: { outcome: 'unknown', next: 'query' },
+        detail: 'the text does not say the money moved',
+      };
+    }
+  }
+  if (r.outcome === 'failed' && (flow === 'query' || QUERY_WORDS.test(text))) {
+    return {
+      rule: 'status-query',
+      unified: 'outcome_unknown',
+      force: { outcome: 'unknown', next: 'query' },
+      detail: 'a failed status query says nothing about the transaction: query again',
+    };
+  }
+  if ((r.outcome === 'failed' || r.outcome === 'succeeded') && (flow === undefined || MONEY_FLOWS.has(flow))) {
+    const d = doubtIn(text, true);
+    if (d) {
+      return {
+        rule: 'money-in-doubt',
+        unified: d.members.includes(r.unified) ? r.unified : d.unified,
+        force: { outcome: 'unknown', next: 'query' },
+        detail: `${d.family} on a flow that moves money: the money may have moved, query the result`,
+      };
+    }
+  }
+  if (isRiskyFailure(r.outcome, r.next)) {
+    const d = doubtIn(text);
+    if (d) {
+      return {
+        rule: 'guard',
+        unified: d.members.includes(r.unified) ? r.unified : d.unified,
+        detail: `${d.family}: ${r.unified} ${r.outcome}/${r.next} would invite a retry`,
+      };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { type Reading, safetyStep, saysMoneyMoved } from '../../src/classify/safety.js';
+import type { Flow } from '../../src/core/types.js';
+import { fold } from '../../src/text/fold.js';
+
+const paid: Reading = { unified: 'approved', outcome: 'succeeded', next: 'done' };
+const declined: Reading = { unified: 'generic_decline', outcome: 'failed', next: 'ask_customer' };
+const stopped: Reading = { unified: 'merchant_disabled', outcome: 'failed', next: 'stop' };
+
+const step = (r: Reading, text: string, flow?: Flow) => safetyStep(r, fold(text), flow);
+
+describe('safety rule status-query: a failed status query says nothing about the transaction', () => {
+  it.each([
+    ['Invalid parameter', 'query'],
+    ['Inquiry failed', undefined],
+    ['Get status request rejected', undefined],
+    ['查詢失敗', undefined],
+    ['조회 실패', undefined],
+    ['照会に失敗しました', undefined],
+    ['La consulta falló', undefined],
+  ] as const)('%s (flow %s)', (text, flow) => {
+    expect(step(stopped, text, flow)).toMatchObject({ rule: 'status-query', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it('leaves a failure that is not a query alone', () => {
+    expect(step(stopped, 'Merchant account disabled', 'payment')).toBeUndefined();
+  });
+});
+
+describe('safety rule not-final: created, accepted, received, check the status, in progress are not succeeded', () => {
+  it.each([
+    'Transaction completed, please inquire the status',
+    'Order created, waiting for the customer to pay',
+    'Request accepted',
+    'Refund request received',
+    '訂單已創建',
+    '已受理',
+    '접수되었습니다',
+    '受付しました',
+    'Solicitud recibida',
+  ])('%s', (text) => {
+    expect(step(paid, text, 'payment')).toMatchObject({ rule: 'not-final' });
+  });
+  it('in progress reads as in flight (pending), the rest as accepted (unknown/query)', () => {
+    expect(step(paid, 'Payment in progress')).toMatchObject({ unified: 'processing' });
+    expect(step(paid, 'Payment request accepted')).toMatchObject({
+      unified: 'request_accepted',
+      force: { outcome: 'unknown', next: 'query' },
+    });
+  });
+});
+
+describe('safety rule says-money-moved: succeeded only where the text says the money moved', () => {
+  it.each(['Payment successful', 'Transaction approved', 'Paid', '支付成功', '交易成功', '결제 완료', '決済完了', 'Pago aprobado'])(
+    'keeps %s',
+    (text) => {
+      expect(step(paid, text, 'payment')).toBeUndefined();
+    },
+  );
+  it.each(['Success', 'OK', '成功', 'Payment not successful', 'Transaction failed', '支付未成功', 'Operation done'])(
+    'refuses %s',
+    (text) => {
+      expect(step(paid, text, 'payment')?.rule).toMatch(/says-money-moved|not-final/);
+    },
+  );
+  it('a refund counts as moved money only on a refund flow', () => {
+    expect(saysMoneyMoved(fold('Refund successful'), 'refund')).toBe(true);
+    expect(saysMoneyMoved(fold('Refund successful'), 'payment')).toBe(false);
+    expect(saysMoneyMoved(fold('Refund successful'), undefined)).toBe(false);
+  });
+});
+
+describe('safety rule money-in-doubt: on a flow that moves money, doubt is unknown/query', () => {
+  it.each([
+    ['Duplicate transaction', 'duplicate_request'],
+    ['Order already exists', 'duplicate_request'],
+    ['Request inconsistent with the previous request', 'outcome_unknown'],
+    ['Gateway timeout', 'channel_timeout'],
+    ['System error', 'system_error'],
+    ['Internal exception', 'system_error'],
+    ['Unknown result', 'outcome_unknown'],
+    ['交易超時', 'channel_timeout'],
+    ['訂單號重複', 'duplicate_request'],
+    ['시간 초과', 'channel_timeout'],
+    ['중복 거래', 'duplicate_request'],
+    ['タイムアウトしました', 'channel_timeout'],
+    ['システムエラー', 'system_error'],
+    ['Error del sistema', 'system_error'],
+    ['Pedido duplicado', 'duplicate_request'],
+  ])('%s', (text, unified) => {
+    for (const flow of ['payment', 'refund', undefined] as const) {
+      expect(step(stopped, text, flow)).toMatchObject({ rule: 'money-in-doubt', unified, force: { outcome: 'unknown', next: 'query' } });
+    }
+  });
+  it('keeps a code of the same family', () => {
+    expect(step({ unified: 'duplicate_order', outcome: 'failed', next: 'stop' }, 'Duplicate order', 'payment')).toMatchObject({
+      unified: 'duplicate_order',
+    });
+  });
+  it('does not apply where no money moves (onboarding), unless the answer invites a retry', () => {
+    expect(step(stopped, 'Application already exists', 'onboarding')).toBeUndefined();
+    expect(step(declined, 'Application already exists', 'onboarding')).toMatchObject({ rule: 'guard' });
+  });
+  it('a decline for an unknown reason stays a decline', () => {
+    expect(step(declined, 'Declined for unknown reasons', 'payment')).toBeUndefined();
+  });
+});
+
+describe('safety rule guard (ported): nothing that may be in flight is answered "failed, try again"', () => {
+  it.each([
+    ['交易處理中', 'processing'],
+    ['Payment pending', 'processing'],
+    ['正在輸入密碼', 'processing'],
+    ['Order paid', 'outcome_unknown'],
+    ['Unpaid', 'order_not_paid'],
+    ['WeChat returned an error', 'system_error'],
+  ])('%s', (text, unified) => {
+    expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
+  });
+  it('the provider working on its own problem is not a transaction in flight', () => {
+    expect(step(declined, '卡號錯誤，我們正在加緊處理', 'binding')).toBeUndefined();
+  });
+});
+
+describe('safety rule money-in-doubt: a payment or order the provider cannot find', () => {
+  it.each([
+    'Order does not exist',
+    '訂單不存在',
+    'Transaction not found',
+    '주문이 존재하지 않습니다',
+    '取引が見つかりません',
+    'El pedido no existe',
+  ])('%s is looked up, not created again', (text) => {
+    expect(step(stopped, text, 'payment')).toMatchObject({ rule: 'money-in-doubt', unified: 'order_not_found' });
+  });
+  it('a merchant that does not exist is not a lost payment', () => {
+    expect(step(stopped, 'Merchant does not exist', 'payment')).toBeUndefined();
+  });
+});
