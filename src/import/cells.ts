@@ -68,7 +68,7 @@ export function codeText(cell: string): string {
   return t;
 }
 
-const CODE = /^[+-]?[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,79}$/;
+const CODE = /^[+-]?[A-Za-z0-9][A-Za-z0-9_.:/#+-]{0,127}$/;
 
 /** Could this be a code at all: one token, letters, digits and a few joiners. */
 export function codeLike(s: string): boolean {

@@ -319,7 +319,8 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const extra: Partial<Grid> = {};
       const headerCells = above.split(/\t|\s{2,}/).map(trim);
       if (headerCells.length >= 2 && headerCells.length === rows[0]?.cells.length && !headerCells.some(strictCode)) extra.header = headerCells;
-      if (rows.length >= 2) grids.push(makeGrid('lines', rows, state, extra));
+      // Two lines that happen to start with a code are prose more often than a table.
+      if (rows.length >= 3 || (rows.length === 2 && extra.header)) grids.push(makeGrid('lines', rows, state, extra));
       i = Math.max(end, i + 1);
       continue;
     }

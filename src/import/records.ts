@@ -78,16 +78,16 @@ export function headerRole(h: string): Role | undefined {
 
 /** Row numbers: 1, 2, 3… in order (a "no" column is not a code). */
 function isIndexColumn(values: string[]): boolean {
-  if (values.length < 3) return false;
+  if (values.length < 3 || (values[0] !== '0' && values[0] !== '1')) return false;
   let prev = Number.NaN;
   let steps = 0;
   for (const v of values) {
-    if (!/^\d{1,6}$/.test(v)) return false;
+    if (!/^(0|[1-9]\d{0,5})$/.test(v)) return false;
     const n = Number(v);
     if (n === prev + 1) steps++;
     prev = n;
   }
-  return steps >= 0.8 * (values.length - 1);
+  return steps >= 0.95 * (values.length - 1);
 }
 
 interface ColumnStats {
@@ -181,12 +181,18 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     header = rows[0]?.cells;
     rows = rows.slice(1);
   }
+  let textKeys = false;
   if (codeCol < 0) {
     // "Message | Description" tables whose first column is the value a provider returns.
     const first = rows.map((r) => plain(r.cells[0] ?? '')).filter((v) => !emptyish(v));
     const second = rows.map((r) => plain(r.cells[1] ?? '')).filter((v) => !emptyish(v));
     const avg = (xs: string[]) => xs.reduce((a, x) => a + x.length, 0) / Math.max(1, xs.length);
-    if (width >= 2 && first.length >= 3 && new Set(first).size === first.length && avg(first) <= 40 && avg(second) > 1.5 * avg(first)) codeCol = 0;
+    const firstRole = header ? headerRole(header[0] ?? '') : undefined;
+    const keyish = firstRole === undefined || firstRole === 'message' || firstRole === 'code' || firstRole === 'name';
+    if (keyish && width >= 2 && first.length >= 3 && new Set(first).size === first.length && avg(first) <= 40 && avg(second) > 1.5 * avg(first)) {
+      codeCol = 0;
+      textKeys = true;
+    }
     else {
       skipped.push({ line: grid.rows[0]?.line ?? 0, reason: `a table without a code column (${rows.length} rows)` });
       return [];
@@ -228,7 +234,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     const rawCode = r.cells[codeCol] ?? '';
     const code = codeText(rawCode);
     if (filled.length === 0) continue;
-    if (!code || !codeLike(code)) {
+    if (!code || !(codeLike(code) || (textKeys && code.length <= 80))) {
       if (filled.length === 1 || r.label) groupLabel = plain(filled[0] as string);
       else if (isHeaderLike(r.cells)) {
         /* a repeated header row */

@@ -183,7 +183,10 @@ export function parseSourceLine(line: string): SourceLine | undefined {
     }
   }
   const comment = trailingComment(s, next);
-  const out: SourceLine = textOf(value) || (quotedKey && !textOf(key)) ? { code: key, text: value } : { code: value, name: key };
+  // `D4406 = 'Error'`: a code named by a plain word is the key; `SUCCESS = 'success'` sends the value.
+  const keyIsCode = strictCode(key) && !strictCode(value) && key.toLowerCase() !== value.toLowerCase();
+  const out: SourceLine =
+    textOf(value) || (quotedKey && !textOf(key)) || keyIsCode ? { code: key, text: value } : { code: value, name: key };
   if (!quoted && textOf(value) && !strictCode(key)) return undefined;
   if (comment) out.comment = comment;
   if (!codeLike(out.code)) return undefined;
