@@ -105,6 +105,8 @@ export function codeLine(line: string): string[] | undefined {
   const token = t.slice(0, end);
   const code = codeText(token);
   if (!code || !strictCode(code)) return undefined;
+  // `100101Amount exceeds…`: a code glued to the first word of its text is a scrape, not a column.
+  if (/^[+-]?\d+[A-Z][a-z]/.test(code)) return undefined;
   let rest = t.slice(end);
   const sep = /^\s*(?:[-–—:=|]|=>)\s|^\s*[:：]|^\t|^\s{2,}/.exec(rest);
   if (!sep) {

@@ -271,9 +271,11 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
   });
   let entries: DraftEntry[];
   let format: Exclude<ImportFormat, 'auto'>;
-  if (records.length === 0 && (asked === 'auto' || asked === 'lines')) {
-    // No table with borders: a page scraped to text, cells glued or one per line.
-    entries = scrapeEntries(text);
+  // No table with borders, or only loose lines: a page scraped to text, cells glued or one per line.
+  const weak = [...kinds].every(([k, n]) => n === 0 || k === 'lines' || k === 'csv');
+  const scraped = asked === 'lines' || (asked === 'auto' && weak) ? scrapeEntries(text) : [];
+  if (asked === 'lines' || (scraped.length > 0 && scraped.length >= 2 * records.length)) {
+    entries = scraped;
     format = 'lines';
     tables = entries.length > 0 ? 1 : 0;
     rowsRead = entries.length;
