@@ -61,7 +61,9 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
-      languages: p.languages,
+      // Provider texts may carry any BCP 47 tag; the compiled data's type still lists the three
+      // unified languages until the core's types widen (see the import work's report).
+      languages: p.languages as ProviderData['languages'],
       canonical: p.canonical,
       document: p.source.document,
     };

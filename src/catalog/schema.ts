@@ -4,6 +4,10 @@ import { DISCLOSURES, FLOWS, LANGS, NEXT_STEPS, OUTCOMES, PARTIES } from '../cor
 /** The one schema for the human-edited catalog; the JSON Schemas in catalog/schema/ are generated from it. */
 
 const lang = z.enum(LANGS);
+/** Provider texts may be in any language: a BCP 47 tag (language, optional script and region). */
+const textLang = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'a BCP 47 language tag such as en, ko, zh-Hant or pt-BR');
 const nonEmpty = z.string().min(1);
 const reason = nonEmpty.describe('Why the decision departs from the unified default. Required: an override without a reason is refused.');
 
@@ -25,7 +29,7 @@ export const entrySchema = z
     flow: z.enum(FLOWS),
     scene: nonEmpty.optional().describe("The provider's own section label, verbatim."),
     messages: z
-      .partialRecord(lang, nonEmpty)
+      .record(textLang, nonEmpty)
       .refine((m) => Object.keys(m).length > 0, { message: 'at least one message is required' })
       .describe("The provider's text, verbatim, keyed by BCP 47 tag."),
     source: z
@@ -42,12 +46,12 @@ export const entrySchema = z
 
 export const providerSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'provider ids are lowercase words joined by hyphens'),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'provider ids are lowercase letters and digits, words joined by single hyphens'),
     name: nonEmpty,
     aliases: z.array(nonEmpty).optional(),
     region: z.array(nonEmpty).min(1),
     docs: z.url(),
-    languages: z.array(lang).min(1),
+    languages: z.array(textLang).min(1),
     canonical: z
       .object({
         width: z.number().int().min(0).max(12).describe('Pad digit-only codes with leading zeros to this width; 0 for none.'),
