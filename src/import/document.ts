@@ -43,6 +43,9 @@ export function isSeparator(line: string): boolean {
   return true;
 }
 
+/** No code table is this wide; the rest of a wider row stays in its last cell, so work stays linear. */
+export const MAX_CELLS = 64;
+
 /** Cells of a pipe row; `\|` is a pipe inside a cell, pipes inside backticks too. */
 export function splitPipes(line: string): string[] {
   let s = trim(line);
@@ -51,15 +54,16 @@ export function splitPipes(line: string): string[] {
   const cells: string[] = [];
   let cur = '';
   let tick = false;
+  const lastTick = s.lastIndexOf('`');
   for (let i = 0; i < s.length; i++) {
     const ch = s[i] as string;
     if (ch === '\\' && s[i + 1] === '|') {
       cur += '\\|';
       i++;
     } else if (ch === '`') {
-      tick = !tick && s.indexOf('`', i + 1) >= 0;
+      tick = !tick && i < lastTick;
       cur += ch;
-    } else if (ch === '|' && !tick) {
+    } else if (ch === '|' && !tick && cells.length < MAX_CELLS - 1) {
       cells.push(trim(cur));
       cur = '';
     } else cur += ch;

@@ -1,4 +1,5 @@
 import { brParts, codeLike, codeText, emptyish, plain } from './cells.js';
+import { MAX_CELLS } from './document.js';
 import type { Grid, GridRow } from './grid.js';
 import { trim } from './grid.js';
 
@@ -150,8 +151,11 @@ function isHeaderLike(cells: string[]): boolean {
 }
 
 export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): ImportRecord[] {
-  let header = grid.header;
-  let rows = grid.rows;
+  let header = grid.header?.slice(0, MAX_CELLS);
+  // A row wider than any code table keeps its overflow in the last cell (bounded work per row).
+  let rows = grid.rows.map((r) =>
+    r.cells.length <= MAX_CELLS ? r : { ...r, cells: [...r.cells.slice(0, MAX_CELLS - 1), r.cells.slice(MAX_CELLS - 1).join(' ')] },
+  );
   if (rows.length === 0) return [];
   // A title row where the header should be (`|**Capture API errors**||||`): the real header comes later.
   let groupLabel: string | undefined;
