@@ -230,6 +230,15 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
         if (t.raw !== undefined) raw[tag] = t.raw;
       }
     }
+    // A description in a language no message has is that language's message (`中文说明` next to `message`).
+    for (const t of r.texts) {
+      if (used.includes(t) || (t.role !== 'description' && t.role !== 'other')) continue;
+      const tag = tagOf(t);
+      if (messages[tag] !== undefined) continue;
+      messages[tag] = t.text;
+      if (t.raw !== undefined) raw[tag] = t.raw;
+      used = [...used, t];
+    }
     for (const t of r.texts) {
       if (used.includes(t) && Object.values(messages).includes(t.text)) continue;
       notes.push(`${t.header ?? t.role}: ${t.text}`);

@@ -181,7 +181,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
       rows = rows.slice(1);
       codeCol = c;
     }
-  } else if (!header && codeCol >= 0 && grid.kind !== 'source' && rows.length > 2 && isHeaderLike(rows[0]?.cells ?? [])) {
+  } else if (!header && codeCol >= 0 && grid.kind !== 'source' && rows.length >= 2 && isHeaderLike(rows[0]?.cells ?? [])) {
     header = rows[0]?.cells;
     rows = rows.slice(1);
   }

@@ -27,7 +27,7 @@ describe('paycodes import (real binary)', () => {
     const e4454 = data.entries.find((e: { code: string }) => e.code === '4454');
     expect(e4454).toMatchObject({ code: '4454', flow: 'payment', scene: '付款', source: { line: 82 }, unified: 'insufficient_funds' });
     expect(e4454.notes).toMatch(
-      /^Classifier suggestion, review before use: insufficient_funds \(failed\/ask_customer, party customer\), confidence 0\.\d\d\.$/,
+      /^REVIEW: classifier suggestion insufficient_funds \(failed\/ask_customer, party customer\), confidence 0\.\d\d/,
     );
   });
 
@@ -52,7 +52,7 @@ describe('paycodes import (real binary)', () => {
     expect(missing.stderr).toMatch(/cannot read/);
     const badId = await runCli(['import', 'catalog/sources/qfpay.md', '--provider', 'Acme_Pay']);
     expect(badId.code).toBe(2);
-    expect(badId.stderr).toMatch(/lowercase words joined by hyphens/);
+    expect(badId.stderr).toMatch(/^paycodes: provider id "Acme_Pay" must be lowercase letters and digits/);
     const badFormat = await runCli(['import', 'catalog/sources/qfpay.md', '--provider', 'acme', '--format', 'xls']);
     expect(badFormat.code).toBe(2);
     const noProvider = await runCli(['import', 'catalog/sources/qfpay.md']);
