@@ -184,7 +184,7 @@ export function parseSourceLine(line: string): SourceLine | undefined {
   }
   const comment = trailingComment(s, next);
   // `D4406 = 'Error'`: a code named by a plain word is the key; `SUCCESS = 'success'` sends the value.
-  const keyIsCode = strictCode(key) && !strictCode(value) && key.toLowerCase() !== value.toLowerCase();
+  const keyIsCode = /\d/.test(key) && strictCode(key) && !strictCode(value) && key.toLowerCase() !== value.toLowerCase();
   const out: SourceLine =
     textOf(value) || (quotedKey && !textOf(key)) || keyIsCode ? { code: key, text: value } : { code: value, name: key };
   if (!quoted && textOf(value) && !strictCode(key)) return undefined;
