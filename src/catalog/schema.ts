@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { DISCLOSURES, FLOWS, LANGS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
 
 /** The one schema for the human-edited catalog; the JSON Schemas in catalog/schema/ are generated from it. */
 
-const lang = z.enum(LANGS);
 /** Provider texts may be in any language: a BCP 47 tag (language, optional script and region). */
 const textLang = z
   .string()

@@ -141,7 +141,13 @@ interface State {
 }
 
 function makeGrid(kind: Grid['kind'], rows: GridRow[], state: State, extra: Partial<Grid> = {}): FoundGrid {
-  const g: FoundGrid = { kind, rows, from: rows[0]?.line ?? 0, to: rows[rows.length - 1]?.end ?? rows[rows.length - 1]?.line ?? 0, ...extra };
+  const g: FoundGrid = {
+    kind,
+    rows,
+    from: rows[0]?.line ?? 0,
+    to: rows[rows.length - 1]?.end ?? rows[rows.length - 1]?.line ?? 0,
+    ...extra,
+  };
   if (state.section !== undefined) g.section = state.section;
   if (state.caption !== undefined) g.caption = state.caption;
   return g;
@@ -289,7 +295,11 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     }
     if (line.includes('\t') && !parseSourceLine(line)) {
       const end = readRun(lines, i, (l) => l.includes('\t'), 0);
-      const rows = parseDelimited(lines.slice(i, end).join('\n'), '\t').map((r) => ({ ...r, line: r.line + i, ...(r.end ? { end: r.end + i } : {}) }));
+      const rows = parseDelimited(lines.slice(i, end).join('\n'), '\t').map((r) => ({
+        ...r,
+        line: r.line + i,
+        ...(r.end ? { end: r.end + i } : {}),
+      }));
       if (rows.length >= 2) grids.push(makeGrid('tsv', rows, state));
       else if (rows.length === 1) {
         const cells = codeLine(line);
@@ -324,7 +334,8 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const above = trim(lines[i - 1] ?? '');
       const extra: Partial<Grid> = {};
       const headerCells = above.split(/\t|\s{2,}/).map(trim);
-      if (headerCells.length >= 2 && headerCells.length === rows[0]?.cells.length && !headerCells.some(strictCode)) extra.header = headerCells;
+      if (headerCells.length >= 2 && headerCells.length === rows[0]?.cells.length && !headerCells.some(strictCode))
+        extra.header = headerCells;
       // Two lines that happen to start with a code are prose more often than a table.
       if (rows.length >= 3 || (rows.length === 2 && extra.header)) grids.push(makeGrid('lines', rows, state, extra));
       i = Math.max(end, i + 1);

@@ -1,7 +1,7 @@
 import { classify } from '../classify/classify.js';
 import type { Flow, Lang, Next, Outcome, Party } from '../core/types.js';
-import { flowOf } from './flow.js';
 import { type FoundGrid, findGrids } from './document.js';
+import { flowOf } from './flow.js';
 import { findHtmlGrids } from './html.js';
 import { columnTag, detectTag } from './lang.js';
 import { gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
@@ -299,9 +299,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
 
   const sections = new Map<string, string[]>();
   for (const e of entries) sections.set(e.code, [...(sections.get(e.code) ?? []), e.scene ?? e.section ?? '']);
-  const duplicates = [...sections]
-    .filter(([, s]) => s.length > 1)
-    .map(([code, s]) => ({ code, sections: [...new Set(s)] }));
+  const duplicates = [...sections].filter(([, s]) => s.length > 1).map(([code, s]) => ({ code, sections: [...new Set(s)] }));
   const langCount = new Map<string, number>();
   for (const e of entries) for (const l of Object.keys(e.messages)) langCount.set(l, (langCount.get(l) ?? 0) + 1);
   const languages = [...langCount].sort((a, b) => b[1] - a[1]).map(([l]) => l);

@@ -60,18 +60,21 @@ const HEADER_ROLES: [Role, RegExp][] = [
     'description',
     /desc|detail|explanation|meaning|reason|comment|remark|note|說明|说明|描述|備註|备注|含義|含义|原因|설명|내용|상세|의미|비고|사유|상황|説明|詳細|内容|意味|理由|descripción|descrição|significado|explicación|detalle|motivo|causa/,
   ],
-  [
-    'message',
-    /message|msg|text|title|提示|信息|訊息|讯息|消息|메시지|메세지|문구|メッセージ|文言|mensaje|mensagem|texto|名称|名稱/,
-  ],
+  ['message', /message|msg|text|title|提示|信息|訊息|讯息|消息|메시지|메세지|문구|メッセージ|文言|mensaje|mensagem|texto|名称|名稱/],
   ['code', /code|코드|コード|代码|代碼|碼|码|código|codigo|errcode|^issue$|^value$|^key$|^id$|^error$|^errno$|^rc$|^type$/],
-  ['scene', /categor|group|scene|section|module|class|kind|구분|분류|결제수단|유형|종류|場景|场景|分類|分类|類別|类别|種別|区分|categoría|tipo|grupo|carrier|method/],
+  [
+    'scene',
+    /categor|group|scene|section|module|class|kind|구분|분류|결제수단|유형|종류|場景|场景|分類|分类|類別|类别|種別|区分|categoría|tipo|grupo|carrier|method/,
+  ],
   ['status', /status|state|estado|상태|状態|狀態|状态|situação|result$|outcome/],
   ['name', /constant|name|enum|member|schema|상수|定数|常量/],
 ];
 
 export function headerRole(h: string): Role | undefined {
-  const t = plain(h).toLowerCase().replace(/[*_:]+/g, ' ').trim();
+  const t = plain(h)
+    .toLowerCase()
+    .replace(/[*_:]+/g, ' ')
+    .trim();
   if (!t) return undefined;
   for (const [role, re] of HEADER_ROLES) if (re.test(t)) return role;
   return undefined;
@@ -139,7 +142,11 @@ function notACodeTable(header: string[]): boolean {
   const h = header.map((x) => plain(x).toLowerCase());
   const has = (re: RegExp) => h.some((x) => re.test(x));
   if (has(/^(from|start|시작|起始?)$/) && has(/^(to|end|끝|终止?|終止?)$/)) return true;
-  if (has(/^(parameter|param|field|property|attribute|参数|參數|파라미터|필드|項目名?|パラメータ|parámetro|campo)( name)?$/) && has(/required|type|必填|必須|필수|타입|型|obligatorio|tipo/)) return true;
+  if (
+    has(/^(parameter|param|field|property|attribute|参数|參數|파라미터|필드|項目名?|パラメータ|parámetro|campo)( name)?$/) &&
+    has(/required|type|必填|必須|필수|타입|型|obligatorio|tipo/)
+  )
+    return true;
   return false;
 }
 
@@ -193,11 +200,17 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     const avg = (xs: string[]) => xs.reduce((a, x) => a + x.length, 0) / Math.max(1, xs.length);
     const firstRole = header ? headerRole(header[0] ?? '') : undefined;
     const keyish = firstRole === undefined || firstRole === 'message' || firstRole === 'code' || firstRole === 'name';
-    if (keyish && width >= 2 && first.length >= 3 && new Set(first).size === first.length && avg(first) <= 40 && avg(second) > 1.5 * avg(first)) {
+    if (
+      keyish &&
+      width >= 2 &&
+      first.length >= 3 &&
+      new Set(first).size === first.length &&
+      avg(first) <= 40 &&
+      avg(second) > 1.5 * avg(first)
+    ) {
       codeCol = 0;
       textKeys = true;
-    }
-    else {
+    } else {
       skipped.push({ line: grid.rows[0]?.line ?? 0, reason: `a table without a code column (${rows.length} rows)` });
       return [];
     }

@@ -177,7 +177,13 @@ export function parseSourceLine(line: string): SourceLine | undefined {
     value = rest;
     next = s.length;
     const [w, j] = readIdent(s, i);
-    if (w && trim(s.slice(j)).replace(/^[,;]/, '').trim().match(/^(\/\/|#|\/\*|$)/)) {
+    if (
+      w &&
+      trim(s.slice(j))
+        .replace(/^[,;]/, '')
+        .trim()
+        .match(/^(\/\/|#|\/\*|$)/)
+    ) {
       value = w;
       next = j;
     }

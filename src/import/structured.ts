@@ -9,7 +9,8 @@ import type { GridRow } from './grid.js';
  * Every node is visited once.
  */
 
-const CODE_KEY = /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|issue|key|id|name|value|type)$/i;
+const CODE_KEY =
+  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|issue|key|id|name|value|type)$/i;
 
 function scalarText(n: unknown): string | undefined {
   if (isScalar(n)) {
@@ -56,7 +57,10 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
           for (const m of maps) {
             const code = scalarText(m.get(codeKey, true));
             if (code === undefined || !codeLike(code.trim())) continue;
-            const row: GridRow = { cells: [code.trim(), ...textKeys.map((k) => scalarText(m.get(k, true)) ?? '')], line: lineOf(m as Node) };
+            const row: GridRow = {
+              cells: [code.trim(), ...textKeys.map((k) => scalarText(m.get(k, true)) ?? '')],
+              line: lineOf(m as Node),
+            };
             const end = endOf(m as Node);
             if (end > row.line) row.end = end;
             rows.push(row);
@@ -99,7 +103,10 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
         const e = item.get('enum', true);
         const code = scalarText(c) ?? (isSeq(e) && e.items.length === 1 ? scalarText(e.items[0]) : undefined);
         if (code === undefined || !codeLike(code)) continue;
-        rows.push({ cells: [code, scalarText(item.get('description', true)) ?? scalarText(item.get('title', true)) ?? ''], line: lineOf(item as Node) });
+        rows.push({
+          cells: [code, scalarText(item.get('description', true)) ?? scalarText(item.get('title', true)) ?? ''],
+          line: lineOf(item as Node),
+        });
       }
       push(rows, ['code', 'description'], section);
     }

@@ -6,8 +6,20 @@ const entries = (text: string) => importTable(text, { provider: 'acme' }).entrie
 
 describe('import: every table in a document, whatever its form', () => {
   it('a long TSV table and a short markdown table further down', () => {
-    const tsv = ['code\tmessage\tsolution', 'PAY.TIMEOUT\t支付超时\t请重试', 'PAY.LIMIT\t超出限额\t联系发卡行', 'PAY.BLOCKED\t卡被冻结\t更换卡片'].join('\n');
-    const md = ['## Refunds', '', '| Code | Message |', '| --- | --- |', '| `RF.DONE` | **Refund completed** |', '| RF.WAIT | Refund pending |'].join('\n');
+    const tsv = [
+      'code\tmessage\tsolution',
+      'PAY.TIMEOUT\t支付超时\t请重试',
+      'PAY.LIMIT\t超出限额\t联系发卡行',
+      'PAY.BLOCKED\t卡被冻结\t更换卡片',
+    ].join('\n');
+    const md = [
+      '## Refunds',
+      '',
+      '| Code | Message |',
+      '| --- | --- |',
+      '| `RF.DONE` | **Refund completed** |',
+      '| RF.WAIT | Refund pending |',
+    ].join('\n');
     const r = importTable(`Intro text.\n\n${tsv}\n\nMore prose here.\n\n${md}\n`, { provider: 'acme' });
     expect(r.entries.map((e) => [e.code, e.flow])).toEqual([
       ['PAY.TIMEOUT', 'any'],
@@ -22,13 +34,24 @@ describe('import: every table in a document, whatever its form', () => {
   });
 
   it('space-separated columns: result status, result code, message', () => {
-    const text = ['SUCCESS 0000 Payment completed', 'FAILED 0301 Card declined by issuer', 'PENDING 0102 Waiting for the bank', 'FAILED 0302 Card expired'].join('\n');
+    const text = [
+      'SUCCESS 0000 Payment completed',
+      'FAILED 0301 Card declined by issuer',
+      'PENDING 0102 Waiting for the bank',
+      'FAILED 0302 Card expired',
+    ].join('\n');
     expect(codes(text)).toEqual(['0000', '0301', '0102', '0302']);
     expect(entries(text)[1]?.messages).toEqual({ en: 'Card declined by issuer' });
   });
 
   it('a markdown table whose cells mix tabs and pipes', () => {
-    const text = ['| code\t| message |', '|---|---|', '| E100\t| Invalid amount |', '| E101 | Invalid\tcurrency |', '| E102\t| Expired card |'].join('\n');
+    const text = [
+      '| code\t| message |',
+      '|---|---|',
+      '| E100\t| Invalid amount |',
+      '| E101 | Invalid\tcurrency |',
+      '| E102\t| Expired card |',
+    ].join('\n');
     expect(codes(text)).toEqual(['E100', 'E101', 'E102']);
   });
 
@@ -59,12 +82,27 @@ describe('import: every table in a document, whatever its form', () => {
   });
 
   it('"code then text" lines and bullets', () => {
-    const text = ['Errors you may see:', '', '- `card_declined`: The card was declined.', '- `expired_card`: The card has expired.', '- `processing_error` — An error occurred.'].join('\n');
+    const text = [
+      'Errors you may see:',
+      '',
+      '- `card_declined`: The card was declined.',
+      '- `expired_card`: The card has expired.',
+      '- `processing_error` — An error occurred.',
+    ].join('\n');
     expect(codes(text)).toEqual(['card_declined', 'expired_card', 'processing_error']);
   });
 
   it('JSON error lists, code maps and OpenAPI enums', () => {
-    const list = JSON.stringify({ errors: [{ code: 'E01', message: 'Bad signature' }, { code: 'E02', message: 'Unknown merchant' }] }, null, 2);
+    const list = JSON.stringify(
+      {
+        errors: [
+          { code: 'E01', message: 'Bad signature' },
+          { code: 'E02', message: 'Unknown merchant' },
+        ],
+      },
+      null,
+      2,
+    );
     expect(codes(list)).toEqual(['E01', 'E02']);
     expect(codes(JSON.stringify({ '1001': '参数错误', '1002': '签名错误' }, null, 2))).toEqual(['1001', '1002']);
     const openapi = [
@@ -88,14 +126,20 @@ describe('import: every table in a document, whatever its form', () => {
   });
 
   it('SDK sources: TypeScript, Java, PHP, Python, Go, .properties and .ini', () => {
-    expect(codes("export enum DeclineCode {\n  Insufficient = 'insufficient_funds',\n  Lost = 'lost_card',\n}\n")).toEqual(['insufficient_funds', 'lost_card']);
-    expect(codes('public enum Result {\n  OK(0, "成功"),\n  FAIL(1, "交易失败"),\n  TIMEOUT(2, "交易超时");\n}\n')).toEqual(['0', '1', '2']);
+    expect(codes("export enum DeclineCode {\n  Insufficient = 'insufficient_funds',\n  Lost = 'lost_card',\n}\n")).toEqual([
+      'insufficient_funds',
+      'lost_card',
+    ]);
+    expect(codes('public enum Result {\n  OK(0, "成功"),\n  FAIL(1, "交易失败"),\n  TIMEOUT(2, "交易超时");\n}\n')).toEqual([
+      '0',
+      '1',
+      '2',
+    ]);
     expect(codes('class Codes {\n    const SYSTEM_ERROR = 100;\n    const AUTH_ERROR = 110;\n}\n')).toEqual(['100', '110']);
     expect(codes('CARD_DECLINED = "E001"  # the issuer said no\nCARD_EXPIRED = "E002"\n')).toEqual(['E001', 'E002']);
-    expect(codes('const (\n\tFailureReasonExpired FailureReason = "card_expired"\n\tFailureReasonRefused FailureReason = "refused"\n)\n')).toEqual([
-      'card_expired',
-      'refused',
-    ]);
+    expect(
+      codes('const (\n\tFailureReasonExpired FailureReason = "card_expired"\n\tFailureReasonRefused FailureReason = "refused"\n)\n'),
+    ).toEqual(['card_expired', 'refused']);
     expect(codes('error.E100=Invalid amount\nerror.E101=Invalid currency\n')).toEqual(['error.E100', 'error.E101']);
     const ini = entries("D4405 = 'Do Not Honour'\nD4406 = 'Error'\nD4451 = 'Insufficient Funds'\n");
     expect(ini.map((e) => [e.code, e.messages.en])).toEqual([
@@ -106,15 +150,23 @@ describe('import: every table in a document, whatever its form', () => {
   });
 
   it('header words in Korean, Japanese, Spanish and Portuguese', () => {
-    const ko = entries('| 번호 | 응답코드 | 응답메시지 | 조치 방법 |\n|---|---|---|---|\n| 1 | 0001 | 잔액이 부족합니다 | 다른 카드 사용 |\n| 2 | 0002 | 카드 만료 | 카드 확인 |\n| 3 | 0003 | 한도 초과 | 문의 |\n');
+    const ko = entries(
+      '| 번호 | 응답코드 | 응답메시지 | 조치 방법 |\n|---|---|---|---|\n| 1 | 0001 | 잔액이 부족합니다 | 다른 카드 사용 |\n| 2 | 0002 | 카드 만료 | 카드 확인 |\n| 3 | 0003 | 한도 초과 | 문의 |\n',
+    );
     expect(ko.map((e) => e.code)).toEqual(['0001', '0002', '0003']);
     expect(ko[0]?.messages).toEqual({ ko: '잔액이 부족합니다' });
     expect(ko[0]?.notes).toContain('조치 방법: 다른 카드 사용');
-    const ja = entries('| エラーコード | メッセージ |\n|---|---|\n| E01 | カードの有効期限が切れています |\n| E02 | 残高が不足しています |\n');
+    const ja = entries(
+      '| エラーコード | メッセージ |\n|---|---|\n| E01 | カードの有効期限が切れています |\n| E02 | 残高が不足しています |\n',
+    );
     expect(ja[0]?.messages).toEqual({ ja: 'カードの有効期限が切れています' });
-    const es = entries('| Código | Descripción |\n|---|---|\n| R01 | La tarjeta fue rechazada por el banco |\n| R02 | El pago está pendiente de revisión |\n');
+    const es = entries(
+      '| Código | Descripción |\n|---|---|\n| R01 | La tarjeta fue rechazada por el banco |\n| R02 | El pago está pendiente de revisión |\n',
+    );
     expect(es[0]?.messages).toEqual({ es: 'La tarjeta fue rechazada por el banco' });
-    const pt = entries('| Código | Mensagem |\n|---|---|\n| P01 | O cartão não foi aprovado pelo emissor |\n| P02 | Pagamento não autorizado |\n');
+    const pt = entries(
+      '| Código | Mensagem |\n|---|---|\n| P01 | O cartão não foi aprovado pelo emissor |\n| P02 | Pagamento não autorizado |\n',
+    );
     expect(pt[0]?.messages).toEqual({ pt: 'O cartão não foi aprovado pelo emissor' });
   });
 
@@ -130,7 +182,8 @@ describe('import: every table in a document, whatever its form', () => {
   });
 
   it('codes keep case and leading zeros; a sheet that lost zeros gets a note', () => {
-    const text = '| code | message |\n|---|---|\n| 1 | Timeout |\n| 12 | Bad request |\n| 1001 | Declined |\n| 1002 | Expired |\n| 1003 | Blocked |\n';
+    const text =
+      '| code | message |\n|---|---|\n| 1 | Timeout |\n| 12 | Bad request |\n| 1001 | Declined |\n| 1002 | Expired |\n| 1003 | Blocked |\n';
     const es = entries(text);
     expect(es.map((e) => e.code)).toEqual(['1', '12', '1001', '1002', '1003']);
     expect(es[0]?.notes.some((n) => n.startsWith('Leading zeros'))).toBe(true);
@@ -138,9 +191,12 @@ describe('import: every table in a document, whatever its form', () => {
   });
 
   it('reports skipped rows and codes listed twice', () => {
-    const r = importTable('## Pay\n\n| Code | Message |\n|---|---|\n| E1 | Declined |\n| E2 | Expired |\n| E3 | Blocked |\n| see below | x y |\n\n## Cancel\n\n| Code | Message |\n|---|---|\n| E1 | Cannot cancel |\n', {
-      provider: 'acme',
-    });
+    const r = importTable(
+      '## Pay\n\n| Code | Message |\n|---|---|\n| E1 | Declined |\n| E2 | Expired |\n| E3 | Blocked |\n| see below | x y |\n\n## Cancel\n\n| Code | Message |\n|---|---|\n| E1 | Cannot cancel |\n',
+      {
+        provider: 'acme',
+      },
+    );
     expect(r.summary.skipped).toEqual([{ line: 8, reason: '"see below" is not a code' }]);
     expect(r.summary.duplicates).toEqual([{ code: 'E1', sections: ['Pay', 'Cancel'] }]);
   });

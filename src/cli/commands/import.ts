@@ -23,7 +23,9 @@ Every entry gets a suggested unified code from the classifier, marked in its not
     )
     .action(async (file: string, opts: { provider: string; format: string; out?: string; json?: boolean }) => {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(opts.provider)) {
-        throw new UsageError(`provider id "${opts.provider}" must be lowercase letters and digits, words joined by hyphens, e.g. acme-pay or 2c2p`);
+        throw new UsageError(
+          `provider id "${opts.provider}" must be lowercase letters and digits, words joined by hyphens, e.g. acme-pay or 2c2p`,
+        );
       }
       if (!(FORMATS as readonly string[]).includes(opts.format)) {
         throw new UsageError(`unknown format "${opts.format}" (formats: ${FORMATS.join(', ')})`);
@@ -85,7 +87,8 @@ function summaryText(result: import('../../import/index.js').ImportResult, file:
   if (s.skipped.length > 50) lines.push(`  … and ${s.skipped.length - 50} more skipped rows (see --json)`);
   if (s.duplicates.length > 0) {
     lines.push(`${s.duplicates.length} codes listed more than once:`);
-    for (const d of s.duplicates.slice(0, 30)) lines.push(`  ${safe(d.code)} in ${d.sections.map((x) => safe(x || '(no section)')).join(', ')}`);
+    for (const d of s.duplicates.slice(0, 30))
+      lines.push(`  ${safe(d.code)} in ${d.sections.map((x) => safe(x || '(no section)')).join(', ')}`);
     if (s.duplicates.length > 30) lines.push(`  … and ${s.duplicates.length - 30} more (see --json)`);
   }
   return `${lines.join('\n')}\n`;
