@@ -166,7 +166,11 @@ const KIND_FORMAT: Record<string, Exclude<ImportFormat, 'auto'>> = {
 function zeroLossCodes(records: ImportRecord[]): Set<ImportRecord> {
   const out = new Set<ImportRecord>();
   const byTable = new Map<number, ImportRecord[]>();
-  for (const r of records) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  for (const r of records) {
+    const list = byTable.get(r.table);
+    if (list) list.push(r);
+    else byTable.set(r.table, [r]);
+  }
   for (const rs of byTable.values()) {
     const digits = rs.filter((r) => /^\d+$/.test(r.code));
     if (digits.length < 3 || digits.some((r) => r.code.length > 1 && r.code.startsWith('0'))) continue;
@@ -298,7 +302,12 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
   for (const e of entries) e.suggestion = suggest(e.code, e.flow, e.messages);
 
   const sections = new Map<string, string[]>();
-  for (const e of entries) sections.set(e.code, [...(sections.get(e.code) ?? []), e.scene ?? e.section ?? '']);
+  for (const e of entries) {
+    const where = e.scene ?? e.section ?? '';
+    const list = sections.get(e.code);
+    if (list) list.push(where);
+    else sections.set(e.code, [where]);
+  }
   const duplicates = [...sections].filter(([, s]) => s.length > 1).map(([code, s]) => ({ code, sections: [...new Set(s)] }));
   const langCount = new Map<string, number>();
   for (const e of entries) for (const l of Object.keys(e.messages)) langCount.set(l, (langCount.get(l) ?? 0) + 1);
