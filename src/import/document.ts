@@ -245,6 +245,38 @@ function preamble(lines: string[]): number {
   return i >= 2 ? i : 0;
 }
 
+/**
+ * One heading per code, its meaning in the paragraph below (`### card_declined` then text): a run
+ * of at least three such headings at one level is a table.
+ */
+function codeHeadings(lines: string[], start: number, level: number): { rows: GridRow[]; next: number } | undefined {
+  const rows: GridRow[] = [];
+  let i = start;
+  while (i < lines.length) {
+    const h = atxHeading(lines[i] as string);
+    if (!h || h.level !== level) break;
+    const code = codeText(h.text);
+    if (!strictCode(code) && !(codeLike(code) && /`/.test(lines[i] as string))) break;
+    const text: string[] = [];
+    let k = i + 1;
+    let last = i + 1;
+    for (; k < lines.length; k++) {
+      const next = atxHeading(lines[k] as string);
+      if (next && next.level <= level) break;
+      const t = trim(lines[k] as string);
+      if (t && !next) {
+        text.push(t);
+        last = k + 1;
+      }
+    }
+    const row: GridRow = { cells: [code, text.join(' ')], line: i + 1 };
+    if (last > i + 1) row.end = last;
+    rows.push(row);
+    i = k;
+  }
+  return rows.length >= 3 ? { rows, next: i } : undefined;
+}
+
 export function findGrids(text: string, skip: [number, number][] = []): FoundGrid[] {
   const lines = splitLines(text);
   const grids: FoundGrid[] = [];
@@ -268,6 +300,12 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     if (fence === undefined) {
       const h = atxHeading(line);
       if (h) {
+        const run = codeHeadings(lines, i, h.level);
+        if (run) {
+          grids.push(makeGrid('lines', run.rows, state, { codeColumn: 0 }));
+          i = run.next;
+          continue;
+        }
         state.section = h.text;
         delete state.caption;
         i++;

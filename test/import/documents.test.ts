@@ -201,3 +201,35 @@ describe('import: every table in a document, whatever its form', () => {
     expect(r.summary.duplicates).toEqual([{ code: 'E1', sections: ['Pay', 'Cancel'] }]);
   });
 });
+
+describe('import: one heading per code', () => {
+  it('reads `### code` headings with the paragraph under each', () => {
+    const text = [
+      '## Error codes',
+      '',
+      '### `account_closed`',
+      '',
+      "The customer's bank account has been closed.",
+      '',
+      '### `amount_too_large`',
+      '',
+      'The amount is greater than the maximum.',
+      'Use a smaller amount.',
+      '',
+      '### `card_declined`',
+      '',
+      'The card has been declined.',
+      '',
+      '## See also',
+      '',
+      'Other text.',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.section, e.source.line, e.source.end])).toEqual([
+      ['account_closed', 'Error codes', 3, 5],
+      ['amount_too_large', 'Error codes', 7, 10],
+      ['card_declined', 'Error codes', 12, 14],
+    ]);
+    expect(es[1]?.messages).toEqual({ en: 'The amount is greater than the maximum. Use a smaller amount.' });
+  });
+});
