@@ -256,7 +256,7 @@ function codeHeadings(lines: string[], start: number, level: number): { rows: Gr
     const h = atxHeading(lines[i] as string);
     if (!h || h.level !== level) break;
     const code = codeText(h.text);
-    if (!strictCode(code) && !(codeLike(code) && /`/.test(lines[i] as string))) break;
+    if (code.includes('/') || (!strictCode(code) && !(codeLike(code) && /`/.test(lines[i] as string)))) break;
     const text: string[] = [];
     let k = i + 1;
     let last = i + 1;
@@ -264,6 +264,8 @@ function codeHeadings(lines: string[], start: number, level: number): { rows: Gr
       const next = atxHeading(lines[k] as string);
       if (next && next.level <= level) break;
       const t = trim(lines[k] as string);
+      // A heading over a table names the table, not one code.
+      if (isPipeRow(t) || t.includes('\t')) return undefined;
       if (t && !next) {
         text.push(t);
         last = k + 1;
