@@ -146,11 +146,28 @@ function gridsOf(text: string, format: ImportFormat): FoundGrid[] {
     default: {
       const structured = findStructuredGrids(text);
       if (structured && structured.length > 0) return structured;
+      const sheet = wholeSheet(text);
+      if (sheet) return [sheet];
       const html = /<(table|dl)\b/i.test(text) ? findHtmlGrids(text) : [];
       const spans = html.map((g): [number, number] => [g.from, g.to]);
       return [...html, ...findGrids(text, spans)].sort((a, b) => a.from - b.from);
     }
   }
+}
+
+/**
+ * A document that is one CSV or TSV sheet from top to bottom (quoted cells may run over lines,
+ * which line-by-line reading would cut): nearly every record has the same number of cells.
+ */
+function wholeSheet(text: string): FoundGrid | undefined {
+  const sample = text.slice(0, 4096);
+  const delimiter = sample.includes('\t') ? '\t' : sample.includes(',') ? ',' : undefined;
+  if (!delimiter || sample.includes('|') || /^\s*</.test(sample)) return undefined;
+  const rows = parseDelimited(text, delimiter);
+  if (rows.length < 3) return undefined;
+  const width = rows[0]?.cells.length ?? 0;
+  if (width < 2 || rows.filter((r) => r.cells.length === width).length < 0.9 * rows.length) return undefined;
+  return { kind: delimiter === ',' ? 'csv' : 'tsv', rows, from: 1, to: rows[rows.length - 1]?.line ?? 1 };
 }
 
 const KIND_FORMAT: Record<string, Exclude<ImportFormat, 'auto'>> = {

@@ -24,7 +24,7 @@ function scalarText(n: unknown): string | undefined {
 export function findStructuredGrids(text: string): FoundGrid[] | undefined {
   const head = text.replace(/^(\s*(#|\/\/)[^\n]*\n)*\s*/, '');
   const json = head.startsWith('{') || head.startsWith('[');
-  if (!json && !/^[A-Za-z0-9_"'-]{1,80}:\s/m.test(head.slice(0, 2000))) return undefined;
+  if (!json && !/^(- )?[A-Za-z0-9_"'-]{1,80}:(\s|$)/m.test(head.slice(0, 2000))) return undefined;
   const lc = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {

@@ -49,6 +49,8 @@ export function toDraftYaml(result: ImportResult, options: DraftYamlOptions): st
       // The catalog keeps texts as written: the cell with its markup when the clean text is not on the line.
       const raw = e.raw?.[tag];
       if (onLines(e, t)) messages[tag] = t;
+      // The catalog reads a multi-line entry as its lines joined by spaces.
+      else if (t.includes('\n') && onLines(e, t.replace(/\n/g, ' '))) messages[tag] = t.replace(/\n/g, ' ');
       else if (raw !== undefined && onLines(e, raw)) messages[tag] = raw;
       else notes.push(`${tag}: ${t}`);
     }

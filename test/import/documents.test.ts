@@ -233,3 +233,23 @@ describe('import: one heading per code', () => {
     expect(es[1]?.messages).toEqual({ en: 'The amount is greater than the maximum. Use a smaller amount.' });
   });
 });
+
+describe('import: whole sheets and YAML lists', () => {
+  it('a CSV export whose quoted cells run over several lines', () => {
+    const text =
+      'Error Code,Error Message,Solution\nE001,"Card declined\nby the issuer","Ask for another card"\nE002,Card expired,"Check the date, then retry"\nE003,Timeout,Query the order\n';
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.source.line, e.source.end])).toEqual([
+      ['E001', 2, 3],
+      ['E002', 4, undefined],
+      ['E003', 5, undefined],
+    ]);
+    expect(es[0]?.messages).toEqual({ en: 'Card declined\nby the issuer' });
+    expect(es[1]?.notes).toContain('Solution: Check the date, then retry');
+  });
+
+  it('a YAML list of errors', () => {
+    const text = 'errors:\n  - code: E001\n    message: Invalid card\n  - code: E002\n    message: Expired card\n';
+    expect(codes(text)).toEqual(['E001', 'E002']);
+  });
+});
