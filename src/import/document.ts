@@ -354,7 +354,8 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const rows: GridRow[] = [];
       for (let k = i; k < end; k++) {
         const s = parseSourceLine(lines[k] as string);
-        if (!s) continue;
+        // `"code": "E01"`, `"message": "…"` in a response example: field names, not codes.
+        if (!s || (s.name === undefined && /^[a-z]+$/.test(s.code))) continue;
         const comment = s.comment ?? commentAbove(lines, k);
         rows.push({ cells: [s.code, s.text ?? '', s.name ?? '', comment ?? ''], line: k + 1 });
       }
@@ -371,7 +372,9 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         if (c) rows.push({ cells: c, line: k + 1 });
       }
       // A header line just above (`Code  Message`) names the columns.
-      const above = trim(lines[i - 1] ?? '');
+      // (Under it may be a line of dashes: `----    -----------`.)
+      const dashes = /^[-=\s]+$/.test(trim(lines[i - 1] ?? '')) && trim(lines[i - 1] ?? '') !== '';
+      const above = trim(lines[dashes ? i - 2 : i - 1] ?? '');
       const extra: Partial<Grid> = {};
       const headerCells = above.split(/\t|\s{2,}/).map(trim);
       if (headerCells.length >= 2 && headerCells.length === rows[0]?.cells.length && !headerCells.some(strictCode))

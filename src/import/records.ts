@@ -215,6 +215,16 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
       return [];
     }
   }
+  // A column of parameter or field names is an API reference, not a code list.
+  if (
+    header &&
+    /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|파라미터|필드|項目|パラメータ|parámetro|campo)( ?names?|名|명)?$/i.test(
+      plain(header[codeCol] ?? ''),
+    )
+  ) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of fields or parameters, not codes' });
+    return [];
+  }
   const roles: Role[] = [];
   for (let c = 0; c < width; c++) {
     if (c === codeCol) {

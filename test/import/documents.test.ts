@@ -253,3 +253,60 @@ describe('import: whole sheets and YAML lists', () => {
     expect(codes(text)).toEqual(['E001', 'E002']);
   });
 });
+
+describe('import: aligned text columns', () => {
+  it('a header over a line of dashes names the columns', () => {
+    const text = [
+      'RESPONSE CODES',
+      '',
+      'Code    Description                      Action',
+      '----    -----------                      ------',
+      '00      Approved                         None',
+      '05      Do not honor                     Ask for another card',
+      '51      Insufficient funds               Retry later',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.messages.en])).toEqual([
+      ['00', 'Approved'],
+      ['05', 'Do not honor'],
+      ['51', 'Insufficient funds'],
+    ]);
+    expect(es[1]?.notes).toEqual(['Action: Ask for another card']);
+  });
+});
+
+describe('import: what is not a code table', () => {
+  it('parameter tables, range tables and response examples are left out', () => {
+    const text = [
+      '## Request',
+      '',
+      '| Field | Description |',
+      '| --- | --- |',
+      '| order_id | Your order number |',
+      '| amount | Amount in cents |',
+      '| currency_code | ISO 4217 code |',
+      '',
+      '```json',
+      '{',
+      '  "code": "E01",',
+      '  "message": "Invalid amount"',
+      '}',
+      '```',
+      '',
+      '| From | To | Meaning |',
+      '| --- | --- | --- |',
+      '| A0 | AZ | Reserved |',
+      '',
+      '## Errors',
+      '',
+      '| Code | Message |',
+      '| --- | --- |',
+      '| E01 | Invalid amount |',
+      '| E02 | Unknown currency |',
+    ].join('\n');
+    expect(importTable(text, { provider: 'acme' }).entries.map((e) => [e.code, e.section])).toEqual([
+      ['E01', 'Errors'],
+      ['E02', 'Errors'],
+    ]);
+  });
+});
