@@ -227,12 +227,16 @@ function isTrivialSource(line: string): boolean {
   );
 }
 
-/** The comment block just above a constant, as its description. */
+/** The comment just above a constant (line comments, doc comments), as its description. */
 function commentAbove(lines: string[], i: number): string | undefined {
-  const prev = trim(lines[i - 1] ?? '');
-  const m = /^(?:\/\/+|#+|\*+|\/\*\*?)\s*(.*?)\s*(?:\*\/)?$/.exec(prev);
-  if (!m || prev.startsWith('##') || !m[1] || m[1].startsWith('@')) return undefined;
-  return m[1];
+  let t = trim(lines[i - 1] ?? '');
+  if (t.startsWith('##')) return undefined;
+  const open = /^(\/\/+|#+|\/\*+|\*+)/.exec(t);
+  if (!open) return undefined;
+  t = t.slice((open[1] as string).length);
+  if (t.endsWith('*/')) t = t.slice(0, -2);
+  t = trim(t);
+  return t && !t.startsWith('@') ? t : undefined;
 }
 
 /** The top-of-file comment block (`# Provider: …` lines) and YAML front matter are not headings. */

@@ -310,3 +310,33 @@ describe('import: what is not a code table', () => {
     ]);
   });
 });
+
+describe('import: SDK constants with their comments', () => {
+  it('a Java class whose doc comments describe each code', () => {
+    const text = [
+      'public final class ErrorCodes {',
+      '    /** Card declined by the issuer */',
+      '    public static final String CARD_DECLINED = "E1001";',
+      '    /** Card expired */',
+      '    public static final String CARD_EXPIRED = "E1002";',
+      '    // Network timeout, query the order',
+      '    public static final String TIMEOUT = "E1003";',
+      '}',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.messages.en])).toEqual([
+      ['E1001', 'Card declined by the issuer'],
+      ['E1002', 'Card expired'],
+      ['E1003', 'Network timeout, query the order'],
+    ]);
+    expect(es[0]?.notes).toEqual(['name: CARD_DECLINED']);
+  });
+
+  it('a PHP array of messages', () => {
+    const text = "<?php\nreturn [\n    'E001' => 'Invalid card number',\n    'E002' => 'Card expired',\n];\n";
+    expect(importTable(text, { provider: 'acme' }).entries.map((e) => [e.code, e.messages.en])).toEqual([
+      ['E001', 'Invalid card number'],
+      ['E002', 'Card expired'],
+    ]);
+  });
+});
