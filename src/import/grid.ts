@@ -59,7 +59,7 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b;
 }
 
-/** Splits on line breaks (LF, CRLF, CR) in one pass. */
+/** Splits on LF (a CR before it goes too): line numbers are the ones the catalog validator counts. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  return text.split(/\r?\n/);
 }

@@ -275,6 +275,8 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     // A category written only on a group's first row covers the rows under it.
     if (label) scene = label;
     const texts: RecordText[] = [];
+    // In a table keyed by its messages, the key is the text the provider returns.
+    if (textKeys) texts.push({ role: 'message', text: code, column: codeCol, ...(header?.[codeCol] ? { header: plain(header[codeCol]) } : {}) });
     // Text after a `<br>` in the code cell is the code's own message (`CODE<br>Retry later`).
     const codeParts = brParts(rawCode);
     if (codeParts.length > 1) {
