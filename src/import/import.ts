@@ -61,7 +61,7 @@ export interface ImportResult {
 
 /** Picks a parser from what the text looks like (used when one format is asked for by name). */
 export function detectFormat(text: string): Exclude<ImportFormat, 'auto'> {
-  return importTable(text, { provider: 'x' }).format;
+  return importTable(text, { provider: 'x' }, false).format;
 }
 
 /**
@@ -284,7 +284,7 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
  * form, with code, flow, scene, messages by language, the other columns as notes, source lines,
  * and a classifier suggestion for each.
  */
-export function importTable(text: string, options: ImportOptions): ImportResult {
+export function importTable(text: string, options: ImportOptions, suggestions = true): ImportResult {
   const asked = options.format ?? 'auto';
   const grids = gridsOf(text, asked);
   const skipped: Skipped[] = [];
@@ -316,7 +316,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
     for (const [k, n] of kinds) if (n > best) [top, best] = [k, n];
     format = asked !== 'auto' ? asked : (KIND_FORMAT[top] ?? 'lines');
   }
-  for (const e of entries) e.suggestion = suggest(e.code, e.flow, e.messages);
+  if (suggestions) for (const e of entries) e.suggestion = suggest(e.code, e.flow, e.messages);
 
   const sections = new Map<string, string[]>();
   for (const e of entries) {

@@ -276,7 +276,12 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     if (label) scene = label;
     const texts: RecordText[] = [];
     // In a table keyed by its messages, the key is the text the provider returns.
-    if (textKeys) texts.push({ role: 'message', text: code, column: codeCol, ...(header?.[codeCol] ? { header: plain(header[codeCol]) } : {}) });
+    if (textKeys) {
+      const t: RecordText = { role: 'message', text: code, column: codeCol };
+      const h = header?.[codeCol];
+      if (h) t.header = plain(h);
+      texts.push(t);
+    }
     // Text after a `<br>` in the code cell is the code's own message (`CODE<br>Retry later`).
     const codeParts = brParts(rawCode);
     if (codeParts.length > 1) {
