@@ -340,3 +340,11 @@ describe('import: SDK constants with their comments', () => {
     ]);
   });
 });
+
+describe('import: codes lose their presentation, nothing else', () => {
+  it('backticks, bold, quotes and links go; case and leading zeros stay', () => {
+    const text =
+      '| Code | Message |\n|---|---|\n| **E01** | Bold |\n| "e02" | Quoted |\n| [E03](#e03) | Linked |\n| `0004` | Ticked |\n| E_05 | Plain |\n';
+    expect(importTable(text, { provider: 'acme' }).entries.map((e) => e.code)).toEqual(['E01', 'e02', 'E03', '0004', 'E_05']);
+  });
+});
