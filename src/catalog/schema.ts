@@ -46,7 +46,7 @@ export const entrySchema = z
 
 export const providerSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'provider ids are lowercase words joined by hyphens'),
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'provider ids are lowercase letters and digits, words joined by single hyphens'),
     name: nonEmpty,
     aliases: z.array(nonEmpty).optional(),
     region: z.array(nonEmpty).min(1),

@@ -1,11 +1,16 @@
 import { classify } from '../classify/classify.js';
 import type { Flow, Lang, Next, Outcome, Party } from '../core/types.js';
+import { type FoundGrid, findGrids } from './document.js';
 import { flowOf } from './flow.js';
+import { findHtmlGrids } from './html.js';
+import { columnTag, detectTag } from './lang.js';
+import { gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
 import { parseScrape, type RawRecord } from './scrape.js';
 import { chineseScript, HAN, scriptCounts } from './script.js';
-import { type GridRow, parseDelimited, parseHtml, parseMarkdown } from './tables.js';
+import { findStructuredGrids } from './structured.js';
+import { parseDelimited } from './tables.js';
 
-export type ImportFormat = 'auto' | 'markdown' | 'csv' | 'tsv' | 'html' | 'lines';
+export type ImportFormat = 'auto' | 'markdown' | 'csv' | 'tsv' | 'html' | 'json' | 'source' | 'lines';
 
 export interface ImportOptions {
   provider: string;
@@ -25,103 +30,38 @@ export interface DraftEntry {
   code: string;
   flow: Flow;
   scene?: string;
-  messages: Partial<Record<Lang, string>>;
+  /** The heading the table sits under. */
+  section?: string;
+  /** The provider's text, verbatim, keyed by BCP 47 tag. */
+  messages: Record<string, string>;
+  /** The provider's other columns (description, solution, HTTP status…), verbatim, as `Header: text`. */
+  notes: string[];
+  /** The same texts as written in the document (markup kept), for the verbatim check. */
+  raw?: Record<string, string>;
   source: { line: number; end?: number };
   /** The classifier's reading of the messages: a suggestion for a person to review. */
   suggestion: Suggestion;
 }
 
+export interface ImportSummary {
+  tables: number;
+  rowsRead: number;
+  skipped: Skipped[];
+  duplicates: { code: string; sections: string[] }[];
+}
+
 export interface ImportResult {
   provider: string;
   format: Exclude<ImportFormat, 'auto'>;
-  /** Languages of the text columns, in column order. */
-  languages: Lang[];
+  /** Languages of the texts, most used first. */
+  languages: string[];
   entries: DraftEntry[];
+  summary: ImportSummary;
 }
 
-/** Picks a parser from what the text looks like; scraped pages fall through to `lines`. */
+/** Picks a parser from what the text looks like (used when one format is asked for by name). */
 export function detectFormat(text: string): Exclude<ImportFormat, 'auto'> {
-  const sample = text.slice(0, 20000);
-  if (/<t(able|r)\b/i.test(sample)) return 'html';
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.some((l) => /^\s*\|?\s*:?-{3,}:?\s*\|/.test(l)) && lines.filter((l) => l.includes('|')).length >= 2) return 'markdown';
-  if (lines.length > 0 && lines.filter((l) => l.includes('\t')).length >= 0.6 * lines.length) return 'tsv';
-  const commaCounts = lines.map((l) => parseDelimited(l, ',')[0]?.cells.length ?? 0);
-  const first = commaCounts[0] ?? 0;
-  if (first >= 2 && commaCounts.filter((c) => c === first).length >= 0.8 * lines.length) return 'csv';
-  return 'lines';
-}
-
-const CODE_CELL = /^-?[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/;
-const looksLikeCode = (s: string) => CODE_CELL.test(s) && /[0-9A-Z]/.test(s) && !/^[A-Z][a-z]+$/.test(s);
-const TEXT_HEADER = /desc|message|msg|說明|说明|描述|含義|含义|meaning|reason|text|提示|信息|訊息|讯息/i;
-const CODE_HEADER = /code|碼|码|status|errcode|返回|回應|响应|回应/i;
-const SCENE_HEADER = /scene|場景|场景|category|分類|分类|類別|类别|\btype\b|section|group|module|模块|模組/i;
-
-/** Rows of a well-formed table → records: which column is the code, which the scene, which texts. */
-function gridRecords(rows: GridRow[]): RawRecord[] {
-  if (rows.length === 0) return [];
-  let headerIndex = rows.findIndex((r) => r.header);
-  if (headerIndex < 0 && rows[0] && !rows[0].cells.some(looksLikeCode) && rows.length > 1) headerIndex = 0;
-  const header = headerIndex >= 0 ? (rows[headerIndex] as GridRow).cells : [];
-  const data = rows.filter((_, i) => i !== headerIndex && !(rows[i] as GridRow).header);
-  const width = Math.max(...data.map((r) => r.cells.length), header.length);
-
-  let codeCol = header.findIndex((h) => CODE_HEADER.test(h) && !TEXT_HEADER.test(h));
-  if (codeCol < 0) {
-    for (let c = 0; c < width && codeCol < 0; c++) {
-      const cells = data.map((r) => r.cells[c] ?? '').filter(Boolean);
-      if (cells.length > 0 && cells.filter(looksLikeCode).length >= 0.8 * cells.length) codeCol = c;
-    }
-  }
-  if (codeCol < 0) return [];
-  const sceneCols = new Set<number>();
-  header.forEach((h, i) => {
-    if (i !== codeCol && SCENE_HEADER.test(h) && !TEXT_HEADER.test(h)) sceneCols.add(i);
-  });
-  // Without a header, columns before the code are labels (scene, category).
-  if (header.length === 0) for (let c = 0; c < codeCol; c++) sceneCols.add(c);
-
-  const out: RawRecord[] = [];
-  let scene: string | undefined;
-  let section: string | undefined;
-  for (const r of data) {
-    const code = (r.cells[codeCol] ?? '').trim();
-    if (!code) continue;
-    if (r.section !== section) {
-      section = r.section;
-      scene = undefined;
-    }
-    const label = [...sceneCols]
-      .map((c) => r.cells[c] ?? '')
-      .filter(Boolean)
-      .join(' ');
-    // A category written only on a group's first row covers the rows under it.
-    if (label) scene = label;
-    const texts: string[] = [];
-    for (let c = 0; c < width; c++) if (c !== codeCol && !sceneCols.has(c)) texts.push(r.cells[c] ?? '');
-    const rec: RawRecord = { code, texts, line: r.line };
-    if (r.end !== undefined) rec.end = r.end;
-    if (scene) rec.label = scene;
-    if (section !== undefined) rec.section = section;
-    out.push(rec);
-  }
-  return out;
-}
-
-function recordsOf(text: string, format: Exclude<ImportFormat, 'auto'>): RawRecord[] {
-  switch (format) {
-    case 'markdown':
-      return gridRecords(parseMarkdown(text));
-    case 'csv':
-      return gridRecords(parseDelimited(text, ','));
-    case 'tsv':
-      return gridRecords(parseDelimited(text, '\t'));
-    case 'html':
-      return gridRecords(parseHtml(text));
-    default:
-      return parseScrape(text);
-  }
+  return importTable(text, { provider: 'x' }, false).format;
 }
 
 /**
@@ -144,7 +84,7 @@ function columnLanguages(records: RawRecord[], docScript: 'zh-Hant' | 'zh-Hans')
   return langs;
 }
 
-function suggest(code: string, flow: Flow, messages: Partial<Record<Lang, string>>): Suggestion {
+function suggest(code: string, flow: Flow, messages: Record<string, string>): Suggestion {
   const message = Object.values(messages).join('\n');
   const c = classify({ code, message, flow });
   return {
@@ -157,18 +97,12 @@ function suggest(code: string, flow: Flow, messages: Partial<Record<Lang, string
   };
 }
 
-/**
- * Turns a code table copied from a provider's documentation into draft catalog entries: code,
- * flow, scene, messages by language, source lines, and a classifier suggestion for each.
- */
-export function importTable(text: string, options: ImportOptions): ImportResult {
-  const format = !options.format || options.format === 'auto' ? detectFormat(text) : options.format;
-  const records = recordsOf(text, format).filter((r) => r.texts.some((t) => t.trim() !== ''));
+function scrapeEntries(text: string): DraftEntry[] {
+  const records = parseScrape(text).filter((r) => r.texts.some((t) => t.trim() !== ''));
   const all = records.flatMap((r) => r.texts).join('');
   const docScript = scriptCounts(all).hans > scriptCounts(all).hant ? 'zh-Hans' : 'zh-Hant';
   const langs = columnLanguages(records, docScript);
-
-  const entries = records.map((r): DraftEntry => {
+  return records.map((r): DraftEntry => {
     const messages: Partial<Record<Lang, string>> = {};
     r.texts.forEach((t, i) => {
       const text = t.trim();
@@ -181,11 +115,219 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
       else messages[lang] = `${messages[lang]}${text}`;
     });
     const flow = flowOf(r.label) ?? flowOf(r.section, true) ?? 'any';
-    const entry: DraftEntry = { code: r.code, flow, messages, source: { line: r.line }, suggestion: suggest(r.code, flow, messages) };
+    const entry: DraftEntry = { code: r.code, flow, messages, notes: [], source: { line: r.line }, suggestion: EMPTY };
     if (r.label) entry.scene = r.label;
+    if (r.section !== undefined) entry.section = r.section;
     if (r.end !== undefined && r.end > r.line) entry.source.end = r.end;
     return entry;
   });
-  const used = new Set(entries.flatMap((e) => Object.keys(e.messages)));
-  return { provider: options.provider, format, languages: [...new Set(langs)].filter((l) => used.has(l)), entries };
+}
+
+const EMPTY: Suggestion = { unified: 'unmapped', outcome: 'unknown', next: 'query', party: 'provider', confidence: 0, evidence: [] };
+const LATIN_TAGS = new Set(['en', 'es', 'pt', 'fr', 'de', 'vi']);
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** Every table the document holds, by the readers its content calls for. */
+function gridsOf(text: string, format: ImportFormat): FoundGrid[] {
+  switch (format) {
+    case 'csv':
+    case 'tsv':
+      return [{ kind: format, rows: parseDelimited(text, format === 'csv' ? ',' : '\t'), from: 1, to: 1 }];
+    case 'html':
+      return findHtmlGrids(text);
+    case 'json':
+      return findStructuredGrids(text) ?? [];
+    case 'markdown':
+      return findGrids(text).filter((g) => g.kind === 'markdown');
+    case 'source':
+      return findGrids(text).filter((g) => g.kind === 'source');
+    case 'lines':
+      return [];
+    default: {
+      const structured = findStructuredGrids(text);
+      if (structured && structured.length > 0) return structured;
+      const sheet = wholeSheet(text);
+      if (sheet) return [sheet];
+      const html = /<(table|dl)\b/i.test(text) ? findHtmlGrids(text) : [];
+      const spans = html.map((g): [number, number] => [g.from, g.to]);
+      return [...html, ...findGrids(text, spans)].sort((a, b) => a.from - b.from);
+    }
+  }
+}
+
+/**
+ * A document that is one CSV or TSV sheet from top to bottom (quoted cells may run over lines,
+ * which line-by-line reading would cut): nearly every record has the same number of cells.
+ */
+function wholeSheet(text: string): FoundGrid | undefined {
+  const sample = text.slice(0, 4096);
+  const delimiter = sample.includes('\t') ? '\t' : sample.includes(',') ? ',' : undefined;
+  if (!delimiter || sample.includes('|') || /^\s*</.test(sample)) return undefined;
+  const rows = parseDelimited(text, delimiter);
+  if (rows.length < 3) return undefined;
+  const width = rows[0]?.cells.length ?? 0;
+  if (width < 2 || rows.filter((r) => r.cells.length === width).length < 0.9 * rows.length) return undefined;
+  return { kind: delimiter === ',' ? 'csv' : 'tsv', rows, from: 1, to: rows[rows.length - 1]?.line ?? 1 };
+}
+
+const KIND_FORMAT: Record<string, Exclude<ImportFormat, 'auto'>> = {
+  markdown: 'markdown',
+  html: 'html',
+  csv: 'csv',
+  tsv: 'tsv',
+  json: 'json',
+  source: 'source',
+};
+
+/** Codes a sheet stored as numbers: shorter than their column's usual width, with no zero-led code anywhere. */
+function zeroLossCodes(records: ImportRecord[]): Set<ImportRecord> {
+  const out = new Set<ImportRecord>();
+  const byTable = new Map<number, ImportRecord[]>();
+  for (const r of records) {
+    const list = byTable.get(r.table);
+    if (list) list.push(r);
+    else byTable.set(r.table, [r]);
+  }
+  for (const rs of byTable.values()) {
+    const digits = rs.filter((r) => /^\d+$/.test(r.code));
+    if (digits.length < 3 || digits.some((r) => r.code.length > 1 && r.code.startsWith('0'))) continue;
+    const lens = new Map<number, number>();
+    for (const r of digits) lens.set(r.code.length, (lens.get(r.code.length) ?? 0) + 1);
+    let width = 0;
+    let best = 0;
+    for (const [l, c] of lens) if (c > best) [width, best] = [l, c];
+    if (width < 2 || best < 0.5 * digits.length) continue;
+    for (const r of digits) if (r.code.length < width) out.add(r);
+  }
+  return out;
+}
+
+function gridEntries(records: ImportRecord[]): DraftEntry[] {
+  // Each table column gets a language from its texts; each text may show its own.
+  const hanAll = records
+    .flatMap((r) => r.texts.map((t) => t.text))
+    .join('')
+    .slice(0, 200000);
+  const counts = scriptCounts(hanAll);
+  const docScript = counts.hans > counts.hant ? 'zh-Hans' : 'zh-Hant';
+  const columns = new Map<string, string[]>();
+  for (const r of records)
+    for (const t of r.texts) {
+      const k = `${r.table}:${t.column}`;
+      const list = columns.get(k) ?? [];
+      if (list.length < 400) list.push(t.text);
+      columns.set(k, list);
+    }
+  const colTag = new Map<string, string | undefined>();
+  for (const [k, texts] of columns) colTag.set(k, columnTag(texts, docScript));
+  const zeroLoss = zeroLossCodes(records);
+
+  return records.map((r): DraftEntry => {
+    const messages: Record<string, string> = {};
+    const raw: Record<string, string> = {};
+    const notes: string[] = [];
+    const tagOf = (t: RecordText): string => {
+      const col = colTag.get(`${r.table}:${t.column}`);
+      const own = detectTag(t.text, docScript);
+      if (!own) return col ?? 'en';
+      if (!col) return own;
+      if (LATIN_TAGS.has(own)) {
+        if (LATIN_TAGS.has(col)) return wordCount(t.text) >= 4 ? own : col;
+        return wordCount(t.text) >= 2 ? own : col;
+      }
+      return own;
+    };
+    const order: Role[] = ['message', 'description', 'solution', 'name', 'othercode', 'status', 'other'];
+    let used: RecordText[] = r.texts.filter((t) => t.role === 'message');
+    for (const role of order) {
+      if (used.length > 0) break;
+      const first = r.texts.find((t) => t.role === role);
+      if (first) used = [first];
+    }
+    for (const t of used) {
+      const tag = tagOf(t);
+      if (messages[tag] === undefined) {
+        messages[tag] = t.text;
+        if (t.raw !== undefined) raw[tag] = t.raw;
+      }
+    }
+    // A description in a language no message has is that language's message (`中文说明` next to `message`).
+    for (const t of r.texts) {
+      if (used.includes(t) || (t.role !== 'description' && t.role !== 'other')) continue;
+      const tag = tagOf(t);
+      if (messages[tag] !== undefined) continue;
+      messages[tag] = t.text;
+      if (t.raw !== undefined) raw[tag] = t.raw;
+      used = [...used, t];
+    }
+    for (const t of r.texts) {
+      if (used.includes(t) && Object.values(messages).includes(t.text)) continue;
+      notes.push(`${t.header ?? t.role}: ${t.text}`);
+    }
+    if (zeroLoss.has(r)) {
+      notes.push(
+        'Leading zeros: codes in this column have different lengths and none starts with 0, as when a sheet stores codes as numbers; check the code the provider really returns.',
+      );
+    }
+    const flow = flowOf(r.label) ?? flowOf(r.section, true) ?? 'any';
+    const entry: DraftEntry = { code: r.code, flow, messages, notes, source: { line: r.line }, suggestion: EMPTY };
+    if (Object.keys(raw).length > 0) entry.raw = raw;
+    if (r.label) entry.scene = r.label;
+    if (r.section !== undefined) entry.section = r.section;
+    if (r.end !== undefined && r.end > r.line) entry.source.end = r.end;
+    return entry;
+  });
+}
+
+/**
+ * Turns a provider's documentation into draft catalog entries: every table it holds, whatever its
+ * form, with code, flow, scene, messages by language, the other columns as notes, source lines,
+ * and a classifier suggestion for each.
+ */
+export function importTable(text: string, options: ImportOptions, suggestions = true): ImportResult {
+  const asked = options.format ?? 'auto';
+  const grids = gridsOf(text, asked);
+  const skipped: Skipped[] = [];
+  const records: ImportRecord[] = [];
+  let tables = 0;
+  let rowsRead = 0;
+  const kinds = new Map<string, number>();
+  grids.forEach((g, k) => {
+    rowsRead += g.rows.length;
+    const rs = gridRecords(g, k, skipped);
+    if (rs.length > 0) tables++;
+    kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + rs.length);
+    records.push(...rs);
+  });
+  let entries: DraftEntry[];
+  let format: Exclude<ImportFormat, 'auto'>;
+  // No table with borders, or only loose lines: a page scraped to text, cells glued or one per line.
+  const weak = [...kinds].every(([k, n]) => n === 0 || k === 'lines' || k === 'csv');
+  const scraped = asked === 'lines' || (asked === 'auto' && weak) ? scrapeEntries(text) : [];
+  if (asked === 'lines' || (scraped.length > 0 && scraped.length >= 2 * records.length)) {
+    entries = scraped;
+    format = 'lines';
+    tables = entries.length > 0 ? 1 : 0;
+    rowsRead = entries.length;
+  } else {
+    entries = gridEntries(records);
+    let top = '';
+    let best = -1;
+    for (const [k, n] of kinds) if (n > best) [top, best] = [k, n];
+    format = asked !== 'auto' ? asked : (KIND_FORMAT[top] ?? 'lines');
+  }
+  if (suggestions) for (const e of entries) e.suggestion = suggest(e.code, e.flow, e.messages);
+
+  const sections = new Map<string, string[]>();
+  for (const e of entries) {
+    const where = e.scene ?? e.section ?? '';
+    const list = sections.get(e.code);
+    if (list) list.push(where);
+    else sections.set(e.code, [where]);
+  }
+  const duplicates = [...sections].filter(([, s]) => s.length > 1).map(([code, s]) => ({ code, sections: [...new Set(s)] }));
+  const langCount = new Map<string, number>();
+  for (const e of entries) for (const l of Object.keys(e.messages)) langCount.set(l, (langCount.get(l) ?? 0) + 1);
+  const languages = [...langCount].sort((a, b) => b[1] - a[1]).map(([l]) => l);
+  return { provider: options.provider, format, languages, entries, summary: { tables, rowsRead, skipped, duplicates } };
 }

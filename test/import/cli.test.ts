@@ -27,7 +27,7 @@ describe('paycodes import (real binary)', () => {
     const e4454 = data.entries.find((e: { code: string }) => e.code === '4454');
     expect(e4454).toMatchObject({ code: '4454', flow: 'payment', scene: '付款', source: { line: 82 }, unified: 'insufficient_funds' });
     expect(e4454.notes).toMatch(
-      /^Classifier suggestion, review before use: insufficient_funds \(failed\/ask_customer, party customer\), confidence 0\.\d\d\.$/,
+      /^REVIEW: classifier suggestion insufficient_funds \(failed\/ask_customer, party customer\), confidence 0\.\d\d/,
     );
   });
 
@@ -52,10 +52,75 @@ describe('paycodes import (real binary)', () => {
     expect(missing.stderr).toMatch(/cannot read/);
     const badId = await runCli(['import', 'catalog/sources/qfpay.md', '--provider', 'Acme_Pay']);
     expect(badId.code).toBe(2);
-    expect(badId.stderr).toMatch(/lowercase words joined by hyphens/);
+    expect(badId.stderr).toMatch(/^paycodes: provider id "Acme_Pay" must be lowercase letters and digits/);
     const badFormat = await runCli(['import', 'catalog/sources/qfpay.md', '--provider', 'acme', '--format', 'xls']);
     expect(badFormat.code).toBe(2);
     const noProvider = await runCli(['import', 'catalog/sources/qfpay.md']);
     expect(noProvider.code).toBe(2);
+  });
+});
+
+describe('paycodes import: paths and drafts (real binary)', () => {
+  it('an --out folder that does not exist is a clear error with exit 2 (no stack trace)', async () => {
+    const r = await runCli(['import', 'catalog/sources/qfpay.md', '--provider', 'acme', '--out', '/nonexistent/x.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^paycodes: cannot write \/nonexistent\/x\.yaml/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a file name with a line break cannot add YAML keys (F13)', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const evil = join(dir, 'codes\nid: injected\n#.md');
+    writeFileSync(evil, '| code | message |\n| --- | --- |\n| E1 | Card declined |\n| E2 | Card expired |\n');
+    const r = await runCli(['import', evil, '--provider', 'acme']);
+    expect(r.code).toBe(0);
+    const data = parse(r.stdout);
+    expect(data.id).toBe('acme');
+    expect(data.source.document).toContain('\nid: injected\n');
+  });
+
+  it('writes a catalog that `paycodes validate` accepts as it stands, for a provider id starting with a digit', async () => {
+    const { cpSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const cat = join(dir, 'repo');
+    mkdirSync(join(cat, 'catalog/providers'), { recursive: true });
+    cpSync(resolve(ROOT, 'catalog/unified.yaml'), join(cat, 'catalog/unified.yaml'));
+    const doc = join(dir, 'codes-2c2p.md');
+    writeFileSync(
+      doc,
+      [
+        '# Payment response codes',
+        '',
+        '| Code | Message | 中文说明 |',
+        '| --- | --- | --- |',
+        '| `0000` | Success | 成功 |',
+        '| 4001 | Insufficient balance \\| try another card | 余额不足 |',
+        '',
+        '## Refund errors',
+        '',
+        'REF01 - Refund amount exceeds the paid amount',
+        'REF02 - Refund window has expired',
+        'REF03 - Refund already processed',
+        '',
+      ].join('\n'),
+    );
+    const out = join(cat, 'catalog/providers/2c2p.yaml');
+    const w = await runCli(['import', doc, '--provider', '2c2p', '--out', out]);
+    expect(w.stderr).toBe('');
+    expect(w.code).toBe(0);
+    expect(w.stdout).toMatch(/2 tables found, 5 rows read, 5 codes, 0 rows skipped/);
+    expect(readFileSync(join(cat, 'catalog/sources/2c2p.md'), 'utf8')).toBe(readFileSync(doc, 'utf8'));
+    const v = await runCli(['validate', '--dir', join(cat, 'catalog'), '--root', cat]);
+    expect(v.stderr).toBe('');
+    expect(v.code).toBe(0);
+    const data = parse(readFileSync(out, 'utf8'));
+    expect(data.source.document).toBe('catalog/sources/2c2p.md');
+    expect(data.entries.map((e: { code: string; flow: string }) => [e.code, e.flow])).toEqual([
+      ['0000', 'any'],
+      ['4001', 'any'],
+      ['REF01', 'refund'],
+      ['REF02', 'refund'],
+      ['REF03', 'refund'],
+    ]);
+    expect(data.entries[1].messages).toEqual({ en: 'Insufficient balance \\| try another card', 'zh-Hans': '余额不足' });
   });
 });

@@ -52,7 +52,7 @@ describe('import: input shapes', () => {
     expect(importTable(fixture('table.html'), { provider: 'acme' }).format).toBe('html');
     expect(brief(fixture('table.html'))).toEqual([
       { code: 'RF01', flow: 'refund', messages: { en: 'Refund amount > paid amount', 'zh-Hans': '退款金额大于支付金额' }, line: 5 },
-      { code: 'RF02', flow: 'refund', messages: { en: 'Refund is still processing', 'zh-Hans': '退款处理中' }, line: 6 },
+      { code: 'RF02', flow: 'refund', messages: { en: 'Refund is still processing', 'zh-Hans': '退款处理中' }, line: 6, end: 9 },
     ]);
   });
 

@@ -17,6 +17,8 @@ afterAll(() => {
 
 const FORMATS: ImportFormat[] = ['auto', 'markdown', 'csv', 'tsv', 'html', 'lines'];
 const has = (list: readonly string[], v: unknown) => typeof v === 'string' && list.includes(v);
+/** Provider texts carry any BCP 47 tag (ko, ja, es, pt…), not only the three unified languages. */
+const BCP47 = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/;
 
 /** Imports and checks the result's shape, its line numbers and the safety of each suggestion. */
 function check(text: string, format: ImportFormat, provider = 'acme-pay'): ImportResult | undefined {
@@ -25,14 +27,14 @@ function check(text: string, format: ImportFormat, provider = 'acme-pay'): Impor
   const res = r.value;
   const lineCount = text.split('\n').length;
   expect(res.provider).toBe(provider);
-  expect(has(['markdown', 'csv', 'tsv', 'html', 'lines'], res.format)).toBe(true);
-  for (const l of res.languages) expect(ENUMS.LANGS).toContain(l);
+  expect(has(['markdown', 'csv', 'tsv', 'html', 'json', 'source', 'lines'], res.format)).toBe(true);
+  for (const l of res.languages) expect(l).toMatch(BCP47);
   for (const e of res.entries) {
     expect(typeof e.code).toBe('string');
     expect(e.code.length).toBeGreaterThan(0);
     expect(ENUMS.FLOWS).toContain(e.flow);
     for (const [lang, m] of Object.entries(e.messages)) {
-      expect(ENUMS.LANGS).toContain(lang);
+      expect(lang).toMatch(BCP47);
       expect(typeof m).toBe('string');
     }
     expect(Number.isInteger(e.source.line)).toBe(true);

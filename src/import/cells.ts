@@ -1,0 +1,94 @@
+import { trim } from './grid.js';
+
+/**
+ * What a cell says once presentation is gone: markdown emphasis, backticks, links, inline HTML,
+ * entities. Used for codes (which must come out exactly as the provider returns them) and for
+ * reading header words; message text keeps its own wording.
+ */
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
+
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
+    }
+    const k = e.toLowerCase();
+    return Object.hasOwn(ENTITIES, k) ? (ENTITIES[k] as string) : m;
+  });
+}
+
+/** Removes `<tags>` in one pass; a `<` that never closes stays as text. */
+export function stripTags(s: string): string {
+  if (!s.includes('<')) return s;
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const lt = s.indexOf('<', i);
+    if (lt < 0) break;
+    const gt = s.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    const next = s.charCodeAt(lt + 1);
+    const tagLike = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33;
+    out += s.slice(i, lt);
+    if (!tagLike) out += '<';
+    i = tagLike ? gt + 1 : lt + 1;
+    if (tagLike && /^<br\b/i.test(s.slice(lt, lt + 4))) out += ' ';
+  }
+  return out + s.slice(i);
+}
+
+/** `<br>` splits a cell into lines (markdown tables write multi-line cells that way). */
+export function brParts(s: string): string[] {
+  return s.split(/<br\s{0,4}\/?>/i);
+}
+
+/** Plain text of a cell: tags, entities, emphasis and link targets removed, spaces collapsed. */
+export function plain(s: string): string {
+  let t = decodeEntities(stripTags(s));
+  t = t.replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1');
+  t = t.replace(/\*\*|`/g, '');
+  t = t.replace(/\s+/g, ' ');
+  return trim(t);
+}
+
+const QUOTES = /^["'‘’“”«»]+|["'‘’“”«»]+$/g;
+
+/** A cell reduced to the code it holds: presentation, quotes and a trailing colon go; case and zeros stay. */
+export function codeText(cell: string): string {
+  const first = brParts(cell)[0] ?? '';
+  let t = plain(first);
+  // `*Value*:` and `**E01**` style emphasis around the whole cell.
+  if (t.length > 2 && t.startsWith('*') && t.endsWith('*')) t = t.slice(1, -1);
+  else if (t.length > 2 && t.startsWith('_') && t.endsWith('_') && !t.slice(1, -1).includes('_')) t = t.slice(1, -1);
+  t = trim(t.replace(QUOTES, ''));
+  if (t.endsWith(':')) t = trim(t.slice(0, -1));
+  return t;
+}
+
+const CODE = /^[+-]?[A-Za-z0-9][A-Za-z0-9_.:/#+-]{0,127}$/;
+
+/** Could this be a code at all: one token, letters, digits and a few joiners. */
+export function codeLike(s: string): boolean {
+  return CODE.test(s) && !/^[.:/#-]|[.:/#-]$/.test(s.replace(/^-(?=\d)/, ''));
+}
+
+/**
+ * A code that cannot be an ordinary word: it has a digit, an underscore, a joiner, or is in
+ * capitals. Used where prose could otherwise be mistaken for a table (lines, bullets, key = value).
+ */
+export function strictCode(s: string): boolean {
+  if (!codeLike(s)) return false;
+  if (/\d/.test(s)) return !/^\d{4}-\d{2}/.test(s) && !/^\d+\.\d+\.?\d*$/.test(s);
+  if (s.includes('_')) return true;
+  if (/^[A-Z][A-Z.-]+$/.test(s) && s.length >= 2) return true;
+  return /^[a-z]+[A-Z][A-Za-z]*$/.test(s) || /^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(s);
+}
+
+/** Cells that stand for "nothing here" in provider tables. */
+export function emptyish(s: string): boolean {
+  const t = trim(s);
+  return t === '' || t === '-' || t === '–' || t === '—' || t === '/' || /^(n\/?a|none|null|特になし|없음|无|無)$/i.test(t);
+}

@@ -1,0 +1,427 @@
+import { codeLike, codeText, plain, strictCode } from './cells.js';
+import { type Grid, type GridRow, splitLines, trim } from './grid.js';
+import { parseSourceLine } from './source.js';
+import { parseDelimited } from './tables.js';
+
+/**
+ * Finds every table in a plain-text document, whatever form each one takes: markdown pipes (with
+ * or without outer pipes, ragged, tab-mixed, `---` between rows), TSV and CSV runs, aligned
+ * columns and "code then text" lines, bullets of codes, definition lists, and SDK constants. One
+ * pass over the lines; every run is read once.
+ */
+
+export interface Heading {
+  text: string;
+  level: number;
+}
+
+/** `## Title ##` → Title, read without a regex (long runs of spaces made one backtrack). */
+export function atxHeading(line: string): Heading | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let level = 0;
+  while (line[i + level] === '#') level++;
+  if (level < 1 || level > 6) return undefined;
+  const after = line[i + level];
+  if (after !== undefined && after !== ' ' && after !== '\t') return undefined;
+  let text = trim(line.slice(i + level));
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')) text = trim(text.slice(0, end));
+  return { text: plain(text), level };
+}
+
+/** A markdown separator row: every cell is dashes with optional colons (`| :-- | --: |`, `---`). */
+export function isSeparator(line: string): boolean {
+  const t = trim(line);
+  if (t.length < 1 || !/^[|:\-\s+]+$/.test(t) || !t.includes('-')) return false;
+  for (const cell of t.split(/[|+]/)) {
+    const c = trim(cell);
+    if (c === '') continue;
+    if (!/^:?-+:?$/.test(c)) return false;
+  }
+  return true;
+}
+
+/** No code table is this wide; the rest of a wider row stays in its last cell, so work stays linear. */
+export const MAX_CELLS = 64;
+
+/** Cells of a pipe row; `\|` is a pipe inside a cell, pipes inside backticks too. */
+export function splitPipes(line: string): string[] {
+  let s = trim(line);
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  const cells: string[] = [];
+  let cur = '';
+  let tick = false;
+  const lastTick = s.lastIndexOf('`');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (ch === '\\' && s[i + 1] === '|') {
+      cur += '\\|';
+      i++;
+    } else if (ch === '`') {
+      tick = !tick && i < lastTick;
+      cur += ch;
+    } else if (ch === '|' && !tick && cells.length < MAX_CELLS - 1) {
+      cells.push(trim(cur));
+      cur = '';
+    } else cur += ch;
+  }
+  cells.push(trim(cur));
+  return cells;
+}
+
+function pipeCount(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (line[i] === '|' && line[i - 1] !== '\\') n++;
+  return n;
+}
+
+function isPipeRow(line: string): boolean {
+  const n = pipeCount(line);
+  if (n === 0) return false;
+  const t = trim(line);
+  // `a | b` needs text on both sides; `| a |` is a one-column row.
+  return n >= 2 || (!t.startsWith('|') && !t.endsWith('|'));
+}
+
+const BOLD_LINE = /^(\*\*|__)([^*_\n]{1,160})\1:?$/;
+
+/** A line that is only a code and text: `E01 - Declined`, `- \`E01\`: Declined`, `E01  Declined`. */
+export function codeLine(line: string): string[] | undefined {
+  let t = trim(line);
+  if (t.length === 0 || t.length > 2000) return undefined;
+  let bullet = false;
+  if (/^[-*+•]\s/.test(t)) {
+    t = trim(t.slice(2));
+    bullet = true;
+  } else if (/^\d{1,3}[.)]\s/.test(t)) return undefined;
+  // The first token, with its markup: `code`, **code**, "code", [code](url).
+  let end = 0;
+  if (t[0] === '`') end = t.indexOf('`', 1) + 1;
+  else if (t.startsWith('**')) end = t.indexOf('**', 2) + 2;
+  else if (t[0] === '"' || t[0] === "'") end = t.indexOf(t[0], 1) + 1;
+  if (end <= 0) {
+    end = 0;
+    while (end < t.length && t[end] !== ' ' && t[end] !== '\t' && t[end] !== ':' && t[end] !== '=' && t[end] !== '|') end++;
+  }
+  const token = t.slice(0, end);
+  const code = codeText(token);
+  if (!code || !strictCode(code)) return undefined;
+  // `100101Amount exceeds…`: a code glued to the first word of its text is a scrape, not a column.
+  if (/^[+-]?\d+[A-Z][a-z]/.test(code)) return undefined;
+  let rest = t.slice(end);
+  const sep = /^\s*(?:[-–—:=|]|=>)\s|^\s*[:：]|^\t|^\s{2,}/.exec(rest);
+  if (!sep) {
+    if (trim(rest) === '') return bullet || /[`*"']/.test(token[0] ?? '') ? [code] : undefined;
+    if (!/^\s/.test(rest)) return undefined;
+  }
+  rest = trim(rest.slice(sep ? sep[0].length : 0));
+  if (rest === '') return [code];
+  // Aligned columns: a second code-like token before the text (`FAILED  0302  Declined`).
+  const cols = rest.split(/\t|\s{2,}/).map(trim);
+  if (cols.length >= 2 && cols.every((c) => c !== '')) return [code, ...cols];
+  const second = /^(\S+)\s+(.*)$/.exec(rest);
+  if (!sep && second && strictCode(codeText(second[1] as string)) && /[a-z]/i.test(second[2] as string)) {
+    return [code, codeText(second[1] as string), trim(second[2] as string)];
+  }
+  return [code, rest];
+}
+
+export interface FoundGrid extends Grid {
+  /** First and last line of the table. */
+  from: number;
+  to: number;
+}
+
+interface State {
+  section?: string;
+  caption?: string;
+}
+
+function makeGrid(kind: Grid['kind'], rows: GridRow[], state: State, extra: Partial<Grid> = {}): FoundGrid {
+  const g: FoundGrid = {
+    kind,
+    rows,
+    from: rows[0]?.line ?? 0,
+    to: rows[rows.length - 1]?.end ?? rows[rows.length - 1]?.line ?? 0,
+    ...extra,
+  };
+  if (state.section !== undefined) g.section = state.section;
+  if (state.caption !== undefined) g.caption = state.caption;
+  return g;
+}
+
+/** Reads a pipe table starting at `start`; returns it and the index after it. */
+function readPipeTable(lines: string[], start: number, state: State): [FoundGrid | undefined, number] {
+  const rows: GridRow[] = [];
+  let header: string[] | undefined;
+  let headerRaw: string[] | undefined;
+  let i = start;
+  let lastEndedWithPipe = true;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const t = trim(line);
+    if (t === '') break;
+    if (isSeparator(line)) {
+      if (!header && rows.length === 1) {
+        const first = rows.pop() as GridRow;
+        header = first.cells;
+        headerRaw = first.raw;
+      }
+      continue;
+    }
+    if (!isPipeRow(line)) {
+      // A cell that goes on over the next line: only when the row above was left open.
+      const prev = rows[rows.length - 1];
+      if (prev && !lastEndedWithPipe && /^\s*\|/.test(lines[start] as string)) {
+        const k = prev.cells.length - 1;
+        prev.cells[k] = `${prev.cells[k]} ${t}`;
+        prev.end = i + 1;
+        continue;
+      }
+      break;
+    }
+    let cells = splitPipes(line);
+    const width = header?.length ?? rows[0]?.cells.length ?? 0;
+    // Tabs used as column breaks inside a pipe table.
+    if (line.includes('\t') && cells.length < width) {
+      const split = cells.flatMap((c) => c.split('\t').map(trim));
+      if (split.length <= width) cells = split;
+    }
+    lastEndedWithPipe = t.endsWith('|');
+    rows.push({ cells, raw: cells, line: i + 1 });
+  }
+  if (rows.length === 0 && !header) return [undefined, Math.max(i, start + 1)];
+  const extra: Partial<Grid> = {};
+  if (header) extra.header = header;
+  const g = makeGrid('markdown', rows, state, extra);
+  if (headerRaw) g.from = Math.max(1, (rows[0]?.line ?? start + 1) - 2);
+  return [rows.length > 0 ? g : undefined, Math.max(i, start + 1)];
+}
+
+/** Runs of lines that share one reader; blank lines may sit between rows of the same run. */
+function readRun(lines: string[], start: number, test: (line: string) => boolean, gap: number): number {
+  let i = start;
+  let last = start;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    if (test(line)) {
+      last = i;
+      i++;
+      continue;
+    }
+    if (i - last > gap) break;
+    if (trim(line) !== '' && !isTrivialSource(line)) break;
+    i++;
+  }
+  return last + 1;
+}
+
+/** Lines an SDK file has between its constants: braces, comments, annotations. */
+function isTrivialSource(line: string): boolean {
+  const t = trim(line);
+  return /^([{}()[\];,]+|\/\/.*|\/\*.*|\*.*|#(?!#).*|@\w+.*|<\?php|\?>|(public |private |export |final |static )*(enum|class|interface|object|const|var|type|module|package|namespace|import|use)\b.*)$/.test(
+    t,
+  );
+}
+
+/** The comment just above a constant (line comments, doc comments), as its description. */
+function commentAbove(lines: string[], i: number): string | undefined {
+  let t = trim(lines[i - 1] ?? '');
+  if (t.startsWith('##')) return undefined;
+  const open = /^(\/\/+|#+|\/\*+|\*+)/.exec(t);
+  if (!open) return undefined;
+  t = t.slice((open[1] as string).length);
+  if (t.endsWith('*/')) t = t.slice(0, -2);
+  t = trim(t);
+  return t && !t.startsWith('@') ? t : undefined;
+}
+
+/** The top-of-file comment block (`# Provider: …` lines) and YAML front matter are not headings. */
+function preamble(lines: string[]): number {
+  let i = 0;
+  if (trim(lines[0] ?? '') === '---') {
+    for (let j = 1; j < Math.min(lines.length, 200); j++) if (trim(lines[j] as string) === '---') return j + 1;
+  }
+  while (i < lines.length && /^#(?!#)/.test(lines[i] as string)) i++;
+  return i >= 2 ? i : 0;
+}
+
+/**
+ * One heading per code, its meaning in the paragraph below (`### card_declined` then text): a run
+ * of at least three such headings at one level is a table.
+ */
+function codeHeadings(lines: string[], start: number, level: number): { rows: GridRow[]; next: number } | undefined {
+  const rows: GridRow[] = [];
+  let i = start;
+  while (i < lines.length) {
+    const h = atxHeading(lines[i] as string);
+    if (!h || h.level !== level) break;
+    const code = codeText(h.text);
+    if (code.includes('/') || (!strictCode(code) && !(codeLike(code) && /`/.test(lines[i] as string)))) break;
+    const text: string[] = [];
+    let k = i + 1;
+    let last = i + 1;
+    for (; k < lines.length; k++) {
+      const next = atxHeading(lines[k] as string);
+      if (next && next.level <= level) break;
+      const t = trim(lines[k] as string);
+      // A heading over a table names the table, not one code.
+      if (isPipeRow(t) || t.includes('\t')) return undefined;
+      if (t && !next) {
+        text.push(t);
+        last = k + 1;
+      }
+    }
+    const row: GridRow = { cells: [code, text.join(' ')], line: i + 1 };
+    if (last > i + 1) row.end = last;
+    rows.push(row);
+    i = k;
+  }
+  return rows.length >= 3 ? { rows, next: i } : undefined;
+}
+
+export function findGrids(text: string, skip: [number, number][] = []): FoundGrid[] {
+  const lines = splitLines(text);
+  const grids: FoundGrid[] = [];
+  const state: State = {};
+  const skipped = (n: number) => skip.some(([a, b]) => n >= a && n <= b);
+  let fence: string | undefined;
+  let i = preamble(lines);
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    const t = trim(line);
+    if (skipped(i + 1)) {
+      i++;
+      continue;
+    }
+    const fenceMark = /^(`{3,}|~{3,})/.exec(t);
+    if (fenceMark) {
+      fence = fence === undefined ? (fenceMark[1] as string) : t.startsWith(fence) ? undefined : fence;
+      i++;
+      continue;
+    }
+    if (fence === undefined) {
+      const h = atxHeading(line);
+      if (h) {
+        const run = codeHeadings(lines, i, h.level);
+        if (run) {
+          grids.push(makeGrid('lines', run.rows, state, { codeColumn: 0 }));
+          i = run.next;
+          continue;
+        }
+        state.section = h.text;
+        delete state.caption;
+        i++;
+        continue;
+      }
+      const underline = lines[i + 1] ?? '';
+      if (t && !t.includes('|') && /^=+\s*$/.test(underline) && underline.length >= 3) {
+        state.section = plain(t);
+        delete state.caption;
+        i += 2;
+        continue;
+      }
+      const bold = BOLD_LINE.exec(t);
+      if (bold) {
+        state.caption = trim(bold[2] as string);
+        i++;
+        continue;
+      }
+    }
+    if (isPipeRow(line) && !parseSourceLine(line)) {
+      const [g, next] = readPipeTable(lines, i, state);
+      if (g) grids.push(g);
+      i = next;
+      continue;
+    }
+    if (line.includes('\t') && !parseSourceLine(line)) {
+      const end = readRun(lines, i, (l) => l.includes('\t'), 0);
+      const rows = parseDelimited(lines.slice(i, end).join('\n'), '\t').map((r) => ({
+        ...r,
+        line: r.line + i,
+        ...(r.end ? { end: r.end + i } : {}),
+      }));
+      if (rows.length >= 2) grids.push(makeGrid('tsv', rows, state));
+      else if (rows.length === 1) {
+        const cells = codeLine(line);
+        if (cells) grids.push(makeGrid('lines', [{ cells, line: i + 1 }], state));
+      }
+      i = end;
+      continue;
+    }
+    const src = parseSourceLine(line);
+    if (src && (fence !== undefined || strictCode(src.code) || src.text !== undefined)) {
+      const end = readRun(lines, i, (l) => parseSourceLine(l) !== undefined, 3);
+      const rows: GridRow[] = [];
+      for (let k = i; k < end; k++) {
+        const s = parseSourceLine(lines[k] as string);
+        // `"code": "E01"`, `"message": "…"` in a response example: field names, not codes.
+        if (!s || (s.name === undefined && /^[a-z]+$/.test(s.code))) continue;
+        const comment = s.comment ?? commentAbove(lines, k);
+        rows.push({ cells: [s.code, s.text ?? '', s.name ?? '', comment ?? ''], line: k + 1 });
+      }
+      if (rows.length >= 2) grids.push(makeGrid('source', rows, state, { codeColumn: 0, header: ['code', 'message', 'name', 'comment'] }));
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    const cl = codeLine(line);
+    if (cl) {
+      const end = readRun(lines, i, (l) => codeLine(l) !== undefined || /^\s*:\s/.test(l), 1);
+      const rows: GridRow[] = [];
+      for (let k = i; k < end; k++) {
+        const c = codeLine(lines[k] as string);
+        if (c) rows.push({ cells: c, line: k + 1 });
+      }
+      // A header line just above (`Code  Message`) names the columns.
+      // (Under it may be a line of dashes: `----    -----------`.)
+      const dashes = /^[-=\s]+$/.test(trim(lines[i - 1] ?? '')) && trim(lines[i - 1] ?? '') !== '';
+      const above = trim(lines[dashes ? i - 2 : i - 1] ?? '');
+      const extra: Partial<Grid> = {};
+      const headerCells = above.split(/\t|\s{2,}/).map(trim);
+      if (headerCells.length >= 2 && headerCells.length === rows[0]?.cells.length && !headerCells.some(strictCode))
+        extra.header = headerCells;
+      // Two lines that happen to start with a code are prose more often than a table.
+      if (rows.length >= 3 || (rows.length === 2 && extra.header)) grids.push(makeGrid('lines', rows, state, extra));
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    // Definition lists: a code on its own line, its meaning on the next line after `: `.
+    const next = lines[i + 1] ?? '';
+    if (t && /^:\s/.test(next) && codeLike(codeText(t))) {
+      const rows: GridRow[] = [];
+      let k = i;
+      while (k < lines.length) {
+        const term = trim(lines[k] as string);
+        const def = lines[k + 1] ?? '';
+        if (!term) {
+          k++;
+          if (trim(lines[k] ?? '') === '') break;
+          continue;
+        }
+        if (!/^:\s/.test(def) || !codeLike(codeText(term))) break;
+        rows.push({ cells: [codeText(term), trim(def.slice(1))], line: k + 1, end: k + 2 });
+        k += 2;
+      }
+      if (rows.length > 0) grids.push(makeGrid('deflist', rows, state, { codeColumn: 0 }));
+      i = Math.max(k, i + 1);
+      continue;
+    }
+    if (t.includes(',') && !/[.!?:。]$/.test(t)) {
+      const width = parseDelimited(line, ',')[0]?.cells.length ?? 0;
+      if (width >= 2) {
+        const end = readRun(lines, i, (l) => (parseDelimited(l, ',')[0]?.cells.length ?? 0) === width, 0);
+        if (end - i >= 3) {
+          const rows = parseDelimited(lines.slice(i, end).join('\n'), ',').map((r) => ({ ...r, line: r.line + i }));
+          grids.push(makeGrid('csv', rows, state));
+          i = end;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+  return grids;
+}

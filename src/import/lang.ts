@@ -1,0 +1,83 @@
+import { chineseScript, HAN } from './script.js';
+
+/**
+ * The language of one provider text, as a BCP 47 tag: the script decides Korean, Japanese and
+ * Chinese (Traditional or Simplified by the characters that differ); Latin text is told apart by
+ * its letters and most common short words. Undefined when the text has no letters at all.
+ */
+export type TextTag = string;
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/g;
+const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/g;
+const HAN_G = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const LATIN = /[A-Za-z\u00c0-\u024f]/g;
+const CYRILLIC = /[\u0400-\u04ff]/g;
+const THAI = /[\u0e00-\u0e7f]/g;
+const ARABIC = /[\u0600-\u06ff]/g;
+const VIET = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gi;
+
+const count = (s: string, re: RegExp) => s.match(re)?.length ?? 0;
+
+// Short function words, the surest sign of a Latin-script language in a sentence of a few words.
+const WORDS: Record<string, Set<string>> = {
+  en: new Set('the of and to is are was not be has have for with your you this that an or by on in please invalid'.split(' ')),
+  es: new Set('el la los las de del que y en un una es no por para con su tu se al lo pago tarjeta'.split(' ')),
+  pt: new Set('o a os as de do da dos das que e em um uma não é por para com seu sua ao pagamento cartão'.split(' ')),
+  fr: new Set('le la les de des du et est un une pas pour avec votre vous ce paiement carte'.split(' ')),
+  de: new Set('der die das und ist nicht ein eine für mit ihre sie zahlung karte'.split(' ')),
+};
+
+function latinTag(text: string): TextTag {
+  const words = text.toLowerCase().match(/[a-zà-ÿ]+/g) ?? [];
+  const score: Record<string, number> = { en: 0, es: 0, pt: 0, fr: 0, de: 0 };
+  for (const w of words) for (const [tag, set] of Object.entries(WORDS)) if (set.has(w)) score[tag] = (score[tag] ?? 0) + 1;
+  if (/[ñ¿¡]/i.test(text)) score.es = (score.es ?? 0) + 2;
+  if (/[ãõ]|ção|ções/i.test(text)) score.pt = (score.pt ?? 0) + 2;
+  if (/[ß]|[äöü]/i.test(text)) score.de = (score.de ?? 0) + 2;
+  if (/[èêëàç]/i.test(text) && !/ção/i.test(text)) score.fr = (score.fr ?? 0) + 1;
+  // Words shared by several languages ("de", "a") only count when they beat English clearly.
+  let best = 'en';
+  for (const [tag, s] of Object.entries(score)) if (s > (score[best] ?? 0) + (tag === 'en' ? 0 : 1)) best = tag;
+  return best;
+}
+
+export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' = 'zh-Hant'): TextTag | undefined {
+  const hangul = count(text, HANGUL);
+  const kana = count(text, KANA);
+  const han = count(text, HAN_G);
+  const latin = count(text, LATIN);
+  const others: [TextTag, number][] = [
+    ['ru', count(text, CYRILLIC)],
+    ['th', count(text, THAI)],
+    ['ar', count(text, ARABIC)],
+  ];
+  if (hangul > 0 && hangul >= kana) return 'ko';
+  if (kana > 0) return 'ja';
+  if (han > 0) return chineseScript(text) ?? chineseFallback;
+  const [otherTag, otherCount] = others.reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (otherCount > latin) return otherTag;
+  if (latin === 0) return undefined;
+  if (count(text, VIET) >= 2) return 'vi';
+  return latinTag(text);
+}
+
+/** The language most of a column's texts are in; the column keeps it for texts that are too short to tell. */
+export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans'): TextTag | undefined {
+  const votes = new Map<TextTag, number>();
+  let hanText = '';
+  for (const t of texts) {
+    const tag = detectTag(t, chineseFallback);
+    if (!tag) continue;
+    if (tag.startsWith('zh')) {
+      if (hanText.length < 20000) hanText += t;
+      votes.set('zh', (votes.get('zh') ?? 0) + 1);
+    } else votes.set(tag, (votes.get(tag) ?? 0) + 1);
+  }
+  let best: TextTag | undefined;
+  let bestCount = 0;
+  for (const [tag, c] of votes) if (c > bestCount) [best, bestCount] = [tag, c];
+  if (best === 'zh') return chineseScript(hanText) ?? chineseFallback;
+  return best;
+}
+
+export { HAN };

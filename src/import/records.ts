@@ -1,0 +1,318 @@
+import { brParts, codeLike, codeText, emptyish, plain } from './cells.js';
+import { MAX_CELLS } from './document.js';
+import type { Grid, GridRow } from './grid.js';
+import { trim } from './grid.js';
+
+/**
+ * What each column of a table is for, from its header words in any of the languages providers
+ * write in, and from its values when there is no header; then one record per row.
+ */
+export type Role =
+  | 'code'
+  | 'message'
+  | 'description'
+  | 'solution'
+  | 'scene'
+  | 'http'
+  | 'softhard'
+  | 'status'
+  | 'name'
+  | 'othercode'
+  | 'index'
+  | 'other';
+
+export interface RecordText {
+  role: Role;
+  header?: string;
+  text: string;
+  /** The cell as written, when it differs from `text`. */
+  raw?: string;
+  column: number;
+}
+
+export interface ImportRecord {
+  code: string;
+  texts: RecordText[];
+  label?: string;
+  section?: string;
+  line: number;
+  end?: number;
+  table: number;
+  kind: Grid['kind'];
+}
+
+export interface Skipped {
+  line: number;
+  reason: string;
+}
+
+// Header words, matched on lower-cased plain text. Text roles are tried before `code`, so
+// "코드 설명" (code description) is a description and "Response Code Description" too.
+const HEADER_ROLES: [Role, RegExp][] = [
+  ['index', /^(no\.?|#|nº|n°|순번|번호|序号|序號|項番|번호|seq|idx|index)$/],
+  ['http', /http|^상태 ?코드$|ステータスコード|状态码|狀態碼/],
+  ['softhard', /soft|hard|재시도 ?가능|retryable|decline type|거절 ?유형/],
+  [
+    'solution',
+    /solution|resolution|next step|suggest|advice|action|how to|handling|fix|retry|對策|对策|處理|处理|解決|解决|建議|建议|조치|해결|대응|対処|対応|solución|sugerencia|sugerida|acción|solução|sugestão|comunicación|comunicação|recomend/,
+  ],
+  [
+    'description',
+    /desc|detail|explanation|meaning|reason|comment|remark|note|說明|说明|描述|備註|备注|含義|含义|原因|설명|내용|상세|의미|비고|사유|상황|説明|詳細|内容|意味|理由|descripción|descrição|significado|explicación|detalle|motivo|causa/,
+  ],
+  ['message', /message|msg|text|title|提示|信息|訊息|讯息|消息|메시지|메세지|문구|メッセージ|文言|mensaje|mensagem|texto|名称|名稱/],
+  ['code', /code|코드|コード|代码|代碼|碼|码|código|codigo|errcode|^issue$|^value$|^key$|^id$|^error$|^errno$|^rc$|^type$/],
+  [
+    'scene',
+    /categor|group|scene|section|module|class|kind|구분|분류|결제수단|유형|종류|場景|场景|分類|分类|類別|类别|種別|区分|categoría|tipo|grupo|carrier|method/,
+  ],
+  ['status', /status|state|estado|상태|状態|狀態|状态|situação|result$|outcome/],
+  ['name', /constant|name|enum|member|schema|상수|定数|常量/],
+];
+
+export function headerRole(h: string): Role | undefined {
+  const t = plain(h)
+    .toLowerCase()
+    .replace(/[*_:]+/g, ' ')
+    .trim();
+  if (!t) return undefined;
+  for (const [role, re] of HEADER_ROLES) if (re.test(t)) return role;
+  return undefined;
+}
+
+/** Row numbers: 1, 2, 3… in order (a "no" column is not a code). */
+function isIndexColumn(values: string[]): boolean {
+  if (values.length < 3 || (values[0] !== '0' && values[0] !== '1')) return false;
+  let prev = Number.NaN;
+  let steps = 0;
+  for (const v of values) {
+    if (!/^(0|[1-9]\d{0,5})$/.test(v)) return false;
+    const n = Number(v);
+    if (n === prev + 1) steps++;
+    prev = n;
+  }
+  return steps >= 0.95 * (values.length - 1);
+}
+
+interface ColumnStats {
+  codeLike: number;
+  unique: number;
+  avgLen: number;
+  spaces: number;
+  n: number;
+}
+
+function stats(values: string[]): ColumnStats {
+  const filled = values.filter((v) => !emptyish(v));
+  const codes = filled.map(codeText);
+  const n = filled.length;
+  if (n === 0) return { codeLike: 0, unique: 0, avgLen: 0, spaces: 0, n: 0 };
+  return {
+    n,
+    codeLike: codes.filter(codeLike).length / n,
+    unique: new Set(codes).size / n,
+    avgLen: codes.reduce((a, c) => a + c.length, 0) / n,
+    spaces: filled.filter((v) => /\s/.test(plain(v))).length / n,
+  };
+}
+
+/** The column that holds the codes: code-like values, mostly distinct, helped by a code header. */
+export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], width: number): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let c = 0; c < width; c++) {
+    const values = rows.map((r) => r.cells[c] ?? '');
+    const s = stats(values);
+    if (s.n === 0) continue;
+    const role = header ? headerRole(header[c] ?? '') : undefined;
+    if (role === 'index' || isIndexColumn(values.filter((v) => !emptyish(v)).map(codeText))) continue;
+    if (s.codeLike < 0.6) continue;
+    let score = s.codeLike * 2 + s.unique + (s.n / rows.length) * 0.5 - Math.min(s.avgLen, 60) / 120;
+    if (role === 'code') score += 1.5;
+    else if (role === 'message' || role === 'description' || role === 'solution') score -= 1;
+    else if (role === 'http' || role === 'status' || role === 'scene') score -= 0.7;
+    else if (role === 'name') score -= 0.4;
+    if (score > bestScore + 1e-9) [best, bestScore] = [c, score];
+  }
+  return best;
+}
+
+/** A table of ranges (`From | To`), field definitions (`Parameter | Type | Required`) or the like: not codes. */
+function notACodeTable(header: string[]): boolean {
+  const h = header.map((x) => plain(x).toLowerCase());
+  const has = (re: RegExp) => h.some((x) => re.test(x));
+  if (has(/^(from|start|시작|起始?)$/) && has(/^(to|end|끝|终止?|終止?)$/)) return true;
+  if (
+    has(/^(parameter|param|field|property|attribute|参数|參數|파라미터|필드|項目名?|パラメータ|parámetro|campo)( name)?$/) &&
+    has(/required|type|必填|必須|필수|타입|型|obligatorio|tipo/)
+  )
+    return true;
+  return false;
+}
+
+function isHeaderLike(cells: string[]): boolean {
+  const filled = cells.filter((c) => !emptyish(c));
+  if (filled.length < 2) return false;
+  const roles = filled.map(headerRole).filter(Boolean);
+  return roles.length >= Math.max(2, filled.length - 1) && roles.includes('code');
+}
+
+export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): ImportRecord[] {
+  let header = grid.header?.slice(0, MAX_CELLS);
+  // A row wider than any code table keeps its overflow in the last cell (bounded work per row).
+  let rows = grid.rows.map((r) =>
+    r.cells.length <= MAX_CELLS ? r : { ...r, cells: [...r.cells.slice(0, MAX_CELLS - 1), r.cells.slice(MAX_CELLS - 1).join(' ')] },
+  );
+  if (rows.length === 0) return [];
+  // A title row where the header should be (`|**Capture API errors**||||`): the real header comes later.
+  let groupLabel: string | undefined;
+  if (header && header.filter((c) => !emptyish(c)).length === 1 && !codeLike(codeText(header[0] ?? ''))) {
+    groupLabel = plain(header.find((c) => !emptyish(c)) ?? '');
+    const k = rows.findIndex((r) => isHeaderLike(r.cells));
+    if (k >= 0 && k < 3) {
+      header = rows[k]?.cells;
+      rows = rows.slice(k + 1);
+    } else header = undefined;
+  }
+  if (header && notACodeTable(header)) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of ranges or fields, not codes' });
+    return [];
+  }
+  const width = Math.max(header?.length ?? 0, ...rows.map((r) => r.cells.length));
+  // Headerless: the first row is a header when its code cell is not a code but the others are.
+  let codeCol = grid.codeColumn ?? pickCodeColumn(header, rows, width);
+  if (!header && codeCol < 0 && rows.length > 1) {
+    const c = pickCodeColumn(rows[0]?.cells, rows.slice(1), width);
+    if (c >= 0 && !codeLike(codeText(rows[0]?.cells[c] ?? ''))) {
+      header = rows[0]?.cells;
+      rows = rows.slice(1);
+      codeCol = c;
+    }
+  } else if (!header && codeCol >= 0 && grid.kind !== 'source' && rows.length >= 2 && isHeaderLike(rows[0]?.cells ?? [])) {
+    header = rows[0]?.cells;
+    rows = rows.slice(1);
+  }
+  let textKeys = false;
+  if (codeCol < 0) {
+    // "Message | Description" tables whose first column is the value a provider returns.
+    const first = rows.map((r) => plain(r.cells[0] ?? '')).filter((v) => !emptyish(v));
+    const second = rows.map((r) => plain(r.cells[1] ?? '')).filter((v) => !emptyish(v));
+    const avg = (xs: string[]) => xs.reduce((a, x) => a + x.length, 0) / Math.max(1, xs.length);
+    const firstRole = header ? headerRole(header[0] ?? '') : undefined;
+    const keyish = firstRole === undefined || firstRole === 'message' || firstRole === 'code' || firstRole === 'name';
+    if (
+      keyish &&
+      width >= 2 &&
+      first.length >= 3 &&
+      new Set(first).size === first.length &&
+      avg(first) <= 40 &&
+      avg(second) > 1.5 * avg(first)
+    ) {
+      codeCol = 0;
+      textKeys = true;
+    } else {
+      skipped.push({ line: grid.rows[0]?.line ?? 0, reason: `a table without a code column (${rows.length} rows)` });
+      return [];
+    }
+  }
+  // A column of parameter or field names is an API reference, not a code list.
+  if (
+    header &&
+    /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|파라미터|필드|項目|パラメータ|parámetro|campo)( ?names?|名|명)?$/i.test(
+      plain(header[codeCol] ?? ''),
+    )
+  ) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of fields or parameters, not codes' });
+    return [];
+  }
+  const roles: Role[] = [];
+  for (let c = 0; c < width; c++) {
+    if (c === codeCol) {
+      roles.push('code');
+      continue;
+    }
+    const known = grid.roles?.[c] as Role | undefined;
+    const byHeader = known ?? (header ? headerRole(header[c] ?? '') : undefined);
+    const values = rows.map((r) => r.cells[c] ?? '').filter((v) => !emptyish(v));
+    const s = stats(values);
+    let role: Role = byHeader ?? 'other';
+    if (role === 'code') role = 'othercode';
+    if (role === 'index' || (!byHeader && isIndexColumn(values))) role = 'index';
+    if (!byHeader && role === 'other') {
+      // No header word: a column of few repeated labels before the code is a category; prose is a message.
+      if (c < codeCol && s.unique < 0.5) role = 'scene';
+      else if (s.spaces > 0.3 || s.codeLike < 0.5) role = 'message';
+      else role = 'name';
+    }
+    if (grid.kind === 'source' && c === 3) role = 'description';
+    roles.push(role);
+  }
+  // With no message column, the first text column carries the message.
+  if (!roles.includes('message')) {
+    const k = roles.findIndex((r) => r === 'description' || r === 'other');
+    if (k >= 0) roles[k] = 'message';
+  }
+
+  const out: ImportRecord[] = [];
+  let scene: string | undefined;
+  const sceneCols = roles.map((r, c) => (r === 'scene' ? c : -1)).filter((c) => c >= 0);
+  for (const r of rows) {
+    const filled = r.cells.filter((c) => !emptyish(c));
+    const rawCode = r.cells[codeCol] ?? '';
+    const code = codeText(rawCode);
+    if (filled.length === 0) continue;
+    if (!code || !(codeLike(code) || (textKeys && code.length <= 80))) {
+      if (filled.length === 1 || r.label) groupLabel = plain(filled[0] as string);
+      else if (isHeaderLike(r.cells)) {
+        /* a repeated header row */
+      } else skipped.push({ line: r.line, reason: code ? `"${code.slice(0, 40)}" is not a code` : 'no code in the code column' });
+      continue;
+    }
+    const label = sceneCols
+      .map((c) => plain(r.cells[c] ?? ''))
+      .filter((x) => !emptyish(x))
+      .join(' ');
+    // A category written only on a group's first row covers the rows under it.
+    if (label) scene = label;
+    const texts: RecordText[] = [];
+    // In a table keyed by its messages, the key is the text the provider returns.
+    if (textKeys) {
+      const t: RecordText = { role: 'message', text: code, column: codeCol };
+      const h = header?.[codeCol];
+      if (h) t.header = plain(h);
+      texts.push(t);
+    }
+    // Text after a `<br>` in the code cell is the code's own message (`CODE<br>Retry later`).
+    const codeParts = brParts(rawCode);
+    if (codeParts.length > 1) {
+      const rest = plain(codeParts.slice(1).join(' '));
+      if (rest) texts.push({ role: 'message', text: rest, column: codeCol, ...(header?.[codeCol] ? { header: header[codeCol] } : {}) });
+    }
+    for (let c = 0; c < width; c++) {
+      const role = roles[c] as Role;
+      if (c === codeCol || role === 'index' || role === 'scene') continue;
+      const cell = r.cells[c] ?? '';
+      if (emptyish(cell)) continue;
+      const text = grid.kind === 'markdown' || grid.kind === 'html' ? cellText(cell) : trim(cell);
+      const t: RecordText = { role, text, column: c };
+      const raw = r.raw?.[c];
+      if (raw !== undefined && raw !== text) t.raw = raw;
+      const h = header?.[c];
+      if (h) t.header = plain(h);
+      texts.push(t);
+    }
+    const rec: ImportRecord = { code, texts, line: r.line, table, kind: grid.kind };
+    if (r.end !== undefined && r.end > r.line) rec.end = r.end;
+    const l = scene ?? groupLabel ?? grid.caption;
+    if (l) rec.label = l;
+    if (grid.section !== undefined) rec.section = grid.section;
+    out.push(rec);
+  }
+  return out;
+}
+
+/** A markdown or HTML cell as text: `<br>` becomes a line break's space, escaped pipes are pipes. */
+function cellText(cell: string): string {
+  const t = cell.replace(/\\\|/g, '|');
+  return /<|&|`|\*\*|\]\(/.test(t) ? plain(t) : trim(t);
+}

@@ -1,0 +1,200 @@
+import { codeLike, strictCode } from './cells.js';
+import { trim } from './grid.js';
+
+/**
+ * One line of an SDK source or message file that declares a code: Java/PHP/Python/Go/TS
+ * constants and enum members, `.ini`/`.properties` keys, dictionary entries. Read by hand, not by
+ * one big regex, so no line can make it backtrack.
+ */
+export interface SourceLine {
+  /** The code as the provider sends it. */
+  code: string;
+  /** The constant or key name, when the code is its value. */
+  name?: string;
+  /** A message given with it (a string value, an enum argument, a trailing comment). */
+  text?: string;
+  comment?: string;
+}
+
+const KEYWORDS = new Set([
+  'public',
+  'private',
+  'protected',
+  'static',
+  'final',
+  'const',
+  'readonly',
+  'export',
+  'var',
+  'let',
+  'val',
+  'case',
+  'define',
+  'internal',
+  'override',
+  'abstract',
+]);
+
+function isIdentChar(c: string): boolean {
+  return /[A-Za-z0-9_$.-]/.test(c);
+}
+
+/** A quoted literal at `i`: its text (escapes resolved) and the index after it. */
+function readString(s: string, i: number): [string, number] | undefined {
+  const q = s[i];
+  if (q !== '"' && q !== "'" && q !== '`') return undefined;
+  let out = '';
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s[j] as string;
+    if (c === '\\' && j + 1 < s.length) {
+      const n = s[j + 1] as string;
+      out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+      j++;
+    } else if (c === q) return [out, j + 1];
+    else out += c;
+  }
+  return undefined;
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  return i;
+}
+
+function readIdent(s: string, i: number): [string, number] {
+  let j = i;
+  while (j < s.length && isIdentChar(s[j] as string)) j++;
+  return [s.slice(i, j), j];
+}
+
+/** A value: a string, a number or a bare word; the rest of the line for `.ini` style files. */
+function readValue(s: string, i: number): { value: string; quoted: boolean; next: number } | undefined {
+  const str = readString(s, i);
+  if (str) return { value: str[0], quoted: true, next: str[1] };
+  const [word, j] = readIdent(s, i);
+  if (word) return { value: word, quoted: false, next: j };
+  return undefined;
+}
+
+function trailingComment(s: string, i: number): string | undefined {
+  const rest = s.slice(i);
+  const m = /(?:\/\/|#|\/\*|--)\s?(.*)$/.exec(rest);
+  if (!m) return undefined;
+  const t = trim((m[1] as string).replace(/\*\/\s*$/, ''));
+  return t || undefined;
+}
+
+const textOf = (v: string) => /\s/.test(trim(v)) || !codeLike(trim(v));
+
+/** `RESULT_1(1, "交易失败")`: an enum member with its arguments. */
+function enumWithArgs(s: string, name: string, i: number): SourceLine | undefined {
+  if (s[i] !== '(') return undefined;
+  const args: { value: string; quoted: boolean }[] = [];
+  let j = i + 1;
+  for (let n = 0; n < 8; n++) {
+    j = skipSpaces(s, j);
+    const v = readValue(s, j);
+    if (!v) break;
+    args.push(v);
+    j = skipSpaces(s, v.next);
+    if (s[j] === ',') j++;
+    else break;
+  }
+  if (s[j] !== ')' || args.length === 0) return undefined;
+  const first = args[0] as { value: string; quoted: boolean };
+  const text = args.find((a, k) => a.quoted && (k > 0 || textOf(a.value)));
+  const line: SourceLine = codeLike(first.value) && !(first.quoted && textOf(first.value)) ? { code: first.value, name } : { code: name };
+  if (text && text !== first) line.text = text.value;
+  else if (first.quoted && textOf(first.value)) line.text = first.value;
+  const comment = trailingComment(s, j + 1);
+  if (comment) line.comment = comment;
+  return line;
+}
+
+/**
+ * Reads `[keywords] NAME [Type] (=|:|=>) value [,;] [// comment]` or `NAME(args)`. A value that
+ * is a sentence is the message of the code NAME; a value that is itself a code is the code, and
+ * NAME is its constant.
+ */
+export function parseSourceLine(line: string): SourceLine | undefined {
+  const s = trim(line);
+  if (s.length === 0 || s.length > 4000) return undefined;
+  let i = 0;
+  // Leading modifiers and a type (`public static final String X = "E1"`).
+  let key: string | undefined;
+  let quotedKey = false;
+  const idents: string[] = [];
+  for (let n = 0; n < 8; n++) {
+    i = skipSpaces(s, i);
+    const str = readString(s, i);
+    if (str && idents.length === 0) {
+      key = str[0];
+      quotedKey = true;
+      i = str[1];
+      break;
+    }
+    const [w, j] = readIdent(s, i);
+    if (!w) break;
+    i = j;
+    if (KEYWORDS.has(w)) continue;
+    idents.push(w);
+    // Generic types: `Map<String, X>` is not a declaration we read.
+    if (s[i] === '<' || s[i] === '[') return undefined;
+    const after = skipSpaces(s, i);
+    if (s[after] === '=' || s[after] === ':' || s[after] === '(') break;
+  }
+  if (!quotedKey) {
+    if (idents.length === 0 || idents.length > 3) return undefined;
+    // Go: `Name Type = value`; Java: `String NAME = value`; the name is the last but for Go's type.
+    key = idents.length === 1 ? idents[0] : idents[idents.length - 1];
+    if (idents.length >= 2) {
+      const last = idents[idents.length - 1] as string;
+      const first = idents[idents.length - 2] as string;
+      // Go puts the type after the name: the name is the one that is not a known type word.
+      key = /^[A-Z][a-z]+[A-Za-z]*$/.test(last) && !/^(String|Integer|Int|Long|Number)$/.test(last) && /[A-Z]/.test(first) ? first : last;
+    }
+  }
+  if (!key) return undefined;
+  i = skipSpaces(s, i);
+  if (!quotedKey && s[i] === '(') return enumWithArgs(s, key, i);
+  let op = '';
+  if (s.startsWith('=>', i)) op = '=>';
+  else if (s.startsWith(':=', i)) op = ':=';
+  else if (s[i] === '=' || s[i] === ':') op = s[i] as string;
+  if (!op) return undefined;
+  i = skipSpaces(s, i + op.length);
+  const str = readString(s, i);
+  let value: string;
+  let quoted = false;
+  let next: number;
+  if (str) {
+    [value, next] = str;
+    quoted = true;
+  } else {
+    // Unquoted: a number or word, or (ini/properties/YAML) the rest of the line.
+    const rest = trim(s.slice(i).replace(/[,;]\s*$/, ''));
+    if (!rest || rest === '{' || rest === '[' || rest.startsWith('new ') || rest.includes('(')) return undefined;
+    value = rest;
+    next = s.length;
+    const [w, j] = readIdent(s, i);
+    if (
+      w &&
+      trim(s.slice(j))
+        .replace(/^[,;]/, '')
+        .trim()
+        .match(/^(\/\/|#|\/\*|$)/)
+    ) {
+      value = w;
+      next = j;
+    }
+  }
+  const comment = trailingComment(s, next);
+  // `D4406 = 'Error'`: a code named by a plain word is the key; `SUCCESS = 'success'` sends the value.
+  const keyIsCode = /\d/.test(key) && strictCode(key) && !strictCode(value) && key.toLowerCase() !== value.toLowerCase();
+  const out: SourceLine =
+    textOf(value) || (quotedKey && !textOf(key)) || keyIsCode ? { code: key, text: value } : { code: value, name: key };
+  if (!quoted && textOf(value) && !strictCode(key)) return undefined;
+  if (comment) out.comment = comment;
+  if (!codeLike(out.code)) return undefined;
+  return out;
+}

@@ -1,0 +1,143 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { codeLike } from './cells.js';
+import type { FoundGrid } from './document.js';
+import type { GridRow } from './grid.js';
+
+/**
+ * Error lists written as JSON or YAML: arrays of `{code, message}` objects, `{CODE: message}`
+ * maps, OpenAPI `enum`s (with `x-enum-descriptions` or `oneOf` items that carry a description).
+ * Every node is visited once.
+ */
+
+const CODE_KEY =
+  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|issue|key|id|name|value|type)$/i;
+
+function scalarText(n: unknown): string | undefined {
+  if (isScalar(n)) {
+    const v = n.value;
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String((n.source as string | undefined) ?? v);
+  }
+  return undefined;
+}
+
+export function findStructuredGrids(text: string): FoundGrid[] | undefined {
+  const head = text.replace(/^(\s*(#|\/\/)[^\n]*\n)*\s*/, '');
+  const json = head.startsWith('{') || head.startsWith('[');
+  if (!json && !/^(- )?[A-Za-z0-9_"'-]{1,80}:(\s|$)/m.test(head.slice(0, 2000))) return undefined;
+  const lc = new LineCounter();
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  } catch {
+    return undefined;
+  }
+  if (doc.errors.length > 0 || !(isMap(doc.contents) || isSeq(doc.contents))) return undefined;
+  const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
+  const endOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(Math.max(n.range[0], n.range[1] - 1)).line : 1);
+  const grids: FoundGrid[] = [];
+  const push = (rows: GridRow[], header: string[], section: string) => {
+    if (rows.length === 0) return;
+    grids.push({ kind: 'json', rows, header, section, from: rows[0]?.line ?? 1, to: rows[rows.length - 1]?.line ?? 1, codeColumn: 0 });
+  };
+
+  const visit = (node: unknown, path: string[]) => {
+    const section = path.join('/');
+    if (isSeq(node)) {
+      const maps = node.items.filter(isMap);
+      if (maps.length > 0 && maps.length === node.items.length) {
+        // An array of objects: the code key is the first that looks like one in every object.
+        const keys = new Set<string>();
+        for (const m of maps) for (const p of m.items) if (isScalar(p.key)) keys.add(String(p.key.value));
+        const order = [...keys];
+        const codeKey = order.find((k) => CODE_KEY.test(k) && /code/i.test(k)) ?? order.find((k) => CODE_KEY.test(k));
+        if (codeKey) {
+          const textKeys = order.filter((k) => k !== codeKey && maps.some((m) => scalarText(m.get(k, true)) !== undefined));
+          const rows: GridRow[] = [];
+          for (const m of maps) {
+            const code = scalarText(m.get(codeKey, true));
+            if (code === undefined || !codeLike(code.trim())) continue;
+            const row: GridRow = {
+              cells: [code.trim(), ...textKeys.map((k) => scalarText(m.get(k, true)) ?? '')],
+              line: lineOf(m as Node),
+            };
+            const end = endOf(m as Node);
+            if (end > row.line) row.end = end;
+            rows.push(row);
+          }
+          if (rows.length > 0) {
+            push(rows, [codeKey, ...textKeys], section);
+            return;
+          }
+        }
+      }
+      node.items.forEach((item, k) => {
+        visit(item, [...path, String(k)]);
+      });
+      return;
+    }
+    if (!isMap(node)) return;
+    // `enum` with descriptions alongside.
+    const en = node.get('enum', true);
+    if (isSeq(en)) {
+      const descs = node.get('x-enum-descriptions', true) ?? node.get('x-enumDescriptions', true);
+      const names = node.get('x-enum-varnames', true) ?? node.get('x-enumNames', true);
+      const rows: GridRow[] = [];
+      en.items.forEach((item, k) => {
+        const code = scalarText(item);
+        if (code === undefined || !codeLike(code)) return;
+        const desc = isSeq(descs) ? (scalarText(descs.items[k]) ?? '') : '';
+        const name = isSeq(names) ? (scalarText(names.items[k]) ?? '') : '';
+        rows.push({ cells: [code, desc, name], line: lineOf(item as Node) });
+      });
+      push(rows, ['code', 'description', 'name'], section);
+    }
+    // `oneOf`/`anyOf` items that each name one value: `{const: X, description: …}`.
+    for (const key of ['oneOf', 'anyOf']) {
+      const list = node.get(key, true);
+      if (!isSeq(list)) continue;
+      const rows: GridRow[] = [];
+      for (const item of list.items) {
+        if (!isMap(item)) continue;
+        const c = item.get('const', true);
+        const e = item.get('enum', true);
+        const code = scalarText(c) ?? (isSeq(e) && e.items.length === 1 ? scalarText(e.items[0]) : undefined);
+        if (code === undefined || !codeLike(code)) continue;
+        rows.push({
+          cells: [code, scalarText(item.get('description', true)) ?? scalarText(item.get('title', true)) ?? ''],
+          line: lineOf(item as Node),
+        });
+      }
+      push(rows, ['code', 'description'], section);
+    }
+    // `{CODE: "message"}` or `{CODE: {message: …}}` maps.
+    const entries = node.items.filter((p) => isScalar(p.key));
+    const codeKeyed = entries.filter((p) => {
+      const k = String((p.key as { value: unknown }).value);
+      return codeLike(k) && (/\d/.test(k) || /^[A-Z0-9_.-]+$/.test(k));
+    });
+    if (codeKeyed.length >= 2 && codeKeyed.length >= 0.8 * entries.length) {
+      const rows: GridRow[] = [];
+      for (const p of codeKeyed) {
+        const k = String((p.key as { value: unknown }).value);
+        const v = p.value;
+        const t = scalarText(v);
+        if (t !== undefined) rows.push({ cells: [k, t], line: lineOf(p.key as Node) });
+        else if (isMap(v)) {
+          const msg = v.items.map((q) => scalarText(q.value)).find((x) => x !== undefined && /\s/.test(x)) ?? '';
+          rows.push({ cells: [k, msg], line: lineOf(p.key as Node) });
+        }
+      }
+      if (rows.length >= 2) {
+        push(rows, ['code', 'message'], section);
+        return;
+      }
+    }
+    for (const p of node.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : '?';
+      visit(p.value, [...path, k]);
+    }
+  };
+  visit(doc.contents, []);
+  return grids;
+}

@@ -1,0 +1,350 @@
+import { describe, expect, it } from 'vitest';
+import { detectTag, importTable } from '../../src/import/index.js';
+
+const codes = (text: string) => importTable(text, { provider: 'acme' }).entries.map((e) => e.code);
+const entries = (text: string) => importTable(text, { provider: 'acme' }).entries;
+
+describe('import: every table in a document, whatever its form', () => {
+  it('a long TSV table and a short markdown table further down', () => {
+    const tsv = [
+      'code\tmessage\tsolution',
+      'PAY.TIMEOUT\t支付超时\t请重试',
+      'PAY.LIMIT\t超出限额\t联系发卡行',
+      'PAY.BLOCKED\t卡被冻结\t更换卡片',
+    ].join('\n');
+    const md = [
+      '## Refunds',
+      '',
+      '| Code | Message |',
+      '| --- | --- |',
+      '| `RF.DONE` | **Refund completed** |',
+      '| RF.WAIT | Refund pending |',
+    ].join('\n');
+    const r = importTable(`Intro text.\n\n${tsv}\n\nMore prose here.\n\n${md}\n`, { provider: 'acme' });
+    expect(r.entries.map((e) => [e.code, e.flow])).toEqual([
+      ['PAY.TIMEOUT', 'any'],
+      ['PAY.LIMIT', 'any'],
+      ['PAY.BLOCKED', 'any'],
+      ['RF.DONE', 'refund'],
+      ['RF.WAIT', 'refund'],
+    ]);
+    expect(r.entries[0]?.messages).toEqual({ 'zh-Hans': '支付超时' });
+    expect(r.entries[0]?.notes).toContain('solution: 请重试');
+    expect(r.summary.tables).toBe(2);
+  });
+
+  it('space-separated columns: result status, result code, message', () => {
+    const text = [
+      'SUCCESS 0000 Payment completed',
+      'FAILED 0301 Card declined by issuer',
+      'PENDING 0102 Waiting for the bank',
+      'FAILED 0302 Card expired',
+    ].join('\n');
+    expect(codes(text)).toEqual(['0000', '0301', '0102', '0302']);
+    expect(entries(text)[1]?.messages).toEqual({ en: 'Card declined by issuer' });
+  });
+
+  it('a markdown table whose cells mix tabs and pipes', () => {
+    const text = [
+      '| code\t| message |',
+      '|---|---|',
+      '| E100\t| Invalid amount |',
+      '| E101 | Invalid\tcurrency |',
+      '| E102\t| Expired card |',
+    ].join('\n');
+    expect(codes(text)).toEqual(['E100', 'E101', 'E102']);
+  });
+
+  it('HTML with nested markup, rowspan, colspan and two tables', () => {
+    const html = `<h2>Card errors</h2>
+<table><thead><tr><th>Category</th><th>Code</th><th>Description</th></tr></thead>
+<tbody>
+<tr><td rowspan="2">Issuer</td><td><code>C01</code></td><td>Do <b>not</b> honour</td></tr>
+<tr><td><code>C02</code></td><td>Lost card<br>keep the card</td></tr>
+<tr><td colspan="1">Risk</td><td>C03</td><td><a href="#x">Fraud suspected</a></td></tr>
+</tbody></table>
+<h3>Refund errors</h3>
+<table><tr><th>Code</th><th>Message</th></tr><tr><td>R01</td><td>Refund &amp; void not allowed</td></tr></table>`;
+    const es = entries(html);
+    expect(es.map((e) => [e.code, e.scene ?? '', e.flow])).toEqual([
+      ['C01', 'Issuer', 'any'],
+      ['C02', 'Issuer', 'any'],
+      ['C03', 'Risk', 'any'],
+      ['R01', '', 'refund'],
+    ]);
+    expect(es[0]?.messages).toEqual({ en: 'Do not honour' });
+    expect(es[3]?.messages).toEqual({ en: 'Refund & void not allowed' });
+  });
+
+  it('definition lists, in markdown and HTML', () => {
+    expect(codes('ERR_LIMIT\n: The daily limit was reached.\n\nERR_AUTH\n: Authentication failed.\n')).toEqual(['ERR_LIMIT', 'ERR_AUTH']);
+    expect(codes('<dl><dt>E1</dt><dd>Declined</dd><dt>E2</dt><dd>Expired</dd></dl>')).toEqual(['E1', 'E2']);
+  });
+
+  it('"code then text" lines and bullets', () => {
+    const text = [
+      'Errors you may see:',
+      '',
+      '- `card_declined`: The card was declined.',
+      '- `expired_card`: The card has expired.',
+      '- `processing_error` — An error occurred.',
+    ].join('\n');
+    expect(codes(text)).toEqual(['card_declined', 'expired_card', 'processing_error']);
+  });
+
+  it('JSON error lists, code maps and OpenAPI enums', () => {
+    const list = JSON.stringify(
+      {
+        errors: [
+          { code: 'E01', message: 'Bad signature' },
+          { code: 'E02', message: 'Unknown merchant' },
+        ],
+      },
+      null,
+      2,
+    );
+    expect(codes(list)).toEqual(['E01', 'E02']);
+    expect(codes(JSON.stringify({ '1001': '参数错误', '1002': '签名错误' }, null, 2))).toEqual(['1001', '1002']);
+    const openapi = [
+      'components:',
+      '  schemas:',
+      '    RefusalCode:',
+      '      type: string',
+      '      enum: [DECLINED, EXPIRED, BLOCKED]',
+      '      x-enum-descriptions:',
+      '        - The issuer declined the payment.',
+      '        - The card has expired.',
+      '        - The card is blocked.',
+    ].join('\n');
+    const es = entries(openapi);
+    expect(es.map((e) => [e.code, e.section])).toEqual([
+      ['DECLINED', 'components/schemas/RefusalCode'],
+      ['EXPIRED', 'components/schemas/RefusalCode'],
+      ['BLOCKED', 'components/schemas/RefusalCode'],
+    ]);
+    expect(es[1]?.messages).toEqual({ en: 'The card has expired.' });
+  });
+
+  it('SDK sources: TypeScript, Java, PHP, Python, Go, .properties and .ini', () => {
+    expect(codes("export enum DeclineCode {\n  Insufficient = 'insufficient_funds',\n  Lost = 'lost_card',\n}\n")).toEqual([
+      'insufficient_funds',
+      'lost_card',
+    ]);
+    expect(codes('public enum Result {\n  OK(0, "成功"),\n  FAIL(1, "交易失败"),\n  TIMEOUT(2, "交易超时");\n}\n')).toEqual([
+      '0',
+      '1',
+      '2',
+    ]);
+    expect(codes('class Codes {\n    const SYSTEM_ERROR = 100;\n    const AUTH_ERROR = 110;\n}\n')).toEqual(['100', '110']);
+    expect(codes('CARD_DECLINED = "E001"  # the issuer said no\nCARD_EXPIRED = "E002"\n')).toEqual(['E001', 'E002']);
+    expect(
+      codes('const (\n\tFailureReasonExpired FailureReason = "card_expired"\n\tFailureReasonRefused FailureReason = "refused"\n)\n'),
+    ).toEqual(['card_expired', 'refused']);
+    expect(codes('error.E100=Invalid amount\nerror.E101=Invalid currency\n')).toEqual(['error.E100', 'error.E101']);
+    const ini = entries("D4405 = 'Do Not Honour'\nD4406 = 'Error'\nD4451 = 'Insufficient Funds'\n");
+    expect(ini.map((e) => [e.code, e.messages.en])).toEqual([
+      ['D4405', 'Do Not Honour'],
+      ['D4406', 'Error'],
+      ['D4451', 'Insufficient Funds'],
+    ]);
+  });
+
+  it('header words in Korean, Japanese, Spanish and Portuguese', () => {
+    const ko = entries(
+      '| 번호 | 응답코드 | 응답메시지 | 조치 방법 |\n|---|---|---|---|\n| 1 | 0001 | 잔액이 부족합니다 | 다른 카드 사용 |\n| 2 | 0002 | 카드 만료 | 카드 확인 |\n| 3 | 0003 | 한도 초과 | 문의 |\n',
+    );
+    expect(ko.map((e) => e.code)).toEqual(['0001', '0002', '0003']);
+    expect(ko[0]?.messages).toEqual({ ko: '잔액이 부족합니다' });
+    expect(ko[0]?.notes).toContain('조치 방법: 다른 카드 사용');
+    const ja = entries(
+      '| エラーコード | メッセージ |\n|---|---|\n| E01 | カードの有効期限が切れています |\n| E02 | 残高が不足しています |\n',
+    );
+    expect(ja[0]?.messages).toEqual({ ja: 'カードの有効期限が切れています' });
+    const es = entries(
+      '| Código | Descripción |\n|---|---|\n| R01 | La tarjeta fue rechazada por el banco |\n| R02 | El pago está pendiente de revisión |\n',
+    );
+    expect(es[0]?.messages).toEqual({ es: 'La tarjeta fue rechazada por el banco' });
+    const pt = entries(
+      '| Código | Mensagem |\n|---|---|\n| P01 | O cartão não foi aprovado pelo emissor |\n| P02 | Pagamento não autorizado |\n',
+    );
+    expect(pt[0]?.messages).toEqual({ pt: 'O cartão não foi aprovado pelo emissor' });
+  });
+
+  it('tells languages and scripts apart', () => {
+    expect(detectTag('잔액이 부족합니다')).toBe('ko');
+    expect(detectTag('残高が不足しています')).toBe('ja');
+    expect(detectTag('餘額不足')).toBe('zh-Hant');
+    expect(detectTag('余额不足')).toBe('zh-Hans');
+    expect(detectTag('La tarjeta fue rechazada')).toBe('es');
+    expect(detectTag('O cartão não foi aprovado')).toBe('pt');
+    expect(detectTag('The card was declined')).toBe('en');
+    expect(detectTag('1234')).toBeUndefined();
+  });
+
+  it('codes keep case and leading zeros; a sheet that lost zeros gets a note', () => {
+    const text =
+      '| code | message |\n|---|---|\n| 1 | Timeout |\n| 12 | Bad request |\n| 1001 | Declined |\n| 1002 | Expired |\n| 1003 | Blocked |\n';
+    const es = entries(text);
+    expect(es.map((e) => e.code)).toEqual(['1', '12', '1001', '1002', '1003']);
+    expect(es[0]?.notes.some((n) => n.startsWith('Leading zeros'))).toBe(true);
+    expect(es[2]?.notes.some((n) => n.startsWith('Leading zeros'))).toBe(false);
+  });
+
+  it('reports skipped rows and codes listed twice', () => {
+    const r = importTable(
+      '## Pay\n\n| Code | Message |\n|---|---|\n| E1 | Declined |\n| E2 | Expired |\n| E3 | Blocked |\n| see below | x y |\n\n## Cancel\n\n| Code | Message |\n|---|---|\n| E1 | Cannot cancel |\n',
+      {
+        provider: 'acme',
+      },
+    );
+    expect(r.summary.skipped).toEqual([{ line: 8, reason: '"see below" is not a code' }]);
+    expect(r.summary.duplicates).toEqual([{ code: 'E1', sections: ['Pay', 'Cancel'] }]);
+  });
+});
+
+describe('import: one heading per code', () => {
+  it('reads `### code` headings with the paragraph under each', () => {
+    const text = [
+      '## Error codes',
+      '',
+      '### `account_closed`',
+      '',
+      "The customer's bank account has been closed.",
+      '',
+      '### `amount_too_large`',
+      '',
+      'The amount is greater than the maximum.',
+      'Use a smaller amount.',
+      '',
+      '### `card_declined`',
+      '',
+      'The card has been declined.',
+      '',
+      '## See also',
+      '',
+      'Other text.',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.section, e.source.line, e.source.end])).toEqual([
+      ['account_closed', 'Error codes', 3, 5],
+      ['amount_too_large', 'Error codes', 7, 10],
+      ['card_declined', 'Error codes', 12, 14],
+    ]);
+    expect(es[1]?.messages).toEqual({ en: 'The amount is greater than the maximum. Use a smaller amount.' });
+  });
+});
+
+describe('import: whole sheets and YAML lists', () => {
+  it('a CSV export whose quoted cells run over several lines', () => {
+    const text =
+      'Error Code,Error Message,Solution\nE001,"Card declined\nby the issuer","Ask for another card"\nE002,Card expired,"Check the date, then retry"\nE003,Timeout,Query the order\n';
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.source.line, e.source.end])).toEqual([
+      ['E001', 2, 3],
+      ['E002', 4, undefined],
+      ['E003', 5, undefined],
+    ]);
+    expect(es[0]?.messages).toEqual({ en: 'Card declined\nby the issuer' });
+    expect(es[1]?.notes).toContain('Solution: Check the date, then retry');
+  });
+
+  it('a YAML list of errors', () => {
+    const text = 'errors:\n  - code: E001\n    message: Invalid card\n  - code: E002\n    message: Expired card\n';
+    expect(codes(text)).toEqual(['E001', 'E002']);
+  });
+});
+
+describe('import: aligned text columns', () => {
+  it('a header over a line of dashes names the columns', () => {
+    const text = [
+      'RESPONSE CODES',
+      '',
+      'Code    Description                      Action',
+      '----    -----------                      ------',
+      '00      Approved                         None',
+      '05      Do not honor                     Ask for another card',
+      '51      Insufficient funds               Retry later',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.messages.en])).toEqual([
+      ['00', 'Approved'],
+      ['05', 'Do not honor'],
+      ['51', 'Insufficient funds'],
+    ]);
+    expect(es[1]?.notes).toEqual(['Action: Ask for another card']);
+  });
+});
+
+describe('import: what is not a code table', () => {
+  it('parameter tables, range tables and response examples are left out', () => {
+    const text = [
+      '## Request',
+      '',
+      '| Field | Description |',
+      '| --- | --- |',
+      '| order_id | Your order number |',
+      '| amount | Amount in cents |',
+      '| currency_code | ISO 4217 code |',
+      '',
+      '```json',
+      '{',
+      '  "code": "E01",',
+      '  "message": "Invalid amount"',
+      '}',
+      '```',
+      '',
+      '| From | To | Meaning |',
+      '| --- | --- | --- |',
+      '| A0 | AZ | Reserved |',
+      '',
+      '## Errors',
+      '',
+      '| Code | Message |',
+      '| --- | --- |',
+      '| E01 | Invalid amount |',
+      '| E02 | Unknown currency |',
+    ].join('\n');
+    expect(importTable(text, { provider: 'acme' }).entries.map((e) => [e.code, e.section])).toEqual([
+      ['E01', 'Errors'],
+      ['E02', 'Errors'],
+    ]);
+  });
+});
+
+describe('import: SDK constants with their comments', () => {
+  it('a Java class whose doc comments describe each code', () => {
+    const text = [
+      'public final class ErrorCodes {',
+      '    /** Card declined by the issuer */',
+      '    public static final String CARD_DECLINED = "E1001";',
+      '    /** Card expired */',
+      '    public static final String CARD_EXPIRED = "E1002";',
+      '    // Network timeout, query the order',
+      '    public static final String TIMEOUT = "E1003";',
+      '}',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.messages.en])).toEqual([
+      ['E1001', 'Card declined by the issuer'],
+      ['E1002', 'Card expired'],
+      ['E1003', 'Network timeout, query the order'],
+    ]);
+    expect(es[0]?.notes).toEqual(['name: CARD_DECLINED']);
+  });
+
+  it('a PHP array of messages', () => {
+    const text = "<?php\nreturn [\n    'E001' => 'Invalid card number',\n    'E002' => 'Card expired',\n];\n";
+    expect(importTable(text, { provider: 'acme' }).entries.map((e) => [e.code, e.messages.en])).toEqual([
+      ['E001', 'Invalid card number'],
+      ['E002', 'Card expired'],
+    ]);
+  });
+});
+
+describe('import: codes lose their presentation, nothing else', () => {
+  it('backticks, bold, quotes and links go; case and leading zeros stay', () => {
+    const text =
+      '| Code | Message |\n|---|---|\n| **E01** | Bold |\n| "e02" | Quoted |\n| [E03](#e03) | Linked |\n| `0004` | Ticked |\n| E_05 | Plain |\n';
+    expect(importTable(text, { provider: 'acme' }).entries.map((e) => e.code)).toEqual(['E01', 'e02', 'E03', '0004', 'E_05']);
+  });
+});
