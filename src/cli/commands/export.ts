@@ -19,6 +19,9 @@ export function register(program: Command): void {
       `
 Rows carry is_default and is_default_for_flow_any, so a plain join reproduces normalize():
 exact flow, then the code's \`any\` reading, then the reading for flow \`any\`. See the README.
+--format sql also writes paycodes_state (an "accepted" request code with a transaction state,
+for two-layer logs) and paycodes_network_codes (card network decline code groups), in the same
+schema or dataset as --table.
 
 Examples:
   $ paycodes export --format csv --out paycodes.csv
@@ -55,7 +58,10 @@ Examples:
         } catch (e) {
           throw new UsageError(`--table: ${(e as Error).message}`);
         }
-        text = x.toSql(rows, dialect as 'duckdb', { lang, table });
+        const { buildStateRows } = await import('../../analytics/state.js');
+        const { buildNetworkRows } = await import('../../analytics/network.js');
+        const tables = { mapping: rows, state: buildStateRows(), network: buildNetworkRows() };
+        text = x.toSql(tables, dialect as 'duckdb', { lang, table });
       }
       const { quietOnClosedStdout, writeFileAtomic } = await import('../../io/sink.js');
       if (opts.out === undefined) {
