@@ -60,13 +60,6 @@ function stateValues(env: EnvelopeData): string[] {
   return [...out].filter((s) => s.trim() !== '' && s === s.trim()).sort();
 }
 
-/** The providers whose logs can carry a transaction state, with the field names their envelopes declare. */
-export function stateProviders(): Array<{ provider: string; fields: string[] }> {
-  return Object.entries(envelopes)
-    .filter(([, env]) => Object.keys(env.states).length > 0)
-    .map(([provider, env]) => ({ provider, fields: Object.values(env.states).map((t) => t.field) }));
-}
-
 const answerKey = (d: Decision) => `${d.known}|${d.unified}|${d.category}|${d.outcome}|${d.next}|${d.party}|${d.disclosure}`;
 
 /** Every (provider, accepted code, state, flow) answer, computed by normalize(). */

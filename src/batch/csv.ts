@@ -5,6 +5,7 @@ import { rejection } from '../io/reject.js';
 import type { OutBuffer } from '../io/sink.js';
 import { ADDED, type Decider, ERROR_FIELD, MESSAGE_FIELDS, type Verdict } from './decide.js';
 import type { FieldNames } from './ndjson.js';
+import { stateFieldNames } from './state-fields.js';
 import type { Tally } from './tally.js';
 
 const FORMULA = new Uint8Array(256);
@@ -165,12 +166,8 @@ export function findState(find: (name: string) => number, name: string): number 
 }
 
 export const DEFAULT_STATE_FIELD = 'state';
-/**
- * Names providers give the transaction state in their responses (eftPay and Subotiz `trade_status`,
- * QFPay `txstatus`, OTT Pay's REST `order_status`), tried when the default `state` is absent. A bare
- * `status` is left out on purpose: logs use it for too many other things (HTTP status, row status).
- */
-export const STATE_ALIASES = ['trade_status', 'txstatus', 'order_status'] as const;
+/** The providers' own names for the state field (from their envelopes), tried when the default `state` is absent. */
+export const STATE_ALIASES: readonly string[] = stateFieldNames();
 
 function looksLikeFormula(buf: Buffer, rec: CsvRecord): boolean {
   for (let i = 0; i < rec.count; i++) {

@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .option('--message-field <name>', "field or column holding the provider's message", 'message')
     .option(
       '--state-field <name>',
-      'field or column holding the transaction state (default state, then trade_status, txstatus, order_status)',
+      'field or column holding the transaction state (default state, then the providers' own names: trade_status, txstatus…)',
       'state',
     )
     .option('--csv-safe', "CSV output: prefix cells that start with = + - @ tab or CR with ' (spreadsheet formula injection)")
