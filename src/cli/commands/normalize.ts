@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .option('--message-field <name>', "field or column holding the provider's message", 'message')
     .option(
       '--state-field <name>',
-      'field or column holding the transaction state (default state, then the providers' own names: trade_status, txstatus…)',
+      'field or column holding the transaction state (default state, then the state field names in the providers\' envelopes, e.g. trade_status, txstatus)',
       'state',
     )
     .option('--csv-safe', "CSV output: prefix cells that start with = + - @ tab or CR with ' (spreadsheet formula injection)")

@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .option('--flow-field <name>', 'field or column holding the flow (payment, refund, ...)', 'flow')
     .option(
       '--state-field <name>',
-      'field or column holding the transaction state (default state, then the providers' own names: trade_status, txstatus…)',
+      'field or column holding the transaction state (default state, then the state field names in the providers\' envelopes, e.g. trade_status, txstatus)',
       'state',
     )
     .option('--message-field <name>', "field or column holding the provider's message", 'message')
