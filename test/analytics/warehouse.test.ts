@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mappingQuery, stateQuery } from '../../src/analytics/query.js';
+import { mappingQuery, networkQuery, stateQuery } from '../../src/analytics/query.js';
 import { buildStateRows, OTHER_STATE } from '../../src/analytics/state.js';
 import { listEntries, listProviders } from '../../src/catalog/api.js';
+import { readNetwork } from '../../src/core/network.js';
+import { NETWORKS } from '../../src/core/network-rules.js';
 import { FLOWS, type Flow } from '../../src/core/types.js';
+import { retryRules } from '../../src/generated/retry-rules.js';
 import { csvField } from '../../src/io/csv.js';
 import { normalize } from '../../src/normalize.js';
 import { ROOT } from '../helpers/paths.js';
@@ -412,8 +415,49 @@ describe('two-layer records (request code and transaction state)', () => {
   }, 60_000);
 });
 
+describe('card network code groups', () => {
+  it("DuckDB lists, for each log row, the groups normalize()'s network reading lists", async () => {
+    const codes = new Set<string>(['99', 'ZZ']);
+    const advice = new Set<string>(['99']);
+    for (const g of retryRules.groups) {
+      for (const c of g.networkCodes ?? []) if (c !== '*') codes.add(c);
+      for (const c of g.adviceCodes ?? []) advice.add(c);
+    }
+    const cases: Array<{ id: string; network: string; network_code: string | null; advice_code: string | null }> = [];
+    for (const network of NETWORKS) {
+      for (const c of codes) cases.push({ id: `${network}|${c}|`, network, network_code: c, advice_code: null });
+      for (const a of advice) cases.push({ id: `${network}||${a}`, network, network_code: null, advice_code: a });
+      cases.push({ id: `${network}|51|24`, network, network_code: '51', advice_code: '24' });
+    }
+    await duckTable('net_log', ['id', 'network', 'network_code', 'advice_code'], cases);
+    const reader = await duck.conn.runAndReadAll(networkQuery('net_log'));
+    const got = new Map<string, string[]>();
+    for (const r of reader.getRowObjectsJS() as Array<Record<string, unknown>>) {
+      const id = String(r.id);
+      got.set(id, [...(got.get(id) ?? []), String(r.group_id)]);
+    }
+    const wrong: string[] = [];
+    let grouped = 0;
+    for (const c of cases) {
+      const reading = readNetwork(
+        retryRules,
+        c.network as (typeof NETWORKS)[number],
+        c.network_code ?? undefined,
+        c.advice_code ?? undefined,
+      );
+      const want = reading.groups.map((g) => g.id).sort();
+      if (want.length > 0) grouped++;
+      const have = (got.get(c.id) ?? []).sort();
+      if (JSON.stringify(have) !== JSON.stringify(want)) wrong.push(`${c.id}: ${have} vs ${want}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(grouped).toBeGreaterThan(40);
+  });
+});
+
 it('the README shows the same queries the tests run', () => {
   const doc = readFileSync(join(ROOT, 'README.md'), 'utf8');
   expect(doc).toContain(mappingQuery());
   expect(doc).toContain(stateQuery());
+  expect(doc).toContain(networkQuery());
 });
