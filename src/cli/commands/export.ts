@@ -49,6 +49,7 @@ Examples:
       const { buildMapping } = await import('../../analytics/mapping.js');
       const rows = buildMapping();
       let text: string;
+      let extra = '';
       if (opts.format === 'json') text = x.toJson(rows, lang);
       else if (opts.format === 'csv') text = x.toCsv(rows, lang);
       else if (opts.format === 'md') text = x.toMarkdown(rows, lang);
@@ -62,6 +63,7 @@ Examples:
         const { buildNetworkRows } = await import('../../analytics/network.js');
         const tables = { mapping: rows, state: buildStateRows(), network: buildNetworkRows() };
         text = x.toSql(tables, dialect as 'duckdb', { lang, table });
+        extra = `, ${tables.state.length} state rows and ${tables.network.length} network code rows`;
       }
       const { quietOnClosedStdout, writeFileAtomic } = await import('../../io/sink.js');
       if (opts.out === undefined) {
@@ -70,6 +72,6 @@ Examples:
         return;
       }
       await writeFileAtomic(opts.out, text);
-      process.stderr.write(`paycodes: wrote ${rows.length} rows to ${opts.out}\n`);
+      process.stderr.write(`paycodes: wrote ${rows.length} rows${extra} to ${opts.out}\n`);
     });
 }
