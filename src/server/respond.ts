@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Lang } from '../core/types.js';
+import { type FieldError, fieldErrors, HttpProblem } from './problem.js';
+import type { StaticFile } from './static-file.js';
+
+/** A request part checked against its schema; a 400 naming each wrong field otherwise. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown, where: FieldError['in'], what: string): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new HttpProblem(400, `invalid ${what}`, fieldErrors(where, r.error.issues));
+  return r.data;
+}
+
+/** The language of an answer: the explicit parameter, else what Accept-Language asked for. */
+export const langOf = (c: Context, explicit: Lang | undefined): Lang => explicit ?? (c.get('language') as Lang | undefined) ?? 'en';
+
+/** JSON that may change with the catalog; when it depends on the language, caches learn that too. */
+export function json(c: Context, body: unknown, lang?: Lang): Response {
+  const headers: Record<string, string> = { 'cache-control': 'no-cache' };
+  if (lang) {
+    headers['content-language'] = lang;
+    headers.vary = 'Accept-Language';
+  }
+  return c.json(body as object, 200, headers);
+}
+
+/** A file with its ETag: a matching If-None-Match gets a 304 and no body. */
+export function send(c: Context, f: StaticFile): Response {
+  const headers = { etag: f.etag, 'cache-control': f.cacheControl };
+  if (c.req.header('if-none-match') === f.etag) return c.body(null, 304, headers);
+  return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': f.type });
+}
