@@ -9,11 +9,15 @@ const TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
  * Refuses a key that would silently turn auth off (empty) or could never match (characters a
  * bearer token cannot carry). An empty `PAYCODES_API_KEY=` is a mistake, not a wish for no auth.
  */
+export class ApiKeyError extends Error {
+  override name = 'ApiKeyError';
+}
+
 export function checkApiKey(key: string): void {
   if (key.trim() === '')
-    throw new Error('paycodes: PAYCODES_API_KEY is set but empty; set a key, or unset the variable to serve without one');
+    throw new ApiKeyError('paycodes: PAYCODES_API_KEY is set but empty; set a key, or unset the variable to serve without one');
   if (key.length > 4096 || !TOKEN.test(key))
-    throw new Error('paycodes: PAYCODES_API_KEY must be a bearer token: letters, digits and . _ ~ + / - (optionally ending in =)');
+    throw new ApiKeyError('paycodes: PAYCODES_API_KEY must be a bearer token: letters, digits and . _ ~ + / - (optionally ending in =)');
 }
 
 const CHALLENGE = 'Bearer realm="paycodes"';

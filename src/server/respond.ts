@@ -7,7 +7,11 @@ import type { StaticFile } from './static-file.js';
 /** A request part checked against its schema; a 400 naming each wrong field otherwise. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, where: FieldError['in'], what: string): z.output<S> {
   const r = schema.safeParse(value);
-  if (!r.success) throw new HttpProblem(400, `invalid ${what}`, fieldErrors(where, r.error.issues));
+  if (!r.success) {
+    const errors = fieldErrors(where, r.error.issues);
+    // One wrong field: its message is the whole story (`code is required`, on GET as on POST).
+    throw new HttpProblem(400, errors.length === 1 ? (errors[0] as FieldError).message : `invalid ${what}`, errors);
+  }
   return r.data;
 }
 

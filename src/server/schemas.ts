@@ -32,22 +32,27 @@ export const langParam = z
   });
 
 const flow = z.enum(FLOWS);
+/** A missing field reads the same on GET and POST: `code is required`. */
+const wording = (name: string, kind: string) => (i: { input: unknown }) =>
+  i.input === undefined ? `${name} is required` : `${name} must be ${kind}`;
+
 const provider = z
-  .string()
+  .string({ error: wording('provider', 'a string') })
   .trim()
   .min(1)
   .max(64)
   .meta({ description: 'Provider id or alias, matched loosely.', examples: ['qfpay'] });
-const code = z.string().min(1).max(MAX_CODE_LENGTH);
+const code = z
+  .string({ error: wording('code', 'a string') })
+  .min(1)
+  .max(MAX_CODE_LENGTH);
 const message = z.string().max(4096).meta({ description: "The provider's message, when known: it picks between readings of one code." });
 
 export const NormalizeInput = z
   .object({
     provider,
     code: z
-      .union([code, z.number().finite()], {
-        error: (i) => (i.input === undefined ? 'code is required' : 'code must be a string or a number'),
-      })
+      .union([code, z.number().finite()], { error: wording('code', 'a string or a number') })
       .meta({ description: 'The response code as the provider returned it.', examples: ['1201'] }),
     flow: flow.optional(),
     message: message.optional(),

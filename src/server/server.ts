@@ -136,7 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
    * Requests Node's HTTP parser refuses (headers over its size limit, broken framing, clients too
    * slow to finish) never reach the app. They get the same problem+json shape as every other 4xx.
    */
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
     // Only when nothing of a response has gone out yet: anything else would corrupt the stream.
     if (err.code !== 'ECONNRESET' && socket.writable && !inFlight?.headersSent) {
@@ -146,7 +146,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       socket.write(
         `HTTP/1.1 ${status} ${statusTitle(status)}\r\n${lines.join('')}Content-Length: ${Buffer.byteLength(p.body)}\r\nConnection: close\r\n\r\n${p.body}`,
       );
-      log?.(accessLine('-', '-', status, 0));
+      // The request line as far as it was read, without its query: the parser keeps the raw bytes.
+      const line = /^([^ \r\n]{1,16}) ([^ ?\r\n]{1,2048})/.exec(err.rawPacket?.toString('latin1') ?? '');
+      log?.(accessLine(line?.[1] ?? '-', line?.[2] ?? '-', status, 0));
     }
     socket.destroy();
   });

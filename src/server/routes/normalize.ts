@@ -95,7 +95,8 @@ export function normalizeRoutes(limit: number): Hono<AppEnv> {
     const body = await readJson(c.req.raw);
     if (!Array.isArray(body)) {
       const one = check(body, [], fallback);
-      if (one.errors) throw new HttpProblem(400, 'invalid normalize input', one.errors);
+      if (one.errors)
+        throw new HttpProblem(400, one.errors.length === 1 ? (one.errors[0] as FieldError).message : 'invalid normalize input', one.errors);
       return c.body(decisionJson(decide(one.input, 'body')), 200, HEADERS(fallback));
     }
     if (body.length === 0)
