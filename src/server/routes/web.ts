@@ -1,23 +1,38 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../env.js';
+import { HttpProblem } from '../problem.js';
 import { send } from '../respond.js';
 import { type StaticFile, staticFile, type WebFiles } from '../static-file.js';
-import { buildWebCatalog } from '../web-catalog.js';
+import { buildWebIndex, buildWebProvider } from '../web-catalog.js';
 
 const NOT_BUILT =
   '<!doctype html><title>paycodes</title><p>The web catalog is not built. Run <code>npm run build</code>; the API is at <a href="/docs">/docs</a>.</p>';
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /**
- * The web page: its built files, and the catalog it reads (public like the page, so the page
- * works when an API key guards /v1). Only files that exist at start-up are routes, so no request
- * path ever reaches a file system.
+ * The web page: its built files, the catalog index it loads first, and one file per provider it
+ * loads on demand. Only files that exist at start-up are routes, so no request path ever reaches
+ * a file system.
  */
 export function webRoutes(files: WebFiles): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
-  let catalog: StaticFile | undefined;
+  let index: StaticFile | undefined;
+  const providers = new Map<string, StaticFile>();
   r.get('/catalog.json', (c) => {
-    catalog ??= staticFile(JSON.stringify(buildWebCatalog()), 'application/json; charset=utf-8');
-    return send(c, catalog);
+    index ??= staticFile(JSON.stringify(buildWebIndex()), JSON_TYPE);
+    return send(c, index);
+  });
+  r.get('/catalog/:file{[a-z0-9-]+\\.json}', (c) => {
+    const id = c.req.param('file').slice(0, -'.json'.length);
+    let f = providers.get(id);
+    if (!f) {
+      const body = buildWebProvider(id);
+      if (!body) throw new HttpProblem(404, `no provider ${JSON.stringify(id.slice(0, 64))}`);
+      f = staticFile(JSON.stringify(body), JSON_TYPE);
+      providers.set(id, f);
+    }
+    return send(c, f);
   });
   for (const [path, load] of files) r.get(path, (c) => send(c, load()));
   if (!files.has('/')) {
