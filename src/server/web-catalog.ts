@@ -131,7 +131,9 @@ export function buildWebProvider(id: string): WebProvider | undefined {
     if (e.notes) w.notes = e.notes;
     return w;
   });
-  const listed = FLOWS.filter((f) => f !== 'any' && list.some((e) => e.flow === f || e.flow === 'any'));
+  // The flows a reader asks about: payment and refund at every provider, and any flow the provider
+  // lists an entry under.
+  const listed = FLOWS.filter((f) => f !== 'any' && (f === 'payment' || f === 'refund' || list.some((e) => e.flow === f)));
   const entryAt = (line: number | undefined, flow: Flow | undefined) => {
     const same = list.findIndex((e) => e.source.line === line && e.flow === flow);
     return same >= 0 ? same : list.findIndex((e) => e.source.line === line);
