@@ -81,7 +81,7 @@ describe('the web page agrees with normalize()', () => {
       const d = normalize({ provider, code: typed });
       expect(d.known).toBe(true);
       expect(await shown(provider, typed)).toEqual({ unified: d.unified, outcome: d.outcome, next: d.next, party: d.party });
-      expect(await page.locator('#panel-title').innerText()).toContain(d.code);
+      expect(await page.locator('#panel-title').textContent()).toContain(d.code);
       expect(await page.evaluate(() => location.hash)).toBe(`#/code/${provider}/${d.code}`);
     }
   });
@@ -90,8 +90,8 @@ describe('the web page agrees with normalize()', () => {
     const d = normalize({ provider: 'qfpay', code: '987654' });
     expect(d.known).toBe(false);
     expect(await shown('qfpay', '987654')).toEqual({ unified: d.unified, outcome: d.outcome, next: d.next, party: d.party });
-    expect(await page.locator('.unknown-guidance').innerText()).toMatch(/query/i);
-    expect(await page.locator('#merchant-message').innerText()).toBe(d.message.merchant);
+    expect(await page.locator('.unknown-guidance').textContent()).toMatch(/query/i);
+    expect(await page.locator('#merchant-message').textContent()).toBe(d.message.merchant);
   });
 
   it('labels another reading by the flow that gets it: QFPay 1125 has a Refund reading, not "Any flow"', async () => {
@@ -131,7 +131,7 @@ describe('the web page agrees with normalize()', () => {
       // The API gives at most 100 results, unified codes included: compare the entries it gave.
       expect(rows.slice(0, expected.length), q).toEqual(expected);
       if (body.results.length < 100) expect(rows.length, q).toBe(expected.length);
-      expect(await page.locator('#count').innerText(), q).toContain(`of ${total} entries`);
+      expect(await page.locator('#count').textContent(), q).toContain(`of ${total} entries`);
     }
   });
 });
