@@ -161,6 +161,26 @@ describe('the web catalog in chromium', () => {
     expect(await text(page, '#summary')).toContain('OpenAPI 3.1.0');
     expect(await text(page, '#post-v1-normalize')).toContain('NormalizeBody');
     await page.screenshot({ path: join(SHOTS, 'docs-page.png') });
+    // Markdown code spans in descriptions render as code, and no backtick is left in the text.
+    expect(await page.locator('#get-v1-normalize p code', { hasText: 'lang' }).count()).toBeGreaterThan(0);
+    const ticks = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.getElementById('ops') as Node, NodeFilter.SHOW_TEXT);
+      let n = 0;
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (t.parentElement?.closest('pre')) continue;
+        if (t.textContent?.includes('\x60')) n++;
+      }
+      return n;
+    });
+    expect(ticks).toBe(0);
+    // On a 390 px phone, nothing is wider than the screen: the tables stack, long words wrap.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const wide = await page
+      .locator('section.op table')
+      .evaluateAll((ts) => ts.filter((t) => t.getBoundingClientRect().right > window.innerWidth + 0.5).length);
+    expect(wide).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'docs-phone.png'), fullPage: false });
     await page.close();
   });
 
