@@ -15,6 +15,24 @@ async function readBody(req: Request): Promise<Uint8Array> {
   }
 }
 
+const lenient = new TextDecoder('utf-8');
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The bytes as UTF-8, refusing invalid sequences. The lenient decoder is several times faster than
+ * the strict one; it marks what it could not read with U+FFFD, so only a body holding that
+ * character is decoded again strictly to tell a real U+FFFD from broken bytes.
+ */
+function utf8(bytes: Uint8Array): string {
+  const text = lenient.decode(bytes);
+  if (!text.includes('\uFFFD')) return text;
+  try {
+    return strict.decode(bytes);
+  } catch {
+    throw new HttpProblem(400, 'the request body is not valid UTF-8', [{ in: 'body', path: '', message: 'invalid UTF-8' }]);
+  }
+}
+
 /** True when brackets outside strings nest deeper than `max`. */
 export function tooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
   let depth = 0;
@@ -55,12 +73,7 @@ export async function readJson(req: Request): Promise<unknown> {
   const bytes = await readBody(req);
   if (bytes.byteLength === 0)
     throw new HttpProblem(400, 'the request body is empty', [{ in: 'body', path: '', message: 'a JSON body is required' }]);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new HttpProblem(400, 'the request body is not valid UTF-8', [{ in: 'body', path: '', message: 'invalid UTF-8' }]);
-  }
+  const text = utf8(bytes);
   if (tooDeep(text)) {
     throw new HttpProblem(400, `the JSON nests deeper than ${MAX_JSON_DEPTH} levels`, [
       { in: 'body', path: '', message: 'too deeply nested' },
