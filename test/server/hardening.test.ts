@@ -108,6 +108,15 @@ describe('createApp', () => {
     expect((await res.json()).unified).toBe('insufficient_funds');
   });
 
+  it('is the paycodes/server entry point of the built package', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script =
+      "const m = await import('paycodes/server'); const app = m.createApp({ log: false });" +
+      "const r = await app.request('/healthz'); console.log(typeof m.startServer, r.status);";
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.trim()).toBe('function 200');
+  });
+
   it('uses no node: module in the app, its middleware or its routes', () => {
     const dir = join(ROOT, 'src', 'server');
     const nodeOnly = new Set(['server.ts', 'web-root.ts']);
