@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
 import { accessLine, type LogSink } from './access-log.js';
 import { type AppOptions, createApp } from './app.js';
 import { problemBody, statusTitle } from './problem.js';
@@ -53,7 +54,6 @@ function stderrLog(): LogSink {
 
 /** The app's own security headers, read once from its middleware, for answers the app never sees. */
 async function securityHeaders(): Promise<Record<string, string>> {
-  const { Hono } = await import('hono');
   const probe = new Hono().use(security()).get('/', (c) => c.body(null, 204));
   const res = await probe.request('/');
   const out: Record<string, string> = {};
