@@ -1,5 +1,6 @@
 import type { ProviderData, ProviderFacts, UnifiedInfo } from '../core/data.js';
-import type { Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
+import { forFlow, sameVerdict, unifiedVerdict, type Verdict } from '../core/policy.js';
+import type { Decision, Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
 import { en } from '../generated/messages/en.js';
 import { zhHans } from '../generated/messages/zh-hans.js';
 import { zhHant } from '../generated/messages/zh-hant.js';
@@ -7,7 +8,7 @@ import { providerFacts } from '../generated/provider-facts.js';
 import { providers as generatedProviders } from '../generated/providers/index.js';
 import { unified } from '../generated/unified.js';
 import { unifiedInfo } from '../generated/unified-info.js';
-import { normalizer } from '../normalize.js';
+import { normalize, normalizer } from '../normalize.js';
 
 /** The typed, dependency-free view of the compiled catalog. */
 
@@ -22,7 +23,10 @@ export interface ProviderInfo {
   document: string;
   url: string;
   retrieved: string;
+  /** Catalog entries: one per (code, flow, scene, text) the provider documents. */
   entries: number;
+  /** Distinct canonical codes: what `normalize()` and the code listings count. */
+  codes: number;
 }
 
 export interface CatalogEntry {
@@ -68,6 +72,7 @@ const info = (p: ProviderData): ProviderInfo => {
     url: f.url,
     retrieved: f.retrieved,
     entries: p.entries.length,
+    codes: new Set(p.entries.map((e) => e[0])).size,
   };
 };
 
@@ -110,11 +115,86 @@ export function getProvider(id: string): ProviderInfo | undefined {
   return p ? info(p) : undefined;
 }
 
-/** A provider's entries in catalog order, optionally narrowed to a flow or a unified code. */
+/** True when an entry answers for `flow`: its own flow, or `any`, which applies to every flow. */
+const appliesTo = (e: CatalogEntry, flow: Flow | undefined): boolean => !flow || flow === 'any' || e.flow === flow || e.flow === 'any';
+
+/**
+ * A provider's entries in catalog order, optionally narrowed to a flow (its own entries plus the
+ * `any` entries, which apply to every flow) or a unified code.
+ */
 export function listEntries(provider: string, filter: { flow?: Flow; unified?: string } = {}): CatalogEntry[] {
   const p = typeof provider === 'string' ? normalizer.provider(provider) : undefined;
   if (!p) return [];
-  return expand(p).filter((e) => (!filter.flow || e.flow === filter.flow) && (!filter.unified || e.unified === filter.unified));
+  return expand(p).filter((e) => appliesTo(e, filter.flow) && (!filter.unified || e.unified === filter.unified));
+}
+
+/** One code of a provider as every listing shows it: what `normalize()` answers, and whether it is the only reading. */
+export interface CodeListing {
+  provider: string;
+  code: string;
+  /** The flow asked about; `any` when none was given. */
+  flow: Flow;
+  /** Exactly what `normalize({ provider, code, flow })` answers. */
+  decision: Decision;
+  /**
+   * How many different readings (unified code, outcome, next, party) answer for this flow. Above 1,
+   * `decision` is the safest of them and `decision.alternatives` holds the others.
+   */
+  readings: number;
+  /** The catalog entries behind the code that apply to the flow. */
+  entries: CatalogEntry[];
+}
+
+/** How many different readings of a code answer for `flow`. */
+function readingCount(provider: string, code: string, flow: Flow): number {
+  const all = normalizer.readings(provider, code)?.readings ?? [];
+  const distinct: (typeof all)[number][] = [];
+  for (const r of forFlow(all, flow)) if (!distinct.some((d) => sameVerdict(d, r))) distinct.push(r);
+  return distinct.length;
+}
+
+/** The listing of one (provider, code) for a flow, or undefined when the catalog does not have the code. */
+export function getCode(provider: string, code: string | number, flow: Flow = 'any'): CodeListing | undefined {
+  const entries = getEntries(provider, code).filter((e) => appliesTo(e, flow));
+  const first = entries[0];
+  if (first === undefined) return undefined;
+  return {
+    provider: first.provider,
+    code: first.code,
+    flow,
+    decision: normalize({ provider: first.provider, code: first.code, flow }),
+    readings: readingCount(first.provider, first.code, flow),
+    entries,
+  };
+}
+
+/**
+ * A provider's codes, one listing per canonical code in catalog order, each with the decision
+ * `normalize()` gives for the flow. `flow` keeps the codes that have an entry for it or for `any`;
+ * `unified` keeps the codes with an applicable entry mapped to it.
+ */
+export function listCodes(provider: string, filter: { flow?: Flow; unified?: string } = {}): CodeListing[] {
+  const flow = filter.flow ?? 'any';
+  const byCode = new Map<string, CatalogEntry[]>();
+  for (const e of listEntries(provider, { flow })) {
+    const list = byCode.get(e.code);
+    if (list) list.push(e);
+    else byCode.set(e.code, [e]);
+  }
+  const out: CodeListing[] = [];
+  for (const [code, entries] of byCode) {
+    if (filter.unified && !entries.some((e) => e.unified === filter.unified)) continue;
+    const id = (entries[0] as CatalogEntry).provider;
+    out.push({
+      provider: id,
+      code,
+      flow,
+      decision: normalize({ provider: id, code, flow }),
+      readings: readingCount(id, code, flow),
+      entries,
+    });
+  }
+  return out;
 }
 
 /**
@@ -165,6 +245,15 @@ function unifiedCode(code: string): UnifiedCode | undefined {
     flows,
     messages: { en: m(en), 'zh-Hant': m(zhHant), 'zh-Hans': m(zhHans) },
   };
+}
+
+/**
+ * What a unified code decides on a flow when no entry overrides it: the policy's reading, the same
+ * one `normalize()` starts from. Undefined for a code the catalog does not have.
+ */
+export function unifiedReading(code: string, flow: Flow = 'any'): (Verdict & { flow: Flow }) | undefined {
+  const t = typeof code === 'string' && Object.hasOwn(unified.codes, code) ? unified.codes[code] : undefined;
+  return t === undefined ? undefined : unifiedVerdict(t, unified.flows[code], flow);
 }
 
 /** Every unified code, in taxonomy order. */

@@ -147,6 +147,21 @@ export { zhHans } from './messages/zh-hans.js';
 `,
   );
 
+  // Types only, so they cost nothing at run time: the names the catalog defines, as unions.
+  const union = (xs: readonly string[]) => [...new Set(xs)].map((x) => JSON.stringify(x)).join(' | ');
+  out.set(
+    'src/generated/names.ts',
+    `${HEADER('catalog/')}/** A unified code the catalog defines. */
+export type UnifiedId = ${union(Object.keys(codes))};
+
+/** A category of unified codes. */
+export type CategoryId = ${union(Object.values(codes).map((c) => c[0]))};
+
+/** A provider id in the catalog. */
+export type ProviderId = ${union(ids)};
+`,
+  );
+
   out.set(
     'catalog/schema/provider.schema.json',
     `${JSON.stringify(jsonSchema(providerSchema, 'paycodes provider catalog file'), null, 2)}\n`,

@@ -1,5 +1,15 @@
-import type { DecisionPatch, ProviderData, UnifiedData } from '../core/data.js';
-import type { Classification, ClassifyInput, Evidence, Flow, Next, Outcome, Party } from '../core/types.js';
+import type { ProviderData, UnifiedData } from '../core/data.js';
+import { unifiedVerdict } from '../core/policy.js';
+import {
+  type Classification,
+  type ClassifyInput,
+  type Evidence,
+  FLOWS,
+  type Flow,
+  type Next,
+  type Outcome,
+  type Party,
+} from '../core/types.js';
 import { fold } from '../text/fold.js';
 import { DANGERS, dangerIn, isRiskyFailure, saysSuccess } from './guard.js';
 import { RULES } from './rules.js';
@@ -41,14 +51,6 @@ function codeWords(code: string | number | undefined): string {
   return fold(s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-.]+/g, ' '));
 }
 
-const OUTCOME_RANK: Record<Outcome, number> = { unknown: 0, pending: 1, failed: 2, succeeded: 3 };
-const NEXT_RANK: Record<Next, number> = { query: 0, wait: 1, stop: 2, ask_customer: 3, fix_and_retry: 4, retry: 5, done: 6 };
-
-/** Lower is safer; the same order the normalizer uses to choose between readings. */
-function safety(o: Outcome, n: Next): number {
-  return OUTCOME_RANK[o] * 16 + NEXT_RANK[n];
-}
-
 function noisyOr(a: number, b: number): number {
   return 1 - (1 - a) * (1 - b);
 }
@@ -78,30 +80,14 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     return ix;
   };
 
+  // The policy reads a unified code for a flow, so the classifier and normalize() cannot disagree.
   const decisionOf = (u: string, flow: Flow | undefined) => {
-    const base = unified.codes[u] ?? unified.codes.unmapped;
+    const code = unified.codes[u] === undefined ? 'unmapped' : u;
+    const base = unified.codes[code];
     if (base === undefined) throw new Error('the unified table has no `unmapped` code');
-    const [category, , , , disclosure] = base;
-    const read = (p: DecisionPatch | undefined) => ({
-      category,
-      outcome: (p?.[0] || base[1]) as Outcome,
-      next: (p?.[1] || base[2]) as Next,
-      party: (p?.[2] || base[3]) as Party,
-      disclosure,
-    });
-    const patches = unified.flows[u] ?? {};
-    if (flow !== undefined && flow !== 'any') {
-      // The flow comes from the caller: an own key of the table only, never `__proto__` or an object.
-      return read(typeof flow === 'string' && Object.hasOwn(patches, flow) ? patches[flow] : undefined);
-    }
-    // With no flow, read it as normalize() does: the safest of the code's per-flow readings, so a
-    // "refund success" is not taken for a paid order.
-    let best = read(undefined);
-    for (const p of Object.values(patches)) {
-      const r = read(p);
-      if (safety(r.outcome, r.next) < safety(best.outcome, best.next)) best = r;
-    }
-    return best;
+    const f = typeof flow === 'string' && FLOWS.includes(flow) ? flow : 'any';
+    const v = unifiedVerdict(base, unified.flows[code], f);
+    return { category: base[0], outcome: v.outcome, next: v.next, party: v.party, disclosure: base[4] };
   };
 
   const unmapped = (confidence: number, evidence: Evidence[]): Classification => {

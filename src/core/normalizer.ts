@@ -1,49 +1,40 @@
+import { fold } from '../text/fold.js';
 import { type CanonicalRule, canonicalCode, plainCode } from './canonical.js';
-import type { DecisionPatch, MessageTable, ProviderData, UnifiedData } from './data.js';
+import type { ProviderData, UnifiedData } from './data.js';
+import {
+  type Asked,
+  createDecisionBuilder,
+  type DecisionBuilder,
+  type DecisionMessages,
+  type NetworkFacts,
+  type SourcedVerdict,
+} from './decision.js';
 import { PaycodesInputError } from './errors.js';
 import { resolveLang } from './lang.js';
-import {
-  type Classifier,
-  type Decision,
-  type DecisionSource,
-  FLOWS,
-  type Flow,
-  LANGS,
-  type Lang,
-  NEXT_STEPS,
-  type NormalizeInput,
-  OUTCOMES,
-} from './types.js';
+import { isNetwork, networkCode, readNetwork } from './network.js';
+import { NETWORKS, type RetryRules } from './network-rules.js';
+import { entryFlows, flowPatch, forFlow, safest, sameVerdict, verdictOf } from './policy.js';
+import { type Classification, type Classifier, type Decision, FLOWS, type Flow, LANGS, type Lang, type NormalizeInput } from './types.js';
 
 export interface NormalizerData {
   providers: readonly ProviderData[];
   unified: UnifiedData;
   /** English is required; other languages fall back to it. */
-  messages: { en: MessageTable } & Partial<Record<Lang, MessageTable>>;
+  messages: DecisionMessages;
   /** Consulted for unknown codes that come with a provider message. */
   classify?: Classifier;
+  /** Card-network rules (catalog/retry-rules.yaml), for inputs that carry `network`. */
+  networks?: RetryRules;
 }
 
 /** One way to read a (provider, code): the entry's decision, possibly specialised for a flow. */
-export interface Reading {
-  flow: Flow;
-  unified: string;
-  category: string;
-  outcome: Decision['outcome'];
-  next: Decision['next'];
-  party: Decision['party'];
-  disclosure: Decision['disclosure'];
-  reason: string;
-  scene: string;
-  texts: Record<string, string>;
-  line: number;
-}
+export type Reading = SourcedVerdict;
 
 interface CompiledProvider {
   data: ProviderData;
   rule: CanonicalRule;
   readings: Map<string, Reading[]>;
-  /** Frozen decisions by [flow index * LANGS.length + lang index] then code; filled on first use. */
+  /** Frozen no-message decisions by [flow index * LANGS.length + lang index] then code; filled on first use. */
   cache: Map<string, Decision>[];
   /** How many unmapped answers the caches hold, across flows and languages. */
   unknownCount: number;
@@ -51,44 +42,16 @@ interface CompiledProvider {
 
 const FLOW_INDEX = new Map<unknown, number>(FLOWS.map((f, i) => [f, i]));
 const LANG_INDEX = new Map<unknown, number>(LANGS.map((l, i) => [l, i]));
-const OUTCOME_RANK = new Map<string, number>([
-  ['unknown', 0],
-  ['pending', 1],
-  ['failed', 2],
-  ['succeeded', 3],
-]);
-const NEXT_RANK = new Map<string, number>(
-  ['query', 'wait', 'stop', 'ask_customer', 'fix_and_retry', 'retry', 'done'].map((n, i) => [n, i]),
-);
 /** Unmapped answers remembered per provider; past this, unknown codes are answered afresh each time. */
 const MAX_CACHED_UNKNOWN = 4096;
+/** Classifier answers remembered; past this the oldest is dropped, so hostile input cannot grow memory. */
+const MAX_CACHED_CLASSIFIED = 4096;
 /** Far above any real provider message; longer text is cut before matching. */
 const MAX_MESSAGE_LENGTH = 4096;
-
-/** Lower is safer: a reading that leaves money in doubt beats one that says it failed or succeeded. */
-function safety(r: Reading): number {
-  return (OUTCOME_RANK.get(r.outcome) ?? 0) * 16 + (NEXT_RANK.get(r.next) ?? 0);
-}
-
-function sameDecision(a: Reading, b: Reading): boolean {
-  return a.unified === b.unified && a.outcome === b.outcome && a.next === b.next && a.party === b.party;
-}
-
-function foldText(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 /** The loose form of a provider name: `SHOPLINE Payments` and `shopline-payments` meet. */
 export function providerKey(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function freezeDeep<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    for (const v of Object.values(o)) freezeDeep(v);
-    Object.freeze(o);
-  }
-  return o;
 }
 
 export interface Normalizer {
@@ -97,23 +60,24 @@ export interface Normalizer {
   readings(provider: string, code: string | number): { provider: ProviderData; code: string; readings: readonly Reading[] } | undefined;
   /** The provider's data for an id or alias, loosely matched. */
   provider(id: string): ProviderData | undefined;
+  /** The one Decision builder over this normalizer's data, for answers that are not catalog codes. */
+  readonly decisions: DecisionBuilder;
 }
 
 /**
  * Builds `normalize()` over compiled catalog data. The core has no dependencies, so it bundles for
  * browsers and edge runtimes with just the providers and languages you pass in.
+ *
+ * Answers are a pure function of the input: the caches hold only answers that the same input would
+ * get afresh, keyed on provider, canonical code, flow and language, and only for calls without a
+ * message; classifier answers are keyed on the message as well.
  */
 export function createNormalizer(data: NormalizerData): Normalizer {
   const { unified, messages, classify } = data;
   const byKey = new Map<string, CompiledProvider>();
-
-  const applyPatch = (r: Reading, p: DecisionPatch | undefined | 0): void => {
-    if (!p) return;
-    if (p[0]) r.outcome = p[0];
-    if (p[1]) r.next = p[1];
-    if (p[2]) r.party = p[2];
-    if (p[3]) r.reason = p[3];
-  };
+  const build = createDecisionBuilder(unified, messages);
+  /** Folded provider texts of each reading, for matching a caller's message against them. */
+  const foldedTexts = new WeakMap<Reading, string[]>();
 
   for (const pd of data.providers) {
     const readings = new Map<string, Reading[]>();
@@ -124,29 +88,23 @@ export function createNormalizer(data: NormalizerData): Normalizer {
       pd.languages.forEach((l, i) => {
         if (texts[i] !== undefined && texts[i] !== '') textMap[l] = texts[i] as string;
       });
-      const flowPatches = unified.flows[u] ?? {};
-      const make = (f: Flow): Reading => {
+      Object.freeze(textMap);
+      const folded = Object.values(textMap).map(fold);
+      const patches = unified.flows[u];
+      const list = readings.get(code) ?? [];
+      for (const f of entryFlows(flow, patches)) {
         const r: Reading = {
           flow: f,
           unified: u,
           category: base[0],
-          outcome: base[1],
-          next: base[2],
-          party: base[3],
           disclosure: base[4],
-          reason: '',
+          ...verdictOf(base, flowPatch(patches, f), override),
           scene,
           texts: textMap,
           line,
         };
-        applyPatch(r, flowPatches[f]);
-        applyPatch(r, override);
-        return r;
-      };
-      const list = readings.get(code) ?? [];
-      list.push(make(flow));
-      if (flow === 'any') {
-        for (const f of Object.keys(flowPatches) as Flow[]) if (f !== 'any') list.push(make(f));
+        foldedTexts.set(r, folded);
+        list.push(r);
       }
       readings.set(code, list);
     }
@@ -162,129 +120,47 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     for (const a of pd.aliases) byKey.set(providerKey(a), compiled);
   }
 
-  const unmappedBase = unified.codes.unmapped;
-  if (unmappedBase === undefined) throw new Error('the unified table has no `unmapped` code');
-
-  const texts = (u: string, lang: Lang): [string, string] => messages[lang]?.[u] ?? messages.en[u] ?? messages.en.unmapped ?? ['', ''];
-
-  // Shared and frozen: every unmapped answer in one language carries the same words.
-  const unmappedMessages = LANGS.map((l) => {
-    const [customer, merchant] = texts('unmapped', l);
-    return Object.freeze({ customer, merchant });
-  });
-
-  const toDecision = (p: CompiledProvider, code: string, flow: Flow, lang: Lang, r: Reading): Decision => {
-    const [customer, merchant] = texts(r.unified, lang);
-    const source: DecisionSource = { messages: r.texts, document: p.data.document, line: r.line, flow: r.flow };
-    if (r.scene) source.scene = r.scene;
-    const d: Decision = {
-      provider: p.data.id,
-      code,
-      flow,
-      known: true,
-      unified: r.unified,
-      category: r.category,
-      outcome: r.outcome,
-      next: r.next,
-      party: r.party,
-      disclosure: r.disclosure,
-      message: { customer, merchant },
-      source,
-      confidence: 1,
-    };
-    if (r.reason) d.reason = r.reason;
-    return d;
+  /** The readings whose provider text matches the caller's message, or all of them when none does. */
+  const matching = (cands: readonly Reading[], message: string): readonly Reading[] => {
+    const m = fold(message.slice(0, MAX_MESSAGE_LENGTH));
+    if (m.length === 0) return cands;
+    const hit = cands.filter((r) =>
+      (foldedTexts.get(r) ?? []).some((f) => f === m || (m.length >= 4 && f.includes(m)) || (f.length >= 4 && m.includes(f))),
+    );
+    return hit.length > 0 ? hit : cands;
   };
 
-  /** The readings that answer for `flow`: exact flow, then `any`, then every flow the code has. */
-  const candidates = (all: Reading[], flow: Flow): Reading[] => {
-    if (flow !== 'any') {
-      const exact = all.filter((r) => r.flow === flow);
-      if (exact.length > 0) return exact;
-      const any = all.filter((r) => r.flow === 'any');
-      if (any.length > 0) return any;
-    }
-    return all;
-  };
-
-  const decide = (p: CompiledProvider, code: string, all: Reading[], flow: Flow, lang: Lang, message?: string): Decision => {
-    let cands = candidates(all, flow);
-    if (message !== undefined && cands.length > 1) {
-      const m = foldText(message.slice(0, MAX_MESSAGE_LENGTH));
-      if (m.length > 0) {
-        const hit = cands.filter((r) =>
-          Object.values(r.texts).some((t) => {
-            const f = foldText(t);
-            return f === m || (m.length >= 4 && f.includes(m)) || (f.length >= 4 && m.includes(f));
-          }),
-        );
-        if (hit.length > 0) cands = hit;
-      }
-    }
-    let best = cands[0] as Reading;
-    for (const r of cands) if (safety(r) < safety(best)) best = r;
-    const d = toDecision(p, code, flow, lang, best);
+  const decide = (p: CompiledProvider, asked: Asked, all: Reading[], message?: string): Decision => {
+    let cands = forFlow(all, asked.flow);
+    if (message !== undefined && cands.length > 1) cands = matching(cands, message);
+    const best = safest(cands);
     const others: Reading[] = [];
     for (const r of cands) {
-      if (r === best || sameDecision(r, best) || others.some((o) => sameDecision(o, r))) continue;
+      if (r === best || sameVerdict(r, best) || others.some((o) => sameVerdict(o, r))) continue;
       others.push(r);
     }
-    if (others.length > 0) d.alternatives = others.map((r) => toDecision(p, code, r.flow, lang, r));
-    return freezeDeep(d);
+    return build.fromReading(asked, p.data.document, best, others);
   };
 
-  const unmapped = (provider: string, code: string, flow: Flow, lang: Lang, message: string | undefined): Decision => {
-    if (classify !== undefined && message !== undefined && message.trim() !== '') {
-      const c = classify({ code, message: message.slice(0, MAX_MESSAGE_LENGTH), provider, flow });
-      if (c.unified !== 'unmapped' && OUTCOMES.includes(c.outcome) && NEXT_STEPS.includes(c.next)) {
-        const [customer, merchant] = texts(c.unified, lang);
-        return {
-          provider,
-          code,
-          flow,
-          known: false,
-          unified: c.unified,
-          category: c.category,
-          outcome: c.outcome,
-          next: c.next,
-          party: c.party,
-          disclosure: c.disclosure,
-          message: { customer, merchant },
-          confidence: c.confidence,
-          evidence: c.evidence,
-        };
-      }
-      const [customer, merchant] = texts('unmapped', lang);
-      return {
-        provider,
-        code,
-        flow,
-        known: false,
-        unified: 'unmapped',
-        category: unmappedBase[0],
-        outcome: 'unknown',
-        next: 'query',
-        party: 'provider',
-        disclosure: 'generic',
-        message: { customer, merchant },
-        confidence: c.confidence,
-        evidence: c.evidence,
-      };
+  // Keyed on everything the classifier sees; the language only picks the words afterwards.
+  const classified = new Map<string, Classification>();
+  const classifyCached = (provider: string, code: string, flow: Flow, message: string): Classification => {
+    const key = `${provider}\u0000${code}\u0000${flow}\u0000${message}`;
+    let c = classified.get(key);
+    if (c === undefined) {
+      c = (classify as Classifier)({ code, message, provider, flow });
+      if (classified.size >= MAX_CACHED_CLASSIFIED) classified.delete(classified.keys().next().value as string);
+      classified.set(key, c);
     }
-    return {
-      provider,
-      code,
-      flow,
-      known: false,
-      unified: 'unmapped',
-      category: unmappedBase[0],
-      outcome: 'unknown',
-      next: 'query',
-      party: 'provider',
-      disclosure: 'generic',
-      message: unmappedMessages[LANGS.indexOf(lang)] as Decision['message'],
-      confidence: 0,
-    };
+    return c;
+  };
+
+  const unmapped = (asked: Asked, message: string | undefined): Decision => {
+    if (classify !== undefined && message !== undefined && message.trim() !== '') {
+      const c = classifyCached(asked.provider, asked.code, asked.flow, message.slice(0, MAX_MESSAGE_LENGTH));
+      return build.fromClassification(asked, c);
+    }
+    return build.unmapped(asked);
   };
 
   const lookupProvider = (id: string): CompiledProvider | undefined => byKey.get(id) ?? byKey.get(providerKey(id));
@@ -305,6 +181,9 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const flow = input.flow;
     const lang = input.lang;
     const message = input.message;
+    if (input.network !== undefined || input.networkCode !== undefined || input.adviceCode !== undefined) {
+      return withNetwork(slowNormalize(provider, code, flow, lang, message), input);
+    }
     // Fast path: a canonical code string for a provider id, nothing to weigh a message against.
     if (typeof code === 'string' && (message === undefined || message === null)) {
       const p = provider === lastId ? lastProvider : byKey.get(provider);
@@ -353,29 +232,69 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const f = FLOWS[fi] as Flow;
     const l = LANGS[li] as Lang;
     const cp = byKey.get(provider) ?? lookupProvider(trimmed);
-    if (cp === undefined) return unmapped(trimmed.toLowerCase(), plainCode(code), f, l, msg);
+    if (cp === undefined) return unmapped({ provider: trimmed.toLowerCase(), code: plainCode(code), flow: f, lang: l }, msg);
     const c = canonicalCode(cp.rule, code);
-    const cache = cp.cache[fi * LANGS.length + li] as Map<string, Decision>;
-    const cached = cache.get(c);
-    if (cached !== undefined && (msg === undefined || cached.alternatives === undefined)) return cached;
+    const asked: Asked = { provider: cp.data.id, code: c, flow: f, lang: l };
     const all = cp.readings.get(c);
+    const cache = cp.cache[fi * LANGS.length + li] as Map<string, Decision>;
     if (all === undefined) {
-      const d = unmapped(cp.data.id, c, f, l, msg);
+      // A message can make the classifier read an unknown code; only the message-less answer is shared.
+      if (msg !== undefined) return unmapped(asked, msg);
+      const cached = cache.get(c);
+      if (cached !== undefined) return cached;
+      const d = build.unmapped(asked);
       // Logs repeat their unknown codes; remember a bounded number so hostile input cannot grow memory.
-      if (msg === undefined && cp.unknownCount < MAX_CACHED_UNKNOWN) {
+      if (cp.unknownCount < MAX_CACHED_UNKNOWN) {
         cp.unknownCount++;
-        cache.set(c, Object.freeze(d));
+        cache.set(c, d);
       }
       return d;
     }
-    if (msg !== undefined && all.length > 1) return decide(cp, c, all, f, l, msg);
-    const d = decide(cp, c, all, f, l);
+    // With one reading there is nothing for a message to choose between, so the shared answer holds.
+    if (msg !== undefined && all.length > 1) return decide(cp, asked, all, msg);
+    const cached = cache.get(c);
+    if (cached !== undefined) return cached;
+    const d = decide(cp, asked, all);
     cache.set(c, d);
     return d;
   };
 
+  const withNetwork = (base: Decision, input: NormalizeInput): Decision => {
+    const network: unknown = input.network;
+    if (!isNetwork(network)) {
+      if (network === undefined || network === null) throw new PaycodesInputError('network', 'networkCode and adviceCode need network');
+      const got = typeof network === 'string' ? JSON.stringify(network.slice(0, 40)) : typeof network;
+      throw new PaycodesInputError('network', `network must be one of ${NETWORKS.join(', ')}, got ${got}`);
+    }
+    const code = networkCode(input.networkCode);
+    if (code === undefined && input.networkCode !== undefined && input.networkCode !== null) {
+      throw new PaycodesInputError('networkCode', 'networkCode must be 1 to 8 letters or digits, e.g. 51 or N7');
+    }
+    const advice = networkCode(input.adviceCode);
+    if (advice === undefined && input.adviceCode !== undefined && input.adviceCode !== null) {
+      throw new PaycodesInputError('adviceCode', 'adviceCode must be 1 to 8 letters or digits, e.g. 24');
+    }
+    const rules = data.networks;
+    const facts: NetworkFacts = {
+      network,
+      reading: rules === undefined ? { network, groups: [] } : readNetwork(rules, network, code, advice),
+    };
+    if (code !== undefined) facts.code = code;
+    if (advice !== undefined) facts.advice = advice;
+    if (code !== undefined) {
+      for (const id of rules?.networks[network]?.catalogs ?? []) {
+        const p = lookupProvider(id);
+        if (p === undefined || !p.readings.has(canonicalCode(p.rule, code))) continue;
+        facts.issuer = { catalog: p.data.id, decision: slowNormalize(p.data.id, code, base.flow, input.lang, undefined) };
+        break;
+      }
+    }
+    return build.withNetwork(base, facts);
+  };
+
   return {
     normalize,
+    decisions: build,
     provider: (id) => lookupProvider(id)?.data,
     readings(provider, code) {
       const p = lookupProvider(provider);

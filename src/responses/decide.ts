@@ -1,7 +1,7 @@
 import { getUnified } from '../catalog/api.js';
 import { resolveLang } from '../core/lang.js';
 import type { Decision, Flow, Lang } from '../core/types.js';
-import { normalize } from '../normalize.js';
+import { normalize, normalizer } from '../normalize.js';
 import type { StateRule } from './tables.js';
 import type { Provenance } from './types.js';
 
@@ -20,7 +20,8 @@ export function codeDecision(provider: string, code: string, flow: Flow, lang: L
 
 /**
  * A decision straight from a unified code: used for transaction states and HTTP-level answers,
- * which are not provider codes and so are not in the catalog.
+ * which are not provider codes and so are not in the catalog. The core's one builder reads it, with
+ * the rule's outcome and next as an override on the flow's reading.
  */
 export function unifiedDecision(
   provider: string,
@@ -31,33 +32,10 @@ export function unifiedDecision(
   provenance: Provenance,
   known: boolean,
 ): Decision {
-  const u = getUnified(rule.unified) ?? getUnified('outcome_unknown');
-  if (u === undefined) throw new Error(`unified code ${rule.unified} is missing from the catalog`);
-  let { outcome, next, party } = u;
-  let reason = rule.reason;
-  const patch = flow === 'any' ? undefined : u.flows[flow];
-  if (patch && rule.outcome === undefined && rule.next === undefined) {
-    outcome = patch.outcome ?? outcome;
-    next = patch.next ?? next;
-    party = patch.party ?? party;
-    reason ??= patch.reason;
-  }
-  if (rule.outcome) outcome = rule.outcome;
-  if (rule.next) next = rule.next;
-  const d: Decision = {
-    provider,
-    code,
-    flow,
+  const u = getUnified(rule.unified) ? rule.unified : 'outcome_unknown';
+  return normalizer.decisions.fromUnified({ provider, code, flow, lang }, u, {
+    override: [rule.outcome ?? '', rule.next ?? '', '', rule.reason ?? ''],
     known,
-    unified: u.code,
-    category: u.category,
-    outcome,
-    next,
-    party,
-    disclosure: u.disclosure,
-    message: { ...u.messages[lang] },
     confidence: known ? CONFIDENCE[provenance] : 0,
-  };
-  if (reason) d.reason = reason;
-  return d;
+  });
 }

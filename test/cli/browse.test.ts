@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entriesForUnified, getUnified, listEntries, listProviders, listUnified } from '../../src/catalog/api.js';
+import { type CodeListing, entriesForUnified, getUnified, listCodes, listProviders, listUnified } from '../../src/catalog/api.js';
+import { normalize } from '../../src/normalize.js';
 import { runCli } from '../helpers/run.js';
 
 describe('paycodes search', () => {
@@ -32,6 +33,18 @@ describe('paycodes search', () => {
     expect(only.every((h) => h.provider === 'ottpay')).toBe(true);
   });
 
+  it('shows the decision normalize() gives for a code, and marks other readings', async () => {
+    const r = await runCli(['search', '1125']);
+    expect(r.stdout).toMatch(/^qfpay\s+1125\s+already_refunded\s+unknown query\s+\+1/m);
+    const hits = JSON.parse((await runCli(['search', '1125', '--json'])).stdout) as {
+      provider?: string;
+      outcome: string;
+      readings?: number;
+    }[];
+    const hit = hits.find((h) => h.provider === 'qfpay');
+    expect(hit).toMatchObject({ outcome: 'unknown', readings: 2 });
+  });
+
   it('reports no matches on stderr with exit 0, and usage errors with 2', async () => {
     const none = await runCli(['search', 'zzqqxx']);
     expect(none.code).toBe(0);
@@ -58,19 +71,43 @@ describe('paycodes providers', () => {
 });
 
 describe('paycodes codes', () => {
-  it("lists a provider's codes with their decisions", async () => {
+  it("lists a provider's codes with the decision normalize() gives", async () => {
     const r = await runCli(['codes', 'qfpay']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(listEntries('qfpay').length + 1);
+    // A header, one row per code, and the note that explains the "+N" marks.
+    expect(lines).toHaveLength(listCodes('qfpay').length + 2);
     expect(r.stdout).toMatch(/^1201\s+insufficient_funds\s+failed ask_customer\s+餘額不足/m);
+    // With no flow, QFPay 1125 reads as normalize() reads it, marked as having another reading.
+    expect(normalize({ provider: 'qfpay', code: '1125' }).outcome).toBe('unknown');
+    expect(r.stdout).toMatch(/^1125\s+already_refunded\s+unknown query\s+\+1\s+交易已退款/m);
   });
 
-  it('filters by flow and unified code; JSON is the catalog entries', async () => {
+  it('every listed decision is exactly what normalize() answers, with and without a flow', async () => {
+    for (const flow of [undefined, 'refund', 'payment'] as const) {
+      const args = ['codes', 'qfpay', '--json', ...(flow ? ['--flow', flow] : [])];
+      const listed = JSON.parse((await runCli(args)).stdout) as CodeListing[];
+      expect(listed.length).toBeGreaterThan(0);
+      for (const l of listed) expect(l.decision).toEqual(normalize({ provider: 'qfpay', code: l.code, flow: flow ?? 'any' }));
+    }
+  });
+
+  it('--flow includes the `any` codes that apply to the flow', async () => {
+    const r = await runCli(['codes', 'qfpay', '--flow', 'refund']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^1125\s+already_refunded\s+failed stop/m);
+    const listed = JSON.parse((await runCli(['codes', 'qfpay', '--flow', 'refund', '--json'])).stdout) as CodeListing[];
+    expect(listed.map((l) => l.code)).toEqual(listCodes('qfpay').map((l) => l.code));
+  });
+
+  it('filters by flow and unified code; JSON is the code listings', async () => {
     const r = await runCli(['codes', 'shopline-payments', '--flow', 'refund', '--json']);
-    expect(JSON.parse(r.stdout)).toEqual(listEntries('shopline-payments', { flow: 'refund' }));
+    expect(JSON.parse(r.stdout)).toEqual(listCodes('shopline-payments', { flow: 'refund' }));
     const u = await runCli(['codes', 'SHOPLINE Payments', '--unified', 'insufficient_funds', '--json']);
-    expect(JSON.parse(u.stdout)).toEqual(listEntries('shopline-payments', { unified: 'insufficient_funds' }));
+    const listed = JSON.parse(u.stdout) as CodeListing[];
+    expect(listed).toEqual(listCodes('shopline-payments', { unified: 'insufficient_funds' }));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const l of listed) expect(l.entries.some((e) => e.unified === 'insufficient_funds')).toBe(true);
   });
 
   it('usage errors: unknown provider, flow or unified code', async () => {
@@ -105,6 +142,12 @@ describe('paycodes unified', () => {
     for (const lang of ['en', 'zh-Hant', 'zh-Hans'] as const) expect(r.stdout).toContain(u?.messages[lang].customer);
     const json = JSON.parse((await runCli(['unified', 'insufficient_funds', '--json'])).stdout);
     expect(json).toEqual({ ...u, entries: entriesForUnified('insufficient_funds') });
+  });
+
+  it('keeps a space between a flow label and its decision', async () => {
+    const r = await runCli(['unified', 'already_refunded']);
+    expect(r.stdout).toMatch(/On payment unknown · query · merchant/);
+    expect(r.stdout).not.toMatch(/On \w+unknown/);
   });
 
   it('--lang narrows the messages to one language', async () => {

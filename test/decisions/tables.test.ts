@@ -18,12 +18,10 @@ const REVIEWED: Record<string, Record<string, string>> = {
     'succeeded done none': '0000',
     'pending wait customer': '1143 1261',
     'pending wait provider': '1145',
-    'unknown query provider': '1101 1147 1252 1254 1295 1296 1298',
-    'unknown query issuer': '1297',
+    'unknown query provider': '1101 1147 1204 1252 1254 1295 1296 1297 1298',
     'unknown query integration': '1102 1136 1268 2011',
     'unknown query merchant': '1125 1260 1262',
-    'failed ask_customer customer': '1181 1201 1202 1203 1204 1212 2005',
-    'failed retry customer': '1205',
+    'failed ask_customer customer': '1181 1201 1202 1203 1205 1212 2005',
     'failed retry provider': '1100',
     'failed fix_and_retry integration': '1103 1104 1108 1266 1267',
     'failed fix_and_retry merchant': '1105 1106 1107 1241 1242 1243 1251 1269 1272',
@@ -44,11 +42,11 @@ const REVIEWED: Record<string, Record<string, string>> = {
   'shopline-payments': {
     'pending wait provider': 'payment:4458 refund:4706 binding:1201 cancel:6001 onboarding:2131',
     'unknown query provider':
-      'any:1018 any:1901 any:1902 any:1997 any:1999 any:2004 payment:4001 payment:4002 payment:4003 payment:4400 payment:4403 payment:4411 payment:4412 payment:4456 cancel:6401 capture:7401',
+      'any:1018 any:1901 any:1902 any:1997 any:1999 any:2004 payment:4001 payment:4002 payment:4003 payment:4400 payment:4403 payment:4411 payment:4412 payment:4456 payment:4600 cancel:6401 capture:7401',
     'unknown query integration': 'any:1006 any:1016 payment:1001 refund:1013',
     'unknown query merchant': 'payment:4410',
     'failed ask_customer customer':
-      'payment:4102 payment:4103 payment:4105 payment:4401 payment:4405 payment:4409 payment:4450 payment:4451 payment:4452 payment:4453 payment:4454 payment:4455 payment:4459 payment:4460 payment:4461 payment:4462 payment:4464 payment:4465 payment:4466 payment:4467 payment:4468 payment:4552 payment:4600 binding:4800 binding:1203 recurring:4900 recurring:4901 recurring:4902',
+      'payment:4102 payment:4103 payment:4105 payment:4401 payment:4405 payment:4409 payment:4450 payment:4451 payment:4452 payment:4453 payment:4454 payment:4455 payment:4459 payment:4460 payment:4461 payment:4462 payment:4464 payment:4465 payment:4466 payment:4467 payment:4468 payment:4552 binding:4800 binding:1203 recurring:4900 recurring:4901 recurring:4902',
     'failed fix_and_retry integration':
       'any:1005 any:2001 any:2002 any:2003 any:2005 any:2006 any:2007 any:2009 any:2010 connect:URL_NOT_FOUND connect:ACCESS_DENIED connect:MERCHANT_NOT_EXISTS connect:UNAUTHORIZED_CLIENT connect:KEY_INCORRECT connect:INVALID_SCOPE payment:1003 payment:1004 payment:4404 payment:4406 payment:4407 payment:4408 refund:4705 binding:4802 onboarding:1004 onboarding:URL_NOT_FOUND',
     'failed fix_and_retry merchant':
@@ -64,11 +62,12 @@ const REVIEWED: Record<string, Record<string, string>> = {
   },
   subotiz: {
     'succeeded done none': '100000',
+    'pending wait customer': '100622',
     'unknown query provider': '100999',
     'unknown query integration': '100620',
     'unknown query merchant': '100619',
     'failed ask_customer customer':
-      '100100 100201 100202 100206 100207 100212 100213 100214 100215 100216 100217 100218 100219 100220 100221 100223 100224 100225 100226 100227 100228 100229 100230 100401 100402 100404 100405 100406 100407 100408 100409 100420 100600 100601 100602 100604 100605 100606 100607 100608 100609 100613 100614 100615 100616 100617 100622 100998',
+      '100100 100201 100202 100206 100207 100212 100213 100214 100215 100216 100217 100218 100219 100220 100221 100223 100224 100225 100226 100227 100228 100229 100230 100401 100402 100404 100405 100406 100407 100408 100409 100420 100600 100601 100602 100604 100605 100606 100607 100608 100609 100613 100614 100615 100616 100617 100998',
     'failed fix_and_retry integration': '100103 100104 100105 100107 100400 100403 100410 100412 100413 100414 100417 100419',
     'failed fix_and_retry merchant': '100101 100102 100108 100415 100416 100418',
     'failed query merchant': '100610',

@@ -10,7 +10,10 @@ function has<T extends string>(list: readonly T[], v: unknown): v is T {
 }
 
 /** Problems with a classifier answer's shape; empty when it is well formed. */
-export function classificationProblems(c: Omit<Classification, 'evidence'> & { evidence?: Evidence[] | undefined }, where = ''): string[] {
+export function classificationProblems(
+  c: Omit<Classification, 'evidence'> & { evidence?: readonly Evidence[] | undefined },
+  where = '',
+): string[] {
   const p: string[] = [];
   if (typeof c !== 'object' || c === null) return [`${where}not an object`];
   if (typeof c.unified !== 'string' || !unifiedCodes.has(c.unified)) p.push(`${where}unified ${String(c.unified)} is not a unified code`);

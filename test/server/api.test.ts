@@ -272,7 +272,9 @@ describe('catalog endpoints', () => {
     expect(funds.codes.every((c) => c.unified === 'insufficient_funds')).toBe(true);
     const refunds = CodeList.parse(await (await s.get('/v1/providers/eftpay/codes?flow=refund')).json());
     expect(refunds.count).toBe(listEntries('eftpay', { flow: 'refund' }).length);
-    expect(refunds.codes.every((c) => c.flow === 'refund')).toBe(true);
+    // `any` entries apply to every flow, refunds included.
+    expect(refunds.codes.every((c) => c.flow === 'refund' || c.flow === 'any')).toBe(true);
+    expect(refunds.codes.some((c) => c.flow === 'any')).toBe(true);
   });
 
   it('GET /v1/providers/{id}/codes is a 404 for an unknown provider and a 400 for a bad flow', async () => {

@@ -10,12 +10,12 @@ interface Options {
 export function register(program: Command): void {
   program
     .command('codes')
-    .description("list a provider's codes with their unified code and decision")
+    .description("list a provider's codes with the decision normalize() gives for each")
     .argument('<provider>', 'provider id or alias')
-    .option('--flow <flow>', 'only entries for this flow')
+    .option('--flow <flow>', "decide for this flow (its own codes plus the provider's `any` codes)")
     .option('--unified <code>', 'only entries mapped to this unified code')
     .option('--lang <lang>', "preferred language of the provider's text: en, zh-Hant or zh-Hans", 'en')
-    .option('--json', 'print the catalog entries as JSON')
+    .option('--json', 'print each code with its decision, reading count and catalog entries as JSON')
     .addHelpText(
       'after',
       `
@@ -28,41 +28,49 @@ Examples:
       const { requireProvider, requireFlow } = await import('../usage.js');
       const { requireUnified } = await import('../format/unified.js');
       const { parseLang, printJson, print, stdoutColors } = await import('../format/options.js');
-      const { listEntries } = await import('../../catalog/api.js');
+      const { listCodes } = await import('../../catalog/api.js');
       const provider = requireProvider(providerArg);
-      const filter: Parameters<typeof listEntries>[1] = {};
+      const filter: Parameters<typeof listCodes>[1] = {};
       const flow = requireFlow(opts.flow);
       if (flow) filter.flow = flow;
       if (opts.unified !== undefined) filter.unified = requireUnified(opts.unified);
       const lang = parseLang(opts.lang);
-      const entries = listEntries(provider, filter);
-      if (opts.json) return printJson(entries);
-      if (entries.length === 0) {
+      const codes = listCodes(provider, filter);
+      if (opts.json) return printJson(codes);
+      if (codes.length === 0) {
         process.stderr.write(`paycodes: no ${provider} codes match\n`);
         return;
       }
       const { table, terminalWidth } = await import('../format/text.js');
       const { entryText } = await import('../format/card.js');
-      const { entryVerdict } = await import('../format/entries.js');
       const { outcomeColor } = await import('../format/color.js');
       const c = stdoutColors(cmd);
-      const rows = entries.map((e) => {
-        const v = entryVerdict(e);
+      let several = false;
+      const rows = codes.map((l) => {
+        const d = l.decision;
+        const source = l.entries.find((e) => e.source.line === d.source?.line) ?? l.entries[0];
+        several ||= l.readings > 1;
         return [
-          c.bold(e.code),
-          e.flow === 'any' ? '' : e.flow,
-          e.unified,
-          `${outcomeColor(c, v.outcome)(v.outcome)} ${v.next}`,
-          entryText(e, lang),
+          c.bold(l.code),
+          d.unified,
+          `${outcomeColor(c, d.outcome)(d.outcome)} ${d.next}`,
+          l.readings > 1 ? c.yellow(`+${l.readings - 1}`) : '',
+          source ? entryText(source, lang) : '',
         ];
       });
       const columns = [
         { header: 'CODE' },
-        { header: 'FLOW' },
         { header: 'UNIFIED' },
         { header: 'DECISION' },
+        { header: 'OTHER' },
         { header: 'TEXT', flex: true },
       ];
       print(table(columns, rows, { maxWidth: terminalWidth(), style: c.dim }));
+      if (several) {
+        const how = flow ? `other readings on ${flow}` : 'other readings (by flow or message)';
+        print(
+          c.dim(`+N: the code has ${how}; DECISION is what normalize() answers${flow ? '' : ' with no flow'}. See \`paycodes explain\`.`),
+        );
+      }
     });
 }

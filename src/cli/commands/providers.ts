@@ -22,6 +22,7 @@ Examples:
       const rows = providers.map((p) => [
         c.bold(p.id),
         p.name,
+        String(p.codes),
         String(p.entries),
         p.languages.join(' '),
         p.region.join(' '),
@@ -31,6 +32,7 @@ Examples:
         { header: 'ID' },
         { header: 'NAME' },
         { header: 'CODES' },
+        { header: 'ENTRIES' },
         { header: 'TEXTS IN' },
         { header: 'REGION' },
         { header: 'DOCS', flex: true },

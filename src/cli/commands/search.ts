@@ -38,7 +38,16 @@ Every word must match. English matches whole words or word beginnings, in any ca
       if (opts.provider !== undefined) searchOpts.provider = requireProvider(opts.provider);
       const flow = requireFlow(opts.flow);
       if (flow) searchOpts.flow = flow;
-      const results = search(query, searchOpts);
+      const { getCode } = await import('../../catalog/api.js');
+      // A listing shows what normalize() answers for the code (for the flow, if given), not the
+      // entry's own reading, and says when the code has other readings.
+      const results = search(query, searchOpts).map((r) => {
+        if (r.kind !== 'entry' || r.provider === undefined || r.code === undefined) return r;
+        const l = getCode(r.provider, r.code, flow);
+        if (l === undefined) return r;
+        const d = l.decision;
+        return { ...r, unified: d.unified, outcome: d.outcome, next: d.next, party: d.party, readings: l.readings };
+      });
       if (opts.json) return printJson(results);
       if (results.length === 0) {
         process.stderr.write(`paycodes: no matches for "${query}"\n`);
@@ -53,6 +62,7 @@ Every word must match. English matches whole words or word beginnings, in any ca
         r.kind === 'entry' && r.flow !== 'any' ? (r.flow as string) : '',
         r.unified,
         `${outcomeColor(c, r.outcome)(r.outcome)} ${r.next}`,
+        'readings' in r && r.readings > 1 ? c.yellow(`+${r.readings - 1}`) : '',
         oneLine(r.text),
       ]);
       const columns = [
@@ -61,8 +71,16 @@ Every word must match. English matches whole words or word beginnings, in any ca
         { header: 'FLOW' },
         { header: 'UNIFIED' },
         { header: 'DECISION' },
+        { header: 'OTHER' },
         { header: 'TEXT', flex: true },
       ];
       print(table(columns, rows, { maxWidth: terminalWidth(), style: c.dim }));
+      if (results.some((r) => 'readings' in r && r.readings > 1)) {
+        print(
+          c.dim(
+            `+N: the code has other readings${flow ? ` on ${flow}` : ' (by flow or message)'}; DECISION is what normalize() answers. See \`paycodes explain\`.`,
+          ),
+        );
+      }
     });
 }

@@ -1,12 +1,13 @@
-import type { CatalogEntry, UnifiedCode } from '../../catalog/api.js';
-import type { Decision, Lang } from '../../core/types.js';
+import { type CatalogEntry, type UnifiedCode, unifiedReading } from '../../catalog/api.js';
+import type { Decision, Flow, Lang } from '../../core/types.js';
 import { type Colors, outcomeColor } from './color.js';
 import { oneLine, padEnd, wrap } from './text.js';
 
 const LABEL = 10;
 
 function row(c: Colors, label: string, value: string): string {
-  return `  ${c.dim(padEnd(label, LABEL))}${value}`;
+  // A label as long as the column still needs a space before its value ("On payment unknown").
+  return `  ${c.dim(label.length >= LABEL ? `${label} ` : padEnd(label, LABEL))}${value}`;
 }
 
 /** Continuation lines of a multi-line value line up under the first. */
@@ -100,8 +101,8 @@ export function renderUnified(u: UnifiedCode, c: Colors, langs: readonly Lang[],
   if (flows.length > 0) {
     lines.push('');
     for (const [flow, p] of flows) {
-      if (!p) continue;
-      const v = { outcome: p.outcome ?? u.outcome, next: p.next ?? u.next, party: p.party ?? u.party };
+      const v = unifiedReading(u.code, flow as Flow);
+      if (!p || !v) continue;
       lines.push(row(c, `On ${flow}`, `${verdict(c, v)}`));
       lines.push(row(c, '', c.dim(p.reason)));
     }

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { listEntries, listProviders } from '../../src/catalog/api.js';
+import { classify } from '../../src/classify/classify.js';
+import { createNormalizer, type Normalizer } from '../../src/core/normalizer.js';
+import { FLOWS, LANGS, type NormalizeInput } from '../../src/core/types.js';
+import { en } from '../../src/generated/messages/en.js';
+import { zhHans } from '../../src/generated/messages/zh-hans.js';
+import { zhHant } from '../../src/generated/messages/zh-hant.js';
+import { providers } from '../../src/generated/providers/index.js';
+import { unified } from '../../src/generated/unified.js';
+import { normalize } from '../../src/normalize.js';
+
+/**
+ * Answers are a pure function of the input: whatever was asked before, a call gets the answer a
+ * freshly created normalizer gives. The caches may only make answers faster.
+ */
+
+const fresh = (): Normalizer => createNormalizer({ providers, unified, messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans }, classify });
+
+const entries = listProviders().flatMap((p) => listEntries(p.id));
+const catalogMessages = [...new Set(entries.flatMap((e) => Object.values(e.messages)))];
+
+/** Outcomes change with the message for these, so a cache that ignores it shows at once. */
+const TRAPS: NormalizeInput[] = [
+  { provider: 'subotiz', code: '100888' },
+  { provider: 'subotiz', code: '100888', message: '风控拦截' },
+  { provider: 'ottpay', code: 'WALLET_LIMIT' },
+  { provider: 'ottpay', code: 'WALLET_LIMIT', message: 'wallet limit exceeded' },
+  { provider: 'eftpay', code: '-99' },
+  { provider: 'eftpay', code: '-99', message: '必须唯一' },
+  { provider: 'eftpay', code: '-99', message: '必須唯一' },
+  { provider: 'eftpay', code: '-99', message: '系统错误' },
+];
+
+const input: fc.Arbitrary<NormalizeInput> = fc.oneof(
+  { weight: 2, arbitrary: fc.constantFrom(...TRAPS) },
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      {
+        provider: fc.oneof(
+          fc.constantFrom(...listProviders().map((p) => p.id)),
+          fc.constantFrom('SHOPLINE Payments', 'QFPay', 'nopay', 'acme-pay'),
+        ),
+        code: fc.oneof(
+          fc.constantFrom(...entries.map((e) => e.code)),
+          fc.constantFrom('0', '3', 'XYZ_9', '100888', 'WALLET_LIMIT', 'nonsense'),
+          fc.integer({ min: -120, max: 120000 }),
+        ),
+        flow: fc.constantFrom(...FLOWS),
+        lang: fc.constantFrom(...LANGS),
+        message: fc.oneof(
+          fc.constantFrom(...catalogMessages),
+          fc.constantFrom('风控拦截', '風控攔截', 'insufficient balance', '  ', '余额不足', 'timeout'),
+          fc.string({ maxLength: 12 }),
+        ),
+      },
+      { requiredKeys: ['provider', 'code'] },
+    ),
+  },
+);
+
+describe('normalize() does not depend on call history', () => {
+  it('the known repros answer the same either way round', () => {
+    for (const [first, second] of [
+      [TRAPS[0], TRAPS[1]],
+      [TRAPS[2], TRAPS[3]],
+    ] as const) {
+      const a = fresh();
+      a.normalize(first as NormalizeInput);
+      const b = fresh();
+      expect(a.normalize(second as NormalizeInput)).toEqual(b.normalize(second as NormalizeInput));
+    }
+    expect(normalize({ provider: 'subotiz', code: '100888', message: '风控拦截' }).unified).toBe('risk_blocked');
+  });
+
+  it('Traditional and Simplified wording pick the same reading of eftPay -99', () => {
+    const n = fresh();
+    const hans = n.normalize({ provider: 'eftpay', code: '-99', message: 'out_trade_no/refund_no 必须唯一' });
+    const hant = n.normalize({ provider: 'eftpay', code: '-99', message: 'out_trade_no/refund_no 必須唯一' });
+    expect(hant).toEqual(hans);
+    expect(hans.source?.line).toBe(27);
+    expect(n.normalize({ provider: 'eftpay', code: '-99', message: '系統錯誤' }).source?.line).toBe(25);
+  });
+
+  it('random call sequences answer as a fresh normalizer does', () => {
+    const shared = fresh();
+    fc.assert(
+      fc.property(fc.array(input, { minLength: 1, maxLength: 30 }), (calls) => {
+        const n = fresh();
+        for (const call of calls) {
+          const got = n.normalize(call);
+          expect(got).toEqual(fresh().normalize(call));
+          // A long-lived instance, as in a server, sees every sequence one after the other.
+          expect(shared.normalize(call)).toEqual(got);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the module singleton agrees with a fresh normalizer after all of that', () => {
+    for (const call of TRAPS) expect(normalize(call)).toEqual(fresh().normalize(call));
+  });
+});
