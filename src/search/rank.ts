@@ -30,6 +30,8 @@ export interface SearchResult {
   lang?: Lang;
   /** For unified codes: how many provider entries map to it. */
   entries?: number;
+  /** For entries: how many readings the code has for the flow; above 1, `normalize()` lists the others. */
+  readings?: number;
 }
 
 export interface SearchOptions {

@@ -1,4 +1,4 @@
-import { entriesForUnified, listEntries, listProviders, listUnified } from '../catalog/api.js';
+import { entriesForUnified, getCode, listEntries, listProviders, listUnified } from '../catalog/api.js';
 import { canonicalCode } from '../core/canonical.js';
 import { normalizer } from '../normalize.js';
 import { type Doc, entryDoc, type RankContext, rank, type SearchOptions, type SearchResult, unifiedDoc } from './rank.js';
@@ -56,5 +56,13 @@ export function search(query: string, options: SearchOptions = {}): SearchResult
     provider: options.provider === undefined ? undefined : normalizer.provider(options.provider)?.id,
     sameCode,
   };
-  return rank(index, query, options, ctx);
+  // Ranked by what matched; each entry then shows what normalize() answers for its code and the
+  // flow asked (none: `any`), and how many readings the code has, as every listing does.
+  return rank(index, query, options, ctx).map((r) => {
+    if (r.kind !== 'entry') return r;
+    const listing = getCode(r.provider as string, r.code as string, options.flow ?? 'any');
+    if (!listing) return r;
+    const d = listing.decision;
+    return { ...r, unified: d.unified, outcome: d.outcome, next: d.next, party: d.party, readings: listing.readings };
+  });
 }

@@ -58,7 +58,7 @@ export interface WebEntry {
 export interface WebReading {
   /** The flow the catalog lists this reading under. */
   flow: Flow;
-  /** The flows, of those the provider lists, that get this reading: what "Other readings" is labelled by. */
+  /** The flows that get this reading from `normalize()`: what "Other readings" is labelled by. */
   applies: Flow[];
   unified: string;
   outcome: Outcome;
@@ -131,9 +131,7 @@ export function buildWebProvider(id: string): WebProvider | undefined {
     if (e.notes) w.notes = e.notes;
     return w;
   });
-  // The flows a reader asks about: payment and refund at every provider, and any flow the provider
-  // lists an entry under.
-  const listed = FLOWS.filter((f) => f !== 'any' && (f === 'payment' || f === 'refund' || list.some((e) => e.flow === f)));
+  const flows = FLOWS.filter((f) => f !== 'any');
   const entryAt = (line: number | undefined, flow: Flow | undefined) => {
     const same = list.findIndex((e) => e.source.line === line && e.flow === flow);
     return same >= 0 ? same : list.findIndex((e) => e.source.line === line);
@@ -146,7 +144,7 @@ export function buildWebProvider(id: string): WebProvider | undefined {
     const d = normalize({ provider: p.id, code: e.code });
     // Which reading each listed flow gets, so a residual `any` reading is labelled by the flows it
     // really answers (QFPay 1125's failed/stop reading is the refund one).
-    const byFlow = listed.map((f) => {
+    const byFlow = flows.map((f) => {
       const x = normalize({ provider: p.id, code: e.code, flow: f });
       return { f, key: `${x.source?.flow}|${x.source?.line}|${x.outcome}|${x.next}` };
     });

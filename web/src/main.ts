@@ -135,8 +135,24 @@ const unifiedOf = (code: string) => state.catalog?.unified.find((u) => u.code ==
 const entryOf = (provider: string, r: Reading): WebEntry | undefined => state.loaded.get(provider)?.entries[r.entry];
 const textsOf = (provider: string, r: Reading): Partial<Record<string, string>> => entryOf(provider, r)?.messages ?? {};
 
-/** The flows a reading answers, by name: `Refund` for the reading a refund gets, whatever flow it is listed under. */
-const flowsLabel = (r: Reading) => (r.applies.length > 0 ? r.applies : [r.flow]).map((f) => label(FLOW, f, state.lang)).join(', ');
+/**
+ * The flows a reading answers, by name: `Refund` for the reading a refund gets, whatever flow it is
+ * listed under. Named are payment, refund and the flows the provider lists entries under.
+ */
+function flowsLabel(provider: string, r: Reading): string {
+  const listed = new Set<Flow>(['payment', 'refund', ...(state.loaded.get(provider)?.entries.map((e) => e.flow) ?? [])]);
+  const named = r.applies.filter((f) => listed.has(f));
+  return (named.length > 0 ? named : [r.flow]).map((f) => label(FLOW, f, state.lang)).join(', ');
+}
+
+/** What `normalize()` answers for a code and a flow (none: the code's decision), as the API lists it. */
+function readingFor(provider: string, code: string, flow: Flow | undefined): { reading: Reading; others: number } | undefined {
+  const c = state.loaded.get(provider)?.codes.find((x) => x.code === code);
+  if (!c) return undefined;
+  const all = [c.decision, ...c.alternatives];
+  const reading = flow ? (all.find((r) => r.applies.includes(flow)) ?? c.decision) : c.decision;
+  return { reading, others: c.alternatives.length };
+}
 
 /** The provider's text in the reader's language when the provider has it; otherwise its first. */
 function pickText(texts: Partial<Record<string, string>>): { text: string; lang: string } | undefined {
@@ -259,7 +275,8 @@ function drawList(q: string): void {
     count = entries.length;
     rows = entries.slice(0, state.shown).map((e) => {
       const text = pickText(e.messages);
-      return entryRow(file.provider, e.code, e.flow, e, text?.text ?? '', text?.lang);
+      const r = readingFor(file.provider, e.code, flow)?.reading ?? e;
+      return entryRow(file.provider, e.code, e.flow, r, text?.text ?? '', text?.lang);
     });
   }
   els.count.textContent = count === 0 ? t().none : t().count(count, totalEntries());
@@ -312,7 +329,7 @@ function readingBlock(provider: string, r: Reading, title: string) {
     'section',
     { class: 'reading' },
     h('h3', {}, title),
-    h('p', { class: 'flow-line' }, flowsLabel(r), ' · ', h('a', { href: unifiedHash(r.unified) }, h('code', {}, r.unified))),
+    h('p', { class: 'flow-line' }, flowsLabel(provider, r), ' · ', h('a', { href: unifiedHash(r.unified) }, h('code', {}, r.unified))),
     h('div', { class: 'badges' }, badges(r, true)),
     Object.entries(textsOf(provider, r)).map(([l, text]) =>
       h('p', { class: 'original', lang: l }, h('span', { class: 'lang-tag' }, l), ' ', text),
@@ -426,7 +443,7 @@ function codePanel(route: { provider: string; code: string }): (Child | Child[])
           { class: 'msg alternatives' },
           h('h3', {}, `${s.alternatives} (${item.alternatives.length})`),
           h('p', { class: 'muted' }, s.alternativesHint),
-          item.alternatives.map((r, i) => readingBlock(p.id, r, `${i + 1}. ${flowsLabel(r)}`)),
+          item.alternatives.map((r, i) => readingBlock(p.id, r, `${i + 1}. ${flowsLabel(p.id, r)}`)),
         )
       : null,
     h('p', { class: 'muted' }, `${s.flows}: `, flows.map((f) => label(FLOW, f, state.lang)).join(', ')),

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { entriesForUnified, getProvider, getUnified, listEntries, listProviders, listUnified } from '../../catalog/api.js';
+import { entriesForUnified, getProvider, getUnified, listCodes, listProviders, listUnified } from '../../catalog/api.js';
 import type { AppEnv } from '../env.js';
 import { HttpProblem } from '../problem.js';
 import { json, parse } from '../respond.js';
@@ -19,8 +19,10 @@ export function catalogRoutes(): Hono<AppEnv> {
         { in: 'path', path: '/id', message: 'unknown provider' },
       ]);
     const q = parse(CodesQuery, c.req.query(), 'query', 'query parameters');
-    const codes = listEntries(p.id, { ...(q.flow ? { flow: q.flow } : {}), ...(q.unified ? { unified: q.unified } : {}) });
-    return json(c, { provider: p.id, count: codes.length, codes });
+    // One listing per code, with what normalize() answers for the flow (none: `any`) and how many
+    // readings the code has; a flow keeps the `any` entries, which apply to every flow.
+    const codes = listCodes(p.id, { ...(q.flow ? { flow: q.flow } : {}), ...(q.unified ? { unified: q.unified } : {}) });
+    return json(c, { provider: p.id, flow: q.flow ?? 'any', count: codes.length, codes });
   });
 
   r.get('/v1/unified', (c) => json(c, { unified: listUnified() }));
