@@ -120,14 +120,18 @@ describe('the web page agrees with normalize()', () => {
         // Show every row, so the whole order can be compared.
         for (let i = 0; i < 50 && !(b as HTMLButtonElement).hidden; i++) (b as HTMLButtonElement).click();
       });
-      const rows = await page
-        .locator('#list a')
-        .evaluateAll((as) => as.map((a) => `${(a as HTMLElement).dataset.provider} ${(a as HTMLElement).dataset.code}`));
+      const rows = await page.locator('#list a').evaluateAll((as) =>
+        as.map((a) => {
+          const d = (a as HTMLElement).dataset;
+          return `${d.provider} ${d.code} ${d.outcome}/${d.next}`;
+        }),
+      );
       const api = await server.get(`/v1/search?q=${encodeURIComponent(q)}&limit=100`, {
         headers: { authorization: 'Bearer agreement-key' },
       });
-      const body = (await api.json()) as { results: { kind: string; provider?: string; code?: string }[] };
-      const expected = body.results.filter((r) => r.kind === 'entry').map((r) => `${r.provider} ${r.code}`);
+      const body = (await api.json()) as { results: { kind: string; provider?: string; code?: string; outcome: string; next: string }[] };
+      // The same order, and each row with the decision the API lists: what normalize() answers.
+      const expected = body.results.filter((r) => r.kind === 'entry').map((r) => `${r.provider} ${r.code} ${r.outcome}/${r.next}`);
       // The API gives at most 100 results, unified codes included: compare the entries it gave.
       expect(rows.slice(0, expected.length), q).toEqual(expected);
       if (body.results.length < 100) expect(rows.length, q).toBe(expected.length);

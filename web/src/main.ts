@@ -224,7 +224,14 @@ function entryRow(
     { class: selected ? 'item selected' : 'item' },
     h(
       'a',
-      { href: codeHash({ provider, code }), 'data-provider': provider, 'data-code': code, 'aria-current': selected ? 'true' : undefined },
+      {
+        href: codeHash({ provider, code }),
+        'data-provider': provider,
+        'data-code': code,
+        'data-outcome': r.outcome,
+        'data-next': r.next,
+        'aria-current': selected ? 'true' : undefined,
+      },
       h(
         'span',
         { class: 'item-head' },
@@ -268,7 +275,11 @@ function drawList(q: string): void {
     const entries = hits.filter((x) => x.kind === 'entry');
     unified = hits.filter((x) => x.kind === 'unified');
     count = entries.length;
-    rows = entries.slice(0, state.shown).map((x) => entryRow(x.provider as string, x.code as string, x.flow, x, x.text, x.lang));
+    rows = entries.slice(0, state.shown).map((x) => {
+      // Ranked by what matched; shown with what normalize() answers, as /v1/search shows it.
+      const r = readingFor(x.provider as string, x.code as string, flow)?.reading ?? x;
+      return entryRow(x.provider as string, x.code as string, x.flow, r, x.text, x.lang);
+    });
   } else {
     const file = state.loaded.get(state.provider) as WebProvider;
     const entries = file.entries.filter((e) => !flow || e.flow === flow || e.flow === 'any');
