@@ -108,12 +108,22 @@ describe('the web page agrees with normalize()', () => {
 
   it('counts entries as everything else does, and ranks a search exactly as /v1/search', async () => {
     const total = listProviders().reduce((n, p) => n + p.entries, 0);
-    for (const q of ['余额不足', 'timeout', '1201', 'refund']) {
+    const cases: [string, string][] = [
+      ['余额不足', ''],
+      ['timeout', ''],
+      ['1201', ''],
+      ['refund', ''],
+      ['refund', 'refund'],
+      ['余额不足', 'payment'],
+    ];
+    for (const [q, flow] of cases) {
+      const filter = flow ? `&flow=${flow}` : '';
       await page.evaluate(
         (h) => {
+          document.getElementById('list')?.replaceChildren();
           location.hash = h;
         },
-        `#/search?q=${encodeURIComponent(q)}`,
+        `#/search?q=${encodeURIComponent(q)}${filter}`,
       );
       await page.locator('#list a').first().waitFor();
       await page.locator('#more').evaluate((b) => {
@@ -126,7 +136,7 @@ describe('the web page agrees with normalize()', () => {
           return `${d.provider} ${d.code} ${d.outcome}/${d.next}`;
         }),
       );
-      const api = await server.get(`/v1/search?q=${encodeURIComponent(q)}&limit=100`, {
+      const api = await server.get(`/v1/search?q=${encodeURIComponent(q)}${filter}&limit=100`, {
         headers: { authorization: 'Bearer agreement-key' },
       });
       const body = (await api.json()) as { results: { kind: string; provider?: string; code?: string; outcome: string; next: string }[] };
