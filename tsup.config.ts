@@ -20,11 +20,20 @@ export default defineConfig([
       index: 'src/index.ts',
       core: 'src/core/index.ts',
       data: 'src/generated/index.ts',
+      responses: 'src/responses/index.ts',
       server: 'src/server/index.ts',
       main: 'src/cli/main.ts',
     },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts', core: 'src/core/index.ts', data: 'src/generated/index.ts', server: 'src/server/index.ts' } },
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        data: 'src/generated/index.ts',
+        responses: 'src/responses/index.ts',
+        server: 'src/server/index.ts',
+      },
+    },
     splitting: true,
   },
   {

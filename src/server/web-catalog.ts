@@ -14,7 +14,8 @@ import { VERSION } from '../version.js';
 export interface WebProviderInfo {
   id: string;
   name: string;
-  languages: Lang[];
+  /** BCP 47 tags of the provider's texts. */
+  languages: string[];
   document: string;
   url: string;
   retrieved: string;
