@@ -151,6 +151,7 @@ export const UnifiedCode = z.strictObject({
     iso8583: z.array(z.string()).optional(),
     stripe: z.array(z.string()).optional(),
     visa: z.number().optional(),
+    mastercard: z.array(z.string()).optional(),
     activemerchant: z.string().optional(),
   }),
   flows: z.record(z.string(), Patch),

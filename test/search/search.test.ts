@@ -36,7 +36,9 @@ describe('search', () => {
     const upper = search('INSUFFICIENT FUNDS');
     expect(lower).toEqual(upper);
     expect(lower[0]).toMatchObject({ kind: 'unified', unified: 'insufficient_funds' });
-    expect(lower.every((r) => r.unified.includes('insufficient'))).toBe(true);
+    // Each hit matched the words (in its text or its unified code); an entry shows the reading
+    // normalize() gives its code, which may be another of the code's readings.
+    expect(lower.every((r) => r.unified.includes('insufficient') || /insufficient/i.test(r.text))).toBe(true);
     // Word beginnings match; the middle of a word does not.
     expect(search('insuffic').length).toBeGreaterThan(0);
     expect(search('ufficient')).toEqual([]);
