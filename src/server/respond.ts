@@ -28,9 +28,21 @@ export function json(c: Context, body: unknown, lang?: Lang): Response {
   return c.json(body as object, 200, headers);
 }
 
+/**
+ * If-None-Match compares weakly (RFC 9110): gzip marks the tag it sends `W/`, and the browser
+ * sends that back. A list of tags, or `*`, is read too.
+ */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || (tag.startsWith('W/') ? tag.slice(2) : tag) === etag;
+  });
+}
+
 /** A file with its ETag: a matching If-None-Match gets a 304 and no body. */
 export function send(c: Context, f: StaticFile): Response {
   const headers = { etag: f.etag, 'cache-control': f.cacheControl };
-  if (c.req.header('if-none-match') === f.etag) return c.body(null, 304, headers);
+  if (matches(c.req.header('if-none-match'), f.etag)) return c.body(null, 304, headers);
   return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': f.type });
 }
