@@ -1,10 +1,13 @@
 export {
   type CatalogEntry,
+  type CodeListing,
   entriesForUnified,
+  getCode,
   getEntries,
   getEntry,
   getProvider,
   getUnified,
+  listCodes,
   listEntries,
   listProviders,
   listUnified,
@@ -18,6 +21,7 @@ export { PaycodesInputError } from './core/errors.js';
 export { resolveLang } from './core/lang.js';
 export { createNormalizer, type Normalizer, type NormalizerData, providerKey, type Reading } from './core/normalizer.js';
 export {
+  type CategoryId,
   type Classification,
   type Classifier,
   type ClassifyInput,
@@ -37,6 +41,8 @@ export {
   type Outcome,
   PARTIES,
   type Party,
+  type ProviderId,
+  type UnifiedId,
 } from './core/types.js';
 export { normalize, normalizer } from './normalize.js';
 export {
