@@ -1,19 +1,17 @@
 export {
   type CatalogEntry,
-  type CodeListing,
   entriesForUnified,
-  getCode,
   getEntries,
   getEntry,
   getProvider,
   getUnified,
-  listCodes,
   listEntries,
   listProviders,
   listUnified,
   type ProviderInfo,
   type UnifiedCode,
 } from './catalog/api.js';
+export { type CodeListing, getCode, listCodes } from './catalog/listings.js';
 export { CLASSIFY_THRESHOLD, type ClassifierOptions, classify, createClassifier } from './classify/classify.js';
 export { type CanonicalRule, canonicalCode, MAX_CODE_LENGTH, plainCode } from './core/canonical.js';
 export type { DecisionPatch, EntryTuple, MessageTable, ProviderData, UnifiedData, UnifiedInfo } from './core/data.js';

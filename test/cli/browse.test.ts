@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CodeListing, entriesForUnified, getUnified, listCodes, listProviders, listUnified } from '../../src/catalog/api.js';
+import { entriesForUnified, getUnified, listProviders, listUnified } from '../../src/catalog/api.js';
+import { type CodeListing, listCodes } from '../../src/catalog/listings.js';
 import { normalize } from '../../src/normalize.js';
 import { runCli } from '../helpers/run.js';
 
