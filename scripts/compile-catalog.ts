@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { compileCatalog } from '../src/catalog/compile.js';
 import { formatProblem } from '../src/catalog/load.js';
 import { validateCatalog } from '../src/catalog/validate.js';
+import { compileRetryRules } from '../src/retry/compile.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -16,6 +17,7 @@ if (!result.catalog) {
   process.exit(1);
 }
 const files = compileCatalog(result.catalog);
+for (const [rel, content] of compileRetryRules(readFileSync(join(root, 'catalog', 'retry-rules.yaml'), 'utf8'))) files.set(rel, content);
 let stale = 0;
 for (const [rel, content] of files) {
   const path = join(root, rel);

@@ -100,7 +100,7 @@ const cases: Case[] = [];
 for (const p of providers) {
   const classify = createClassifier({ providers, unified, exclude: [p.id], threshold: 0 });
   for (const [code, flow, , , texts] of p.entries) {
-    const byLang = new Map<Lang, string>();
+    const byLang = new Map<string, string>();
     p.languages.forEach((l, i) => {
       const t = texts[i];
       if (t) byLang.set(l, t);

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entriesForUnified, listEntries, listProviders, listUnified } from '../src/catalog/api.js';
 import { normalize } from '../src/normalize.js';
+import { guides, refresh } from './doc-blocks.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -61,6 +62,9 @@ for (const p of listProviders()) {
   if (notes.length > 0) md += `\n## Overrides\n\n${notes.join('\n')}\n`;
   pages.set(`docs/providers/${p.id}.md`, md);
 }
+
+// Guides and the README: their `<!-- run -->` blocks hold real outputs, refreshed here.
+for (const rel of guides(root)) pages.set(rel, await refresh(root, rel));
 
 let stale = 0;
 for (const [rel, content] of pages) {

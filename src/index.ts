@@ -18,6 +18,7 @@ export type { DecisionPatch, EntryTuple, MessageTable, ProviderData, UnifiedData
 export { PaycodesInputError } from './core/errors.js';
 export { resolveLang } from './core/lang.js';
 export { createNormalizer, type Normalizer, type NormalizerData, providerKey, type Reading } from './core/normalizer.js';
+export type { DecisionNetwork } from './core/types.js';
 export {
   type CategoryId,
   type Classification,
@@ -61,3 +62,16 @@ export {
   signNotification,
   type TransactionLayer,
 } from './responses/index.js';
+export {
+  type AppliedRule,
+  type Attempt,
+  adviseRetry,
+  DECLINES,
+  type Decline,
+  NETWORKS,
+  type Network,
+  RECURRING_ADVICE,
+  type RecurringAdvice,
+  type RetryAdvice,
+  type RetryInput,
+} from './retry/index.js';

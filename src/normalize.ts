@@ -5,6 +5,7 @@ import { en } from './generated/messages/en.js';
 import { zhHans } from './generated/messages/zh-hans.js';
 import { zhHant } from './generated/messages/zh-hant.js';
 import { providers } from './generated/providers/index.js';
+import { retryRules } from './generated/retry-rules.js';
 import { unified } from './generated/unified.js';
 
 /** The normalizer over the whole embedded catalog, with the classifier for unknown codes. */
@@ -13,6 +14,7 @@ export const normalizer = createNormalizer({
   unified,
   messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans },
   classify,
+  networks: retryRules,
 });
 
 /**

@@ -23,7 +23,8 @@ export interface ProviderInfo {
   aliases: string[];
   region: string[];
   docs: string;
-  languages: Lang[];
+  /** BCP 47 tags of the provider's own texts. */
+  languages: string[];
   envelope: string;
   document: string;
   url: string;
@@ -40,7 +41,8 @@ export interface CatalogEntry {
   flow: Flow;
   scene?: string;
   /** The provider's text, verbatim, keyed by BCP 47 tag. */
-  messages: Partial<Record<Lang, string>>;
+  /** The provider's text, verbatim, keyed by BCP 47 tag. */
+  messages: Record<string, string>;
   source: { document: string; line: number; end: number };
   unified: string;
   override?: { outcome?: Outcome; next?: Next; party?: Party; reason: string };
@@ -104,7 +106,7 @@ function expand(p: ProviderData): CatalogEntry[] {
   const notesOf = factsOf(p.id).notes;
   list = p.entries.map(([code, flow, scene, u, texts, line, end, override], index) => {
     const notes = notesOf[index];
-    const messages: Partial<Record<Lang, string>> = {};
+    const messages: Record<string, string> = {};
     p.languages.forEach((l, i) => {
       if (texts[i]) messages[l] = texts[i];
     });

@@ -61,6 +61,7 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
+      // Provider texts may carry any BCP 47 tag (es, ko, ja…); answers stay en/zh-Hant/zh-Hans.
       languages: p.languages,
       canonical: p.canonical,
       document: p.source.document,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { DISCLOSURES, FLOWS, LANGS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
 
 /** The one schema for the human-edited catalog; the JSON Schemas in catalog/schema/ are generated from it. */
 
-const lang = z.enum(LANGS);
+/** A provider's texts are in whatever language it writes: any BCP 47 tag (language, optional script, optional region). */
+const providerLang = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-[0-9]{3})?$/, 'a BCP 47 language tag such as en, ko, ja, es, zh-Hant');
 const nonEmpty = z.string().min(1);
 const reason = nonEmpty.describe('Why the decision departs from the unified default. Required: an override without a reason is refused.');
 
@@ -25,7 +28,7 @@ export const entrySchema = z
     flow: z.enum(FLOWS),
     scene: nonEmpty.optional().describe("The provider's own section label, verbatim."),
     messages: z
-      .partialRecord(lang, nonEmpty)
+      .record(providerLang, nonEmpty)
       .refine((m) => Object.keys(m).length > 0, { message: 'at least one message is required' })
       .describe("The provider's text, verbatim, keyed by BCP 47 tag."),
     source: z
@@ -47,7 +50,7 @@ export const providerSchema = z
     aliases: z.array(nonEmpty).optional(),
     region: z.array(nonEmpty).min(1),
     docs: z.url(),
-    languages: z.array(lang).min(1),
+    languages: z.array(providerLang).min(1),
     canonical: z
       .object({
         width: z.number().int().min(0).max(12).describe('Pad digit-only codes with leading zeros to this width; 0 for none.'),
@@ -61,6 +64,17 @@ export const providerSchema = z
         seed: nonEmpty.optional(),
         url: z.url(),
         title: nonEmpty.optional(),
+        kind: z
+          .enum(['official', 'third-party'])
+          .optional()
+          .describe("official: published by the provider (docs, SDK, spec); third-party: someone else's copy or transcription."),
+        repository: nonEmpty.optional().describe('Repository the copy was taken from, when it came from one.'),
+        path: nonEmpty.optional().describe('Path of the copied file in that repository.'),
+        commit: z
+          .string()
+          .regex(/^[0-9a-f]{7,40}$/, 'a git commit hash')
+          .optional()
+          .describe('Commit of that repository the copy was taken at.'),
       })
       .strict(),
     retrieved: nonEmpty.describe('When the source document was copied (YYYY-MM-DD).'),
@@ -83,7 +97,8 @@ export const unifiedCodeSchema = z
       .object({
         iso8583: z.array(nonEmpty).optional(),
         stripe: z.array(nonEmpty).optional(),
-        visa: z.number().int().min(1).max(4).optional(),
+        visa: z.number().int().min(1).max(4).optional().describe('Visa decline category: 1 never retry, 2-4 limited reattempts.'),
+        mastercard: z.array(nonEmpty).optional().describe('Mastercard Merchant Advice Codes (MAC) that carry the same meaning.'),
         activemerchant: nonEmpty.optional(),
       })
       .strict()

@@ -97,12 +97,16 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
             `entries[${i}].messages.${l}: ${l} is not one of the provider's languages (${p.languages.join(', ')})`,
           );
       }
-      const key = `${e.flow}\u0000${e.code}`;
+      // The same code may stand under several sections (scenes) of one source, with the same text.
+      const key = `${e.flow}\u0000${e.scene ?? ''}\u0000${e.code}`;
       const prev = seen.get(key);
       if (prev !== undefined) {
         const a = JSON.stringify(p.entries[prev]?.messages);
         if (a === JSON.stringify(e.messages)) {
-          at(here('code'), `entries[${i}]: ${e.code} under flow ${e.flow} repeats entries[${prev}] with the same text`);
+          at(
+            here('code'),
+            `entries[${i}]: ${e.code} under flow ${e.flow}${e.scene ? ` and scene ${e.scene}` : ''} repeats entries[${prev}] with the same text`,
+          );
         }
       }
       seen.set(key, i);

@@ -11,6 +11,9 @@ export interface ExplainArgs {
   flow?: string;
   lang?: string;
   message?: string;
+  network?: string;
+  networkCode?: string;
+  adviceCode?: string;
   json?: boolean;
   /** false for --no-color; undefined leaves it to NO_COLOR and the terminal. */
   color?: boolean;
@@ -24,6 +27,9 @@ export function runExplain(args: ExplainArgs): void {
   const input: Parameters<typeof normalize>[0] = { provider, code: args.code, lang };
   if (flow) input.flow = flow;
   if (args.message !== undefined) input.message = args.message;
+  if (args.network !== undefined) input.network = args.network as NonNullable<typeof input.network>;
+  if (args.networkCode !== undefined) input.networkCode = args.networkCode;
+  if (args.adviceCode !== undefined) input.adviceCode = args.adviceCode;
   const decision = normalize(input);
   if (args.json) printJson(decision);
   else print(renderDecision(decision, colors(colorEnabled(process.stdout, args.color)), terminalWidth()));

@@ -9,6 +9,7 @@ import * as mock from './commands/mock.js';
 import * as normalize from './commands/normalize.js';
 import * as providers from './commands/providers.js';
 import * as report from './commands/report.js';
+import * as retry from './commands/retry.js';
 import * as sample from './commands/sample.js';
 import * as search from './commands/search.js';
 import * as serve from './commands/serve.js';
@@ -20,7 +21,22 @@ import { UsageError } from './usage.js';
  * Each command module only declares its options; heavy dependencies (the server, YAML, DuckDB)
  * are imported inside its action, so `paycodes explain` starts about as fast as node itself.
  */
-const COMMANDS = [explain, search, providers, codes, unified, normalize, validate, serve, importCmd, sample, report, exportCmd, mock];
+const COMMANDS = [
+  explain,
+  search,
+  providers,
+  codes,
+  unified,
+  normalize,
+  validate,
+  serve,
+  importCmd,
+  sample,
+  report,
+  exportCmd,
+  mock,
+  retry,
+];
 
 export async function main(argv: string[] = process.argv): Promise<number> {
   const program = new Command('paycodes')

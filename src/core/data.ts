@@ -26,8 +26,8 @@ export interface ProviderData {
   id: string;
   name: string;
   aliases: string[];
-  /** The languages of the provider's own texts, in the order `EntryTuple.texts` uses. */
-  languages: Lang[];
+  /** The languages of the provider's own texts (BCP 47 tags: ko, ja, es…), in the order `EntryTuple.texts` uses. */
+  languages: string[];
   canonical: CanonicalRule;
   /** Repository path of the verbatim source document. */
   document: string;
@@ -59,5 +59,5 @@ export type MessageTable = Record<string, [customer: string, merchant: string]>;
 
 export interface UnifiedInfo {
   description: string;
-  equivalents: { iso8583?: string[]; stripe?: string[]; visa?: number; activemerchant?: string };
+  equivalents: { iso8583?: string[]; stripe?: string[]; visa?: number; mastercard?: string[]; activemerchant?: string };
 }

@@ -1,6 +1,8 @@
 import type { DecisionPatch, MessageTable, UnifiedData } from './data.js';
+import type { NetworkReading } from './network.js';
+import type { Network } from './network-rules.js';
 import { unifiedVerdict, type Verdict } from './policy.js';
-import type { Classification, Decision, DecisionSource, Evidence, Flow, Lang } from './types.js';
+import type { Classification, Decision, DecisionNetwork, DecisionSource, Evidence, Flow, Lang } from './types.js';
 import { LANGS, NEXT_STEPS, OUTCOMES } from './types.js';
 
 /**
@@ -42,6 +44,22 @@ export interface DecisionBuilder {
    * the flow as an `any` entry would be, with an optional override on top.
    */
   fromUnified(asked: Asked, unified: string, options: { override?: DecisionPatch; known: boolean; confidence: number }): Decision;
+  /**
+   * A decision refined by the card network's facts. The issuer's own response code, where a network
+   * catalog reads it as a decline, is more specific than the provider's generic decline or an
+   * unmapped code, so it decides; both sources stay on the answer.
+   */
+  withNetwork(base: Decision, facts: NetworkFacts): Decision;
+}
+
+/** What the card network said about one payment, read by the normalizer. */
+export interface NetworkFacts {
+  network: Network;
+  code?: string;
+  advice?: string;
+  /** The issuer code's reading in the first network catalog that has it. */
+  issuer?: { catalog: string; decision: Decision };
+  reading: NetworkReading;
 }
 
 /** Decisions are shared between callers, so nothing may change them after they are built. */
@@ -143,6 +161,55 @@ export function createDecisionBuilder(unified: UnifiedData, messages: DecisionMe
     },
 
     unmapped,
+
+    withNetwork(base, facts) {
+      const issuer = facts.issuer?.decision;
+      const useIssuer =
+        issuer !== undefined && issuer.known && issuer.outcome === 'failed' && (base.outcome === 'failed' || base.unified === 'unmapped');
+      const from = useIssuer ? issuer : base;
+      const d: { -readonly [K in keyof Decision]: Decision[K] } = {
+        provider: base.provider,
+        code: base.code,
+        flow: base.flow,
+        known: base.known || useIssuer,
+        unified: from.unified,
+        category: from.category,
+        outcome: from.outcome,
+        next: from.next,
+        party: from.party,
+        disclosure: from.disclosure,
+        message: from.message,
+        confidence: useIssuer ? 1 : base.confidence,
+      };
+      if (base.source !== undefined) d.source = base.source;
+      if (useIssuer) {
+        d.reason = `the issuer's ${facts.network} response code ${facts.code} is more specific than the provider's ${base.unified}`;
+      } else {
+        if (base.alternatives !== undefined) d.alternatives = base.alternatives;
+        if (base.reason !== undefined) d.reason = base.reason;
+        if (base.evidence !== undefined) d.evidence = base.evidence;
+      }
+      const network: { -readonly [K in keyof DecisionNetwork]: DecisionNetwork[K] } = {
+        network: facts.network,
+        rules: facts.reading.groups.map((g) => g.id),
+      };
+      if (facts.code !== undefined) network.code = facts.code;
+      if (facts.advice !== undefined) network.advice = facts.advice;
+      if (facts.issuer !== undefined) {
+        network.catalog = facts.issuer.catalog;
+        network.unified = facts.issuer.decision.unified;
+        if (facts.issuer.decision.source !== undefined) network.source = facts.issuer.decision.source;
+      }
+      d.network = network;
+      // Soft/hard, step-up and recurring advice describe a decline; on any other outcome they would mislead.
+      if (d.outcome === 'failed') {
+        const decline = facts.reading.decline ?? (d.next === 'stop' ? 'hard' : undefined);
+        if (decline !== undefined) d.decline = decline;
+        if (facts.reading.stepUp) d.stepUp = true;
+        if (facts.reading.recurring !== undefined) d.recurring = facts.reading.recurring;
+      }
+      return freezeDeep(d);
+    },
 
     fromUnified(asked, u, options) {
       const base = unified.codes[u];

@@ -1,9 +1,18 @@
 import { fold } from '../text/fold.js';
 import { type CanonicalRule, canonicalCode, plainCode } from './canonical.js';
 import type { ProviderData, UnifiedData } from './data.js';
-import { type Asked, createDecisionBuilder, type DecisionBuilder, type DecisionMessages, type SourcedVerdict } from './decision.js';
+import {
+  type Asked,
+  createDecisionBuilder,
+  type DecisionBuilder,
+  type DecisionMessages,
+  type NetworkFacts,
+  type SourcedVerdict,
+} from './decision.js';
 import { PaycodesInputError } from './errors.js';
 import { resolveLang } from './lang.js';
+import { isNetwork, networkCode, readNetwork } from './network.js';
+import { NETWORKS, type RetryRules } from './network-rules.js';
 import { entryFlows, flowPatch, forFlow, safest, sameVerdict, verdictOf } from './policy.js';
 import { type Classification, type Classifier, type Decision, FLOWS, type Flow, LANGS, type Lang, type NormalizeInput } from './types.js';
 
@@ -14,6 +23,8 @@ export interface NormalizerData {
   messages: DecisionMessages;
   /** Consulted for unknown codes that come with a provider message. */
   classify?: Classifier;
+  /** Card-network rules (catalog/retry-rules.yaml), for inputs that carry `network`. */
+  networks?: RetryRules;
 }
 
 /** One way to read a (provider, code): the entry's decision, possibly specialised for a flow. */
@@ -173,6 +184,9 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const flow = input.flow;
     const lang = input.lang;
     const message = input.message;
+    if (input.network !== undefined || input.networkCode !== undefined || input.adviceCode !== undefined) {
+      return withNetwork(slowNormalize(provider, code, flow, lang, message), input);
+    }
     // Fast path: a canonical code string for a provider id, nothing to weigh a message against.
     if (typeof code === 'string' && (message === undefined || message === null)) {
       const p = provider === lastId ? lastProvider : byKey.get(provider);
@@ -246,6 +260,39 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const d = decide(cp, asked, all);
     cache.set(c, d);
     return d;
+  };
+
+  const withNetwork = (base: Decision, input: NormalizeInput): Decision => {
+    const network: unknown = input.network;
+    if (!isNetwork(network)) {
+      if (network === undefined || network === null) throw new PaycodesInputError('network', 'networkCode and adviceCode need network');
+      const got = typeof network === 'string' ? JSON.stringify(network.slice(0, 40)) : typeof network;
+      throw new PaycodesInputError('network', `network must be one of ${NETWORKS.join(', ')}, got ${got}`);
+    }
+    const code = networkCode(input.networkCode);
+    if (code === undefined && input.networkCode !== undefined && input.networkCode !== null) {
+      throw new PaycodesInputError('networkCode', 'networkCode must be 1 to 8 letters or digits, e.g. 51 or N7');
+    }
+    const advice = networkCode(input.adviceCode);
+    if (advice === undefined && input.adviceCode !== undefined && input.adviceCode !== null) {
+      throw new PaycodesInputError('adviceCode', 'adviceCode must be 1 to 8 letters or digits, e.g. 24');
+    }
+    const rules = data.networks;
+    const facts: NetworkFacts = {
+      network,
+      reading: rules === undefined ? { network, groups: [] } : readNetwork(rules, network, code, advice),
+    };
+    if (code !== undefined) facts.code = code;
+    if (advice !== undefined) facts.advice = advice;
+    if (code !== undefined) {
+      for (const id of rules?.networks[network]?.catalogs ?? []) {
+        const p = lookupProvider(id);
+        if (p === undefined || !p.readings.has(canonicalCode(p.rule, code))) continue;
+        facts.issuer = { catalog: p.data.id, decision: slowNormalize(p.data.id, code, base.flow, input.lang, undefined) };
+        break;
+      }
+    }
+    return build.withNetwork(base, facts);
   };
 
   return {

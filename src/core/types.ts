@@ -1,4 +1,5 @@
 import type { CategoryId, ProviderId, UnifiedId } from '../generated/names.js';
+import type { Decline, Network, RecurringAdvice } from './network-rules.js';
 
 /**
  * The decision vocabulary. Each enum is exported as a readonly tuple so callers can switch over it
@@ -48,6 +49,23 @@ export interface DecisionSource {
   readonly flow?: Flow;
 }
 
+/** The card network's facts on a decision, when the caller gave them. */
+export interface DecisionNetwork {
+  readonly network: Network;
+  /** The issuer's response code, as networks write it (two characters, upper case). */
+  readonly code?: string;
+  /** The Mastercard Merchant Advice Code or Visa advice code. */
+  readonly advice?: string;
+  /** The catalog that read the issuer's code (`visa`, `iso8583`…), when one did. */
+  readonly catalog?: string;
+  /** The issuer code's own unified reading. */
+  readonly unified?: string;
+  /** Where the issuer code's reading came from. */
+  readonly source?: DecisionSource;
+  /** Ids of the retry-rule groups (catalog/retry-rules.yaml) the network's codes fall in. */
+  readonly rules: readonly string[];
+}
+
 /** One piece of evidence behind a classifier answer. */
 export interface Evidence {
   readonly kind: 'pattern' | 'similar' | 'threshold' | 'code';
@@ -87,6 +105,14 @@ export interface Decision {
   readonly reason?: string;
   /** For classifier answers: what the answer rests on. */
   readonly evidence?: readonly Evidence[];
+  /** The card network's facts, when the caller passed `network`. */
+  readonly network?: DecisionNetwork;
+  /** For a failed card payment with network facts: may a later or corrected attempt pass (soft) or not (hard). */
+  readonly decline?: Decline;
+  /** Authentication such as 3-D Secure would let the payment through. */
+  readonly stepUp?: true;
+  /** For stored-credential and subscription payments: stop, update the card, or wait and go on. */
+  readonly recurring?: RecurringAdvice;
 }
 
 export interface NormalizeInput {
@@ -96,6 +122,12 @@ export interface NormalizeInput {
   /** The provider's message, when known: it picks between readings of one code, and feeds the classifier. */
   message?: string;
   lang?: Lang;
+  /** The card network, when the payment was a card payment and the network is known. */
+  network?: Network;
+  /** The issuer's response code as the network returned it, e.g. `'51'`. Needs `network`. */
+  networkCode?: string | number;
+  /** A Mastercard Merchant Advice Code or a Visa advice code, e.g. `'24'`. Needs `network`. */
+  adviceCode?: string | number;
 }
 
 /** What a classifier returns for a code the catalog does not know. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CatalogEntry as CatalogEntryType, ProviderInfo as ProviderInfoType } from '../catalog/api.js';
 import type { CodeListing as CodeListingType } from '../catalog/listings.js';
+import { DECLINES, NETWORKS, RECURRING_ADVICE } from '../core/network-rules.js';
 import type {
   CategoryId,
   DecisionSource as DecisionSourceType,
@@ -43,6 +44,16 @@ export const DecisionSource = z.strictObject({
   flow: flow.optional(),
 });
 
+export const DecisionNetwork = z.strictObject({
+  network: z.enum(NETWORKS),
+  code: z.string().optional().meta({ description: "The issuer's response code, two characters, upper case." }),
+  advice: z.string().optional().meta({ description: 'The Mastercard Merchant Advice Code or Visa advice code.' }),
+  catalog: z.string().optional().meta({ description: "The catalog that read the issuer's code (visa, iso8583…)." }),
+  unified: z.string().optional(),
+  source: DecisionSource.optional(),
+  rules: z.array(z.string()).meta({ description: 'Ids of the retry-rule groups (catalog/retry-rules.yaml) the codes fall in.' }),
+});
+
 const Localized = z.strictObject({ customer: z.string(), merchant: z.string() });
 
 /** Any string at run time (unknown providers are echoed); typed so catalog ids autocomplete. */
@@ -67,6 +78,10 @@ export const Decision = z.strictObject({
   confidence: z.number().min(0).max(1),
   reason: z.string().optional(),
   evidence: z.array(Evidence).optional(),
+  network: DecisionNetwork.optional(),
+  decline: z.enum(DECLINES).optional(),
+  stepUp: z.literal(true).optional(),
+  recurring: z.enum(RECURRING_ADVICE).optional(),
 });
 
 const Patch = z.strictObject({
@@ -81,7 +96,7 @@ export const CatalogEntry = z.strictObject({
   code: z.string(),
   flow,
   scene: z.string().optional(),
-  messages: z.partialRecord(z.enum(LANGS), z.string()),
+  messages: z.record(z.string(), z.string()).meta({ description: "The provider's text, verbatim, keyed by BCP 47 tag." }),
   source: z.strictObject({ document: z.string(), line: z.number().int(), end: z.number().int() }),
   unified: z.string(),
   override: Patch.optional(),
@@ -107,7 +122,7 @@ export const ProviderInfo = z.strictObject({
   aliases: z.array(z.string()),
   region: z.array(z.string()),
   docs: z.string(),
-  languages: z.array(z.enum(LANGS)),
+  languages: z.array(z.string()).meta({ description: "BCP 47 tags of the provider's own texts." }),
   envelope: z.string(),
   document: z.string(),
   url: z.string(),

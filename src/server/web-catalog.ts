@@ -36,7 +36,7 @@ export interface WebCode {
 export interface WebCatalog {
   version: string;
   flows: readonly Flow[];
-  providers: { id: string; name: string; languages: Lang[]; document: string; url: string; retrieved: string; entries: number }[];
+  providers: { id: string; name: string; languages: string[]; document: string; url: string; retrieved: string; entries: number }[];
   unified: {
     code: string;
     category: string;

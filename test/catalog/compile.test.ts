@@ -10,7 +10,8 @@ describe('the generated catalog modules', () => {
 
   it('come from a catalog with no problems', () => {
     expect(result.problems).toEqual([]);
-    expect(result.counts.entries).toBe(403);
+    // Each entry is pinned per provider by the source tests; here only the catalog's floor.
+    expect(result.counts.entries).toBeGreaterThanOrEqual(3836);
   });
 
   it('match what the YAML compiles to (no drift)', () => {

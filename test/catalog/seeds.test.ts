@@ -6,7 +6,12 @@ import { listProviders } from '../../src/catalog/api.js';
 import { ROOT, SEEDS } from '../helpers/paths.js';
 
 describe('the in-repo source copies', () => {
-  const providers = listProviders();
+  // The five seed providers; the corpus providers are checked in provider-sources.test.ts.
+  const providers = listProviders().filter(
+    (p) => parse(readFileSync(join(ROOT, 'catalog/providers', `${p.id}.yaml`), 'utf8')).source.seed !== undefined,
+  );
+
+  it('has the five seed providers', () => expect(providers.map((p) => p.id)).toHaveLength(5));
 
   it.runIf(existsSync(SEEDS))('equal ../shared/seeds byte for byte', () => {
     for (const p of providers) {

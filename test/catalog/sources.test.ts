@@ -43,10 +43,11 @@ const EXPECTED_COUNTS: Record<string, number> = { qfpay: 52, eftpay: 63, 'shopli
 
 describe('every seed code is in the catalog, verbatim', () => {
   it('has the five seed providers', () => {
-    expect(listProviders().map((p) => p.id)).toEqual(['eftpay', 'ottpay', 'qfpay', 'shopline-payments', 'subotiz']);
+    const ids = listProviders().map((p) => p.id);
+    for (const id of ['eftpay', 'ottpay', 'qfpay', 'shopline-payments', 'subotiz']) expect(ids).toContain(id);
   });
 
-  for (const p of listProviders()) {
+  for (const p of listProviders().filter((x) => x.id in EXPECTED_COUNTS)) {
     describe(p.id, () => {
       const lines = read(p.document);
       const entries = listEntries(p.id);

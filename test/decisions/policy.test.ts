@@ -3,6 +3,7 @@ import { listEntries, listProviders, listUnified } from '../../src/catalog/api.j
 import { FLOWS } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize.js';
 import { fold } from '../../src/text/fold.js';
+import { DELIBERATE_GLOBAL, SUCCESS_GLOBAL } from './deliberate-global.js';
 
 /**
  * Cross-checks of the whole catalog against the money-safety policy, read off the provider's own
@@ -21,6 +22,11 @@ const DELIBERATE: Record<string, string> = {
   'qfpay:any:1251': '處理中 here is QFPay fixing the store configuration, not a payment in progress',
 };
 
+/** English card lists say "approved" or "authorised" for success; these say it in other words. */
+const SUCCESS_IN_OTHER_WORDS: Record<string, string> = {
+  'iso8583:08': 'honour with identification is an approval once the cardholder is identified',
+};
+
 const readingsOf = (provider: string, code: string) => FLOWS.map((flow) => normalize({ provider, code, flow }));
 
 describe('the money-safety policy holds for every seed code', () => {
@@ -35,12 +41,12 @@ describe('the money-safety policy holds for every seed code', () => {
       const key = `${e.provider}:${e.flow}:${e.code}`;
       const d = normalize({ provider: e.provider, code: e.code, flow: e.flow, message: Object.values(e.messages)[0] });
       if (!(d.outcome === 'failed' && RETRYING.has(d.next))) continue;
-      if (DELIBERATE[key]) excused.add(key);
+      if (DELIBERATE[key] || DELIBERATE_GLOBAL[key]) excused.add(key);
       else offenders.push(`${key} ${d.unified} (${text})`);
     }
     expect(offenders).toEqual([]);
     // The allow-list stays honest: an exception that no longer excuses anything is removed.
-    expect(Object.keys(DELIBERATE).filter((k) => !excused.has(k))).toEqual([]);
+    expect([...Object.keys(DELIBERATE), ...Object.keys(DELIBERATE_GLOBAL)].filter((k) => !excused.has(k))).toEqual([]);
   });
 
   it('reports success only where the provider says success (D2)', () => {
@@ -49,7 +55,8 @@ describe('the money-safety policy holds for every seed code', () => {
       for (const d of readingsOf(e.provider, e.code)) {
         if (d.outcome !== 'succeeded') continue;
         const text = fold(Object.values(e.messages).join(' '));
-        if (!/success|成功|refunded/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
+        if (SUCCESS_IN_OTHER_WORDS[`${e.provider}:${e.code}`] || SUCCESS_GLOBAL[`${e.provider}:${e.code}`]) continue;
+        if (!/success|成功|refunded|approved|authori[sz]ed/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
       }
     }
     expect(offenders).toEqual([]);

@@ -4,6 +4,9 @@ interface Options {
   flow?: string;
   lang?: string;
   message?: string;
+  network?: string;
+  networkCode?: string;
+  adviceCode?: string;
   json?: boolean;
 }
 
@@ -15,6 +18,9 @@ export function register(program: Command): void {
     .argument('<code>', "the response code as the provider sent it (numbers are padded the provider's way: qfpay 0 is 0000)")
     .option('--flow <flow>', 'the call that returned the code: payment, refund, cancel, capture, query, ... (default any)')
     .option('--message <text>', "the provider's message, which picks between readings of a code that has several")
+    .option('--network <network>', 'card network, for card payments: visa, mastercard, amex, jcb, unionpay, discover')
+    .option('--network-code <code>', "the issuer's response code as the network returned it, e.g. 51 (needs --network)")
+    .option('--advice-code <code>', 'a Mastercard Merchant Advice Code or a Visa advice code, e.g. 24 (needs --network)')
     .option('--lang <lang>', 'language of the customer and merchant messages: en, zh-Hant or zh-Hans', 'en')
     .option('--json', 'print the Decision object exactly as normalize() returns it')
     .addHelpText(

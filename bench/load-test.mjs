@@ -4,7 +4,7 @@
  * It mixes valid and invalid requests, then fails when any answer was a 5xx, the server stopped
  * answering, or its memory did not settle back near where it started.
  *
- *   node scripts/load-test.mjs [--duration 10] [--amount 200000] [--connections 16] [--json]
+ *   node bench/load-test.mjs [--duration 10] [--amount 200000] [--connections 16] [--json]
  *
  * Needs a build (`npm run build`). The run stops at --duration seconds or --amount requests,
  * whichever comes first.
