@@ -12,9 +12,9 @@ import { unified } from '../generated/unified.js';
 import { unifiedInfo } from '../generated/unified-info.js';
 
 /**
- * The typed, dependency-free view of the compiled catalog. It reads the generated data only and
- * does not load the normalizer, so `getUnified` alone stays small; the listings that carry
- * `normalize()`'s decisions are in listings.ts.
+ * The typed, dependency-free view of the compiled catalog. These functions read the generated data
+ * only; the listings that carry `normalize()`'s decisions live in listings.ts (which loads the
+ * normalizer) and are re-exported at the end for callers that take everything from here.
  */
 
 export interface ProviderInfo {
@@ -224,3 +224,6 @@ export function getUnified(code: string): UnifiedCode | undefined {
 export function entriesForUnified(code: string): CatalogEntry[] {
   return generatedProviders.flatMap((p) => expand(p).filter((e) => e.unified === code));
 }
+
+// The package is `sideEffects: false`, so a bundle that uses none of these drops the normalizer.
+export { type CodeListing, getCode, listCodes } from './listings.js';
