@@ -20,10 +20,13 @@ export default defineConfig([
       index: 'src/index.ts',
       core: 'src/core/index.ts',
       data: 'src/generated/index.ts',
+      responses: 'src/responses/index.ts',
       main: 'src/cli/main.ts',
     },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts', core: 'src/core/index.ts', data: 'src/generated/index.ts' } },
+    dts: {
+      entry: { index: 'src/index.ts', core: 'src/core/index.ts', data: 'src/generated/index.ts', responses: 'src/responses/index.ts' },
+    },
     splitting: true,
   },
   {

@@ -44,24 +44,9 @@ export {
   type UnifiedId,
 } from './core/types.js';
 export { normalize, normalizer } from './normalize.js';
-export {
-  fromNotification,
-  fromResponse,
-  type HeadersLike,
-  type NotificationDecision,
-  type NotificationEvent,
-  type NotificationOptions,
-  PaycodesSignatureError,
-  type Provenance,
-  RESPONSE_PROVIDERS,
-  type RequestLayer,
-  type ResponseDecision,
-  type ResponseOptions,
-  type ResponseProvider,
-  type SignatureProblem,
-  signNotification,
-  type TransactionLayer,
-} from './responses/index.js';
+// Whole responses, notifications and signatures (node:crypto) live in `paycodes/responses`, so this
+// entry bundles for browsers and edge runtimes.
+export type { ProviderName, ResponseProvider } from './responses/index.js';
 export {
   type AppliedRule,
   type Attempt,

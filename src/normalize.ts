@@ -1,12 +1,18 @@
 import { classify } from './classify/classify.js';
+import { MAX_CODE_LENGTH } from './core/canonical.js';
+import { PaycodesInputError } from './core/errors.js';
+import { resolveLang } from './core/lang.js';
 import { createNormalizer } from './core/normalizer.js';
-import type { Decision, NormalizeInput } from './core/types.js';
+import { type Decision, FLOWS, type Flow, type NormalizeInput } from './core/types.js';
+import { envelopes } from './generated/envelopes.js';
 import { en } from './generated/messages/en.js';
 import { zhHans } from './generated/messages/zh-hans.js';
 import { zhHant } from './generated/messages/zh-hant.js';
 import { providers } from './generated/providers/index.js';
 import { retryRules } from './generated/retry-rules.js';
 import { unified } from './generated/unified.js';
+import type { ResponsesCatalog } from './responses/catalog.js';
+import { decideState, plainDecision } from './responses/state.js';
 
 /** The normalizer over the whole embedded catalog, with the classifier for unknown codes. */
 export const normalizer = createNormalizer({
@@ -17,10 +23,46 @@ export const normalizer = createNormalizer({
   networks: retryRules,
 });
 
+/** The embedded catalog as the state tables and the response readers see it. */
+export const responsesCatalog: ResponsesCatalog = {
+  envelopes,
+  normalize: (input) => normalizer.normalize(input),
+  providerId: (name) => normalizer.provider(name)?.id,
+  unified,
+  messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans },
+  decisions: normalizer.decisions,
+};
+
+export interface StateInput extends NormalizeInput {
+  /**
+   * The transaction state as the provider returns it (`TRADE_SUCCESS`, `PENDING`, `REFUND_SUCCESS`),
+   * read with the code exactly as `fromResponse` reads the two fields in a whole response.
+   */
+  state?: string;
+}
+
 /**
  * Turns a provider's response code into one decision: did the money move, what to do next, who
- * acts, and what to tell the customer and the merchant.
+ * acts, and what to tell the customer and the merchant. With `state`, the request code and the
+ * transaction state are combined from the provider's state table.
  */
-export function normalize(input: NormalizeInput): Decision {
-  return normalizer.normalize(input);
+export function normalize(input: StateInput): Decision {
+  if (typeof input !== 'object' || input === null || input.state === undefined) return normalizer.normalize(input);
+  const { state, ...rest } = input;
+  if (typeof state !== 'string' || state.trim() === '' || state.length > MAX_CODE_LENGTH)
+    throw new PaycodesInputError('state', `paycodes: state must be a non-empty string of at most ${MAX_CODE_LENGTH} characters`);
+  const flow: Flow = rest.flow ?? 'any';
+  if (!(FLOWS as readonly string[]).includes(flow))
+    throw new PaycodesInputError('flow', `paycodes: flow must be one of ${FLOWS.join(', ')}`);
+  if (typeof rest.provider !== 'string') return normalizer.normalize(rest);
+  return plainDecision(
+    decideState(responsesCatalog, {
+      provider: rest.provider,
+      code: rest.code ?? '',
+      state,
+      flow,
+      lang: rest.lang === undefined ? 'en' : resolveLang(rest.lang),
+      ...(rest.message === undefined ? {} : { message: rest.message }),
+    }),
+  );
 }

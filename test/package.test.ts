@@ -25,6 +25,8 @@ describe('the npm package', () => {
       'dist/index.d.ts',
       'dist/core.js',
       'dist/data.js',
+      'dist/responses.js',
+      'dist/responses.d.ts',
       'bin/paycodes.js',
       'catalog/providers/qfpay.yaml',
     ]) {
@@ -59,6 +61,15 @@ describe('the npm package', () => {
       { cwd: app, encoding: 'utf8' },
     );
     expect(core.trim()).toBe('pending');
+    const responses = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        "import('paycodes/responses').then(m=>console.log(m.fromResponse('eftpay',{return_status:'00',trade_status:'TRADE_SUCCESS'}).outcome, typeof m.fromNotification))",
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(responses.trim()).toBe('succeeded function');
     const bin = execFileSync(join(app, 'node_modules/.bin/paycodes'), ['--version'], { cwd: app, encoding: 'utf8' });
     expect(bin.trim()).toBe(VERSION);
   }, 120_000);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import type { DecisionPatch, EntryTuple, MessageTable, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
 import type { Flow, Lang } from '../core/types.js';
-import { providerSchema, unifiedSchema } from './schema.js';
+import type { EnvelopeData } from '../responses/envelope.js';
+import { envelopeDocs } from './envelope-docs.js';
+import type { EnvelopeFile } from './envelope-schema.js';
+import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './schema.js';
 import type { LoadedCatalog } from './validate.js';
 
 /** Generated files by path relative to the repository root. */
@@ -19,7 +22,21 @@ const LANG_FILES: Record<Lang, [file: string, name: string]> = {
   'zh-Hans': ['zh-hans', 'zhHans'],
 };
 
-function patch(p: { outcome?: string; next?: string; party?: string; reason: string }): DecisionPatch {
+/** The compact entry rows `normalize()` reads. */
+export function entryTuples(p: ProviderFile): EntryTuple[] {
+  return p.entries.map((e) => [
+    e.code,
+    e.flow,
+    e.scene ?? '',
+    e.unified,
+    p.languages.map((l) => e.messages[l] ?? ''),
+    e.source.line,
+    e.source.end ?? e.source.line,
+    e.override ? patch(e.override) : 0,
+  ]);
+}
+
+export function patch(p: { outcome?: string; next?: string; party?: string; reason: string }): DecisionPatch {
   return [(p.outcome ?? '') as DecisionPatch[0], (p.next ?? '') as DecisionPatch[1], (p.party ?? '') as DecisionPatch[2], p.reason];
 }
 
@@ -36,27 +53,27 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
   const ids: string[] = [];
   const facts: Record<string, ProviderFacts> = {};
   const used = new Map<string, Set<string>>();
+  const envelopes: Record<string, EnvelopeData> = {};
   for (const { data: p } of catalog.providers) {
     const name = identifier(p.id);
     ids.push(p.id);
     const notes: Record<number, string> = {};
     const codes = new Set<string>(['unmapped']);
-    const entries: EntryTuple[] = p.entries.map((e, i) => {
+    p.entries.forEach((e, i) => {
       if (e.notes) notes[i] = e.notes;
       codes.add(e.unified);
-      return [
-        e.code,
-        e.flow,
-        e.scene ?? '',
-        e.unified,
-        p.languages.map((l) => e.messages[l] ?? ''),
-        e.source.line,
-        e.source.end ?? e.source.line,
-        e.override ? patch(e.override) : 0,
-      ];
     });
+    const entries = entryTuples(p);
     used.set(p.id, codes);
-    facts[p.id] = { region: p.region, docs: p.docs, envelope: p.envelope, url: p.source.url, retrieved: p.retrieved, notes };
+    if (typeof p.envelope !== 'string') envelopes[p.id] = resolveEnvelope(p.envelope);
+    facts[p.id] = {
+      region: p.region,
+      docs: p.docs,
+      envelope: typeof p.envelope === 'string' ? p.envelope : p.envelope.summary,
+      url: p.source.url,
+      retrieved: p.retrieved,
+      notes,
+    };
     const head: Omit<ProviderData, 'entries'> = {
       id: p.id,
       name: p.name,
@@ -73,18 +90,9 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
   }
 
   const u = catalog.unified.data.codes;
-  const codes: UnifiedData['codes'] = {};
-  const flows: UnifiedData['flows'] = {};
+  const { codes, flows } = unifiedData(catalog.unified.data);
   const info: Record<string, UnifiedInfo> = {};
-  for (const [code, c] of Object.entries(u)) {
-    codes[code] = [c.category, c.outcome, c.next, c.party, c.disclosure];
-    if (c.flows) {
-      const f: Partial<Record<Flow, DecisionPatch>> = {};
-      for (const [flow, p] of Object.entries(c.flows)) if (p) f[flow as Flow] = patch(p);
-      flows[code] = f;
-    }
-    info[code] = { description: c.description, equivalents: c.equivalents ?? {} };
-  }
+  for (const [code, c] of Object.entries(u)) info[code] = { description: c.description, equivalents: c.equivalents ?? {} };
   const obj = (o: Record<string, unknown>) =>
     `{\n${Object.entries(o)
       .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`)
@@ -124,6 +132,12 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
     'src/generated/provider-facts.ts',
     `${HEADER('catalog/providers/')}import type { ProviderFacts } from '../core/data.js';\n\nexport const providerFacts: Record<string, ProviderFacts> = ${obj(facts)};\n`,
   );
+  out.set(
+    'src/generated/envelopes.ts',
+    `${HEADER('the envelope sections of catalog/providers/')}import type { EnvelopeData } from '../responses/envelope.js';\n\nexport const envelopes: Record<string, EnvelopeData> = ${json(envelopes)};\n\n/** Providers whose whole responses and notifications paycodes reads. */\nexport const ENVELOPE_PROVIDERS = ${JSON.stringify(Object.keys(envelopes))} as const;\n\nexport type EnvelopeProvider = (typeof ENVELOPE_PROVIDERS)[number];\n`,
+  );
+  const titles = Object.fromEntries(catalog.providers.map(({ data: p }) => [p.id, p.name]));
+  out.set('docs/response-envelopes.md', envelopeDocs(envelopes, titles));
   const names = ids.map(identifier);
   out.set(
     'src/generated/providers/index.ts',
@@ -174,4 +188,30 @@ export type ProviderId = ${union(ids)};
 function jsonSchema(schema: z.ZodType, title: string): Record<string, unknown> {
   const s = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...s, title };
+}
+
+/** The unified taxonomy in the compact shape `normalize()` reads. */
+export function unifiedData(file: UnifiedFile): UnifiedData {
+  const codes: UnifiedData['codes'] = {};
+  const flows: UnifiedData['flows'] = {};
+  for (const [code, c] of Object.entries(file.codes)) {
+    codes[code] = [c.category, c.outcome, c.next, c.party, c.disclosure];
+    if (c.flows) {
+      const f: Partial<Record<Flow, DecisionPatch>> = {};
+      for (const [flow, p] of Object.entries(c.flows)) if (p) f[flow as Flow] = patch(p);
+      flows[code] = f;
+    }
+  }
+  return { codes, flows };
+}
+
+/**
+ * Both sides of every state table present, so readers need not check. A row without its own
+ * provenance or source cites its table's (kept once, not copied into every row: the root bundle
+ * carries these tables for `normalize({ state })`).
+ */
+export function resolveEnvelope(e: EnvelopeFile): EnvelopeData {
+  const states: EnvelopeData['states'] = {};
+  for (const [name, t] of Object.entries(e.states)) states[name] = { ...t, payment: t.payment ?? {}, refund: t.refund ?? {} };
+  return { ...e, states };
 }

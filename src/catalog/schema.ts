@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { envelopeSchema } from './envelope-schema.js';
 
 /** The one schema for the human-edited catalog; the JSON Schemas in catalog/schema/ are generated from it. */
 
@@ -57,7 +58,11 @@ export const providerSchema = z
         case: z.enum(['upper', 'preserve']).describe('Fold word codes to upper case, or keep them as given.'),
       })
       .strict(),
-    envelope: nonEmpty.describe('How the provider reports request acceptance and transaction state.'),
+    envelope: z
+      .union([nonEmpty, envelopeSchema])
+      .describe(
+        'How the provider reports request acceptance and transaction state: a paragraph, or the full section fromResponse and the mock read.',
+      ),
     source: z
       .object({
         document: nonEmpty.describe('Repository path of the verbatim source document.'),
@@ -75,6 +80,7 @@ export const providerSchema = z
           .regex(/^[0-9a-f]{7,40}$/, 'a git commit hash')
           .optional()
           .describe('Commit of that repository the copy was taken at.'),
+        notes: nonEmpty.optional().describe("What the source's header says about coverage, gaps or transcription."),
       })
       .strict(),
     retrieved: nonEmpty.describe('When the source document was copied (YYYY-MM-DD).'),

@@ -16,8 +16,21 @@ export interface ValidationResult {
   counts: { providers: number; entries: number; unified: number };
 }
 
+/**
+ * A union (the envelope is a paragraph or a section) fails as one vague issue: report the issues of
+ * the branch that got furthest, so the message names the field that is wrong.
+ */
+function unwrapUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+    const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+    return unwrapUnions(best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })));
+  });
+}
+
 function zodProblems(file: YamlFile, error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => {
+  return unwrapUnions(error.issues).map((issue) => {
     const pos = positionOf(file, issue.path);
     const where =
       issue.path.length > 0
@@ -142,6 +155,36 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
         }
       }
     });
+    if (typeof p.envelope !== 'string') {
+      const env = p.envelope;
+      const tableRef = (path: (string | number)[], name: string | undefined) => {
+        if (name !== undefined && !Object.hasOwn(env.states, name))
+          at(['envelope', ...path], `envelope.${path.join('.')}: "${name}" is not a table in envelope.states`);
+      };
+      tableRef(['mock', 'stateTable'], env.mock?.stateTable);
+      tableRef(['notification', 'typeState', 'table'], env.notification?.typeState?.table);
+      if (env.mock && env.mock.adapter === undefined && env.mock.operations === undefined)
+        at(['envelope', 'mock'], 'envelope.mock: a mock without an adapter needs operations (the endpoint of each call)');
+      const sig = env.signature;
+      const needs: Record<string, ('header' | 'timestampHeader' | 'field')[]> = {
+        'md5-body-key': ['header'],
+        'hmac-sha256-timestamp-body': ['header', 'timestampHeader'],
+        'sha256-secret-sorted-params': ['field'],
+        'aes-md5-data': ['field'],
+      };
+      for (const k of sig ? (needs[sig.scheme] ?? []) : [])
+        if (sig?.[k] === undefined) at(['envelope', 'signature'], `envelope.signature: scheme ${sig?.scheme} needs ${k}`);
+    }
+    if (typeof p.envelope !== 'string' && unified) {
+      for (const [name, t] of Object.entries(p.envelope.states))
+        for (const side of ['payment', 'refund'] as const)
+          for (const [value, row] of Object.entries(t[side] ?? {}))
+            if (!unified.data.codes[row.unified])
+              at(
+                ['envelope', 'states', name, side, value, 'unified'],
+                `envelope.states.${name}.${side}.${value}.unified: "${row.unified}" is not in catalog/unified.yaml`,
+              );
+    }
     counts.entries += p.entries.length;
     providers.push({ file, data: p });
   }

@@ -5,6 +5,7 @@ export type SignatureProblem =
   | 'stale_timestamp'
   | 'invalid_signature'
   | 'malformed_payload'
+  | 'replayed'
   | 'unsupported';
 
 /**

@@ -1,15 +1,19 @@
 import type { Decision, Flow, Lang } from '../core/types.js';
+import { ENVELOPE_PROVIDERS, type EnvelopeProvider } from '../generated/envelopes.js';
+import type { Provenance } from './envelope.js';
 
-/** The seed providers whose whole responses `fromResponse` understands. */
-export const RESPONSE_PROVIDERS = ['qfpay', 'eftpay', 'shopline-payments', 'subotiz', 'ottpay'] as const;
-export type ResponseProvider = (typeof RESPONSE_PROVIDERS)[number];
+export type { Provenance } from './envelope.js';
 
 /**
- * How sure we are that a shape or status value is the provider's real behaviour.
- * `official`: the provider's own docs; `third-party`: community code that agrees with itself;
- * `inferred`: our reading, unverified against the provider.
+ * The providers whose whole responses and notifications the embedded catalog describes (generated
+ * from the `envelope` sections). Any other provider id throws `PaycodesInputError`.
  */
-export type Provenance = 'official' | 'third-party' | 'inferred';
+export const RESPONSE_PROVIDERS: readonly EnvelopeProvider[] = ENVELOPE_PROVIDERS;
+export type ResponseProvider = EnvelopeProvider;
+
+export function isResponseProvider(id: unknown): id is ResponseProvider {
+  return typeof id === 'string' && (RESPONSE_PROVIDERS as readonly string[]).includes(id);
+}
 
 /** Layer 1: was the request itself accepted? */
 export interface RequestLayer {
@@ -36,6 +40,8 @@ export interface TransactionLayer {
   /** The unified code the state maps to. */
   unified: string;
   provenance: Provenance;
+  /** Where the state row comes from (provider doc URL or catalog/sources path). */
+  source?: string;
   /** Extra state the provider returned alongside (`subStatus`, `cancel`, `refund_status`, `order_type`). */
   detail?: Record<string, string>;
 }
@@ -70,10 +76,17 @@ export interface NotificationOptions {
    * eftPay secret code, OTT Pay signKey. Several secrets are tried in order (key rotation).
    */
   secret?: string | readonly string[];
-  /** Clock for timestamp checks, in ms since the epoch (tests). */
-  now?: number;
-  /** Allowed clock skew for timestamped signatures, in seconds. Default 300. */
+  /** Clock for timestamp checks: a Date or ms since the epoch (tests). NaN or a non-date is refused. */
+  now?: number | Date;
+  /** Allowed clock skew for timestamped signatures, in seconds: finite and above 0. Default 300. */
   toleranceSeconds?: number;
+  /**
+   * Replay guard. Called after the signature checks with a key for the event (`provider:event id`,
+   * or `provider:sha256 of the body`); return true when that key was processed before and the call
+   * throws `PaycodesSignatureError` (`replayed`). QFPay, eftPay and OTT Pay sign no timestamp, so a
+   * captured notification verifies forever: deduplicate with this hook or in your own store.
+   */
+  seen?: (key: string) => boolean;
   lang?: Lang | string;
 }
 
@@ -92,5 +105,6 @@ export interface NotificationEvent {
 
 export interface NotificationDecision extends ResponseDecision {
   event: NotificationEvent;
-  signature: { scheme: string; provenance: Provenance };
+  /** `replayWindow` is false when the signed text has no timestamp (deduplicate yourself, see `seen`). */
+  signature: { scheme: string; provenance: Provenance; replayWindow: boolean };
 }

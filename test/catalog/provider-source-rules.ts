@@ -1,3 +1,4 @@
+import { CORPUS_FILES_APAC, SOURCE_RULES_APAC } from './provider-source-rules-apac.js';
 import type { SourceRules } from './source-rules.js';
 
 /** Per-provider rules that read the codes off each verbatim source document (see source-rules.ts). */
@@ -58,6 +59,7 @@ export const SOURCE_RULES: SourceRules = {
     { from: '## Transaction::Status', to: '## Validation error codes', pattern: /^\| ([a-z_]+) \| [A-Za-z]+ \|$/, count: 14 },
     { from: '## Validation error codes', pattern: /^\| (\d+) \| [A-Z0-9_]+ \|/, count: 643 },
   ],
+  ...SOURCE_RULES_APAC,
 };
 
 /**
@@ -88,4 +90,5 @@ export const CORPUS_FILES: Record<string, string> = {
   'checkout-com': 'checkout-com-response-codes.txt',
   emerchantpay: 'emerchantpay-genesis-error-codes.txt',
   braintree: 'braintree-codes.txt',
+  ...CORPUS_FILES_APAC,
 };

@@ -21,6 +21,8 @@ export interface SourceRule {
    */
   section?: RegExp;
   count: number;
+  /** The source repeats rows (same code and text in another sheet); compare distinct codes. */
+  distinct?: boolean;
 }
 
 export type SourceRules = Record<string, SourceRule | SourceRule[]>;
@@ -61,4 +63,9 @@ export function codesBySourceRules(lines: string[], rules: SourceRule | SourceRu
     out.push(...found.map((c) => (rule.canonical ? rule.canonical(c) : c)));
   }
   return out;
+}
+
+/** Whether any of the rules says its source repeats rows. */
+export function isDistinct(rules: SourceRule | SourceRule[]): boolean {
+  return (Array.isArray(rules) ? rules : [rules]).some((r) => r.distinct === true);
 }

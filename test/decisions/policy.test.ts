@@ -3,14 +3,24 @@ import { listEntries, listProviders, listUnified } from '../../src/catalog/api.j
 import { FLOWS } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize.js';
 import { fold } from '../../src/text/fold.js';
+import { DELIBERATE_APAC, SUCCESS_APAC } from './deliberate-apac.js';
 import { DELIBERATE_GLOBAL, SUCCESS_GLOBAL } from './deliberate-global.js';
 
 /**
  * Cross-checks of the whole catalog against the money-safety policy, read off the provider's own
  * words rather than off our mapping. Each exception names why the words do not mean what they seem.
  */
-const DOUBT =
-  /time ?out|timed out|超时|逾时|processing|处理中|pending|unknown|未知|duplicat|重复|already paid|已支付|communication|通信|network|网络|congest|拥挤|busy|繁忙/;
+const DOUBT = new RegExp(
+  [
+    'time ?out|timed out|超时|逾时|processing|处理中|pending|unknown|未知|duplicat|重复|already paid|已支付|communication|通信|network|网络|congest|拥挤|busy|繁忙',
+    // Korean: timeout, time exceeded, processing, duplicate, system error, unknown
+    '타임 ?아웃|시간 ?초과|처리 ?중|중복|시스템 ?오류|알 ?수 ?없',
+    // Japanese: timeout, processing, duplicate, system error, unknown
+    'タイムアウト|処理中|重複|システムエラー|不明',
+    // Spanish: timeout, in process, duplicate, unknown
+    'tiempo de espera|en proceso|duplicad|desconocid',
+  ].join('|'),
+);
 const RETRYING = new Set(['retry', 'ask_customer', 'fix_and_retry']);
 
 /** Entries whose words sound doubtful but whose decision to fail is deliberate. */
@@ -41,12 +51,14 @@ describe('the money-safety policy holds for every seed code', () => {
       const key = `${e.provider}:${e.flow}:${e.code}`;
       const d = normalize({ provider: e.provider, code: e.code, flow: e.flow, message: Object.values(e.messages)[0] });
       if (!(d.outcome === 'failed' && RETRYING.has(d.next))) continue;
-      if (DELIBERATE[key] || DELIBERATE_GLOBAL[key]) excused.add(key);
+      if (DELIBERATE[key] || DELIBERATE_GLOBAL[key] || DELIBERATE_APAC[key]) excused.add(key);
       else offenders.push(`${key} ${d.unified} (${text})`);
     }
     expect(offenders).toEqual([]);
     // The allow-list stays honest: an exception that no longer excuses anything is removed.
-    expect([...Object.keys(DELIBERATE), ...Object.keys(DELIBERATE_GLOBAL)].filter((k) => !excused.has(k))).toEqual([]);
+    expect(
+      [...Object.keys(DELIBERATE), ...Object.keys(DELIBERATE_GLOBAL), ...Object.keys(DELIBERATE_APAC)].filter((k) => !excused.has(k)),
+    ).toEqual([]);
   });
 
   it('reports success only where the provider says success (D2)', () => {
@@ -55,8 +67,10 @@ describe('the money-safety policy holds for every seed code', () => {
       for (const d of readingsOf(e.provider, e.code)) {
         if (d.outcome !== 'succeeded') continue;
         const text = fold(Object.values(e.messages).join(' '));
-        if (SUCCESS_IN_OTHER_WORDS[`${e.provider}:${e.code}`] || SUCCESS_GLOBAL[`${e.provider}:${e.code}`]) continue;
-        if (!/success|成功|refunded|approved|authori[sz]ed/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
+        const id = `${e.provider}:${e.code}`;
+        if (SUCCESS_IN_OTHER_WORDS[id] || SUCCESS_GLOBAL[id] || SUCCESS_APAC[id]) continue;
+        // Korean 성공/정상 and Japanese 正常 are the providers' own words for success.
+        if (!/success|成功|refunded|approved|authori[sz]ed|성공|정상|正常/.test(text)) offenders.push(`${e.provider}:${e.code} (${text})`);
       }
     }
     expect(offenders).toEqual([]);

@@ -150,8 +150,12 @@ describe('fromNotification: timestamps and headers', () => {
       );
       const fresh = signed(provider, file, { timestamp: NOW - 4 * 60_000 });
       expect(fromNotification(provider, fresh.body, { headers: fresh.headers, secret: SECRET, now: NOW }).outcome).toBe('succeeded');
-      // The window is configurable (0 turns the check off).
-      expect(fromNotification(provider, body, { headers, secret: SECRET, now: NOW, toleranceSeconds: 0 }).outcome).toBe('succeeded');
+      // The window is configurable, but never off: 0 is refused (see security.test.ts).
+      expectSignatureError(
+        () => fromNotification(provider, body, { headers, secret: SECRET, now: NOW, toleranceSeconds: 60 }),
+        'stale_timestamp',
+      );
+      expect(fromNotification(provider, body, { headers, secret: SECRET, now: NOW, toleranceSeconds: 3600 }).outcome).toBe('succeeded');
     });
 
     it(`${provider}: a missing timestamp header is an error; a forged timestamp breaks the signature`, () => {

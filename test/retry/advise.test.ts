@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PaycodesInputError } from '../../src/core/errors.js';
 import { type Attempt, adviseRetry, type RetryInput, readNetwork, retryRules } from '../../src/retry/index.js';
+import { ROOT } from '../helpers/paths.js';
 
 const T0 = Date.parse('2026-12-01T10:00:00Z');
 const H = 3_600_000;
@@ -257,6 +260,11 @@ describe('the rules file', () => {
       expect(s, r.id).toBeDefined();
       expect(s?.edition.length).toBeGreaterThan(0);
       expect(s?.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+  it('every source kept in the repository is there', () => {
+    for (const [id, s] of Object.entries(retryRules.sources)) {
+      if (s.document !== undefined) expect(existsSync(join(ROOT, s.document)), id).toBe(true);
     }
   });
 });

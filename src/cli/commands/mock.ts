@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { envelopes } from '../../generated/envelopes.js';
 import { requireProvider, UsageError } from '../usage.js';
 
-const PROVIDERS = ['qfpay', 'eftpay', 'shopline-payments', 'subotiz', 'ottpay'];
+/** Providers whose envelope data describes a mock. */
+const PROVIDERS = Object.keys(envelopes).filter((id) => envelopes[id]?.mock !== undefined);
 
 function portOf(v: string): number {
   if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be 0..65535, got ${JSON.stringify(v)}`);
@@ -37,9 +39,12 @@ Example:
       const provider = requireProvider(providerArg);
       if (!PROVIDERS.includes(provider)) throw new UsageError(`no mock for ${provider} (mocks: ${PROVIDERS.join(', ')})`);
       const port = portOf(opts.port);
-      const { createMockServer, MOCKS, DEFAULT_SIGN_KEY } = await import('../../responses/mock/server.js');
+      const { createMockServer, DEFAULT_SIGN_KEY } = await import('../../responses/mock/server.js');
       const { scenarioFrom, ScenarioError } = await import('../../responses/mock/scenario.js');
-      const id = provider as keyof typeof MOCKS;
+      const { mockFor } = await import('../../responses/mock/registry.js');
+      const { defaultCatalog } = await import('../../responses/default-catalog.js');
+      const id = provider;
+      const words = mockFor(defaultCatalog, id);
       let scenario: ReturnType<typeof scenarioFrom> | undefined;
       if (opts.scenario !== undefined) {
         const { readFile } = await import('node:fs/promises');
@@ -51,7 +56,7 @@ Example:
           throw new UsageError(`cannot read --scenario ${opts.scenario}: ${(e as Error).message}`);
         }
         try {
-          scenario = scenarioFrom(parse(text), MOCKS[id].isState);
+          scenario = scenarioFrom(parse(text), words);
         } catch (e) {
           if (e instanceof ScenarioError) throw new UsageError(`--scenario ${opts.scenario}: ${e.message}`);
           throw new UsageError(`--scenario ${opts.scenario}: not valid YAML or JSON (${(e as Error).message.split('\n')[0]})`);
@@ -71,7 +76,7 @@ Example:
         throw new UsageError(`cannot listen on ${opts.host}:${port}: ${(e as Error).message}`);
       }
       process.stderr.write(`paycodes mock ${id} listening on ${url}\n`);
-      if (id === 'eftpay' || id === 'ottpay') process.stderr.write(`sign key: ${signKey}\n`);
+      process.stderr.write(`sign key: ${signKey}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGTERM', stop);

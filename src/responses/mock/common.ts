@@ -1,6 +1,7 @@
 import { getEntry } from '../../catalog/api.js';
 import type { Flow } from '../../core/types.js';
-import { str } from '../body.js';
+import { type Obj, str } from '../body.js';
+import { type EnvelopeData, strAt } from '../envelope.js';
 import type { Call, MockContext, Order } from './types.js';
 
 /** The provider's own words for a code, from the catalog (English first), for realistic error bodies. */
@@ -60,4 +61,23 @@ export function pick(body: unknown, ...keys: string[]): string | undefined {
     if (v !== undefined) return v;
   }
   return undefined;
+}
+
+export type MockFields = NonNullable<EnvelopeData['mock']>['fields'];
+
+/** The order id, amount, currency and references of a call, read by the request field names in the envelope data. */
+export function readCall(op: Call['op'], body: Obj, fields: MockFields): Call {
+  const call: Call = { op, body };
+  const orderId = strAt(body, op === 'refund' ? (fields.refundOrderId ?? fields.orderId) : fields.orderId);
+  const raw = strAt(body, fields.amount);
+  const amount = fields.amountUnit === 'decimal' ? minorFromDecimal(raw) : minorFromInteger(raw);
+  const currency = fields.currency ? strAt(body, fields.currency) : undefined;
+  const tradeNo = fields.tradeNo ? strAt(body, fields.tradeNo) : undefined;
+  const refundId = op === 'refund' && fields.refundId ? strAt(body, fields.refundId) : undefined;
+  if (orderId !== undefined) call.orderId = orderId;
+  if (amount !== undefined) call.amount = amount;
+  if (currency !== undefined) call.currency = currency;
+  if (tradeNo !== undefined) call.tradeNo = tradeNo;
+  if (refundId !== undefined) call.refundId = refundId;
+  return call;
 }

@@ -1,7 +1,7 @@
 import type { Obj } from '../body.js';
-import { eftpaySign } from '../signatures.js';
+import { sortedParamsSign } from '../schemes.js';
 import { compact, decimal, minorFromDecimal, newOrder, pick, textOf } from './common.js';
-import type { Call, MockContext, MockProvider, Order, Reply } from './types.js';
+import type { Call, MockAdapter, MockContext, Order, Reply } from './types.js';
 
 /**
  * eftPay VMP (official shapes): JSON POST to /Servlet/JSAPIService.do, the operation chosen by
@@ -9,7 +9,6 @@ import type { Call, MockContext, MockProvider, Order, Reply } from './types.js';
  * `return_status` for that call only (the order is left as it was); a `state` step is a
  * `trade_status`. Responses with return_status >= 00 are signed with the inferred SHA256 scheme.
  */
-const STATES = new Set(['TRADE_SUCCESS', 'TRADE_PROCESSING', 'TRADE_FAIL', 'TRADE_CLOSED', 'TRADE_REFUND', 'APPLY_SUCCESS']);
 const PATH = '/Servlet/JSAPIService.do';
 
 function opOf(service: string): Call['op'] | undefined {
@@ -25,7 +24,7 @@ function signed(body: Obj, ctx: MockContext): Reply {
   const rs = String(body.return_status ?? '');
   const out: Obj = { ...body, time: compact(ctx.now()) };
   // Negative codes come back unsigned (official).
-  if (!rs.startsWith('-')) out.sign = eftpaySign(out, ctx.signKey);
+  if (!rs.startsWith('-')) out.sign = sortedParamsSign(out, ctx.signKey);
   return { status: 200, body: out };
 }
 
@@ -44,19 +43,7 @@ function tradeFields(o: Order): Obj {
   };
 }
 
-export const eftpayMock: MockProvider = {
-  id: 'eftpay',
-  endpoints: [`POST ${PATH} (service …PreOrder | …Query | …Refund | …Close)`],
-  isState: (s) => STATES.has(s.toUpperCase()),
-  named: {
-    success: { state: 'TRADE_SUCCESS' },
-    // eftPay documents no customer-side insufficient-funds code: the sale just fails.
-    insufficient: { state: 'TRADE_FAIL' },
-    pending: { state: 'TRADE_PROCESSING' },
-    decline: { state: 'TRADE_FAIL' },
-    system: { code: '-1' },
-    awaiting: { state: 'TRADE_PROCESSING' },
-  },
+export const eftpayMock: MockAdapter = {
   route(method, path, body) {
     if (method !== 'POST' || path !== PATH) return undefined;
     const op = opOf(pick(body, 'service') ?? '');

@@ -1,7 +1,7 @@
 import { isObj, type Obj, parseBody } from '../body.js';
 import { ottpayDecrypt, ottpayEncrypt } from '../ottpay-crypto.js';
-import { minorFromInteger, newOrder, pick, stamp, textOf } from './common.js';
-import type { Call, MockContext, MockProvider, Order, Reply } from './types.js';
+import { newOrder, pick, readCall, stamp, textOf } from './common.js';
+import type { Call, MockAdapter, MockContext, Order, Reply } from './types.js';
 
 /**
  * OTT Pay legacy Payment Web API (official shapes): POST /process (or /processV2) with
@@ -10,7 +10,6 @@ import type { Call, MockContext, MockProvider, Order, Reply } from './types.js';
  * `state` step is the decrypted `data.status` (SUCCESS, PROCESSING, ORDERCLOSE). Amounts are read as
  * integer cents (an assumption).
  */
-const STATES = new Set(['SUCCESS', 'PROCESSING', 'ORDERCLOSE']);
 const ACTIONS: Record<string, Call['op']> = {
   ACTIVEPAY: 'payment',
   PREPAY_INIT: 'payment',
@@ -41,18 +40,7 @@ function orderData(o: Order, ctx: MockContext): Obj {
   };
 }
 
-export const ottpayMock: MockProvider = {
-  id: 'ottpay',
-  endpoints: ['POST /process', 'POST /processV2 (action ACTIVEPAY | PREPAY_INIT | STATUS_QUERY | PREPAY_QUERY | REFUND)'],
-  isState: (s) => STATES.has(s.toUpperCase()),
-  named: {
-    success: { state: 'SUCCESS' },
-    insufficient: { code: 'AMOUNT_NOT_ENOUGH' },
-    pending: { state: 'PROCESSING' },
-    decline: { code: 'FAIL' },
-    system: { code: 'SYSTEM_ERROR' },
-    awaiting: { state: 'PROCESSING' },
-  },
+export const ottpayMock: MockAdapter = {
   route(method, path, body, ctx) {
     if (method !== 'POST' || (path !== '/process' && path !== '/processV2' && path !== '/processV3')) return undefined;
     const op = ACTIONS[pick(body, 'action')?.toUpperCase() ?? ''];
@@ -68,16 +56,7 @@ export const ottpayMock: MockProvider = {
         if (p.ok) data = p.value;
       }
     }
-    const call: Call = { op, body: data };
-    const id = pick(data, op === 'refund' ? 'ori_order_id' : 'order_id');
-    const amount = minorFromInteger(data.amount);
-    if (id !== undefined) call.orderId = id;
-    if (amount !== undefined) call.amount = amount;
-    if (op === 'refund') {
-      const r = pick(data, 'order_id');
-      if (r !== undefined) call.refundId = r;
-    }
-    return call;
+    return readCall(op, data, ctx.fields);
   },
   answer(call, order, step, ctx) {
     const code = step.code?.toUpperCase();

@@ -1,14 +1,13 @@
 import type { Obj } from '../body.js';
-import { minorFromInteger, newOrder, pick, stamp, textOf } from './common.js';
+import { newOrder, pick, readCall, stamp, textOf } from './common.js';
 import type { Step } from './scenario.js';
-import type { Call, MockProvider, Order, Reply } from './types.js';
+import type { Call, MockAdapter, Order, Reply } from './types.js';
 
 /**
  * QFPay (official shapes): form POSTs to /trade/v1/*, JSON answers. A `code` step is a `respcd`
  * (1143/1145/1298 leave the payment pending, anything but 0000 fails it); a `state` step is a
  * newer-format `data.txstatus` (SUCCESS, PENDING, FAILED).
  */
-const STATES = new Set(['SUCCESS', 'PENDING', 'FAILED']);
 const PENDING_CODES = new Set(['1143', '1145', '1298']);
 const STATE_CODE: Record<string, string> = { SUCCESS: '0000', PENDING: '1145', FAILED: '1205' };
 const OPS: Record<string, Call['op']> = {
@@ -40,35 +39,10 @@ function record(o: Order): Obj {
 
 const ok = (body: Obj): Reply => ({ status: 200, body });
 
-export const qfpayMock: MockProvider = {
-  id: 'qfpay',
-  endpoints: Object.keys(OPS).map((p) => `POST ${p}`),
-  isState: (s) => STATES.has(s.toUpperCase()),
-  named: {
-    success: { code: '0000' },
-    insufficient: { code: '1201' },
-    pending: { code: '1145' },
-    decline: { code: '1205' },
-    system: { code: '1254' },
-    awaiting: { code: '1143' },
-  },
-  route(method, path, body) {
+export const qfpayMock: MockAdapter = {
+  route(method, path, body, ctx) {
     const op = OPS[path];
-    if (method !== 'POST' || op === undefined) return undefined;
-    const call: Call = { op, body };
-    const orderId = pick(body, op === 'refund' ? 'orig_out_trade_no' : 'out_trade_no');
-    const tradeNo = pick(body, 'syssn');
-    const amount = minorFromInteger(body.txamt);
-    const currency = pick(body, 'txcurrcd');
-    if (orderId !== undefined) call.orderId = orderId;
-    if (tradeNo !== undefined) call.tradeNo = tradeNo;
-    if (amount !== undefined) call.amount = amount;
-    if (currency !== undefined) call.currency = currency;
-    if (op === 'refund') {
-      const r = pick(body, 'out_trade_no');
-      if (r !== undefined) call.refundId = r;
-    }
-    return call;
+    return method !== 'POST' || op === undefined ? undefined : readCall(op, body, ctx.fields);
   },
   answer(call, order, step, ctx) {
     const code = step.code ?? (step.state ? STATE_CODE[step.state.toUpperCase()] : undefined);

@@ -27,11 +27,23 @@ export class ScenarioError extends Error {
   override name = 'ScenarioError';
 }
 
+/** Tells a step word apart: a state of the provider, a code of the provider, or neither. */
+export interface StepWords {
+  isState(s: string): boolean;
+  /** When given, a bare word that is neither a state nor a known code is refused (a typo such as `bogus_fault`). */
+  isCode?(s: string): boolean;
+}
+
+type Words = StepWords | ((s: string) => boolean);
+const wordsOf = (w: Words): StepWords => (typeof w === 'function' ? { isState: w } : w);
+
 /**
  * A step from text: `timeout`, `drop`, `garbage`, `http:503`, `delay:250`, or a provider state or
- * code (`isState` tells them apart). `+` joins parts: `delay:3000+0000`.
+ * code. `+` joins parts: `delay:3000+0000`. An unknown word is an error when `isCode` is given; the
+ * object form `{ code: … }` takes any code, for testing codes the catalog does not know.
  */
-export function parseStep(text: string, isState: (s: string) => boolean): Step {
+export function parseStep(text: string, words: Words): Step {
+  const { isState, isCode } = wordsOf(words);
   const step: Step = {};
   for (const part of text
     .split('+')
@@ -42,13 +54,24 @@ export function parseStep(text: string, isState: (s: string) => boolean): Step {
     else if (/^http:\d{3}$/.test(lower)) step.http = Number(lower.slice(5));
     else if (/^delay:\d+$/.test(lower)) step.delay = Math.min(Number(lower.slice(6)), MAX_DELAY_MS);
     else if (isState(part)) step.state = part;
-    else step.code = part;
+    else if (isCode === undefined || isCode(part)) step.code = part;
+    else
+      throw new ScenarioError(
+        `unknown step "${part.slice(0, 40)}": not timeout, drop, garbage, http:<status>, delay:<ms>, a state or a known code (use { code: "${part.slice(0, 40)}" } for any code)`,
+      );
   }
   return step;
 }
 
-function stepOf(v: unknown, where: string, isState: (s: string) => boolean): Step {
-  if (typeof v === 'string' || typeof v === 'number') return parseStep(String(v), isState);
+function stepOf(v: unknown, where: string, words: Words): Step {
+  if (typeof v === 'string' || typeof v === 'number') {
+    try {
+      return parseStep(String(v), words);
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new ScenarioError(`${where}: ${e.message}`);
+      throw e;
+    }
+  }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ScenarioError(`${where}: a step is a string or an object`);
   const o = v as Record<string, unknown>;
   const step: Step = {};
@@ -73,14 +96,14 @@ function stepOf(v: unknown, where: string, isState: (s: string) => boolean): Ste
   return step;
 }
 
-function steps(v: unknown, where: string, isState: (s: string) => boolean): Step[] {
+function steps(v: unknown, where: string, words: Words): Step[] {
   const list = Array.isArray(v) ? v : [v];
   if (list.length === 0) throw new ScenarioError(`${where}: empty sequence`);
-  return list.map((s, i) => stepOf(s, `${where}[${i}]`, isState));
+  return list.map((s, i) => stepOf(s, `${where}[${i}]`, words));
 }
 
 /** Validates a parsed scenario document: `{ orders: { <order id>: [steps] }, default?: [steps] }`. */
-export function scenarioFrom(doc: unknown, isState: (s: string) => boolean): Scenario {
+export function scenarioFrom(doc: unknown, words: Words): Scenario {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     throw new ScenarioError('a scenario is a mapping with `orders` and/or `default`');
   const o = doc as Record<string, unknown>;
@@ -90,9 +113,9 @@ export function scenarioFrom(doc: unknown, isState: (s: string) => boolean): Sce
   if (o.orders !== undefined) {
     if (typeof o.orders !== 'object' || o.orders === null || Array.isArray(o.orders))
       throw new ScenarioError('`orders` maps order ids to step sequences');
-    for (const [id, seq] of Object.entries(o.orders as Record<string, unknown>)) orders.set(id, steps(seq, `orders.${id}`, isState));
+    for (const [id, seq] of Object.entries(o.orders as Record<string, unknown>)) orders.set(id, steps(seq, `orders.${id}`, words));
   }
   const s: Scenario = { orders };
-  if (o.default !== undefined) s.default = steps(o.default, 'default', isState);
+  if (o.default !== undefined) s.default = steps(o.default, 'default', words);
   return s;
 }

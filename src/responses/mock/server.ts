@@ -1,22 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { type Obj, parseBody } from '../body.js';
-import type { ResponseProvider } from '../types.js';
-import { eftpayMock } from './eftpay.js';
-import { ottpayMock } from './ottpay.js';
-import { qfpayMock } from './qfpay.js';
+import type { ResponsesCatalog } from '../catalog.js';
+import { defaultCatalog } from '../default-catalog.js';
+import { mockFor } from './registry.js';
 import { parseStep, type Scenario, type Step } from './scenario.js';
-import { shoplineMock } from './shopline.js';
-import { subotizMock } from './subotiz.js';
 import type { Call, MockContext, MockProvider, Named, Order, Reply } from './types.js';
-
-export const MOCKS: Record<ResponseProvider, MockProvider> = {
-  qfpay: qfpayMock,
-  eftpay: eftpayMock,
-  'shopline-payments': shoplineMock,
-  subotiz: subotizMock,
-  ottpay: ottpayMock,
-};
 
 /**
  * Magic amounts: the cents of the amount pick an outcome when no header or scenario does
@@ -63,7 +52,10 @@ const MAX_REQUEST_BYTES = 1 << 20;
 const HOLD_MS = 10 * 60_000;
 
 export interface MockOptions {
-  provider: ResponseProvider;
+  /** A provider id or alias whose envelope describes a mock. */
+  provider: string;
+  /** The catalog to serve from (the embedded one by default). */
+  catalog?: ResponsesCatalog;
   scenario?: Scenario;
   /** Key for eftPay response signatures and OTT Pay data encryption. */
   signKey?: string;
@@ -110,7 +102,10 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 export function createMockServer(opts: MockOptions): MockServer {
-  const provider = MOCKS[opts.provider];
+  const provider = mockFor(opts.catalog ?? defaultCatalog, opts.provider);
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let closed = false;
+  const wake = new Set<() => void>();
   const orders = new Map<string, Order>();
   const byTrade = new Map<string, string>();
   const scripts = new Map<string, Script>();
@@ -120,6 +115,7 @@ export function createMockServer(opts: MockOptions): MockServer {
   const now = opts.now ?? Date.now;
   const ctx: MockContext = {
     signKey: opts.signKey ?? DEFAULT_SIGN_KEY,
+    fields: provider.fields,
     now,
     nextId: () => `${now()}${String(++seq).padStart(6, '0')}`,
   };
@@ -131,9 +127,12 @@ export function createMockServer(opts: MockOptions): MockServer {
     return m?.steps.map((s) => (typeof s === 'string' ? provider.named[s] : { ...provider.named[s.named], fault: s.fault }));
   };
 
-  /** The next scripted step for an order: scenario entry, then scenario default, then magic amount. */
+  /**
+   * The next scripted step for an order: scenario entry, then scenario default, then magic amount.
+   * A call without an order id still gets its magic amount (once: there is no order to follow).
+   */
   const scripted = (key: string | undefined, amount: number | undefined): Step => {
-    if (key === undefined) return {};
+    if (key === undefined) return opts.scenario?.default?.[0] ?? magicSteps(amount)?.[0] ?? {};
     let s = scripts.get(key);
     if (s === undefined) {
       const steps = opts.scenario?.orders.get(key) ?? opts.scenario?.default ?? magicSteps(amount);
@@ -200,7 +199,20 @@ export function createMockServer(opts: MockOptions): MockServer {
     const order = key !== undefined ? orders.get(key) : undefined;
     const step = fromHeaders(req) ?? scripted(key ?? call.orderId, call.amount ?? order?.amount);
 
-    if (step.delay) await new Promise((r) => setTimeout(r, step.delay));
+    if (step.delay) {
+      // Tracked, so close() (SIGTERM) ends a pending delay instead of waiting it out.
+      await new Promise<void>((r) => {
+        const done = () => {
+          timers.delete(t);
+          wake.delete(done);
+          r();
+        };
+        const t = setTimeout(done, step.delay);
+        timers.add(t);
+        wake.add(done);
+      });
+      if (closed) return;
+    }
     let reply: Reply;
     if (step.http !== undefined) {
       reply = { status: step.http, body: provider.httpError(step.http, step) };
@@ -259,6 +271,11 @@ export function createMockServer(opts: MockOptions): MockServer {
       });
     },
     close() {
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      for (const r of wake) r();
+      wake.clear();
       return new Promise((resolve) => {
         for (const r of held) r.destroy();
         server.close(() => resolve());

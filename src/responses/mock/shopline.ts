@@ -2,7 +2,7 @@ import { getEntry } from '../../catalog/api.js';
 import { isObj, type Obj } from '../body.js';
 import { minorFromInteger, newOrder, pick, textOf } from './common.js';
 import type { Step } from './scenario.js';
-import type { Call, MockProvider, Order, Reply } from './types.js';
+import type { Call, MockAdapter, Order, Reply } from './types.js';
 
 /**
  * SHOPLINE Payments: JSON POSTs. `/api/v1/trade/payment/create` and `/payment/get` are official;
@@ -11,20 +11,6 @@ import type { Call, MockProvider, Order, Reply } from './types.js';
  * A `code` step that is a payment decline (3xxx/4xxx in the catalog's payment flow) comes back as
  * HTTP 200 `status: FAILED` + `paymentMsg`; other codes as HTTP 400/429/500 `{code, msg}`.
  */
-const STATES = new Set([
-  'CREATED',
-  'CUSTOMER_ACTION',
-  'PENDING',
-  'PROCESSING',
-  'SUCCEEDED',
-  'FAILED',
-  'CANCELLED',
-  'EXPIRED',
-  'AUTHORIZED',
-  'CAPTURED',
-  'REFUNDED',
-  'PARTIALLY_REFUND',
-]);
 const BASE = '/api/v1/trade';
 const OPS: Record<string, Call['op']> = {
   [`${BASE}/payment/create`]: 'payment',
@@ -81,18 +67,7 @@ function applyStep(o: Order, step: Step): Reply | undefined {
   return undefined;
 }
 
-export const shoplineMock: MockProvider = {
-  id: 'shopline-payments',
-  endpoints: Object.keys(OPS).map((p) => `POST ${p}`),
-  isState: (s) => STATES.has(s.toUpperCase()),
-  named: {
-    success: { state: 'SUCCEEDED' },
-    insufficient: { code: '4454' },
-    pending: { state: 'PROCESSING' },
-    decline: { code: '4600' },
-    system: { http: 500, code: '1999' },
-    awaiting: { state: 'CUSTOMER_ACTION' },
-  },
+export const shoplineMock: MockAdapter = {
   route(method, path, body) {
     const op = OPS[path];
     if (method !== 'POST' || op === undefined) return undefined;

@@ -1,7 +1,7 @@
 import type { Obj } from '../body.js';
-import { decimal, minorFromDecimal, newOrder, pick, textOf } from './common.js';
+import { decimal, newOrder, readCall, textOf } from './common.js';
 import type { Step } from './scenario.js';
-import type { Call, MockProvider, Order, Reply } from './types.js';
+import type { MockAdapter, Order, Reply } from './types.js';
 
 /**
  * Subotiz (official endpoints and trade_status values): POST /api/v1/trade, GET /api/v1/trade/{id},
@@ -9,7 +9,6 @@ import type { Call, MockProvider, Order, Reply } from './types.js';
  * codes in `last_payment_error`. A `code` step that is a 6-digit decline becomes `payment_failed`
  * with `last_payment_error`; other codes come back as HTTP 4xx/5xx `{code, message}`.
  */
-const STATES = new Set(['requires_payment_method', 'requires_action', 'processing', 'succeeded', 'payment_failed', 'closed']);
 
 function httpFor(code: string): number | undefined {
   if (code === '100411') return 429;
@@ -55,39 +54,12 @@ function applyStep(o: Order, step: Step): Reply | undefined {
   return undefined;
 }
 
-export const subotizMock: MockProvider = {
-  id: 'subotiz',
-  endpoints: ['POST /api/v1/trade', 'GET /api/v1/trade/{trade_id}', 'POST /api/v1/refund'],
-  isState: (s) => STATES.has(s.toLowerCase()),
-  named: {
-    success: { state: 'succeeded' },
-    insufficient: { code: '100100' },
-    pending: { state: 'processing' },
-    decline: { code: '100602' },
-    system: { http: 500, code: '100999' },
-    awaiting: { state: 'requires_action' },
-  },
-  route(method, path, body) {
-    if (method === 'POST' && path === '/api/v1/trade') {
-      const call: Call = { op: 'payment', body };
-      const id = pick(body, 'order_id');
-      const amount = minorFromDecimal(body.amount);
-      const currency = pick(body, 'currency');
-      if (id !== undefined) call.orderId = id;
-      if (amount !== undefined) call.amount = amount;
-      if (currency !== undefined) call.currency = currency;
-      return call;
-    }
+export const subotizMock: MockAdapter = {
+  route(method, path, body, ctx) {
+    if (method === 'POST' && path === '/api/v1/trade') return readCall('payment', body, ctx.fields);
     const m = /^\/api\/v1\/trade\/([^/]+)$/.exec(path);
     if (method === 'GET' && m) return { op: 'query', tradeNo: decodeURIComponent(m[1] as string), body };
-    if (method === 'POST' && path === '/api/v1/refund') {
-      const call: Call = { op: 'refund', body };
-      const t = pick(body, 'trade_id');
-      const amount = minorFromDecimal(body.amount);
-      if (t !== undefined) call.tradeNo = t;
-      if (amount !== undefined) call.amount = amount;
-      return call;
-    }
+    if (method === 'POST' && path === '/api/v1/refund') return readCall('refund', body, ctx.fields);
     return undefined;
   },
   answer(call, order, step, ctx) {

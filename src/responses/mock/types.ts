@@ -1,5 +1,5 @@
 import type { Obj } from '../body.js';
-import type { ResponseProvider } from '../types.js';
+import type { MockFields } from './common.js';
 import type { Step } from './scenario.js';
 
 export type Op = 'payment' | 'query' | 'refund' | 'close' | 'reversal' | 'capture';
@@ -49,6 +49,8 @@ export interface Reply {
 
 export interface MockContext {
   signKey: string;
+  /** The request field names from the provider's envelope data. */
+  fields: MockFields;
   now: () => number;
   nextId: () => string;
 }
@@ -56,12 +58,18 @@ export interface MockContext {
 /** The six outcomes every provider can be asked for by name (magic amounts use them). */
 export type Named = 'success' | 'insufficient' | 'pending' | 'decline' | 'system' | 'awaiting';
 
+/** A provider's mock logic; what it is called, serves and can be asked for comes from its envelope data. */
+export type MockAdapter = Pick<MockProvider, 'route' | 'answer' | 'httpError'>;
+
 export interface MockProvider {
-  id: ResponseProvider;
+  id: string;
   /** Documented endpoints the mock serves, for the banner and the README. */
   endpoints: string[];
   route(method: string, path: string, body: Obj, ctx: MockContext): Call | undefined;
+  fields: MockFields;
   isState(s: string): boolean;
+  /** A code the catalog knows for this provider (scenario words are checked against it). */
+  isCode(s: string): boolean;
   named: Record<Named, Step>;
   /** Applies a step to a (new or existing) order and renders the reply for the call. */
   answer(call: Call, order: Order | undefined, step: Step, ctx: MockContext): { reply: Reply; order?: Order };
