@@ -1,11 +1,13 @@
 import { PaycodesInputError } from '../core/errors.js';
 import { type Decision, FLOWS, type Flow, OUTCOMES, type Outcome } from '../core/types.js';
+import { type RejectReason, reasonForField } from '../io/reject.js';
 import { normalize } from '../normalize.js';
 import type { CurrencyQueue, InputFigures, OutcomeCounts, ReasonGroup, ReportFigures, TimeSeries, UnmappedFigures } from './figures.js';
 
 /** Caps on what is tracked by key, so a hostile log costs bounded memory. */
 export const LIMITS = {
   decisionCache: 100_000,
+  messageCache: 16_384,
   reasonGroups: 256,
   currencies: 64,
   unmappedKeys: 1_000,
@@ -50,8 +52,16 @@ interface CurrencyAcc {
   cents: number;
   pending: [number, number];
   unknown: [number, number];
+  noState: [number, number];
   withoutAmount: number;
+  oldest: number;
 }
+
+/**
+ * The catalog's reading of a request code that only says the provider took the request: without
+ * the transaction state the outcome is unknown because of the log, not because of the provider.
+ */
+const REQUEST_ACCEPTED = 'request_accepted';
 
 /** A field that may be a plain record value: anything else counts as absent. */
 function text(v: unknown): string | undefined {
@@ -80,6 +90,11 @@ function parseAmount(v: unknown): number | undefined {
   return n !== undefined && Number.isFinite(n) && Math.abs(n) < 1e13 ? n : undefined;
 }
 
+/** The transaction state goes to normalize() only when the log has one. */
+function withState<T extends object>(input: T, state: string | undefined): T {
+  return state === undefined ? input : { ...input, state };
+}
+
 /**
  * Folds a stream of log records into the report's figures in one pass. `add` takes the record as
  * parsed (NDJSON object or CSV row); lines that could not be parsed go to `reject` or `blank`.
@@ -106,9 +121,12 @@ export class Aggregator {
   private withTs = 0;
   private withoutTs = 0;
 
+  private readonly messageCache = new Map<string, Decision>();
+
   constructor(
     private readonly file: string,
-    private readonly format: 'ndjson' | 'csv',
+    /** Set by the reader once it knows (stdin is sniffed). */
+    public format: 'ndjson' | 'csv',
   ) {}
 
   blank(): void {
@@ -116,7 +134,7 @@ export class Aggregator {
     this.blanks++;
   }
 
-  reject(line: number, reason: string): void {
+  reject(line: number, reason: RejectReason): void {
     this.lines++;
     this.rejectedCount++;
     let r = this.rejections.get(reason);
@@ -143,34 +161,57 @@ export class Aggregator {
       flow = rawFlow as Flow;
     } else if (rawFlow !== undefined && rawFlow !== null && rawFlow !== '') return void this.reject(line, 'invalid_flow');
     const message = typeof rec.message === 'string' ? rec.message : undefined;
+    const rawState = rec.state;
+    if (rawState !== undefined && rawState !== null && typeof rawState !== 'string') return void this.reject(line, 'invalid_state');
+    const state = typeof rawState === 'string' && rawState !== '' ? rawState : undefined;
 
     let d: Decision;
     try {
-      d = this.decide(provider, code, flow, message);
+      d = this.decide(provider, code, flow, message, state);
     } catch (e) {
-      if (e instanceof PaycodesInputError) return void this.reject(line, `invalid_${e.field}`);
+      if (e instanceof PaycodesInputError) return void this.reject(line, reasonForField(e.field));
       throw e;
     }
     this.lines++;
     this.records++;
-    this.count(d, rec, message);
+    this.count(d, rec, message, state === undefined && d.unified === REQUEST_ACCEPTED);
     return d;
   }
 
-  private decide(provider: string, code: string | number, flow: Flow, message: string | undefined): Decision {
-    const key = `${provider}\u0000${typeof code}\u0000${code}\u0000${flow}`;
+  /**
+   * normalize()'s answer, cached per (provider, code, flow, state) and, where the message can
+   * change it (several readings, or an unknown code for the classifier), per exact message: a
+   * cache keyed on anything looser could change an answer.
+   */
+  private decide(provider: string, code: string | number, flow: Flow, message: string | undefined, state: string | undefined): Decision {
+    const key = `${provider}\u0000${typeof code}\u0000${code}\u0000${flow}\u0000${state ?? ''}`;
     let c = this.cache.get(key);
     if (c === undefined) {
-      const d = normalize({ provider, code, flow });
-      // The message only matters where normalize() weighs it: several readings, or the classifier.
+      const d = normalize(withState({ provider, code, flow }, state));
       c = { d, messageMatters: d.alternatives !== undefined || !d.known };
       if (this.cache.size < LIMITS.decisionCache) this.cache.set(key, c);
     }
-    if (c.messageMatters && message !== undefined && message.trim() !== '') return normalize({ provider, code, flow, message });
-    return c.d;
+    if (!c.messageMatters || message === undefined || message.trim() === '') return c.d;
+    const mkey = `${key}\u0000${message}`;
+    let d = this.messageCache.get(mkey);
+    if (d === undefined) {
+      d = normalize(withState({ provider, code, flow, message }, state));
+      if (this.messageCache.size >= LIMITS.messageCache) this.messageCache.clear();
+      this.messageCache.set(mkey, d);
+    }
+    return d;
   }
 
-  private count(d: Decision, rec: Record<string, unknown>, message: string | undefined): void {
+  private readonly noState = new Map<string, number>();
+  private noStateRecords = 0;
+
+  private count(d: Decision, rec: Record<string, unknown>, message: string | undefined, noState: boolean): void {
+    if (noState) {
+      this.noStateRecords++;
+      const n = this.noState.get(d.provider);
+      if (n !== undefined) this.noState.set(d.provider, n + 1);
+      else if (this.noState.size < LIMITS.reasonGroups) this.noState.set(d.provider, 1);
+    }
     const slot = OUTCOME_SLOT.get(d.outcome) ?? 3;
     inc(this.outcomes, slot);
     if (d.known) this.knownCount++;
@@ -201,12 +242,12 @@ export class Aggregator {
       }
     }
 
-    this.money(d.outcome, rec.currency, rec.amount);
+    this.money(d.outcome, rec.currency, rec.amount, noState, rec.ts);
     if (!d.known) this.unmappedCode(d, message);
     this.time(rec.ts, slot);
   }
 
-  private money(outcome: Outcome, rawCurrency: unknown, rawAmount: unknown): void {
+  private money(outcome: Outcome, rawCurrency: unknown, rawAmount: unknown, noState: boolean, rawTs: unknown): void {
     const t = text(rawCurrency)?.trim().toUpperCase().slice(0, 16);
     let cur = t === undefined || t === '' ? '(none)' : t;
     let acc = this.currencies.get(cur);
@@ -217,7 +258,15 @@ export class Aggregator {
         acc = this.currencies.get(cur);
       }
       if (acc === undefined) {
-        acc = { records: 0, cents: 0, pending: [0, 0], unknown: [0, 0], withoutAmount: 0 };
+        acc = {
+          records: 0,
+          cents: 0,
+          pending: [0, 0],
+          unknown: [0, 0],
+          noState: [0, 0],
+          withoutAmount: 0,
+          oldest: Number.POSITIVE_INFINITY,
+        };
         this.currencies.set(cur, acc);
       }
     }
@@ -232,6 +281,13 @@ export class Aggregator {
     } else if (outcome === 'unknown') {
       acc.unknown[0]++;
       acc.unknown[1] += cents;
+    }
+    if (noState) {
+      acc.noState[0]++;
+      acc.noState[1] += cents;
+    } else if (outcome === 'pending' || outcome === 'unknown') {
+      const ms = parseTs(rawTs);
+      if (ms !== undefined && ms < acc.oldest) acc.oldest = ms;
     }
   }
 
@@ -329,6 +385,8 @@ export class Aggregator {
           unknown: { records: a.unknown[0], amount: round2(a.unknown[1]) },
           queue: { records: qRecords, amount: round2(qCents), share: ratio(qRecords, a.records), amountShare: ratio(qCents, a.cents) },
           withoutAmount: a.withoutAmount,
+          acceptedNoState: { records: a.noState[0], amount: round2(a.noState[1]) },
+          oldestInDoubt: Number.isFinite(a.oldest) ? new Date(a.oldest).toISOString() : null,
         };
       })
       .sort((a, b) => b.queue.amount - a.queue.amount || b.total.records - a.total.records || a.currency.localeCompare(b.currency));
@@ -365,6 +423,12 @@ export class Aggregator {
       reconciliation,
       unmapped,
       timeseries: this.series(),
+      acceptedNoState: {
+        records: this.noStateRecords,
+        providers: [...this.noState]
+          .map(([provider, records]) => ({ provider, records }))
+          .sort((a, b) => b.records - a.records || a.provider.localeCompare(b.provider)),
+      },
       dropped: { reasonGroups: this.droppedGroups, currencies: this.droppedCurrencies },
     };
   }

@@ -10,6 +10,8 @@ export interface ReportFigures {
   reconciliation: CurrencyQueue[];
   unmapped: UnmappedFigures;
   timeseries: TimeSeries;
+  /** Accepted requests logged without their transaction state, by provider: a logging gap, not a failure. */
+  acceptedNoState: { records: number; providers: Array<{ provider: string; records: number }> };
   /** Groups, currencies or keys beyond the caps, folded away so hostile input cannot exhaust memory. */
   dropped: { reasonGroups: number; currencies: number };
 }
@@ -54,6 +56,13 @@ export interface CurrencyQueue {
   queue: Money & { share: number; amountShare: number };
   /** Records of this currency with no readable amount. */
   withoutAmount: number;
+  /**
+   * Part of `queue`: requests the provider accepted whose log line has no transaction state. The
+   * money is not in doubt because of the provider but because the log lacks its second layer.
+   */
+  acceptedNoState: Money;
+  /** The oldest timestamp among the queued records that are really in doubt (not acceptedNoState). */
+  oldestInDoubt: string | null;
 }
 
 export interface UnmappedFigures {

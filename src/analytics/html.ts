@@ -74,7 +74,23 @@ function legend(c: OutcomeCounts, t: ReportStrings, f: Fmt): string {
   ).join('')}</ul>`;
 }
 
-/** Stacked columns per time bucket, with a light grid and a handful of axis labels. */
+/**
+ * Axis ticks at round values (1, 2 or 5 times a power of ten) from 0 up to at least `max`, so a
+ * reader sees 0, 500, 1,000 rather than 0, 437, 874.
+ */
+export function roundTicks(max: number, target = 4): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / target;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  // Counts are whole numbers: never a step below 1.
+  const step = Math.max(1, Math.round(([1, 2, 5, 10].find((m) => m * pow >= raw) ?? 10) * pow * 1e6) / 1e6);
+  const top = Math.ceil(max / step) * step;
+  const ticks: number[] = [];
+  for (let v = 0; v <= top + step / 2; v += step) ticks.push(Math.round(v));
+  return ticks;
+}
+
+/** Stacked columns per time bucket, with a light grid at round values and a handful of axis labels. */
 function seriesChart(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
   const ts = fig.timeseries;
   if (ts.bucket === null || ts.points.length === 0) return `<p class="muted">${esc(t.noTimestamps)}</p>`;
@@ -86,15 +102,15 @@ function seriesChart(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
   const top = 8;
   const plotW = W - left - 8;
   const plotH = H - top - bottom;
-  const max = Math.max(1, ...ts.points.map((p) => sum(p)));
+  const ticks = roundTicks(Math.max(1, ...ts.points.map((p) => sum(p))));
+  const max = ticks[ticks.length - 1] as number;
   const step = plotW / ts.points.length;
   const barW = Math.max(1, step * 0.8);
   const parts: string[] = [];
-  for (let i = 0; i <= 4; i++) {
-    const v = (max * i) / 4;
-    const y = top + plotH - (plotH * i) / 4;
+  for (const v of ticks) {
+    const y = top + plotH - (plotH * v) / max;
     parts.push(`<line x1="${left}" x2="${W - 8}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" class="grid"/>`);
-    parts.push(`<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" class="axis">${esc(f.n(Math.round(v)))}</text>`);
+    parts.push(`<text x="${left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" class="axis">${esc(f.n(v))}</text>`);
   }
   const labelEvery = Math.max(1, Math.ceil(ts.points.length / 10));
   ts.points.forEach((p, i) => {
@@ -141,7 +157,7 @@ function reasonBlocks(fig: ReportFigures, t: ReportStrings, f: Fmt, lang: Lang):
         )
         .join('');
       return `<div class="card"><h3>${esc(g.provider)} <span class="muted">· ${esc(t.flow[g.flow])} · ${f.n(g.notSucceeded)} / ${f.n(g.records)}</span></h3>
-<table><thead><tr><th>${esc(t.reason)}</th><th></th><th class="num">${esc(t.count)}</th><th></th><th class="num">${esc(t.share)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+<div class="scroll"><table><thead><tr><th>${esc(t.reason)}</th><th></th><th class="num">${esc(t.count)}</th><th class="barcell"></th><th class="num">${esc(t.share)}</th></tr></thead><tbody>${rows}</tbody></table></div></div>`;
     })
     .join('\n');
 }
@@ -160,7 +176,7 @@ function queueTable(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
 <td class="num">${f.pct(q.queue.amountShare)}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>${esc(t.currency)}</th><th class="num">${esc(t.total)}</th><th class="num">${esc(t.outcomes.pending)}</th><th class="num">${esc(t.outcomes.unknown)}</th><th class="num">${esc(t.share)}</th><th class="num">${esc(t.outcomes.pending)}</th><th class="num">${esc(t.outcomes.unknown)}</th><th class="num">${esc(t.amountInQueue)}</th><th class="num">${esc(t.amountShare)}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<div class="scroll"><table><thead><tr><th>${esc(t.currency)}</th><th class="num">${esc(t.total)}</th><th class="num">${esc(t.outcomes.pending)}</th><th class="num">${esc(t.outcomes.unknown)}</th><th class="num">${esc(t.share)}</th><th class="num">${esc(t.outcomes.pending)}</th><th class="num">${esc(t.outcomes.unknown)}</th><th class="num">${esc(t.amountInQueue)}</th><th class="num">${esc(t.amountShare)}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function unmappedTable(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
@@ -175,7 +191,66 @@ function unmappedTable(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
     .join('');
   const more = u.codes.length > MAX_UNMAPPED_ROWS ? `<p class="muted">+${f.n(u.codes.length - MAX_UNMAPPED_ROWS)} …</p>` : '';
   const dropped = u.dropped.records > 0 ? `<p class="muted">${esc(t.droppedKeys(f.n(u.dropped.records)))}</p>` : '';
-  return `<table><thead><tr><th>${esc(t.provider)}</th><th>${esc(t.code)}</th><th class="num">${esc(t.count)}</th><th>${esc(t.flows)}</th><th>${esc(t.samples)}</th></tr></thead><tbody>${rows}</tbody></table>${more}${dropped}`;
+  return `<div class="scroll"><table><thead><tr><th>${esc(t.provider)}</th><th>${esc(t.code)}</th><th class="num">${esc(t.count)}</th><th>${esc(t.flows)}</th><th>${esc(t.samples)}</th></tr></thead><tbody>${rows}</tbody></table></div>${more}${dropped}`;
+}
+
+/** Money in doubt by currency, oldest first, without the records whose only problem is a missing state. */
+function queryFirst(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
+  const rows = fig.reconciliation
+    .map((q) => ({
+      q,
+      records: q.queue.records - q.acceptedNoState.records,
+      amount: Math.round((q.queue.amount - q.acceptedNoState.amount) * 100) / 100,
+    }))
+    .filter((r) => r.records > 0)
+    .sort((a, b) => (a.q.oldestInDoubt ?? '\uffff').localeCompare(b.q.oldestInDoubt ?? '\uffff') || b.amount - a.amount);
+  if (rows.length === 0) return `<p class="muted">${esc(t.nothingInDoubt)}</p>`;
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td class="num"><b>${esc(f.money(r.amount, r.q.currency))}</b></td><td class="num">${f.n(r.records)}</td><td class="num">${r.q.oldestInDoubt ? esc(f.date(r.q.oldestInDoubt, 'day')) : '—'}</td></tr>`,
+    )
+    .join('');
+  return `<div class="scroll"><table><thead><tr><th class="num">${esc(t.amountInQueue)}</th><th class="num">${esc(t.records)}</th><th class="num">${esc(t.oldest)}</th></tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** Failures the merchant can prevent: their party is the merchant or the integration. */
+function avoidable(fig: ReportFigures, t: ReportStrings, f: Fmt, lang: Lang): string {
+  const byReason = new Map<string, number>();
+  for (const g of fig.reasons) {
+    for (const r of g.top) {
+      if (r.outcome !== 'failed' || (r.party !== 'merchant' && r.party !== 'integration')) continue;
+      byReason.set(r.unified, (byReason.get(r.unified) ?? 0) + r.count);
+    }
+  }
+  const top = [...byReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+  if (top.length === 0) return `<p class="muted">${esc(t.noAvoidable)}</p>`;
+  return `<ul class="todo">${top
+    .map(([u, n]) => `<li><code>${esc(u)}</code> <b>${f.n(n)}</b><div class="hint">${esc(shortGuidance(u, lang))}</div></li>`)
+    .join('')}</ul>`;
+}
+
+function whatFirst(fig: ReportFigures, t: ReportStrings, f: Fmt, lang: Lang): string {
+  const u = fig.unmapped;
+  const unmapped =
+    u.distinct === 0
+      ? `<p class="muted">${esc(t.noUnmapped)}</p>`
+      : `<p>${esc(t.unmappedFirst(f.n(u.distinct), f.n(u.records)))}</p><ul class="todo">${u.codes
+          .slice(0, 3)
+          .map((c) => `<li>${esc(c.provider)} <code>${esc(c.code)}</code> <b>${f.n(c.count)}</b></li>`)
+          .join('')}</ul><p><a href="#unmapped">${esc(t.unmappedTitle)} →</a></p>`;
+  return `<div class="first">
+<div class="card"><h3>1. ${esc(t.queryFirst)}</h3><p class="hint">${esc(t.queryFirstNote)}</p>${queryFirst(fig, t, f)}</div>
+<div class="card"><h3>2. ${esc(t.unmappedTitle)}</h3>${unmapped}</div>
+<div class="card"><h3>3. ${esc(t.avoidableTitle)}</h3><p class="hint">${esc(t.avoidableNote)}</p>${avoidable(fig, t, f, lang)}</div>
+</div>`;
+}
+
+function noStateNote(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
+  const a = fig.acceptedNoState;
+  if (a.records === 0) return '';
+  const list = a.providers.map((p) => `${esc(p.provider)} <b>${f.n(p.records)}</b>`).join(' · ');
+  return `<div class="card note" id="no-state"><h3>${esc(t.noStateTitle)}</h3><p>${esc(t.noStateNote(f.n(a.records)))}</p><p>${list}</p></div>`;
 }
 
 function inputTable(fig: ReportFigures, t: ReportStrings, f: Fmt): string {
@@ -202,7 +277,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-siz
 .kpis{display:grid;grid-template-columns:repeat(5,1fr);gap:12px;margin:16px 0}
 .kpi,.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px}
 .kpi .v{font-size:22px;font-weight:650}.kpi .l{color:var(--muted);font-size:12px}
-.grid2{display:grid;grid-template-columns:1fr;gap:12px}.card table{table-layout:auto}
+.grid2{display:grid;grid-template-columns:minmax(0,1fr);gap:12px}.card{min-width:0}.card table{table-layout:auto}
 table{width:100%;border-collapse:collapse;background:var(--card)}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{font-size:12px;color:var(--muted);font-weight:600}
@@ -217,7 +292,15 @@ svg.chart .grid{stroke:var(--line)}svg.chart .axis{font-size:11px;fill:var(--mut
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}
 q{quotes:"“" "”"}
 footer{margin:32px 0 8px;color:var(--muted);font-size:12px}
-@media (max-width:760px){.kpis{grid-template-columns:repeat(2,1fr)}.barcell{display:none}}
+.first{display:grid;grid-template-columns:minmax(0,1.4fr) minmax(0,1fr) minmax(0,1fr);gap:12px}.first .card{min-width:0}
+.todo{margin:4px 0;padding-left:18px}.todo li{margin:4px 0}
+.note{border-left:4px solid #7570b3;margin-top:12px}
+nav.toc{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:8px 14px;margin:12px 0}
+nav.toc ol{margin:4px 0;padding-left:20px;columns:2}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+a{color:#3b5bdb}
+@media (max-width:960px){.first{grid-template-columns:1fr}}
+@media (max-width:760px){main{padding:14px}.nowrap{white-space:normal}.kpis{grid-template-columns:repeat(2,1fr)}.barcell{display:none}.prov{grid-template-columns:90px 1fr 60px}nav.toc ol{columns:1}td,th{padding:5px 6px}}
 `;
 
 /** The whole report as one self-contained HTML page: inline CSS and SVG, no scripts, no network. */
@@ -252,6 +335,15 @@ export function renderHtml(fig: ReportFigures, lang: Lang = 'en'): string {
 <body><main>
 <h1>${esc(t.title)}</h1>
 <div class="muted">${esc(fig.input.file)} · ${esc(t.records)} ${f.n(fig.input.records)} · ${esc(t.period)} ${period}</div>
+<nav class="toc"><b>${esc(t.contents)}</b><ol>
+<li><a href="#first">${esc(t.firstTitle)}</a></li>
+<li><a href="#outcomes">${esc(t.outcomeTitle)}</a></li>
+<li><a href="#queue">${esc(t.queueTitle)}</a></li>
+<li><a href="#series">${esc(t.seriesTitle)}</a></li>
+<li><a href="#reasons">${esc(t.reasonsTitle)}</a></li>
+<li><a href="#unmapped">${esc(t.unmappedTitle)}</a></li>
+<li><a href="#input">${esc(t.inputTitle)}</a></li>
+</ol></nav>
 <section class="kpis">
 ${kpi(f.n(fig.input.records), t.records)}
 ${kpi(share(fig.outcomes.succeeded), t.succeededShare)}
@@ -260,7 +352,12 @@ ${kpi(share(queue), t.queueShare)}
 ${kpi(f.n(fig.unmapped.distinct), t.unmappedCodes)}
 </section>
 
-<h2>${esc(t.outcomeTitle)}</h2>
+<h2 id="first">${esc(t.firstTitle)}</h2>
+<p class="muted">${esc(t.firstNote)}</p>
+${whatFirst(fig, t, f, lang)}
+${noStateNote(fig, t, f)}
+
+<h2 id="outcomes">${esc(t.outcomeTitle)}</h2>
 <p class="muted">${esc(t.outcomeNote)}</p>
 <div class="card">
 <h3>${esc(t.overall)}</h3>
@@ -270,24 +367,24 @@ ${legend(fig.outcomes, t, f)}
 ${providers}
 </div>
 
-<h2>${esc(t.queueTitle)}</h2>
+<h2 id="queue">${esc(t.queueTitle)}</h2>
 <p class="muted">${esc(t.queueNote)}</p>
 ${queueTable(fig, t, f)}
 
-<h2>${esc(t.seriesTitle)}</h2>
+<h2 id="series">${esc(t.seriesTitle)}</h2>
 <div class="card">${seriesChart(fig, t, f)}${legend(fig.outcomes, t, f)}</div>
 
-<h2>${esc(t.reasonsTitle)}</h2>
+<h2 id="reasons">${esc(t.reasonsTitle)}</h2>
 <p class="muted">${esc(t.reasonsNote)}</p>
 <div class="grid2">
 ${reasonBlocks(fig, t, f, lang)}
 </div>
 
-<h2>${esc(t.unmappedTitle)}</h2>
+<h2 id="unmapped">${esc(t.unmappedTitle)}</h2>
 <p class="muted">${esc(t.unmappedNote)}</p>
 ${unmappedTable(fig, t, f)}
 
-<h2>${esc(t.inputTitle)}</h2>
+<h2 id="input">${esc(t.inputTitle)}</h2>
 ${inputTable(fig, t, f)}
 <footer>${esc(t.footer)}</footer>
 </main></body>

@@ -3,6 +3,20 @@ import type { Flow, Lang, Next, Outcome, Party } from '../core/types.js';
 /** The report page's own words. Catalog texts come from the catalog; these are only the page's labels. */
 export interface ReportStrings {
   title: string;
+  contents: string;
+  firstTitle: string;
+  firstNote: string;
+  queryFirst: string;
+  queryFirstNote: string;
+  oldest: string;
+  nothingInDoubt: string;
+  unmappedFirst: (n: string, records: string) => string;
+  avoidableTitle: string;
+  avoidableNote: string;
+  noAvoidable: string;
+  noStateTitle: string;
+  noStateNote: (n: string) => string;
+  detailTitle: string;
   records: string;
   lines: string;
   rejected: string;
@@ -54,6 +68,21 @@ export interface ReportStrings {
 
 const en: ReportStrings = {
   title: 'Payment outcomes and decline reasons',
+  contents: 'Contents',
+  firstTitle: 'What to do first',
+  firstNote: 'The three things in this log that need a person, most urgent first. Details follow below.',
+  queryFirst: 'Money in doubt: query these with the provider',
+  queryFirstNote: 'Pending and unknown outcomes, by currency, oldest first. Do not ship, refund or charge again until each is settled.',
+  oldest: 'Oldest',
+  nothingInDoubt: 'No money in doubt.',
+  unmappedFirst: (n, records) => `${n} codes (${records} records) are not in the catalog: each is read as unknown until it is mapped.`,
+  avoidableTitle: 'Avoidable failures: fix these on your side',
+  avoidableNote: 'Failures caused by the merchant account or the integration, not by the customer or the bank.',
+  noAvoidable: 'No avoidable failures.',
+  noStateTitle: 'Request accepted, state not logged',
+  noStateNote: (n) =>
+    `${n} records carry a request code that only says the provider accepted the request, with no transaction state next to it. They are counted as unknown, but the cause is the log, not the payment: log the state field too (see --state-field).`,
+  detailTitle: 'Detail',
   records: 'Records',
   lines: 'Lines',
   rejected: 'Rejected',
@@ -126,6 +155,21 @@ const en: ReportStrings = {
 
 const zhHant: ReportStrings = {
   title: '付款結果與拒絕原因',
+  contents: '目錄',
+  firstTitle: '優先處理',
+  firstNote: '此日誌中需要人手處理的三件事，最緊急的排先。詳情見下文。',
+  queryFirst: '款項未明：向支付服務商查詢',
+  queryFirstNote: '待定及未知結果，按貨幣列出，最舊的排先。每筆確定之前，請勿發貨、退款或再次扣款。',
+  oldest: '最舊',
+  nothingInDoubt: '沒有未明款項。',
+  unmappedFirst: (n, records) => `${n} 個代碼（${records} 筆記錄）未收錄：收錄前一律視為未知。`,
+  avoidableTitle: '可避免的失敗：請在您這方修正',
+  avoidableNote: '由商戶帳戶或系統整合引致的失敗，而非顧客或銀行。',
+  noAvoidable: '沒有可避免的失敗。',
+  noStateTitle: '請求已受理，未記錄交易狀態',
+  noStateNote: (n) =>
+    `${n} 筆記錄只有表示「請求已受理」的代碼，旁邊沒有交易狀態。它們計作未知，但原因在日誌而非付款：請一併記錄狀態欄位（見 --state-field）。`,
+  detailTitle: '詳情',
   records: '記錄',
   lines: '行數',
   rejected: '無法讀取',
@@ -191,6 +235,21 @@ const zhHant: ReportStrings = {
 const zhHans: ReportStrings = {
   ...zhHant,
   title: '支付结果与拒绝原因',
+  contents: '目录',
+  firstTitle: '优先处理',
+  firstNote: '此日志中需要人工处理的三件事，最紧急的排前。详情见下文。',
+  queryFirst: '款项未明：向支付服务商查询',
+  queryFirstNote: '待定及未知结果，按货币列出，最旧的排前。每笔确定之前，请勿发货、退款或再次扣款。',
+  oldest: '最旧',
+  nothingInDoubt: '没有未明款项。',
+  unmappedFirst: (n, records) => `${n} 个代码（${records} 条记录）未收录：收录前一律视为未知。`,
+  avoidableTitle: '可避免的失败：请在您这方修正',
+  avoidableNote: '由商户账户或系统集成引起的失败，而非顾客或银行。',
+  noAvoidable: '没有可避免的失败。',
+  noStateTitle: '请求已受理，未记录交易状态',
+  noStateNote: (n) =>
+    `${n} 条记录只有表示“请求已受理”的代码，旁边没有交易状态。它们计作未知，但原因在日志而非付款：请一并记录状态字段（见 --state-field）。`,
+  detailTitle: '详情',
   records: '记录',
   lines: '行数',
   rejected: '无法读取',

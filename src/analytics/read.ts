@@ -1,89 +1,60 @@
-import { createReadStream } from 'node:fs';
-import { PaycodesInputError } from '../core/errors.js';
+import { STATE_ALIASES } from '../batch/csv.js';
+import { DEFAULT_FIELDS, type RecordFields, RecordReader } from '../io/records.js';
+import { formatFromPath, openInput, type RecordFormat, sniff } from '../io/source.js';
 import type { Aggregator } from './aggregate.js';
-import { CsvParser } from './csv.js';
-import { LineSplitter } from './lines.js';
 
-export type LogFormat = 'ndjson' | 'csv';
+export type LogFormat = RecordFormat;
 
-/** The columns the report reads; any others are ignored. */
-const COLUMNS = ['provider', 'code', 'flow', 'message', 'amount', 'currency', 'ts'] as const;
+/** The fields the report reads besides the decision's inputs; any others are ignored. */
+const EXTRA = ['amount', 'currency', 'ts', 'id'] as const;
 
-/** `.csv` files are CSV; everything else is taken as NDJSON unless `--format` says otherwise. */
-export function guessFormat(file: string): LogFormat {
-  return /\.csv$/i.test(file) ? 'csv' : 'ndjson';
+/** Report fields: the defaults, with the providers' own state names tried when `state` is absent. */
+export function reportFields(given: Partial<RecordFields> = {}): RecordFields {
+  const f: RecordFields = { ...DEFAULT_FIELDS, ...given };
+  if (f.stateAliases === undefined && f.state === DEFAULT_FIELDS.state) f.stateAliases = STATE_ALIASES;
+  return f;
 }
 
-export function openLog(file: string): AsyncIterable<Buffer> {
-  return file === '-' ? (process.stdin as AsyncIterable<Buffer>) : createReadStream(file, { highWaterMark: 1 << 20 });
+export interface ReadResult {
+  format: LogFormat;
+  bytes: number;
+  records: number;
 }
 
 /**
- * Streams a log into the aggregator once. `onBytes` is told how far it got, for the progress bar.
+ * Streams a log (a file, or stdin for `-`) into the aggregator once, through the shared record
+ * layer: the format comes from `format`, else the extension, else the first bytes (so
+ * `cat log.csv | paycodes report -` reads CSV). `onBytes` is told how far it got, for progress.
  */
 export async function readLog(
-  source: AsyncIterable<Buffer | string>,
-  format: LogFormat,
+  file: string,
   agg: Aggregator,
-  onBytes?: (bytes: number, records: number) => void,
-): Promise<void> {
+  opts: { format?: LogFormat; fields?: Partial<RecordFields>; onBytes?: (bytes: number, records: number, size: number) => void } = {},
+): Promise<ReadResult> {
+  const { chunks, size } = await openInput(file);
+  let reader: RecordReader | undefined;
+  let format: LogFormat = opts.format ?? formatFromPath(file) ?? 'ndjson';
   let bytes = 0;
-  let records = 0;
-  if (format === 'ndjson') {
-    const splitter = new LineSplitter((line) => {
-      records++;
-      if (line.text === undefined) return agg.reject(line.number, line.problem ?? 'unreadable');
-      if (line.text.trim() === '') return agg.blank();
-      let v: unknown;
-      try {
-        v = JSON.parse(line.text);
-      } catch {
-        return agg.reject(line.number, 'invalid_json');
+  const fields = reportFields(opts.fields);
+  const handler = {
+    record: (line: number, rec: Record<string, unknown>) => void agg.add(line, rec),
+    reject: (line: number, reason: Parameters<Aggregator['reject']>[1]) => agg.reject(line, reason),
+    blank: () => agg.blank(),
+  };
+  try {
+    for await (const chunk of chunks) {
+      if (reader === undefined) {
+        format = opts.format ?? formatFromPath(file) ?? sniff(chunk);
+        reader = new RecordReader(format, fields, EXTRA, handler);
+        agg.format = format;
       }
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return agg.reject(line.number, 'not_object');
-      agg.add(line.number, v as Record<string, unknown>);
-    });
-    for await (const chunk of source) {
-      splitter.push(chunk);
+      reader.push(chunk);
       bytes += chunk.length;
-      onBytes?.(bytes, records);
+      opts.onBytes?.(bytes, reader.records, size);
     }
-    splitter.end();
-    return;
+    reader?.end();
+  } finally {
+    await chunks.return(undefined);
   }
-
-  let index: Map<string, number> | undefined;
-  const parser = new CsvParser((r) => {
-    if (index === undefined) {
-      if (r.blank) return;
-      index = new Map();
-      r.fields.forEach((name, i) => {
-        const n = name.trim().toLowerCase();
-        if (!index?.has(n)) index?.set(n, i);
-      });
-      for (const need of ['provider', 'code']) {
-        if (!index.has(need)) {
-          throw new PaycodesInputError('header', `the CSV header has no \`${need}\` column (found: ${r.fields.slice(0, 20).join(', ')})`);
-        }
-      }
-      return;
-    }
-    records++;
-    if (r.blank) return agg.blank();
-    if (r.problem) return agg.reject(r.line, r.problem);
-    const rec: Record<string, unknown> = {};
-    for (const c of COLUMNS) {
-      const i = index.get(c);
-      if (i !== undefined && i < r.fields.length) rec[c] = r.fields[i];
-    }
-    agg.add(r.line, rec);
-  });
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of source) {
-    parser.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    bytes += chunk.length;
-    onBytes?.(bytes, records);
-  }
-  parser.push(decoder.decode());
-  parser.end();
+  return { format, bytes, records: reader?.records ?? 0 };
 }

@@ -1,29 +1,38 @@
-import { stat } from 'node:fs/promises';
 import type { Lang } from '../core/types.js';
+import { Progress } from '../io/progress.js';
+import type { RecordFields } from '../io/records.js';
+import { checkOutput, writeFileAtomic } from '../io/sink.js';
+import { formatFromPath, isStdin } from '../io/source.js';
 import { Aggregator } from './aggregate.js';
 import type { ReportFigures } from './figures.js';
 import { renderHtml } from './html.js';
-import { writeFileAtomic } from './output.js';
-import { Progress } from './progress.js';
-import { guessFormat, type LogFormat, openLog, readLog } from './read.js';
+import { type LogFormat, readLog } from './read.js';
 
 export interface ReportOptions {
   file: string;
   format?: LogFormat;
+  fields?: Partial<RecordFields>;
   html?: string;
   lang?: Lang;
-  /** Draw a progress bar on stderr (the CLI passes true only when stderr is a TTY). */
+  /** Draw a progress bar on stderr (only when stderr is a terminal). */
   progress?: boolean;
 }
 
 /** Reads the log once and returns its figures; writes the HTML page too when asked. */
 export async function buildReport(o: ReportOptions): Promise<ReportFigures> {
-  const format = o.format ?? guessFormat(o.file);
-  const size = o.file === '-' ? undefined : (await stat(o.file)).size;
-  const agg = new Aggregator(o.file, format);
-  const bar = o.progress ? Progress.forStderr(size) : undefined;
+  if (o.html !== undefined) await checkOutput(o.html);
+  const agg = new Aggregator(isStdin(o.file) ? '-' : o.file, o.format ?? formatFromPath(o.file) ?? 'ndjson');
+  let bar: Progress | undefined;
   try {
-    await readLog(openLog(o.file), format, agg, bar ? (b, r) => bar.update(b, r) : undefined);
+    const opts: Parameters<typeof readLog>[2] = {
+      onBytes: (b, r, size) => {
+        bar ??= Progress.forStderr(size || undefined, o.progress === true);
+        bar?.update(b, r);
+      },
+    };
+    if (o.format !== undefined) opts.format = o.format;
+    if (o.fields !== undefined) opts.fields = o.fields;
+    await readLog(o.file, agg, opts);
   } finally {
     bar?.done();
   }

@@ -33,7 +33,18 @@ interface Profile {
   successRate: number;
   /** Codes the catalog does not know, with the kind of text such a provider would send. */
   unmapped: Array<[code: string, message: string]>;
+  /**
+   * For providers whose success code only says "request accepted": the transaction states a
+   * merchant's log records next to it, with how often each turns up. The log carries the
+   * provider's own value; what it means is normalize()'s job, not the sample's.
+   */
+  states?: Array<[state: string, weight: number]>;
 }
+
+/** Share of accepted requests whose log line has no state (a logger that missed the second layer). */
+const STATE_NOT_LOGGED = 0.02;
+/** Share of failed payments the customer tries again, under the same order id, minutes later. */
+const RETRY_RATE = 0.25;
 
 /**
  * The traffic mix: Hong Kong wallets through QFPay and eftPay, Taiwan through SHOPLINE, USD
@@ -50,6 +61,11 @@ const PROFILES: Profile[] = [
     decimals: 2,
     success: '0000',
     successRate: 0.86,
+    states: [
+      ['SUCCESS', 95],
+      ['PENDING', 4],
+      ['FAILED', 1],
+    ],
     unmapped: [
       ['1299', '交易處理異常，請稍後查詢'],
       ['1214', '錢包暫停服務'],
@@ -65,6 +81,12 @@ const PROFILES: Profile[] = [
     decimals: 2,
     success: '00',
     successRate: 0.84,
+    states: [
+      ['TRADE_SUCCESS', 93],
+      ['TRADE_PROCESSING', 4],
+      ['TRADE_FAIL', 1.5],
+      ['TRADE_CLOSED', 1.5],
+    ],
     unmapped: [
       ['-77', 'Channel risk control'],
       ['-101', '渠道维护中'],
@@ -108,6 +130,11 @@ const PROFILES: Profile[] = [
     decimals: 2,
     success: 'SUCCESS',
     successRate: 0.85,
+    states: [
+      ['SUCCESS', 94],
+      ['PROCESSING', 4],
+      ['ORDERCLOSE', 2],
+    ],
     unmapped: [
       ['RISK_REVIEW', 'transaction under risk review'],
       ['CHANNEL_BUSY', 'channel busy, try later'],
@@ -206,6 +233,7 @@ interface Outcome {
 
 interface CompiledProfile {
   profile: Profile;
+  states?: Weighted<string>;
   success?: Outcome;
   errors: Weighted<Outcome>;
   unmapped?: Weighted<Outcome>;
@@ -233,6 +261,7 @@ function compile(profile: Profile): CompiledProfile {
       spread(code),
     ]);
   const c: CompiledProfile = { profile, errors: new Weighted(errorPairs) };
+  if (profile.states) c.states = new Weighted(profile.states.map(([v, w]) => [JSON.stringify(v), w] as const));
   if (success) c.success = success;
   if (unmapped.length > 0) c.unmapped = new Weighted(unmapped);
   return c;
@@ -266,20 +295,32 @@ export function* sampleChunks(options: SampleOptions): Generator<string | Buffer
 
   let buf = '';
   let pending = 0;
+  /** A failed payment the customer will try again: the next record is its retry, same order. */
+  let retry: { cp: CompiledProfile; order: string; amount: string } | undefined;
   for (let i = 0; i < rows; i++) {
-    const cp = profiles.pick(rng);
+    const again = retry;
+    retry = undefined;
+    const cp = again?.cp ?? profiles.pick(rng);
     const p = cp.profile;
     let o: Outcome;
     if (cp.unmapped !== undefined && rng.next() < unmappedRate) o = cp.unmapped.pick(rng);
     else if (cp.success !== undefined && rng.next() < p.successRate) o = cp.success;
     else o = cp.errors.pick(rng);
     const flow = o.flows.pick(rng);
+    // A retry is another payment attempt; a draw under another flow starts a new order instead.
+    const retried = again !== undefined && flow === 'payment' ? again : undefined;
     const message = o.messages.pick(rng);
+    // The second layer: accepted requests of two-layer providers carry the transaction state.
+    let state = '';
+    if (o === cp.success && cp.states !== undefined && rng.next() >= STATE_NOT_LOGGED) state = `,"state":${cp.states.pick(rng)}`;
     // Spread evenly over the window with jitter inside each slot, so time never runs backwards.
     const ts = new Date(start + Math.floor((span * (i + rng.next())) / Math.max(rows, 1))).toISOString();
     const scale = 10 ** p.decimals;
-    const amount = Math.max(1, Math.round(p.median * Math.exp(p.sigma * rng.normal()) * scale)) / scale;
-    const line = `{"id":${idPrefix}${i + 1}","ts":"${ts}","provider":"${p.provider}","flow":"${flow}","code":${o.code},"message":${message},"amount":${amount.toFixed(p.decimals)},"currency":"${p.currency}"}`;
+    const amount =
+      retried?.amount ?? (Math.max(1, Math.round(p.median * Math.exp(p.sigma * rng.normal()) * scale)) / scale).toFixed(p.decimals);
+    const order = retried?.order ?? `${idPrefix.slice(1)}${i + 1}`;
+    const line = `{"id":${idPrefix}${i + 1}","order_id":"${order}","ts":"${ts}","provider":"${p.provider}","flow":"${flow}","code":${o.code}${state},"message":${message},"amount":${amount},"currency":"${p.currency}"}`;
+    if (flow === 'payment' && o !== cp.success && rng.next() < RETRY_RATE) retry = { cp, order, amount };
 
     if (malformedRate > 0 && rng.next() < malformedRate) {
       const kind = MALFORMED[rng.int(MALFORMED.length)];

@@ -1,5 +1,10 @@
 import { OUTCOMES } from '../core/types.js';
+import { printable } from '../io/printable.js';
+import { REJECT, type RejectReason } from '../io/reject.js';
 import type { ReportFigures } from './figures.js';
+
+/** Every value that came from the log goes through this: a terminal must not act on it. */
+const p = printable;
 
 const pct = (a: number, b: number): string => (b === 0 ? '0.0%' : `${((a / b) * 100).toFixed(1)}%`);
 const n = (x: number): string => x.toLocaleString('en');
@@ -9,7 +14,7 @@ const money = (x: number): string => x.toLocaleString('en', { minimumFractionDig
 export function summary(f: ReportFigures): string {
   const i = f.input;
   const out: string[] = [];
-  out.push(`${i.file}: ${n(i.lines)} lines = ${n(i.records)} records + ${n(i.rejected)} rejected + ${n(i.blank)} blank`);
+  out.push(`${p(i.file)}: ${n(i.lines)} lines = ${n(i.records)} records + ${n(i.rejected)} rejected + ${n(i.blank)} blank`);
   out.push('');
   out.push('Outcomes');
   for (const o of OUTCOMES) out.push(`  ${o.padEnd(10)} ${n(f.outcomes[o]).padStart(10)}  ${pct(f.outcomes[o], i.records).padStart(6)}`);
@@ -17,7 +22,7 @@ export function summary(f: ReportFigures): string {
   out.push('Reconciliation queue (pending + unknown)');
   for (const q of f.reconciliation) {
     out.push(
-      `  ${q.currency.padEnd(8)} ${n(q.queue.records).padStart(8)} of ${n(q.total.records).padEnd(8)} ${pct(q.queue.records, q.total.records).padStart(6)}   ${money(q.queue.amount).padStart(16)} of ${money(q.total.amount)}`,
+      `  ${p(q.currency).padEnd(8)} ${n(q.queue.records).padStart(8)} of ${n(q.total.records).padEnd(8)} ${pct(q.queue.records, q.total.records).padStart(6)}   ${money(q.queue.amount).padStart(16)} of ${money(q.total.amount)}`,
     );
   }
   out.push('');
@@ -27,18 +32,21 @@ export function summary(f: ReportFigures): string {
       .slice(0, 3)
       .map((r) => `${r.unified} ${n(r.count)}`)
       .join(', ');
-    out.push(`  ${`${g.provider}/${g.flow}`.padEnd(28)} ${top}`);
+    out.push(`  ${`${p(g.provider)}/${g.flow}`.padEnd(28)} ${top}`);
   }
   out.push('');
   out.push(`Unmapped codes: ${n(f.unmapped.distinct)} distinct, ${n(f.unmapped.records)} records`);
   for (const u of f.unmapped.codes.slice(0, 10)) {
-    out.push(`  ${u.provider} ${u.code}  ×${n(u.count)}  ${u.messages[0] !== undefined ? JSON.stringify(u.messages[0]) : ''}`);
+    out.push(`  ${p(u.provider)} ${p(u.code)}  ×${n(u.count)}  ${u.messages[0] !== undefined ? p(JSON.stringify(u.messages[0])) : ''}`);
   }
   if (f.unmapped.dropped.records > 0) out.push(`  (+${n(f.unmapped.dropped.records)} records beyond the tracking limit)`);
   if (i.rejected > 0) {
     out.push('');
     out.push('Rejected');
-    for (const r of i.rejections) out.push(`  ${r.reason.padEnd(18)} ${n(r.count).padStart(8)}  lines ${r.lines.join(', ')}`);
+    for (const r of i.rejections) {
+      const wording = Object.hasOwn(REJECT, r.reason) ? REJECT[r.reason as RejectReason] : '';
+      out.push(`  ${r.reason.padEnd(18)} ${n(r.count).padStart(8)}  lines ${r.lines.join(', ')}  ${wording}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }

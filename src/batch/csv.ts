@@ -1,35 +1,26 @@
-import { isUtf8 } from 'node:buffer';
 import { PaycodesInputError } from '../core/errors.js';
-import { CsvRecord, csvField, INCOMPLETE } from './csv-scan.js';
+import { type CsvRecord, CsvSplitter, csvField, csvSafeField, isBlank } from '../io/csv.js';
+import { MAX_RECORD_LABEL } from '../io/limits.js';
+import { rejection } from '../io/reject.js';
+import type { OutBuffer } from '../io/sink.js';
 import { ADDED, type Decider, ERROR_FIELD, MESSAGE_FIELDS, type Verdict } from './decide.js';
-import { type FieldNames, MAX_RECORD } from './ndjson.js';
-import type { OutBuffer } from './output.js';
+import type { FieldNames } from './ndjson.js';
 import type { Tally } from './tally.js';
 
-const LF = 0x0a;
-
-function isBlank(buf: Buffer, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const b = buf[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
-  }
-  return true;
-}
+const FORMULA = new Uint8Array(256);
+for (const c of '=+-@\t\r') FORMULA[c.charCodeAt(0)] = 1;
 
 /**
  * CSV in, CSV out (RFC 4180): the header row gains the decision's columns and `paycodes_error`;
- * each row is copied byte for byte with the new cells appended. Quoted fields may hold commas,
- * quotes and line breaks. Blank lines are skipped (they are not records).
+ * each row is copied byte for byte with the new cells appended (with `csvSafe`, a row holding a
+ * cell that starts like a formula is re-written with those cells prefixed by `'`). Blank lines are
+ * skipped (they are not records).
  */
 export class CsvProcessor {
-  private readonly rec = new CsvRecord();
-  private tail: Buffer | undefined;
+  private readonly splitter: CsvSplitter;
   private header: string[] | undefined;
-  private cols = { provider: -1, code: -1, flow: -1, message: -1 };
-  /** Physical line where the next record starts (records can span lines). */
-  private line = 1;
-  private first = true;
-  private oversized = false;
+  private cols = { provider: -1, code: -1, flow: -1, message: -1, state: -1 };
+  private decider: Decider | undefined;
   /** Set from the header's line ending; the decider must use the same. */
   eol = '\n';
 
@@ -40,95 +31,77 @@ export class CsvProcessor {
     private readonly names: FieldNames,
     private readonly hasDefaultProvider: boolean,
     private readonly extraColumns: boolean,
-  ) {}
-
-  private decider: Decider | undefined;
+    private readonly csvSafe = false,
+  ) {
+    this.splitter = new CsvSplitter({
+      record: (buf, s, rec, line, utf8) => this.record(buf, s, rec, line, utf8),
+      oversized: (line, rest) => this.oversized(line, rest),
+    });
+  }
 
   push(chunk: Buffer): void {
-    this.feed(chunk, false);
+    this.splitter.push(chunk);
   }
 
   end(): void {
-    this.feed(Buffer.alloc(0), true);
+    this.splitter.end();
   }
 
-  private feed(chunk: Buffer, eof: boolean): void {
-    if (this.oversized) {
-      const nl = chunk.indexOf(LF);
-      if (nl < 0 && !eof) return;
-      this.rejectOversized();
-      chunk = nl < 0 ? Buffer.alloc(0) : chunk.subarray(nl + 1);
-    }
-    const data = this.tail === undefined ? chunk : Buffer.concat([this.tail, chunk]);
-    this.tail = undefined;
-    let pos = 0;
-    if (this.first && data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) pos = 3;
-    if (this.first && (data.length >= 3 || eof)) this.first = false;
-    const lastNl = data.lastIndexOf(LF);
-    const okUntil = lastNl >= pos && isUtf8(data.subarray(pos, lastNl + 1)) ? lastNl + 1 : pos;
-    const end = data.length;
-    while (pos < end) {
-      const next = this.rec.parse(data, pos, end, eof);
-      if (next === INCOMPLETE) break;
-      const utf8 = next <= okUntil || isUtf8(data.subarray(pos, next));
-      this.record(data, pos, utf8);
-      this.line += countLines(data, pos, next);
-      pos = next;
-    }
-    if (pos < end) {
-      if (end - pos > MAX_RECORD) {
-        this.oversized = true;
-        return;
-      }
-      this.tail = Buffer.from(data.subarray(pos));
-    }
+  private get cell(): (s: string) => string {
+    return this.csvSafe ? csvSafeField : csvField;
   }
 
-  private rejectOversized(): void {
-    this.oversized = false;
-    const message = `record is longer than ${MAX_RECORD >> 20} MiB`;
-    if (this.header) this.emitFields([], this.decider?.error(message) as Verdict);
-    this.tally.reject(this.line, message);
-    this.line++;
+  private oversized(line: number, rest: boolean): void {
+    const message = rest
+      ? rejection(
+          'unterminated_quote',
+          `a quoted field runs past ${MAX_RECORD_LABEL} and never closes; the rest of the input from line ${line} is this one record`,
+        )
+      : rejection('too_long');
+    if (this.header) this.emitFields([], (this.decider as Decider).error(message));
+    this.tally.reject(line, message);
   }
 
-  private record(buf: Buffer, s: number, utf8: boolean): void {
-    const rec = this.rec;
+  private record(buf: Buffer, s: number, rec: CsvRecord, line: number, utf8: boolean): void {
     if (isBlank(buf, s, rec.contentEnd)) {
       if (this.header) this.tally.blank++;
       return;
     }
     if (this.header === undefined) {
-      this.readHeader(buf, s, utf8);
+      this.readHeader(buf, s, rec, utf8);
       return;
     }
     const decider = this.decider as Decider;
     const n = this.header.length;
     let problem: string | undefined;
-    if (!utf8) problem = 'invalid UTF-8';
-    else if (rec.error) problem = `${rec.error} (record starts on line ${this.line})`;
-    else if (rec.count !== n) {
+    if (!utf8) problem = rejection('invalid_utf8');
+    else if (rec.error) {
+      const reason = rec.error === 'unterminated quoted field' ? 'unterminated_quote' : 'text_after_quote';
+      problem = rejection(reason, `${rec.error} (record starts on line ${line})`);
+    } else if (rec.count !== n) {
       const extra =
         rec.count > n ? `; extra: ${Array.from({ length: rec.count - n }, (_, i) => csvField(rec.field(buf, n + i))).join(',')}` : '';
-      problem = `row has ${rec.count} fields; the header has ${n}${extra}`;
+      problem = rejection('field_count', `row has ${rec.count} fields; the header has ${n}${extra}`);
     }
     if (problem !== undefined) {
-      this.rejectFields(buf, problem);
+      this.rejectFields(buf, rec, problem, line);
       return;
     }
-    const { provider, code, flow, message } = this.cols;
+    const { provider, code, flow, message, state } = this.cols;
     const p = provider >= 0 ? rec.field(buf, provider) : undefined;
     const c = rec.field(buf, code);
     const f = flow >= 0 ? rec.field(buf, flow) : undefined;
-    let v = decider.decide(p, c, f, undefined);
-    if (v.byMessage && message >= 0) v = decider.decide(p, c, f, rec.field(buf, message));
-    this.out.copy(buf, s, rec.contentEnd);
+    const st = state >= 0 ? rec.field(buf, state) : undefined;
+    let v = decider.decide(p, c, f, undefined, st);
+    if (v.byMessage && message >= 0) v = decider.decide(p, c, f, rec.field(buf, message), st);
+    if (this.csvSafe && looksLikeFormula(buf, rec)) {
+      this.out.put(Buffer.from(Array.from({ length: rec.count }, (_, i) => csvSafeField(rec.field(buf, i))).join(',')));
+    } else this.out.copy(buf, s, rec.contentEnd);
     this.out.put(v.csv);
-    this.tally.count(v, this.line);
+    this.tally.count(v, line);
   }
 
-  private readHeader(buf: Buffer, s: number, utf8: boolean): void {
-    const rec = this.rec;
+  private readHeader(buf: Buffer, s: number, rec: CsvRecord, utf8: boolean): void {
     if (!utf8) throw new PaycodesInputError('input', 'the CSV header is not valid UTF-8');
     const header = Array.from({ length: rec.count }, (_, i) => rec.field(buf, i));
     const find = (name: string): number => {
@@ -142,6 +115,7 @@ export class CsvProcessor {
       code: find(this.names.code),
       flow: find(this.names.flow),
       message: find(this.names.message),
+      state: findState(find, this.names.state),
     };
     const shown = header.map((h) => JSON.stringify(h)).join(', ');
     if (this.cols.code < 0)
@@ -156,38 +130,52 @@ export class CsvProcessor {
     this.eol = rec.crlf ? '\r\n' : '\n';
     this.decider = this.makeDecider(this.eol);
     const added = [...ADDED, ...(this.extraColumns ? MESSAGE_FIELDS : []), ERROR_FIELD].join(',');
-    this.out.copy(buf, s, rec.contentEnd);
+    if (this.csvSafe && looksLikeFormula(buf, rec)) this.out.put(Buffer.from(header.map((h) => csvSafeField(h)).join(',')));
+    else this.out.copy(buf, s, rec.contentEnd);
     this.out.put(Buffer.from(`${rec.count > 0 ? ',' : ''}${added}${this.eol}`));
   }
 
   /** A row that cannot be read: its cells re-written (padded to the header), the error in the last column. */
-  private rejectFields(buf: Buffer, message: string): void {
-    const rec = this.rec;
+  private rejectFields(buf: Buffer, rec: CsvRecord, message: string, line: number): void {
     const n = (this.header as string[]).length;
     const cells = Array.from({ length: Math.min(rec.count, n) }, (_, i) => rec.field(buf, i));
     const v = (this.decider as Decider).error(message);
     this.emitFields(cells, v);
-    this.tally.count(v, this.line);
+    this.tally.count(v, line);
   }
 
   private emitFields(cells: string[], v: Verdict): void {
     const n = (this.header as string[]).length;
-    const row = Array.from({ length: n }, (_, i) => csvField(cells[i] ?? '')).join(',');
+    const cell = this.cell;
+    const row = Array.from({ length: n }, (_, i) => cell(cells[i] ?? '')).join(',');
     this.out.put(Buffer.from(row));
     this.out.put(v.csv);
   }
 }
 
-/** Line breaks in buf[s, e): how far a record moves the line counter. */
-function countLines(buf: Buffer, s: number, e: number): number {
-  let n = 0;
-  let i = s;
-  for (;;) {
-    i = buf.indexOf(LF, i);
-    if (i < 0 || i >= e) break;
-    n++;
-    if (i === e - 1) break;
-    i++;
+/** The state column: the name given, else a provider's own name for it when the log uses one. */
+export function findState(find: (name: string) => number, name: string): number {
+  const i = find(name);
+  if (i >= 0 || name !== DEFAULT_STATE_FIELD) return i;
+  for (const alt of STATE_ALIASES) {
+    const j = find(alt);
+    if (j >= 0) return j;
   }
-  return n || 1;
+  return -1;
+}
+
+export const DEFAULT_STATE_FIELD = 'state';
+/**
+ * Names providers give the transaction state in their responses (eftPay and Subotiz `trade_status`,
+ * QFPay `txstatus`, OTT Pay's REST `order_status`), tried when the default `state` is absent. A bare
+ * `status` is left out on purpose: logs use it for too many other things (HTTP status, row status).
+ */
+export const STATE_ALIASES = ['trade_status', 'txstatus', 'order_status'] as const;
+
+function looksLikeFormula(buf: Buffer, rec: CsvRecord): boolean {
+  for (let i = 0; i < rec.count; i++) {
+    const s = rec.starts[i] as number;
+    if (s < (rec.ends[i] as number) && FORMULA[buf[s] as number] === 1) return true;
+  }
+  return false;
 }

@@ -1,12 +1,18 @@
 import { PaycodesInputError } from '../core/errors.js';
 import { type Decision, type Lang, OUTCOMES } from '../core/types.js';
+import { csvField, csvSafeField } from '../io/csv.js';
+import { type RejectReason, reasonForField, rejection } from '../io/reject.js';
 import { normalize } from '../normalize.js';
-import { csvField } from './csv-scan.js';
 
 /** The columns/keys added to every record, in order. */
 export const ADDED = ['known', 'unified', 'category', 'outcome', 'next', 'party', 'disclosure', 'confidence'] as const;
 export const MESSAGE_FIELDS = ['customer_message', 'merchant_message'] as const;
 export const ERROR_FIELD = 'paycodes_error';
+/**
+ * Every key paycodes writes into an NDJSON record. An input record that already has one of them
+ * gets it replaced (not repeated), so the output never holds a duplicate key.
+ */
+export const WRITTEN_KEYS = [...ADDED, ...MESSAGE_FIELDS, ERROR_FIELD] as const;
 
 /** What one record gets, pre-encoded for both output formats so a cache hit costs no formatting. */
 export interface Verdict {
@@ -32,6 +38,8 @@ export interface DeciderOptions {
   lang?: Lang;
   /** Line ending for CSV output. */
   eol?: string;
+  /** Prefix cells that start like a formula with `'` (CSV output only). */
+  csvSafe?: boolean;
 }
 
 /** Bounds keep memory flat when a file holds millions of distinct (garbage) codes. */
@@ -39,8 +47,11 @@ const MAX_CACHE = 65_536;
 const MAX_MESSAGE_CACHE = 16_384;
 
 /**
- * Decides records through `normalize()`, caching the encoded answer per (provider, code, flow) and,
- * for the few codes where the provider message matters, per message too.
+ * Decides records through `normalize()`, caching the encoded answer per (provider, code, flow,
+ * state) and, for the codes where the provider message matters (several readings, or an unknown
+ * code the classifier reads), per exact message too. The message key is the message itself, not a
+ * folded form: the classifier splits camelCase before it folds, so two messages with one fold can
+ * get different answers, and a cache must never change an answer.
  */
 export class Decider {
   private readonly cache = new Map<string, Verdict>();
@@ -48,27 +59,31 @@ export class Decider {
   private readonly provider: string | undefined;
   private readonly lang: Lang | undefined;
   private readonly eol: string;
+  private readonly cell: (s: string) => string;
 
   constructor(opts: DeciderOptions = {}) {
     this.provider = opts.provider;
     this.lang = opts.lang;
     this.eol = opts.eol ?? '\n';
+    this.cell = opts.csvSafe ? csvSafeField : csvField;
   }
 
-  decide(provider: unknown, code: unknown, flow: unknown, message: unknown): Verdict {
+  decide(provider: unknown, code: unknown, flow: unknown, message: unknown, state?: unknown): Verdict {
     const p = provider === undefined || provider === null || provider === '' ? this.provider : provider;
-    if (p === undefined) return this.error('no provider: the record has no provider field (give --provider or --provider-field)');
-    if (code === undefined || code === null) return this.error('no code: the record has no code field (see --code-field)');
+    if (p === undefined) return this.reject('missing_provider');
+    if (code === undefined || code === null) return this.reject('missing_code');
     const f = flow === null || flow === '' ? undefined : flow;
     const m = message === null || message === '' ? undefined : message;
+    const s = state === null || state === '' ? undefined : state;
+    if (s !== undefined && typeof s !== 'string') return this.reject('invalid_state', `state must be a string, got ${typeof s}`);
     if (typeof p !== 'string' || (typeof code !== 'string' && typeof code !== 'number') || (f !== undefined && typeof f !== 'string')) {
-      return this.compute(p, code, f, m);
+      return this.compute(p, code, f, m, s);
     }
-    if (m !== undefined && typeof m !== 'string') return this.compute(p, code, f, m);
-    const key = `${p}\u0000${typeof code === 'number' ? `\u0001${code}` : code}\u0000${f ?? ''}`;
+    if (m !== undefined && typeof m !== 'string') return this.compute(p, code, f, m, s);
+    const key = `${p}\u0000${typeof code === 'number' ? `\u0001${code}` : code}\u0000${f ?? ''}\u0000${s ?? ''}`;
     let v = this.cache.get(key);
     if (v === undefined) {
-      v = this.compute(p, code, f, undefined);
+      v = this.compute(p, code, f, undefined, s);
       if (this.cache.size >= MAX_CACHE) this.cache.clear();
       this.cache.set(key, v);
     }
@@ -76,32 +91,39 @@ export class Decider {
     const mkey = `${key}\u0000${m}`;
     let mv = this.byMessage.get(mkey);
     if (mv === undefined) {
-      mv = this.compute(p, code, f, m);
+      mv = this.compute(p, code, f, m, s);
       if (this.byMessage.size >= MAX_MESSAGE_CACHE) this.byMessage.clear();
       this.byMessage.set(mkey, mv);
     }
     return mv;
   }
 
-  private compute(provider: unknown, code: unknown, flow: unknown, message: unknown): Verdict {
+  private compute(provider: unknown, code: unknown, flow: unknown, message: unknown, state: unknown): Verdict {
     let d: Decision;
+    const input: Record<string, unknown> = { provider, code, flow, message, lang: this.lang ?? 'en' };
+    // The transaction state, for providers that split "request accepted" from the result.
+    if (state !== undefined) input.state = state;
     try {
-      d = normalize({ provider, code, flow, message, lang: this.lang ?? 'en' } as Parameters<typeof normalize>[0]);
+      d = normalize(input as unknown as Parameters<typeof normalize>[0]);
     } catch (e) {
-      if (e instanceof PaycodesInputError) return this.error(e.message);
+      if (e instanceof PaycodesInputError) return this.reject(reasonForField(e.field), e.message);
       throw e;
     }
     return this.encode(d);
   }
 
   /** A record that cannot be decided: only the error is added. */
+  reject(reason: RejectReason, detail?: string): Verdict {
+    return this.error(rejection(reason, detail));
+  }
+
   error(message: string): Verdict {
     const nd = Buffer.from(`,${JSON.stringify(ERROR_FIELD)}:${JSON.stringify(message)}}\n`);
     const empties = ','.repeat(ADDED.length + (this.lang ? MESSAGE_FIELDS.length : 0));
     return {
       nd,
       ndEmpty: nd.subarray(1),
-      csv: Buffer.from(`${empties},${csvField(message)}${this.eol}`),
+      csv: Buffer.from(`${empties},${this.cell(message)}${this.eol}`),
       outcome: -1,
       error: message,
       byMessage: false,
@@ -119,7 +141,7 @@ export class Decider {
     let csv = '';
     values.forEach((v, i) => {
       nd += `,${JSON.stringify(names[i])}:${JSON.stringify(v)}`;
-      csv += `,${csvField(String(v))}`;
+      csv += `,${this.cell(String(v))}`;
     });
     const ndBuf = Buffer.from(`${nd}}\n`);
     const v: Verdict = {

@@ -1,7 +1,23 @@
 import { isUtf8 } from 'node:buffer';
-import type { Decider, Verdict } from './decide.js';
-import { FALLBACK, SLOT, scanObject, T_ARRAY, T_FALSE, T_MISSING, T_NULL, T_NUMBER, T_OBJECT, T_STRING, T_TRUE } from './json-scan.js';
-import type { OutBuffer } from './output.js';
+import {
+  FALLBACK,
+  type KeysByLength,
+  keysByLength,
+  SLOT,
+  scanObject,
+  T_ARRAY,
+  T_FALSE,
+  T_MISSING,
+  T_NULL,
+  T_NUMBER,
+  T_OBJECT,
+  T_STRING,
+  T_TRUE,
+} from '../io/json-scan.js';
+import { MAX_RECORD_BYTES } from '../io/limits.js';
+import { rejection } from '../io/reject.js';
+import type { OutBuffer } from '../io/sink.js';
+import { type Decider, type Verdict, WRITTEN_KEYS } from './decide.js';
 import type { Tally } from './tally.js';
 import { VerdictTable } from './verdict-table.js';
 
@@ -10,15 +26,21 @@ export interface FieldNames {
   code: string;
   flow: string;
   message: string;
+  /** The transaction state, for providers that report it apart from the request code. */
+  state: string;
+  /** Tried in order when the record has no `state` field (the providers' own names). */
+  stateAliases?: readonly string[];
 }
 
-/** A line longer than this is rejected unread, so one endless line cannot eat the memory. */
-export const MAX_RECORD = 8 << 20;
+const MAX_RECORD = MAX_RECORD_BYTES;
 
 const P = 0;
 const C = 1;
 const F = 2;
 const M = 3;
+const S = 4;
+/** The first of the keys paycodes writes, looked for so they are replaced rather than repeated. */
+const W = 5;
 const LF = 0x0a;
 
 function isWs(b: number): boolean {
@@ -45,6 +67,9 @@ export class NdjsonProcessor {
   /** Inside a line longer than MAX_RECORD: drop bytes until its end. */
   private oversized = false;
   line = 0;
+  private readonly aliases: readonly string[];
+  private readonly byLength: KeysByLength;
+  private readonly aliasBase: number;
 
   constructor(
     private readonly decider: Decider,
@@ -54,8 +79,12 @@ export class NdjsonProcessor {
     /** False sends every line through JSON.parse: the reference the fast path is tested against. */
     private readonly fast = true,
   ) {
-    this.keys = [names.provider, names.code, names.flow, names.message].map((n) => Buffer.from(n, 'utf8'));
+    this.aliases = (names.stateAliases ?? []).filter((a) => a !== names.state);
+    const wanted = [names.provider, names.code, names.flow, names.message, names.state, ...WRITTEN_KEYS, ...this.aliases];
+    this.keys = wanted.map((n) => Buffer.from(n, 'utf8'));
+    this.byLength = keysByLength(this.keys);
     this.slots = new Int32Array(this.keys.length * SLOT + 1);
+    this.aliasBase = W + WRITTEN_KEYS.length;
   }
 
   /** Takes the next chunk of input. The chunk may be reused by the caller afterwards. */
@@ -109,7 +138,7 @@ export class NdjsonProcessor {
   private endOversized(): void {
     this.oversized = false;
     this.line++;
-    this.rejectRaw(`record is longer than ${MAX_RECORD >> 20} MiB`, undefined);
+    this.rejectRaw(rejection('too_long'), undefined);
   }
 
   /** Complete lines in buf[s, e), each ending with a newline. */
@@ -135,31 +164,52 @@ export class NdjsonProcessor {
       return;
     }
     if (!utf8 && !isUtf8(buf.subarray(s, e))) {
-      this.rejectRaw('invalid UTF-8', buf.toString('utf8', s, e));
+      this.rejectRaw(rejection('invalid_utf8'), buf.toString('utf8', s, e));
       return;
     }
     const slots = this.slots;
-    const close = this.fast ? scanObject(buf, a, e, this.keys, slots) : FALLBACK;
-    if (close === FALLBACK) {
+    const close = this.fast ? scanObject(buf, a, e, this.keys, slots, this.byLength) : FALLBACK;
+    if (close === FALLBACK || this.writesOver(slots)) {
       this.slow(buf, s, e);
       return;
     }
+    if (slots[S * SLOT] === T_MISSING) this.stateFromAlias(slots);
     const mt = slots[M * SLOT] as number;
+    const st = slots[S * SLOT] as number;
     const v =
-      mt === T_MISSING || mt === T_NULL || mt === T_STRING
-        ? this.verdict(buf, mt === T_STRING)
-        : this.decider.error(`message must be a string, got ${TYPE_NAMES[mt]}`);
+      mt !== T_MISSING && mt !== T_NULL && mt !== T_STRING
+        ? this.decider.reject('invalid_message', `message must be a string, got ${TYPE_NAMES[mt]}`)
+        : st !== T_MISSING && st !== T_NULL && st !== T_STRING
+          ? this.decider.reject('invalid_state', `state must be a string, got ${TYPE_NAMES[st]}`)
+          : this.verdict(buf, mt === T_STRING);
     this.emit(buf, s, close, (slots[this.keys.length * SLOT] as number) === 0, v);
+  }
+
+  /** The record already holds a key paycodes writes: the JSON.parse path replaces it. */
+  private writesOver(slots: Int32Array): boolean {
+    for (let k = W; k < this.aliasBase; k++) if (slots[k * SLOT] !== T_MISSING) return true;
+    return false;
+  }
+
+  /** Copies the first provider-named state field found into the state slot. */
+  private stateFromAlias(slots: Int32Array): void {
+    for (let k = this.aliasBase; k < this.keys.length; k++) {
+      if (slots[k * SLOT] === T_MISSING) continue;
+      for (let j = 0; j < SLOT; j++) slots[S * SLOT + j] = slots[k * SLOT + j] as number;
+      return;
+    }
   }
 
   /** The verdict for the scanned record: from the byte-keyed table when it can, else the decider. */
   private verdict(buf: Buffer, hasMessage: boolean): Verdict {
     let v = this.lookup(buf);
     if (v === undefined) {
-      v = this.decider.decide(this.value(buf, P), this.value(buf, C), this.value(buf, F), undefined);
+      v = this.decider.decide(this.value(buf, P), this.value(buf, C), this.value(buf, F), undefined, this.value(buf, S));
       if (this.keyed) this.table.set(v);
     }
-    if (v.byMessage && hasMessage) v = this.decider.decide(this.value(buf, P), this.value(buf, C), this.value(buf, F), this.value(buf, M));
+    if (v.byMessage && hasMessage) {
+      v = this.decider.decide(this.value(buf, P), this.value(buf, C), this.value(buf, F), this.value(buf, M), this.value(buf, S));
+    }
     return v;
   }
 
@@ -172,7 +222,8 @@ export class NdjsonProcessor {
     const t = this.table;
     this.keyed = false;
     t.begin();
-    for (let k = P; k <= F; k++) {
+    for (let k = P; k <= S; k++) {
+      if (k === M) continue;
       const o = k * SLOT;
       const type = slots[o] as number;
       if (type === T_STRING || (type === T_NUMBER && k === C)) {
@@ -215,24 +266,37 @@ export class NdjsonProcessor {
     try {
       obj = JSON.parse(text);
     } catch (err) {
-      this.rejectRaw(`invalid JSON: ${(err as Error).message}`, text);
+      this.rejectRaw(rejection('invalid_json', `invalid JSON: ${(err as Error).message}`), text);
       return;
     }
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-      this.rejectRaw(`not a JSON object (got ${obj === null ? 'null' : Array.isArray(obj) ? 'an array' : typeof obj})`, text);
+      this.rejectRaw(
+        rejection('not_object', `not a JSON object (got ${obj === null ? 'null' : Array.isArray(obj) ? 'an array' : typeof obj})`),
+        text,
+      );
       return;
     }
     const rec = obj as Record<string, unknown>;
     const get = (name: string): unknown => (Object.hasOwn(rec, name) ? rec[name] : undefined);
     const m = get(this.names.message);
+    let st = get(this.names.state);
+    for (let i = 0; st === undefined && i < this.aliases.length; i++) st = get(this.aliases[i] as string);
     let v: Verdict;
-    if (m !== undefined && m !== null && typeof m !== 'string') v = this.decider.error(`message must be a string, got ${typeof m}`);
+    if (m !== undefined && m !== null && typeof m !== 'string')
+      v = this.decider.reject('invalid_message', `message must be a string, got ${typeof m}`);
     else {
       const p = get(this.names.provider);
       const c = get(this.names.code);
       const f = get(this.names.flow);
-      v = this.decider.decide(p, c, f, undefined);
-      if (v.byMessage && typeof m === 'string') v = this.decider.decide(p, c, f, m);
+      v = this.decider.decide(p, c, f, undefined, st);
+      if (v.byMessage && typeof m === 'string') v = this.decider.decide(p, c, f, m, st);
+    }
+    if (WRITTEN_KEYS.some((k) => Object.hasOwn(rec, k))) {
+      // Replace, never repeat: the record is re-serialised without the keys paycodes writes.
+      for (const k of WRITTEN_KEYS) delete rec[k];
+      const rest = Buffer.from(JSON.stringify(rec));
+      this.emit(rest, 0, rest.length - 1, Object.keys(rec).length === 0, v);
+      return;
     }
     let close = e - 1;
     while (close > s && buf[close] !== 0x7d) close--;

@@ -1,14 +1,15 @@
-import { open, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
-import { PaycodesInputError } from '../core/errors.js';
 import { type Lang, OUTCOMES } from '../core/types.js';
-import { CsvProcessor } from './csv.js';
+import { printable } from '../io/printable.js';
+import { Progress } from '../io/progress.js';
+import { AtomicFileSink, checkOutput, cleanUpOnSignals, OutBuffer, type Sink, StdoutSink } from '../io/sink.js';
+import { formatFromPath, openInput, type RecordFormat, sniff } from '../io/source.js';
+import { CsvProcessor, DEFAULT_STATE_FIELD, STATE_ALIASES } from './csv.js';
 import { Decider } from './decide.js';
 import { type FieldNames, NdjsonProcessor } from './ndjson.js';
-import { AtomicFileSink, cleanUpOnSignals, OutBuffer, type Sink, StdoutSink } from './output.js';
 import { Tally } from './tally.js';
 
-export type BatchFormat = 'ndjson' | 'csv';
+export type BatchFormat = RecordFormat;
+export { formatFromPath };
 
 export interface BatchOptions {
   /** A file path; `-` or undefined reads stdin. */
@@ -23,6 +24,8 @@ export interface BatchOptions {
   lang?: Lang;
   /** Progress line on stderr (only sensible when stderr is a terminal). */
   progress?: boolean;
+  /** Prefix CSV cells that start like a formula (= + - @ tab CR) with `'`. */
+  csvSafe?: boolean;
   /** Called for each record that cannot be read. */
   onReject?: (line: number, message: string) => void;
 }
@@ -47,93 +50,22 @@ export interface BatchSummary {
   peakRssMB: number;
 }
 
-const CHUNK = 1 << 20;
-
-const EXTENSIONS: Record<string, BatchFormat> = {
-  '.csv': 'csv',
-  '.ndjson': 'ndjson',
-  '.jsonl': 'ndjson',
-  '.json': 'ndjson',
-  '.ldjson': 'ndjson',
-};
-
-/** The format from a file extension (`data.csv`, `log.ndjson`, `log.jsonl`), if it tells. */
-export function formatFromPath(path: string | undefined): BatchFormat | undefined {
-  if (path === undefined || path === '-') return undefined;
-  const ext = extname(path.endsWith('.gz') ? path.slice(0, -3) : path).toLowerCase();
-  return Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined;
-}
-
-/**
- * For stdin and unknown extensions: NDJSON when a line among the first ones starts with `{` (so a
- * broken first line does not turn a log into CSV), otherwise CSV.
- */
-function sniff(first: Buffer): BatchFormat {
-  let i = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
-  let nonBlank = 0;
-  for (let line = 0; line < 64 && i < first.length; line++) {
-    while (i < first.length && (first[i] === 0x20 || first[i] === 0x09 || first[i] === 0x0d)) i++;
-    if (first[i] === 0x7b) return 'ndjson';
-    if (i < first.length && first[i] !== 0x0a) nonBlank++;
-    const nl = first.indexOf(0x0a, i);
-    if (nl < 0) break;
-    i = nl + 1;
-  }
-  return nonBlank === 0 ? 'ndjson' : 'csv';
-}
-
-/** Reads a file in large chunks, the next read running while the current chunk is processed. */
-async function* readFile(path: string): AsyncGenerator<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const bufs = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
-    let i = 0;
-    let next = fh.read(bufs[0] as Buffer, 0, CHUNK, null);
-    for (;;) {
-      const { bytesRead } = await next;
-      if (bytesRead === 0) return;
-      const cur = bufs[i] as Buffer;
-      i ^= 1;
-      next = fh.read(bufs[i] as Buffer, 0, CHUNK, null);
-      // A consumer that stops early must not leave a rejected read unobserved.
-      next.catch(() => {});
-      yield cur.subarray(0, bytesRead);
-    }
-  } finally {
-    await fh.close();
-  }
-}
-
-async function* readStdin(): AsyncGenerator<Buffer> {
-  for await (const chunk of process.stdin) yield chunk as Buffer;
-}
-
-/** Checks the input path before anything is written: a missing file or a folder is a usage error. */
-async function checkInput(path: string): Promise<number> {
-  let st: Awaited<ReturnType<typeof stat>>;
-  try {
-    st = await stat(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new PaycodesInputError('input', code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(e as Error).message}`);
-  }
-  if (st.isDirectory()) throw new PaycodesInputError('input', `${path} is a directory; give a file, or - for stdin`);
-  return st.size;
-}
-
-function mb(n: number): string {
-  return (n / 1e6).toFixed(1);
-}
-
 /**
  * Normalizes a whole NDJSON or CSV stream: one output record per input record, in order, with the
  * decision's fields added. Memory stays flat whatever the input size.
  */
 export async function normalizeStream(opts: BatchOptions): Promise<BatchSummary> {
-  const names: FieldNames = { provider: 'provider', code: 'code', flow: 'flow', message: 'message', ...opts.fields };
-  const fromStdin = opts.input === undefined || opts.input === '-';
-  const total = fromStdin ? 0 : await checkInput(opts.input as string);
-  const chunks = fromStdin ? readStdin() : readFile(opts.input as string);
+  const names: FieldNames = {
+    provider: 'provider',
+    code: 'code',
+    flow: 'flow',
+    message: 'message',
+    state: DEFAULT_STATE_FIELD,
+    ...opts.fields,
+  };
+  if (names.stateAliases === undefined && names.state === DEFAULT_STATE_FIELD) names.stateAliases = STATE_ALIASES;
+  const { chunks, size: total } = await openInput(opts.input);
+  if (opts.out !== undefined) await checkOutput(opts.out);
   const first = await chunks.next();
   const firstChunk = first.done ? Buffer.alloc(0) : first.value;
   const format = opts.format ?? formatFromPath(opts.input) ?? sniff(firstChunk);
@@ -141,20 +73,19 @@ export async function normalizeStream(opts: BatchOptions): Promise<BatchSummary>
   const out = new OutBuffer();
   const tally = new Tally(opts.onReject ?? (() => {}));
   const deciderFor = (eol: string) => {
-    const o: ConstructorParameters<typeof Decider>[0] = { eol };
+    const o: ConstructorParameters<typeof Decider>[0] = { eol, csvSafe: opts.csvSafe === true };
     if (opts.provider !== undefined) o.provider = opts.provider;
     if (opts.lang !== undefined) o.lang = opts.lang;
     return new Decider(o);
   };
   const processor =
     format === 'csv'
-      ? new CsvProcessor(deciderFor, out, tally, names, opts.provider !== undefined, opts.lang !== undefined)
+      ? new CsvProcessor(deciderFor, out, tally, names, opts.provider !== undefined, opts.lang !== undefined, opts.csvSafe === true)
       : new NdjsonProcessor(deciderFor('\n'), out, tally, names);
 
   const started = process.hrtime.bigint();
   let bytesIn = 0;
-  let lastDraw = 0;
-  const progress = opts.progress ? new Progress(total) : undefined;
+  const progress = Progress.forStderr(total, opts.progress === true);
   // Nothing reaches the output file before the first chunk is processed, so a header problem
   // (a usage error) leaves no file behind.
   let sink: Sink | undefined;
@@ -169,13 +100,7 @@ export async function normalizeStream(opts: BatchOptions): Promise<BatchSummary>
       sink ??= await openSink();
       await sink.write(out.take());
       if (sink.closed) break;
-      if (progress) {
-        const now = Date.now();
-        if (now - lastDraw > 200) {
-          lastDraw = now;
-          progress.draw(bytesIn, tally.records, started);
-        }
-      }
+      progress?.update(bytesIn, tally.records);
       const next = await chunks.next();
       chunk = next.done ? undefined : next.value;
     }
@@ -184,7 +109,7 @@ export async function normalizeStream(opts: BatchOptions): Promise<BatchSummary>
     await sink.write(out.take());
     ok = true;
   } finally {
-    progress?.clear();
+    progress?.done();
     if (sink) await sink.close(ok);
     stopSignals?.();
     await chunks.return(undefined);
@@ -210,27 +135,6 @@ export async function normalizeStream(opts: BatchOptions): Promise<BatchSummary>
   };
 }
 
-/** One self-overwriting stderr line: bytes, records, rates. */
-class Progress {
-  constructor(private readonly total: number) {}
-
-  draw(bytes: number, records: number, started: bigint): void {
-    const secs = Math.max(0.001, Number(process.hrtime.bigint() - started) / 1e9);
-    const rate = `${Math.round(records / secs).toLocaleString('en-US')} rec/s, ${mb(bytes / secs)} MB/s`;
-    let bar = '';
-    if (this.total > 0) {
-      const share = Math.min(1, bytes / this.total);
-      const filled = Math.round(share * 24);
-      bar = `[${'#'.repeat(filled)}${'.'.repeat(24 - filled)}] ${String(Math.round(share * 100)).padStart(3)}% `;
-    }
-    process.stderr.write(`\r\x1b[K${bar}${mb(bytes)} MB, ${records.toLocaleString('en-US')} records, ${rate}`);
-  }
-
-  clear(): void {
-    process.stderr.write('\r\x1b[K');
-  }
-}
-
 /** The summary printed on stderr at the end of a run. */
 export function formatSummary(s: BatchSummary): string {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -240,7 +144,8 @@ export function formatSummary(s: BatchSummary): string {
     `  outcomes: ${OUTCOMES.map((o) => `${o} ${n(s.outcomes[o])}`).join(', ')}`,
   ];
   if (s.unmapped.length > 0) {
-    const top = s.unmapped.slice(0, 10).map(([k, c]) => `${k} (${n(c)})`);
+    // Provider and code come from the input: a terminal must not act on what they hold.
+    const top = s.unmapped.slice(0, 10).map(([k, c]) => `${printable(k)} (${n(c)})`);
     const more = s.unmapped.length - top.length;
     lines.push(
       `  unmapped codes: ${top.join(', ')}${more > 0 ? `, and ${n(more)} more` : ''}${s.unmappedOther > 0 ? ` (+${n(s.unmappedOther)} records not itemised)` : ''}`,

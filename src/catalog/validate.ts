@@ -47,6 +47,26 @@ function zodProblems(file: YamlFile, error: z.ZodError): Problem[] {
  * Reads and checks the whole catalog: the schema, then what a schema cannot say (unified codes
  * exist, codes are canonical, each entry's text stands verbatim on its source lines).
  */
+/**
+ * Paths of strings holding NUL: no SQL engine stores it in a text (the export would fail in
+ * PostgreSQL and be cut in SQLite), so it is refused when the catalog compiles.
+ */
+function nulPaths(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (typeof v === 'string') {
+    if (v.includes('\u0000')) out.push(path);
+  } else if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) nulPaths(x, [...path, i], out);
+  } else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) nulPaths(x, [...path, k], out);
+  return out;
+}
+
+function nulProblems(file: YamlFile): Problem[] {
+  return nulPaths(file.data).map((path) => {
+    const pos = positionOf(file, path);
+    return { file: file.display, line: pos.line, column: pos.column, message: `${path.join('.')}: the text holds a NUL character` };
+  });
+}
+
 export function validateCatalog(paths: CatalogPaths): ValidationResult {
   const problems: Problem[] = [];
   const counts = { providers: 0, entries: 0, unified: 0 };
@@ -55,6 +75,7 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
   problems.push(...uRead.problems);
   let unified: LoadedCatalog['unified'] | undefined;
   if (uRead.file) {
+    problems.push(...nulProblems(uRead.file));
     const parsed = unifiedSchema.safeParse(uRead.file.data);
     if (parsed.success) {
       unified = { file: uRead.file, data: parsed.data };
@@ -73,6 +94,7 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
     counts.providers++;
     if (!read.file) continue;
     const file = read.file;
+    problems.push(...nulProblems(file));
     const parsed = providerSchema.safeParse(file.data);
     if (!parsed.success) {
       problems.push(...zodProblems(file, parsed.error));

@@ -33,7 +33,8 @@ export type Reading = SourcedVerdict;
 interface CompiledProvider {
   data: ProviderData;
   rule: CanonicalRule;
-  readings: Map<string, Reading[]>;
+  /** Built on first use by `readingsOf`. */
+  readings?: Map<string, Reading[]>;
   /** Frozen no-message decisions by [flow index * LANGS.length + lang index] then code; filled on first use. */
   cache: Map<string, Decision>[];
   /** How many unmapped answers the caches hold, across flows and languages. */
@@ -78,10 +79,19 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   const { unified, messages, classify } = data;
   const byKey = new Map<string, CompiledProvider>();
   const build = createDecisionBuilder(unified, messages);
-  /** Folded provider texts of each reading, for matching a caller's message against them. */
-  const foldedTexts = new WeakMap<Reading, string[]>();
+  /** Folded provider texts of each entry (shared by its readings), for matching a caller's message. */
+  const foldedTexts = new WeakMap<Readonly<Record<string, string>>, string[]>();
+  const foldedOf = (r: Reading): string[] => {
+    let f = foldedTexts.get(r.texts);
+    if (f === undefined) {
+      f = Object.values(r.texts).map(fold);
+      foldedTexts.set(r.texts, f);
+    }
+    return f;
+  };
 
-  for (const pd of data.providers) {
+  /** A provider's readings, built on its first use: most processes ask about a few providers of many. */
+  const compileReadings = (pd: ProviderData): Map<string, Reading[]> => {
     const readings = new Map<string, Reading[]>();
     for (const [code, flow, scene, u, texts, line, , override] of pd.entries) {
       const base = unified.codes[u];
@@ -91,11 +101,10 @@ export function createNormalizer(data: NormalizerData): Normalizer {
         if (texts[i] !== undefined && texts[i] !== '') textMap[l] = texts[i] as string;
       });
       Object.freeze(textMap);
-      const folded = Object.values(textMap).map(fold);
       const patches = unified.flows[u];
       const list = readings.get(code) ?? [];
       for (const f of entryFlows(flow, patches)) {
-        const r: Reading = {
+        list.push({
           flow: f,
           unified: u,
           category: base[0],
@@ -104,16 +113,21 @@ export function createNormalizer(data: NormalizerData): Normalizer {
           scene,
           texts: textMap,
           line,
-        };
-        foldedTexts.set(r, folded);
-        list.push(r);
+        });
       }
       readings.set(code, list);
     }
+    return readings;
+  };
+  const readingsOf = (cp: CompiledProvider): Map<string, Reading[]> => {
+    cp.readings ??= compileReadings(cp.data);
+    return cp.readings;
+  };
+
+  for (const pd of data.providers) {
     const compiled: CompiledProvider = {
       data: pd,
       rule: pd.canonical,
-      readings,
       cache: Array.from({ length: FLOWS.length * LANGS.length }, () => new Map<string, Decision>()),
       unknownCount: 0,
     };
@@ -127,7 +141,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const m = fold(message.slice(0, MAX_MESSAGE_LENGTH));
     if (m.length === 0) return cands;
     const hit = cands.filter((r) =>
-      (foldedTexts.get(r) ?? []).some((f) => f === m || (m.length >= 4 && f.includes(m)) || (f.length >= 4 && m.includes(f))),
+      foldedOf(r).some((f) => f === m || (m.length >= 4 && f.includes(m)) || (f.length >= 4 && m.includes(f))),
     );
     return hit.length > 0 ? hit : cands;
   };
@@ -238,7 +252,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     if (cp === undefined) return unmapped({ provider: trimmed.toLowerCase(), code: plainCode(code), flow: f, lang: l }, msg);
     const c = canonicalCode(cp.rule, code);
     const asked: Asked = { provider: cp.data.id, code: c, flow: f, lang: l };
-    const all = cp.readings.get(c);
+    const all = readingsOf(cp).get(c);
     const cache = cp.cache[fi * LANGS.length + li] as Map<string, Decision>;
     if (all === undefined) {
       // A message can make the classifier read an unknown code; only the message-less answer is shared.
@@ -287,7 +301,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     if (code !== undefined) {
       for (const id of rules?.networks[network]?.catalogs ?? []) {
         const p = lookupProvider(id);
-        if (p === undefined || !p.readings.has(canonicalCode(p.rule, code))) continue;
+        if (p === undefined || !readingsOf(p).has(canonicalCode(p.rule, code))) continue;
         facts.issuer = { catalog: p.data.id, decision: slowNormalize(p.data.id, code, base.flow, input.lang, undefined) };
         break;
       }
@@ -303,7 +317,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
       const p = lookupProvider(provider);
       if (p === undefined) return undefined;
       const c = canonicalCode(p.rule, code);
-      const r = p.readings.get(c);
+      const r = readingsOf(p).get(c);
       return r === undefined ? undefined : { provider: p.data, code: c, readings: r };
     },
   };

@@ -57,6 +57,10 @@ describe('the HTML report in headless chromium', () => {
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         h2: Array.from(document.querySelectorAll('h2')).map((h) => h.textContent),
         kpis: Array.from(document.querySelectorAll('.kpi .v')).map((k) => k.textContent),
+        toc: Array.from(document.querySelectorAll('nav.toc a')).map((a) => a.getAttribute('href')?.slice(1)),
+        ids: Array.from(document.querySelectorAll('h2[id]')).map((h) => h.id),
+        firstCards: document.querySelectorAll('.first .card').length,
+        ticks: Array.from(document.querySelectorAll('svg.chart text.axis[text-anchor="end"]')).map((t) => t.textContent ?? ''),
       }));
       expect(outside).toEqual([]);
       expect(errors).toEqual([]);
@@ -66,10 +70,20 @@ describe('the HTML report in headless chromium', () => {
       expect(facts.seriesHeight).toBeGreaterThan(150);
       expect(facts.barWidth).toBeGreaterThan(500);
       expect(facts.overflow).toBe(0);
-      expect(facts.h2).toHaveLength(6);
+      expect(facts.h2).toHaveLength(7);
       expect(facts.kpis[0]).toMatch(/^4,9\d\d$/);
-      if (lang === 'zh-Hant') expect(facts.h2[1]).toBe('待對帳隊列');
-      else expect(facts.h2[1]).toBe('Reconciliation queue');
+      // The page opens with what to do first; the per-flow detail comes after.
+      if (lang === 'zh-Hant') expect([facts.h2[0], facts.h2[2]]).toEqual(['優先處理', '待對帳隊列']);
+      else expect([facts.h2[0], facts.h2[2]]).toEqual(['What to do first', 'Reconciliation queue']);
+      expect(facts.h2.at(-3)).toBe(lang === 'en' ? 'Top reasons by provider and flow' : '按支付服務商及流程的主要原因');
+      expect(facts.toc).toEqual(facts.ids);
+      expect(facts.firstCards).toBe(3);
+      // Round ticks on the time axis: every label is 1, 2 or 5 times a power of ten, times a whole number.
+      const ticks = facts.ticks.map((x) => Number(x.replace(/[^\d]/g, '')));
+      expect(ticks[0]).toBe(0);
+      const step = (ticks[1] as number) - (ticks[0] as number);
+      expect(String(step)).toMatch(/^[125]0*$/);
+      expect(ticks.every((v, i) => v === i * step)).toBe(true);
 
       mkdirSync(results, { recursive: true });
       const shot = join(results, `report.${lang}.png`);
@@ -81,6 +95,11 @@ describe('the HTML report in headless chromium', () => {
         mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
         copyFileSync(shot, join(ROOT, 'docs/images/report.png'));
       }
+      // On a phone: nothing wider than the screen, and a screenshot to look at.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const phone = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(phone).toBe(0);
+      await page.screenshot({ path: join(results, `report.${lang}.phone.png`), fullPage: true });
       await page.close();
     });
   }

@@ -65,6 +65,9 @@ const EXPECTED_RECONCILIATION = [
     unknown: { records: 3, amount: 13.1 },
     queue: { records: 5, amount: 16.6, share: 0.5556, amountShare: 0.0833 },
     withoutAmount: 0,
+    // eftPay 00 with no state: in the queue, but shown apart, and not the oldest money in doubt.
+    acceptedNoState: { records: 1, amount: 10.1 },
+    oldestInDoubt: '2026-11-01T11:20:00.000Z',
   },
   {
     currency: 'USD',
@@ -73,6 +76,8 @@ const EXPECTED_RECONCILIATION = [
     unknown: { records: 1, amount: 5 },
     queue: { records: 1, amount: 5, share: 0.5, amountShare: 0.2001 },
     withoutAmount: 0,
+    acceptedNoState: { records: 0, amount: 0 },
+    oldestInDoubt: '2026-11-01T13:30:00.000Z',
   },
   {
     currency: 'CAD',
@@ -81,6 +86,8 @@ const EXPECTED_RECONCILIATION = [
     unknown: { records: 0, amount: 0 },
     queue: { records: 2, amount: 4.5, share: 1, amountShare: 1 },
     withoutAmount: 1,
+    acceptedNoState: { records: 0, amount: 0 },
+    oldestInDoubt: '2026-11-01T14:10:00.000Z',
   },
 ];
 
@@ -244,7 +251,7 @@ describe('paycodes report on CSV', () => {
     writeFileSync(file, 'provider,status\nqfpay,ok\n');
     const r = await runCli(['report', file, '--json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no `code` column');
+    expect(r.stderr).toContain('the CSV header has no "code" column');
     expect(r.stdout).toBe('');
   });
 });

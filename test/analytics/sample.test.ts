@@ -46,9 +46,17 @@ describe('paycodes sample', () => {
     let succeeded = 0;
     let prev = '';
     const ids = new Set<string>();
+    const orders = new Map<string, number>();
+    let states = 0;
     for (const line of lines) {
       const r = JSON.parse(line) as Record<string, unknown>;
-      expect(Object.keys(r)).toEqual(['id', 'ts', 'provider', 'flow', 'code', 'message', 'amount', 'currency']);
+      const keys = ['id', 'order_id', 'ts', 'provider', 'flow', 'code', 'state', 'message', 'amount', 'currency'];
+      expect(Object.keys(r)).toEqual(keys.filter((k) => k !== 'state' || 'state' in r));
+      if ('state' in r) {
+        states++;
+        expect(['qfpay', 'eftpay', 'ottpay']).toContain(r.provider);
+      }
+      orders.set(r.order_id as string, (orders.get(r.order_id as string) ?? 0) + 1);
       const provider = r.provider as string;
       providers.set(provider, (providers.get(provider) ?? 0) + 1);
       expect(r.currency).toBe(CURRENCY[provider]);
@@ -71,6 +79,11 @@ describe('paycodes sample', () => {
       if (d.outcome === 'succeeded') succeeded++;
     }
     expect(ids.size).toBe(5000);
+    // Two layers: most accepted requests of qfpay/eftpay/ottpay carry their state; some orders are retried.
+    expect(states / 5000).toBeGreaterThan(0.4);
+    const retried = [...orders.values()].filter((n) => n > 1).length;
+    expect(retried).toBeGreaterThan(20);
+    expect(retried).toBeLessThan(500);
     expect([...providers.keys()].sort()).toEqual(['eftpay', 'ottpay', 'qfpay', 'shopline-payments', 'subotiz']);
     expect(providers.get('qfpay')).toBeGreaterThan(providers.get('shopline-payments') as number);
     // About 3% unmapped by default; QFPay and Subotiz successes make a good share succeed.

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Aggregator, LIMITS } from '../../src/analytics/aggregate.js';
-import { CsvParser, type CsvRecord, parseCsv } from '../../src/analytics/csv.js';
 import { renderHtml } from '../../src/analytics/html.js';
-import { type Line, LineSplitter } from '../../src/analytics/lines.js';
+import { CsvReader, type CsvRow, parseCsv } from '../../src/io/csv.js';
+import { type Line, LineSplitter } from '../../src/io/lines.js';
 
 function split(chunks: Buffer[], max?: number): Line[] {
   const out: Line[] = [];
@@ -40,7 +40,7 @@ describe('LineSplitter', () => {
       [2, '', undefined],
       [3, '餘額不足', undefined],
       [4, undefined, 'invalid_utf8'],
-      [5, undefined, 'line_too_long'],
+      [5, undefined, 'too_long'],
       [6, 'last', undefined],
     ]);
     fc.assert(
@@ -52,21 +52,20 @@ describe('LineSplitter', () => {
 
   it('never holds more than one over-long line in memory', () => {
     const lines = split([Buffer.alloc(100, 0x61), Buffer.alloc(100, 0x61), Buffer.from('\nok\n')], 64);
-    expect(lines.map((l) => l.problem ?? l.text)).toEqual(['line_too_long', 'ok']);
+    expect(lines.map((l) => l.problem ?? l.text)).toEqual(['too_long', 'ok']);
   });
 });
 
-describe('CsvParser', () => {
-  const text = 'a,b,c\r\n1,"x, ""y""",3\n\n2,"multi\nline",\n"unterminated,4';
+describe('CsvReader (the one CSV reader)', () => {
+  const text = '\ufeffa,b,c\r\n1,"x, ""y""",3\n\n2,"multi\nline",\n"unterminated,4';
 
-  it('parses RFC 4180 with quotes, quoted newlines, CRLF and a blank line', () => {
+  it('parses RFC 4180 with a BOM, quotes, quoted newlines, CRLF, and skips a blank line', () => {
     const recs = parseCsv(text);
-    expect(recs.map((r) => [r.line, r.fields, r.blank, r.problem])).toEqual([
-      [1, ['a', 'b', 'c'], false, undefined],
-      [2, ['1', 'x, "y"', '3'], false, undefined],
-      [3, [''], true, undefined],
-      [4, ['2', 'multi\nline', ''], false, undefined],
-      [6, ['unterminated,4'], false, 'unterminated_quote'],
+    expect(recs.map((r) => [r.line, r.fields, r.problem])).toEqual([
+      [1, ['a', 'b', 'c'], undefined],
+      [2, ['1', 'x, "y"', '3'], undefined],
+      [4, ['2', 'multi\nline', ''], undefined],
+      [6, ['unterminated,4'], 'unterminated_quote'],
     ]);
   });
 
@@ -74,15 +73,9 @@ describe('CsvParser', () => {
     const whole = parseCsv(text);
     fc.assert(
       fc.property(fc.array(fc.nat(), { maxLength: 10 }), (points) => {
-        const out: CsvRecord[] = [];
-        const p = new CsvParser((r) => out.push(r));
-        const sorted = [...new Set(points.map((x) => x % (text.length + 1)))].sort((a, b) => a - b);
-        let at = 0;
-        for (const x of sorted) {
-          p.push(text.slice(at, x));
-          at = x;
-        }
-        p.push(text.slice(at));
+        const out: CsvRow[] = [];
+        const p = new CsvReader((r) => out.push(r));
+        for (const part of cut(Buffer.from(text), points)) p.push(Buffer.from(part));
         p.end();
         expect(out).toEqual(whole);
       }),
@@ -137,5 +130,24 @@ describe('Aggregator limits', () => {
     months.add(3, { provider: 'qfpay', code: '1201', ts: '9999-01-01T00:00:00Z' });
     const m = months.figures().timeseries;
     expect([m.bucket, m.points.length, m.withoutTimestamp]).toEqual(['month', 27, 1]);
+  });
+});
+
+describe('roundTicks', () => {
+  it('gives 0 up to at least the maximum in steps of 1, 2 or 5 times a power of ten', async () => {
+    const { roundTicks } = await import('../../src/analytics/html.js');
+    expect(roundTicks(437)).toEqual([0, 200, 400, 600]);
+    expect(roundTicks(1000)).toEqual([0, 500, 1000]);
+    expect(roundTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(roundTicks(0)).toEqual([0, 1]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), (max) => {
+        const t = roundTicks(max);
+        const step = (t[1] as number) - (t[0] as number);
+        expect(String(step)).toMatch(/^[125]0*$/);
+        expect(t.at(-1)).toBeGreaterThanOrEqual(max);
+        expect(t.length).toBeLessThanOrEqual(7);
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvRecord, csvField, INCOMPLETE } from '../../src/batch/csv-scan.js';
+import { CsvRecord, csvField, INCOMPLETE } from '../../src/io/csv-scan.js';
 
 function fields(text: string, eof = true) {
   const buf = Buffer.from(text);

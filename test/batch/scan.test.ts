@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decider } from '../../src/batch/decide.js';
+import { NdjsonProcessor } from '../../src/batch/ndjson.js';
+import { Tally } from '../../src/batch/tally.js';
 import {
   FALLBACK,
   SLOT,
@@ -13,13 +15,11 @@ import {
   T_OBJECT,
   T_STRING,
   T_TRUE,
-} from '../../src/batch/json-scan.js';
-import { NdjsonProcessor } from '../../src/batch/ndjson.js';
-import { OutBuffer } from '../../src/batch/output.js';
-import { Tally } from '../../src/batch/tally.js';
+} from '../../src/io/json-scan.js';
+import { OutBuffer } from '../../src/io/sink.js';
 
 const KEYS = ['provider', 'code', 'flow', 'message'].map((k) => Buffer.from(k));
-const NAMES = { provider: 'provider', code: 'code', flow: 'flow', message: 'message' };
+const NAMES = { provider: 'provider', code: 'code', flow: 'flow', message: 'message', state: 'state' };
 
 function scan(line: string) {
   const buf = Buffer.from(line);
@@ -242,10 +242,10 @@ describe('NdjsonProcessor: fast path and JSON.parse give identical output', () =
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(out).toHaveLength(5);
-    expect(out[0]).toEqual({ paycodes_error: 'not a JSON object (got an array)', paycodes_raw: '[1]' });
-    expect(out[1].paycodes_error).toMatch(/not a JSON object/);
-    expect(out[2].paycodes_error).toMatch(/^invalid JSON/);
-    expect(out[3].paycodes_error).toBe('invalid UTF-8');
+    expect(out[0]).toEqual({ paycodes_error: 'not_object: not a JSON object (got an array)', paycodes_raw: '[1]' });
+    expect(out[1].paycodes_error).toMatch(/^not_object: not a JSON object/);
+    expect(out[2].paycodes_error).toMatch(/^invalid_json: invalid JSON/);
+    expect(out[3].paycodes_error).toBe('invalid_utf8: invalid UTF-8');
     expect(out[4].known).toBe(true);
     expect(rejected.map(([l]) => l)).toEqual([1, 2, 3, 4]);
     expect(tally.records).toBe(5);

@@ -100,7 +100,7 @@ describe('paycodes normalize: NDJSON', () => {
     const out = parseLines(r.stdout);
     expect(out).toHaveLength(6);
     expect(out[1]).toMatchObject({ paycodes_raw: '{"provider":"qfpay","code":' });
-    expect(out[1]?.paycodes_error).toMatch(/^invalid JSON/);
+    expect(out[1]?.paycodes_error).toMatch(/^invalid_json: invalid JSON/);
     expect(out[2]).toMatchObject({ paycodes_raw: 'plain text' });
     expect(out[3]?.paycodes_error).toMatch(/not a JSON object/);
     expect(out[4]).toMatchObject({ provider: 'qfpay', paycodes_error: expect.stringMatching(/no code/) });
@@ -144,9 +144,9 @@ describe('paycodes normalize: NDJSON', () => {
     expect(r.code).toBe(1);
     const out = parseLines(r.stdout);
     expect(out).toHaveLength(3);
-    expect(out[1]?.paycodes_error).toBe('invalid UTF-8');
+    expect(out[1]?.paycodes_error).toBe('invalid_utf8: invalid UTF-8');
     expect(out[2]?.known).toBe(true);
-    expect(r.stderr).toContain('line 2: invalid UTF-8');
+    expect(r.stderr).toContain('line 2: invalid_utf8: invalid UTF-8');
   });
 
   it('remaps field names and takes the provider from --provider', async () => {
@@ -255,13 +255,13 @@ describe('paycodes normalize: CSV', () => {
     const rows = readCsv(r.stdout);
     expect(rows).toHaveLength(5);
     expect(rows[1]?.[4]).toBe('insufficient_funds');
-    expect(rows[2]?.at(-1)).toBe('row has 2 fields; the header has 3');
+    expect(rows[2]?.at(-1)).toBe('field_count: row has 2 fields; the header has 3');
     expect(rows[2]?.slice(0, 3)).toEqual(['qfpay', '1201', '']);
-    expect(rows[3]?.at(-1)).toBe('row has 4 fields; the header has 3; extra: extra');
+    expect(rows[3]?.at(-1)).toBe('field_count: row has 4 fields; the header has 3; extra: extra');
     expect(rows[4]?.at(-1)).toMatch(/unterminated quoted field/);
     expect(rows.every((row) => row.length === 3 + 9)).toBe(true);
-    expect(r.stderr).toContain('line 3: row has 2 fields');
-    expect(r.stderr).toContain('line 5: unterminated quoted field');
+    expect(r.stderr).toContain('line 3: field_count: row has 2 fields');
+    expect(r.stderr).toContain('line 5: unterminated_quote: unterminated quoted field');
   });
 
   it('remaps columns; a header without the code column is a usage error', async () => {

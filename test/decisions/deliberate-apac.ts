@@ -22,10 +22,6 @@ export const DELIBERATE_APAC: Record<string, string> = {
   'eway:any:V6039': '"Network" here is the card network token, not a connection',
   'eway:any:V6091': '"Unknown" names the country code the request sent, not the outcome',
   'eway:any:V6092': '"Unknown" names the country code the request sent, not the outcome',
-  'gmo-payment-gateway:any:E01620005':
-    'タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call',
-  'gmo-payment-gateway:any:E01620006':
-    'タイムアウト names a parameter (the session timeout value) that is malformed, not a timeout of the call',
   'gmo-payment-gateway:any:E91050001': 'the detail asks to check the link-type template settings: the payment page never started',
   'gmo-payment-gateway:any:E91099997': 'the buyer message says the requested API does not exist: nothing was processed',
   'kg-inicis:any:500614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',

@@ -10,8 +10,8 @@ export function register(program: Command): void {
     .command('export')
     .description('export the whole mapping (one row per catalog reading) as JSON, CSV, SQL or Markdown')
     .option('--format <f>', 'json, csv, sql or md', 'json')
-    .option('--dialect <d>', 'for --format sql: duckdb, postgres, sqlite or bigquery', 'duckdb')
-    .option('--table <name>', 'for --format sql: table name, optionally dataset-qualified', 'paycodes_mapping')
+    .option('--dialect <d>', 'for --format sql: duckdb (the default), postgres, sqlite or bigquery')
+    .option('--table <name>', 'for --format sql: table name, optionally dataset-qualified (default paycodes_mapping)')
     .option('--lang <lang>', 'only this language for the messages (default: all three; md: en)')
     .option('--out <file>', 'write to a file (atomically) instead of stdout')
     .addHelpText(
@@ -26,10 +26,21 @@ Examples:
   $ paycodes export --format sql --dialect bigquery --table mydataset.paycodes_mapping
   $ paycodes export --format md --lang zh-Hant`,
     )
-    .action(async (opts: { format: string; dialect: string; table: string; lang?: string; out?: string }) => {
+    .action(async (opts: { format: string; dialect?: string; table?: string; lang?: string; out?: string }) => {
       if (!FORMATS.includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${opts.format}"`);
-      if (!DIALECTS.includes(opts.dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}, got "${opts.dialect}"`);
+      if (opts.format !== 'sql') {
+        // An option that would be ignored is a mistake worth saying, not a silent default.
+        if (opts.dialect !== undefined) throw new UsageError(`--dialect only applies to --format sql (got --format ${opts.format})`);
+        if (opts.table !== undefined) throw new UsageError(`--table only applies to --format sql (got --format ${opts.format})`);
+      }
+      const dialect = opts.dialect ?? 'duckdb';
+      const table = opts.table ?? 'paycodes_mapping';
+      if (!DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}, got "${dialect}"`);
       const { resolveLang } = await import('../../core/lang.js');
+      if (opts.out !== undefined) {
+        const { checkOutput } = await import('../../io/sink.js');
+        await checkOutput(opts.out);
+      }
       const lang: Lang | undefined = opts.lang === undefined ? undefined : resolveLang(opts.lang);
       const x = await import('../../analytics/export.js');
       const { buildMapping } = await import('../../analytics/mapping.js');
@@ -40,13 +51,13 @@ Examples:
       else if (opts.format === 'md') text = x.toMarkdown(rows, lang);
       else {
         try {
-          x.checkTableName(opts.table);
+          x.checkTableName(table);
         } catch (e) {
           throw new UsageError(`--table: ${(e as Error).message}`);
         }
-        text = x.toSql(rows, opts.dialect as 'duckdb', { lang, table: opts.table });
+        text = x.toSql(rows, dialect as 'duckdb', { lang, table });
       }
-      const { quietOnClosedStdout, writeFileAtomic } = await import('../../analytics/output.js');
+      const { quietOnClosedStdout, writeFileAtomic } = await import('../../io/sink.js');
       if (opts.out === undefined) {
         quietOnClosedStdout();
         process.stdout.write(text);

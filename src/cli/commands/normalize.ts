@@ -8,6 +8,8 @@ interface Options {
   codeField?: string;
   flowField?: string;
   messageField?: string;
+  stateField?: string;
+  csvSafe?: boolean;
   lang?: string;
   progress?: boolean;
   quiet?: boolean;
@@ -29,6 +31,12 @@ export function register(program: Command): void {
     .option('--code-field <name>', 'field or column holding the response code', 'code')
     .option('--flow-field <name>', 'field or column holding the flow (payment, refund, ...)', 'flow')
     .option('--message-field <name>', "field or column holding the provider's message", 'message')
+    .option(
+      '--state-field <name>',
+      'field or column holding the transaction state (default state, then trade_status, txstatus, order_status)',
+      'state',
+    )
+    .option('--csv-safe', "CSV output: prefix cells that start with = + - @ tab or CR with ' (spreadsheet formula injection)")
     .option('--lang <lang>', 'also add customer_message and merchant_message in this language (en, zh-Hant, zh-Hans)')
     .option('--no-progress', 'no progress line on stderr (it only shows when stderr is a terminal)')
     .option('--quiet', 'no summary on stderr (unreadable records are still reported)')
@@ -36,9 +44,11 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Each input record is an NDJSON object or a CSV row with provider, code, and optionally flow and
+Each input record is an NDJSON object or a CSV row with provider, code, and optionally flow,
+state (the transaction state, for providers that report it apart from the request code) and
 message. Each output record is the input record, byte for byte, with known, unified, category,
 outcome, next, party, disclosure and confidence added (CSV also gets a paycodes_error column).
+An NDJSON record that already has one of those keys gets it replaced, never repeated.
 A record that cannot be read is passed through with paycodes_error, and its line is reported on
 stderr. Blank lines are not records: they are skipped and counted in the summary.
 
@@ -55,6 +65,7 @@ Examples:
       const { UsageError, requireProvider } = await import('../usage.js');
       const { parseLang } = await import('../format/options.js');
       const { normalizeStream, formatSummary } = await import('../../batch/run.js');
+      const { printable } = await import('../../io/printable.js');
       if (opts.format !== undefined && opts.format !== 'ndjson' && opts.format !== 'csv') {
         throw new UsageError(`--format must be ndjson or csv, got "${opts.format}"`);
       }
@@ -65,11 +76,13 @@ Examples:
           code: opts.codeField ?? 'code',
           flow: opts.flowField ?? 'flow',
           message: opts.messageField ?? 'message',
+          state: opts.stateField ?? 'state',
         },
+        csvSafe: opts.csvSafe === true,
         progress: opts.progress !== false && process.stderr.isTTY === true && !opts.quiet,
         onReject: (line, message) => {
           listed++;
-          if (listed <= MAX_LISTED) process.stderr.write(`paycodes: line ${line}: ${message}\n`);
+          if (listed <= MAX_LISTED) process.stderr.write(`paycodes: line ${line}: ${printable(message)}\n`);
         },
       };
       if (file !== undefined) batch.input = file;

@@ -28,7 +28,10 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Fields: id, ts, provider, flow, code, message, amount (major units), currency.
+Fields: id, order_id, ts, provider, flow, code, state, message, amount (major units), currency.
+state is the transaction state that two-layer providers (qfpay, eftpay, ottpay) report next to
+an accepted request; about 2% of accepted requests have none, as when a logger misses it. A
+failed payment is sometimes retried under the same order_id.
 Providers: qfpay and eftpay (HKD), shopline-payments (TWD, errors only: it sends no code on success),
 subotiz (USD), ottpay (CAD).
 
@@ -52,11 +55,14 @@ Examples:
         if (!/^-?\d+$/.test(opts.seed.trim()) || !Number.isSafeInteger(seed))
           throw new UsageError(`--seed must be a whole number, got "${opts.seed}"`);
         const days = Number(opts.days);
-        if (!(days > 0 && days <= 36600)) throw new UsageError(`--days must be a number between 0 and 36600, got "${opts.days}"`);
+        if (opts.days.trim() === '' || !(days > 0 && days <= 36600)) {
+          throw new UsageError(`--days must be more than 0 and at most 36600 (a fraction is fine), got "${opts.days}"`);
+        }
         if (Number.isNaN(Date.parse(opts.start))) throw new UsageError(`--start must be an ISO 8601 time, got "${opts.start}"`);
         const { sampleChunks } = await import('../../analytics/sample.js');
-        const { quietOnClosedStdout, streamOut } = await import('../../analytics/output.js');
+        const { checkOutput, quietOnClosedStdout, streamOut } = await import('../../io/sink.js');
         if (opts.out === undefined) quietOnClosedStdout();
+        else await checkOutput(opts.out);
         const chunks = sampleChunks({
           rows,
           seed,
@@ -72,6 +78,7 @@ Examples:
           if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
           throw e;
         }
+        if (opts.out !== undefined) process.stderr.write(`paycodes: wrote ${rows} lines to ${opts.out}\n`);
       },
     );
 }

@@ -173,6 +173,20 @@ function keyIs(buf: Uint8Array, s: number, e: number, key: Uint8Array): boolean 
   return true;
 }
 
+/** For each key length, the indices of the wanted keys that long (from `keysByLength`). */
+export type KeysByLength = ReadonlyArray<readonly number[] | undefined>;
+
+/** Indexes wanted keys by byte length, so a record with many keys is matched in one step per member. */
+export function keysByLength(keys: readonly Uint8Array[]): KeysByLength {
+  const out: (number[] | undefined)[] = [];
+  keys.forEach((k, i) => {
+    const list = out[k.length] ?? [];
+    list.push(i);
+    out[k.length] = list;
+  });
+  return out;
+}
+
 /**
  * Scans the JSON object in buf[s, e) (white space around it allowed). For each wanted key `k`,
  * `out[k*SLOT]` gets the value's type (T_*), `out[k*SLOT+1..2]` its byte range (string contents
@@ -180,7 +194,14 @@ function keyIs(buf: Uint8Array, s: number, e: number, key: Uint8Array): boolean 
  * bytes. The last key wins, as in JSON.parse. `out[keys.length*SLOT]` gets the member count.
  * Returns the index of the closing brace, or FALLBACK.
  */
-export function scanObject(buf: Uint8Array, s: number, e: number, keys: readonly Uint8Array[], out: Int32Array): number {
+export function scanObject(
+  buf: Uint8Array,
+  s: number,
+  e: number,
+  keys: readonly Uint8Array[],
+  out: Int32Array,
+  byLength?: KeysByLength,
+): number {
   const nk = keys.length;
   for (let k = 0; k < nk; k++) out[k * SLOT] = T_MISSING;
   let i = skipWs(buf, s, e);
@@ -206,10 +227,22 @@ export function scanObject(buf: Uint8Array, s: number, e: number, keys: readonly
       i++;
       if (i < e && (buf[i] as number) <= 0x20) i = skipWs(buf, i, e);
       let k = -1;
-      for (let q = 0; q < nk; q++) {
-        if (keyIs(buf, ks, ke, keys[q] as Uint8Array)) {
-          k = q;
-          break;
+      // Only the wanted keys of this length can match: one array load instead of a pass over all.
+      const cands = byLength === undefined ? undefined : byLength[ke - ks];
+      if (cands !== undefined) {
+        for (let c = 0; c < cands.length; c++) {
+          const q = cands[c] as number;
+          if (keyIs(buf, ks, ke, keys[q] as Uint8Array)) {
+            k = q;
+            break;
+          }
+        }
+      } else if (byLength === undefined) {
+        for (let q = 0; q < nk; q++) {
+          if (keyIs(buf, ks, ke, keys[q] as Uint8Array)) {
+            k = q;
+            break;
+          }
         }
       }
       const b = buf[i];

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { createWriteStream, unlinkSync } from 'node:fs';
+import { type FileHandle, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { PaycodesInputError } from '../core/errors.js';
 
 const BLOCK = 4 << 20;
 
@@ -112,8 +114,11 @@ export class AtomicFileSink implements Sink {
   ) {}
 
   static async open(target: string): Promise<AtomicFileSink> {
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const fh = await open(temp, 'wx', 0o644);
+    await checkOutput(target);
+    const temp = tempPath(target);
+    const fh = await open(temp, 'wx', 0o644).catch((e) => {
+      throw outputError(target, e);
+    });
     const sink = new AtomicFileSink(fh, temp, target);
     liveTemps.add(temp);
     return sink;
@@ -133,8 +138,12 @@ export class AtomicFileSink implements Sink {
     } finally {
       await this.fh.close();
     }
-    if (ok) await rename(this.temp, this.target);
-    else await unlink(this.temp).catch(() => {});
+    if (ok) {
+      await rename(this.temp, this.target).catch(async (e) => {
+        await unlink(this.temp).catch(() => {});
+        throw outputError(this.target, e);
+      });
+    } else await unlink(this.temp).catch(() => {});
     liveTemps.delete(this.temp);
   }
 }
@@ -176,4 +185,108 @@ export function cleanUpOnSignals(): () => void {
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);
   };
+}
+
+function tempPath(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * The one wording for an output path that cannot be written: a usage error (`paycodes: …`,
+ * exit 2), never a stack trace. Commands outside the record layer (`import --out`,
+ * `validate --dir`) can use it too.
+ */
+export function outputError(path: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return new PaycodesInputError('output', `cannot write ${path}: no such directory: ${dirname(path)}`);
+  if (code === 'EISDIR') return new PaycodesInputError('output', `cannot write ${path}: it is a directory`);
+  if (code === 'ENOTDIR') return new PaycodesInputError('output', `cannot write ${path}: a part of the path is not a directory`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new PaycodesInputError('output', `cannot write ${path}: permission denied`);
+  }
+  if (code !== undefined) return new PaycodesInputError('output', `cannot write ${path}: ${code}`);
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/** Fails early, before any work, when an output path cannot be a file. */
+export async function checkOutput(path: string): Promise<void> {
+  const st = await stat(path).catch(() => undefined);
+  if (st?.isDirectory()) throw outputError(path, Object.assign(new Error('directory'), { code: 'EISDIR' }));
+  const dir = await stat(dirname(path)).catch((e) => {
+    throw outputError(path, e);
+  });
+  if (!dir.isDirectory()) throw outputError(path, Object.assign(new Error('not a directory'), { code: 'ENOTDIR' }));
+}
+
+/** Writes a whole file through a temp file and a rename, so readers never see half a file. */
+export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+  await checkOutput(file);
+  const tmp = tempPath(file);
+  try {
+    await writeFile(tmp, data, { flag: 'wx' });
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw outputError(file, e);
+  }
+}
+
+/** Resolves when the stream can take more; rejects if it fails meanwhile (a closed pipe, a full disk). */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = () => {
+      out.off('error', bad);
+      resolve();
+    };
+    const bad = (e: Error) => {
+      out.off('drain', ok);
+      reject(e);
+    };
+    out.once('drain', ok);
+    out.once('error', bad);
+  });
+}
+
+async function pump(chunks: Iterable<string | Buffer>, out: Writable): Promise<void> {
+  for (const c of chunks) {
+    if (!out.write(c)) await drained(out);
+  }
+}
+
+/**
+ * Streams chunks to a file (temp file + rename) or to stdout, honouring backpressure so memory
+ * stays flat however many chunks there are.
+ */
+export async function streamOut(chunks: Iterable<string | Buffer>, file: string | undefined): Promise<void> {
+  if (file === undefined) {
+    await pump(chunks, process.stdout);
+    return;
+  }
+  await checkOutput(file);
+  const tmp = tempPath(file);
+  const out = createWriteStream(tmp, { flags: 'wx' });
+  try {
+    await pump(chunks, out);
+    await new Promise<void>((resolve, reject) => {
+      out.once('error', reject);
+      out.end(resolve);
+    });
+    await rename(tmp, file);
+  } catch (e) {
+    out.destroy();
+    await unlink(tmp).catch(() => {});
+    throw outputError(file, e);
+  }
+}
+
+/**
+ * A reader that stops early (`paycodes export | head`) closes the pipe; like any Unix tool, stop
+ * quietly instead of crashing on the EPIPE that the next write raises.
+ */
+export function quietOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`paycodes: cannot write to stdout: ${e.message}\n`);
+    process.exit(1);
+  });
 }

@@ -6,10 +6,22 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** Cells a spreadsheet would run as a formula (OWASP CSV injection), tab and CR included. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One field for CSV output: quoted (with doubled quotes) only when it has to be. */
 export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** `--csv-safe`: a leading `'` keeps a spreadsheet from running the cell; other cells are untouched. */
+export function csvSafeField(value: string): string {
+  return csvField(FORMULA_START.test(value) ? `'${value}` : value);
+}
+
+/** True when a cell would be changed by `csvSafeField` before quoting. */
+export function startsLikeFormula(value: string): boolean {
+  return FORMULA_START.test(value);
 }
 
 export const INCOMPLETE = -1;
@@ -128,4 +140,78 @@ export class CsvRecord {
       return i + 1;
     }
   }
+}
+
+enum Skip {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteSeen,
+}
+
+/**
+ * Finds the real end of a record too long to keep, without keeping it: it follows the quoting
+ * rules across chunks, so a line break inside a quoted field is never taken for a record boundary
+ * (a forged `\nqfpay,0000,forged\n` inside an oversized field stays inside it).
+ */
+export class CsvSkipper {
+  private state = Skip.FieldStart;
+  /** Line breaks passed, the record's own last one included. */
+  lines = 0;
+
+  /** Scans buf[s, e). Returns the index after the record's line ending, or -1 when it runs on. */
+  skip(buf: Buffer, s: number, e: number): number {
+    let i = s;
+    while (i < e) {
+      switch (this.state) {
+        case Skip.Quoted: {
+          const q = buf.indexOf(QUOTE, i);
+          const stop = q < 0 || q >= e ? e : q;
+          this.lines += countLf(buf, i, stop);
+          if (stop === e) return -1;
+          this.state = Skip.QuoteSeen;
+          i = stop + 1;
+          break;
+        }
+        case Skip.QuoteSeen:
+          if (buf[i] === QUOTE) {
+            this.state = Skip.Quoted;
+            i++;
+            break;
+          }
+          this.state = Skip.Unquoted;
+          break;
+        case Skip.FieldStart:
+          if (buf[i] === QUOTE) {
+            this.state = Skip.Quoted;
+            i++;
+            break;
+          }
+          this.state = Skip.Unquoted;
+          break;
+        default: {
+          const b = buf[i];
+          if (b === LF) {
+            this.lines++;
+            this.state = Skip.FieldStart;
+            return i + 1;
+          }
+          if (b === COMMA) this.state = Skip.FieldStart;
+          i++;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Inside a quoted field: at the end of the input, the rest of it was one unterminated field. */
+  get inQuotes(): boolean {
+    return this.state === Skip.Quoted;
+  }
+}
+
+function countLf(buf: Buffer, s: number, e: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(LF, s); i >= 0 && i < e; i = buf.indexOf(LF, i + 1)) n++;
+  return n;
 }

@@ -1,18 +1,16 @@
 import { isUtf8 } from 'node:buffer';
+import { MAX_RECORD_BYTES } from './limits.js';
 
 /** One physical line of input; `text` is undefined when the bytes are not valid UTF-8 or the line is too long. */
 export interface Line {
   /** 1-based. */
   number: number;
   text: string | undefined;
-  problem?: 'invalid_utf8' | 'line_too_long';
+  problem?: 'invalid_utf8' | 'too_long';
 }
 
-/** A line longer than this is a broken or hostile input, not a log record; it is skipped, never buffered. */
-export const MAX_LINE_BYTES = 1 << 20;
-
 /**
- * Splits a byte stream into lines with bounded memory: CRLF and LF both end a line, a leading BOM
+ * Splits a byte stream into NDJSON lines with bounded memory: CRLF and LF both end a line, a leading BOM
  * is dropped, and an over-long line is discarded up to its newline instead of being accumulated.
  * Synchronous per chunk, so a million lines cost a million calls, not a million promises.
  */
@@ -24,7 +22,7 @@ export class LineSplitter {
 
   constructor(
     private readonly onLine: (line: Line) => void,
-    private readonly maxLineBytes = MAX_LINE_BYTES,
+    private readonly maxLineBytes = MAX_RECORD_BYTES,
   ) {}
 
   push(chunk: Buffer | string): void {
@@ -70,7 +68,7 @@ export class LineSplitter {
 
   private tooLong(): void {
     this.first = false;
-    this.onLine({ number: ++this.number, text: undefined, problem: 'line_too_long' });
+    this.onLine({ number: ++this.number, text: undefined, problem: 'too_long' });
   }
 
   private emit(bytes: Buffer): void {
