@@ -124,7 +124,7 @@ describe('every surface gives the library answer', () => {
       // A few requests in flight, as real clients send them; one long-lived server sees them all.
       for (let i = 0; i < cases.length; i += 8) await Promise.all(cases.slice(i, i + 8).map(ask));
       expect(disagreements(got)).toEqual([]);
-    });
+    }, 180_000);
   });
 
   it('batch `paycodes normalize` over NDJSON agrees for every case', async () => {
