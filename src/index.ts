@@ -11,6 +11,7 @@ export {
   type ProviderInfo,
   type UnifiedCode,
 } from './catalog/api.js';
+export { type CodeListing, getCode, listCodes } from './catalog/listings.js';
 export { CLASSIFY_THRESHOLD, type ClassifierOptions, classify, createClassifier } from './classify/classify.js';
 export { type CanonicalRule, canonicalCode, MAX_CODE_LENGTH, plainCode } from './core/canonical.js';
 export type { DecisionPatch, EntryTuple, MessageTable, ProviderData, UnifiedData, UnifiedInfo } from './core/data.js';
@@ -19,6 +20,7 @@ export { resolveLang } from './core/lang.js';
 export { createNormalizer, type Normalizer, type NormalizerData, providerKey, type Reading } from './core/normalizer.js';
 export type { DecisionNetwork } from './core/types.js';
 export {
+  type CategoryId,
   type Classification,
   type Classifier,
   type ClassifyInput,
@@ -38,6 +40,8 @@ export {
   type Outcome,
   PARTIES,
   type Party,
+  type ProviderId,
+  type UnifiedId,
 } from './core/types.js';
 export { normalize, normalizer } from './normalize.js';
 // Whole responses, notifications and signatures (node:crypto) live in `paycodes/responses`, so this

@@ -3,7 +3,9 @@
 
 export { type CanonicalRule, canonicalCode, MAX_CODE_LENGTH, plainCode } from './canonical.js';
 export type * from './data.js';
+export type { Asked, DecisionBuilder, DecisionMessages, SourcedVerdict } from './decision.js';
 export { PaycodesInputError } from './errors.js';
 export { resolveLang } from './lang.js';
 export { createNormalizer, type Normalizer, type NormalizerData, providerKey, type Reading } from './normalizer.js';
+export type { Verdict } from './policy.js';
 export * from './types.js';

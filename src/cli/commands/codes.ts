@@ -28,7 +28,7 @@ Examples:
       const { requireProvider, requireFlow } = await import('../usage.js');
       const { requireUnified } = await import('../format/unified.js');
       const { parseLang, printJson, print, stdoutColors } = await import('../format/options.js');
-      const { listCodes } = await import('../../catalog/api.js');
+      const { listCodes } = await import('../../catalog/listings.js');
       const provider = requireProvider(providerArg);
       const filter: Parameters<typeof listCodes>[1] = {};
       const flow = requireFlow(opts.flow);
