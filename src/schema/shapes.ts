@@ -9,7 +9,7 @@ import type {
   Evidence as EvidenceType,
   UnifiedId,
 } from '../core/types.js';
-import { DISCLOSURES, FLOWS, LANGS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
 import { unified } from '../generated/unified.js';
 
 /**

@@ -51,14 +51,9 @@ const code = z
   .max(MAX_CODE_LENGTH);
 const message = z.string().max(4096).meta({ description: "The provider's message, when known: it picks between readings of one code." });
 
-const state = z
-  .string()
-  .min(1)
-  .max(MAX_CODE_LENGTH)
-  .meta({
-    description:
-      'The transaction state as the provider returned it (eftPay TRADE_SUCCESS, QFPay PENDING…): combined with the request code.',
-  });
+const state = z.string().min(1).max(MAX_CODE_LENGTH).meta({
+  description: 'The transaction state as the provider returned it (eftPay TRADE_SUCCESS, QFPay PENDING…): combined with the request code.',
+});
 const network = z.enum(NETWORKS).meta({ description: 'The card network, for a card payment whose network is known.' });
 const networkCode = z
   .string()
