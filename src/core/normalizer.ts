@@ -1,3 +1,4 @@
+import { checkData } from './data-version.js';
 import { fold } from '../text/fold.js';
 import { type CanonicalRule, canonicalCode, plainCode } from './canonical.js';
 import type { ProviderData, UnifiedData } from './data.js';
@@ -74,6 +75,7 @@ export interface Normalizer {
  * message; classifier answers are keyed on the message as well.
  */
 export function createNormalizer(data: NormalizerData): Normalizer {
+  checkData(data);
   const { unified, messages, classify } = data;
   const byKey = new Map<string, CompiledProvider>();
   const build = createDecisionBuilder(unified, messages);
