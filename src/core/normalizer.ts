@@ -1,7 +1,7 @@
-import { checkData } from './data-version.js';
 import { fold } from '../text/fold.js';
 import { type CanonicalRule, canonicalCode, plainCode } from './canonical.js';
 import type { ProviderData, UnifiedData } from './data.js';
+import { checkData } from './data-version.js';
 import {
   type Asked,
   createDecisionBuilder,
