@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DecisionPatch, EntryTuple, MessageTable, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
+import type { DecisionPatch, EntryTuple, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
 import { DATA_VERSION } from '../core/data-version.js';
 import type { Flow, Lang } from '../core/types.js';
 import type { EnvelopeData } from '../responses/envelope.js';
