@@ -16,9 +16,11 @@ export {
   type ProviderInfo,
   type UnifiedCode,
 } from './catalog/api.js';
+export { type CodeListing, getCode, listCodes } from './catalog/listings.js';
 export { PaycodesInputError } from './core/errors.js';
 export { resolveLang } from './core/lang.js';
 export {
+  type CategoryId,
   type Classification,
   type Decision,
   type DecisionNetwork,
@@ -37,8 +39,9 @@ export {
   type Outcome,
   PARTIES,
   type Party,
+  type ProviderId,
+  type UnifiedId,
 } from './core/types.js';
-export type { CategoryId, ProviderId, UnifiedId } from './generated/names.js';
 export { normalize, type StateInput } from './normalize.js';
 export type { ProviderName, ResponseProvider } from './responses/index.js';
 export {

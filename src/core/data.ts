@@ -1,5 +1,5 @@
 import type { CanonicalRule } from './canonical.js';
-import type { Disclosure, Flow, Lang, Next, Outcome, Party } from './types.js';
+import type { Disclosure, Flow, Next, Outcome, Party } from './types.js';
 
 /**
  * The compact shapes that `npm run compile` writes to src/generated from the catalog YAML.

@@ -10,6 +10,7 @@ import { HttpProblem, problemResponse } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { docsRoutes } from './routes/docs.js';
 import { normalizeRoutes } from './routes/normalize.js';
+import { retryRoutes } from './routes/retry.js';
 import { searchRoutes } from './routes/search.js';
 import { webRoutes } from './routes/web.js';
 import { security } from './security.js';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   );
 
   app.route('/', normalizeRoutes(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
+  app.route('/', retryRoutes(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
   app.route('/', catalogRoutes());
   app.route('/', searchRoutes());
   app.route('/', docsRoutes(key !== undefined));

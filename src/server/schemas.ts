@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { MAX_CODE_LENGTH } from '../core/canonical.js';
 import { resolveLang } from '../core/lang.js';
+import { NETWORKS } from '../core/network-rules.js';
 import { DISCLOSURES, FLOWS, LANGS, type Lang, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { MAX_ATTEMPTS } from '../retry/advise.js';
 import { CatalogEntry, CodeListing, Decision, DecisionNetwork, DecisionSource, Evidence, ProviderInfo } from '../schema/shapes.js';
 
 /**
@@ -49,6 +51,28 @@ const code = z
   .max(MAX_CODE_LENGTH);
 const message = z.string().max(4096).meta({ description: "The provider's message, when known: it picks between readings of one code." });
 
+const state = z.string().min(1).max(MAX_CODE_LENGTH).meta({
+  description: 'The transaction state as the provider returned it (eftPay TRADE_SUCCESS, QFPay PENDING…): combined with the request code.',
+});
+const network = z.enum(NETWORKS).meta({ description: 'The card network, for a card payment whose network is known.' });
+const networkCode = z
+  .string()
+  .min(1)
+  .max(8)
+  .meta({ description: "The issuer's response code as the network returned it (needs network)." });
+const adviceCode = z
+  .string()
+  .min(1)
+  .max(8)
+  .meta({ description: 'A Mastercard Merchant Advice Code or a Visa advice code (needs network).' });
+/** The fields every normalize input shares, over GET and POST. */
+const layers = {
+  state: state.optional(),
+  network: network.optional(),
+  networkCode: z.union([networkCode, z.number().int().nonnegative()]).optional(),
+  adviceCode: z.union([adviceCode, z.number().int().nonnegative()]).optional(),
+};
+
 export const NormalizeInput = z
   .object({
     provider,
@@ -58,6 +82,7 @@ export const NormalizeInput = z
     flow: flow.optional(),
     message: message.optional(),
     lang: langParam.optional(),
+    ...layers,
   })
   .meta({ description: 'One code to normalize.' });
 requests.add(NormalizeInput, { id: 'NormalizeInput' });
@@ -72,6 +97,10 @@ export const NormalizeQuery = z.object({
   flow: flow.optional(),
   message: message.optional(),
   lang: langParam.optional(),
+  state: state.optional(),
+  network: network.optional(),
+  networkCode: networkCode.optional(),
+  adviceCode: adviceCode.optional(),
 });
 
 export const LangQuery = z.object({ lang: langParam.optional() });
@@ -108,6 +137,42 @@ export { CatalogEntry, CodeListing, Decision };
 responses.add(Decision, { id: 'Decision', description: 'Did the money move, what to do next, who acts, and what to say.' });
 
 export const NormalizeResponse = z.union([Decision, z.array(Decision)]);
+
+const when = z.union([z.string().max(64), z.number().finite()]).meta({ description: 'An ISO 8601 time or epoch milliseconds.' });
+export const Attempt = z
+  .object({
+    at: when,
+    network: network.optional(),
+    networkCode: z.union([networkCode, z.number().int().nonnegative()]).optional(),
+    adviceCode: z.union([adviceCode, z.number().int().nonnegative()]).optional(),
+    amount: z.union([z.string().max(64), z.number().finite()]).optional(),
+  })
+  .meta({ description: 'One declined attempt for the same card and merchant.' });
+export const RetryInput = NormalizeInput.extend({
+  attempts: z.array(Attempt).max(MAX_ATTEMPTS).optional().meta({ description: 'Every declined attempt so far, the latest included.' }),
+  now: when.optional(),
+}).meta({ description: 'A code to normalize, and the history of declined attempts to advise on.' });
+requests.add(RetryInput, { id: 'RetryInput' });
+
+const RuleSource = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  url: z.string().optional(),
+  document: z.string().optional(),
+  edition: z.string(),
+  retrieved: z.string(),
+});
+export const RetryAdvice = z.strictObject({
+  retry: z.boolean(),
+  notBefore: z.string().optional(),
+  remaining: z.number().int().min(0).optional(),
+  reference: z.enum(['same', 'new']),
+  rules: z.array(z.strictObject({ id: z.string(), says: z.string(), source: RuleSource })),
+});
+export const RetryResponse = z.strictObject({ decision: Decision, advice: RetryAdvice });
+responses.add(RetryAdvice, { id: 'RetryAdvice' });
+responses.add(RetryResponse, { id: 'RetryResponse', description: 'The decision for the latest attempt, and the advice on a retry.' });
 responses.add(NormalizeResponse, { id: 'NormalizeResponse', description: 'One Decision, or an array in the order of the input.' });
 
 export const Provider = ProviderInfo;

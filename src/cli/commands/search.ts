@@ -38,7 +38,7 @@ Every word must match. English matches whole words or word beginnings, in any ca
       if (opts.provider !== undefined) searchOpts.provider = requireProvider(opts.provider);
       const flow = requireFlow(opts.flow);
       if (flow) searchOpts.flow = flow;
-      const { getCode } = await import('../../catalog/api.js');
+      const { getCode } = await import('../../catalog/listings.js');
       // A listing shows what normalize() answers for the code (for the flow, if given), not the
       // entry's own reading, and says when the code has other readings.
       const results = search(query, searchOpts).map((r) => {

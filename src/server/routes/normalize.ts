@@ -1,11 +1,12 @@
-import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
+import type { z } from 'zod';
 import { PaycodesInputError } from '../../core/errors.js';
-import type { Decision, NormalizeInput as Input, Lang } from '../../core/types.js';
-import { normalize } from '../../normalize.js';
+import type { Decision, Lang } from '../../core/types.js';
+import { type StateInput as Input, normalize } from '../../normalize.js';
 import { readJson } from '../body.js';
 import type { AppEnv } from '../env.js';
 import { language } from '../language.js';
+import { limitedBody } from '../limit.js';
 import { type FieldError, fieldErrors, HttpProblem } from '../problem.js';
 import { langOf, parse } from '../respond.js';
 import { LangQuery, MAX_BATCH, NormalizeInput, NormalizeQuery } from '../schemas.js';
@@ -30,7 +31,7 @@ const HEADERS = (lang: Lang): Record<string, string> => ({
 });
 
 /** Library input errors become 400s that name the field. */
-function decide(input: Input, where: FieldError['in'], prefix: PropertyKey[] = []): Decision {
+export function decide(input: Input, where: FieldError['in'], prefix: PropertyKey[] = []): Decision {
   try {
     return normalize(input);
   } catch (e) {
@@ -38,6 +39,18 @@ function decide(input: Input, where: FieldError['in'], prefix: PropertyKey[] = [
       throw new HttpProblem(400, e.message, fieldErrors(where, [{ path: [...prefix, e.field], message: e.message }]));
     throw e;
   }
+}
+
+/** The validated fields as normalize() takes them; absent ones stay absent. */
+export function toInput(v: z.output<typeof NormalizeInput> | z.output<typeof NormalizeQuery>, lang: Lang): Input {
+  const input: Input = { provider: v.provider, code: v.code, lang };
+  if (v.flow) input.flow = v.flow;
+  if (v.message !== undefined) input.message = v.message;
+  if (v.state !== undefined) input.state = v.state;
+  if (v.network !== undefined) input.network = v.network;
+  if (v.networkCode !== undefined) input.networkCode = v.networkCode;
+  if (v.adviceCode !== undefined) input.adviceCode = v.adviceCode;
+  return input;
 }
 
 type Checked = { input: Input; errors?: undefined } | { input?: undefined; errors: FieldError[] };
@@ -52,10 +65,7 @@ function check(item: unknown, path: PropertyKey[], fallback: Lang): Checked {
       ),
     };
   const v = r.data;
-  const input: Input = { provider: v.provider, code: v.code, lang: v.lang ?? fallback };
-  if (v.flow) input.flow = v.flow;
-  if (v.message !== undefined) input.message = v.message;
-  return { input };
+  return { input: toInput(v, v.lang ?? fallback) };
 }
 
 /** GET for one code from a URL, POST for one object or a batch. */
@@ -66,28 +76,11 @@ export function normalizeRoutes(limit: number): Hono<AppEnv> {
   r.get('/v1/normalize', (c) => {
     const q = parse(NormalizeQuery, c.req.query(), 'query', 'query parameters');
     const lang = langOf(c, q.lang);
-    const input: Input = { provider: q.provider, code: q.code, lang };
-    if (q.flow) input.flow = q.flow;
-    if (q.message !== undefined) input.message = q.message;
+    const input = toInput(q, lang);
     return c.body(decisionJson(decide(input, 'query')), 200, HEADERS(lang));
   });
 
-  const limitBody = bodyLimit({
-    maxSize: limit,
-    onError: () => {
-      throw new HttpProblem(413, `the request body is larger than ${limit} bytes`, undefined, { connection: 'close' });
-    },
-  });
-  // A chunked body is read inside the limit; a client that goes away mid-body gets a 400, not a 500.
-  // (Errors from the route itself are answered at its own layer and never reach this catch.)
-  const guardedLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-    try {
-      await limitBody(c, next);
-    } catch (e) {
-      if (e instanceof HttpProblem) throw e;
-      throw new HttpProblem(400, 'the request body ended before it was complete', undefined, { connection: 'close' });
-    }
-  };
+  const guardedLimit = limitedBody(limit);
 
   r.post('/v1/normalize', guardedLimit, async (c) => {
     const q = parse(LangQuery, c.req.query(), 'query', 'query parameters');
