@@ -3,8 +3,8 @@
 // here so that hand-made data type-checks; how the core keys and canonicalises codes is not.
 
 export type * from './data.js';
-export type { Asked, DecisionBuilder, DecisionMessages, SourcedVerdict } from './decision.js';
 export { DATA_VERSION } from './data-version.js';
+export type { Asked, DecisionBuilder, DecisionMessages, SourcedVerdict } from './decision.js';
 export { PaycodesInputError } from './errors.js';
 export { resolveLang } from './lang.js';
 export { createNormalizer, type Normalizer, type NormalizerData, type Reading } from './normalizer.js';
