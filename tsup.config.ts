@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
@@ -23,6 +24,12 @@ const cliShared: Options = {
   ...shared,
   format: ['esm'],
   noExternal: [/./],
+  esbuildOptions(options) {
+    shared.esbuildOptions?.(options, { format: 'esm' });
+    // yaml's Node build is CommonJS; a lazily imported CommonJS chunk exposes only `default`, so
+    // `const { parse } = await import('yaml')` would break. Its ESM build is the same code.
+    options.alias = { ...options.alias, yaml: fileURLToPath(new URL('node_modules/yaml/browser/index.js', import.meta.url)) };
+  },
 };
 
 export default defineConfig([
