@@ -1,6 +1,7 @@
 import { fold } from '../text/fold.js';
 import { type CanonicalRule, canonicalCode, plainCode } from './canonical.js';
 import type { ProviderData, UnifiedData } from './data.js';
+import { checkData } from './data-version.js';
 import {
   type Asked,
   createDecisionBuilder,
@@ -76,6 +77,7 @@ export interface Normalizer {
  * message; classifier answers are keyed on the message as well.
  */
 export function createNormalizer(data: NormalizerData): Normalizer {
+  checkData(data);
   const { unified, messages, classify } = data;
   const byKey = new Map<string, CompiledProvider>();
   const build = createDecisionBuilder(unified, messages);
