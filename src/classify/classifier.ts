@@ -205,6 +205,12 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
       evidence.push({ kind: 'threshold', detail: `calibrated confidence ${confidence} is below ${threshold}` });
       return unmapped(confidence, evidence);
     }
+    if (confidence < threshold) {
+      evidence.push({
+        kind: 'threshold',
+        detail: `calibrated confidence ${confidence} is below ${threshold}; ${d.outcome}/${d.next} stands, as it invites no retry`,
+      });
+    }
     return {
       unified: code,
       category: d.category,
