@@ -83,7 +83,8 @@ function startServer() {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [resolve(ROOT, 'bin/paycodes.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', PAYCODES_API_KEY: '' },
+      // No key: an empty PAYCODES_API_KEY is refused at start-up, so the variable is removed instead.
+      env: Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: '1' }).filter(([k]) => k !== 'PAYCODES_API_KEY')),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let head = '';

@@ -116,14 +116,14 @@ for (const l of lines) print(l);
 console.log(`\nwrote ${resolve(values.out)} in ${report.durationSeconds} s`);
 
 if (values.md) {
-  const file = join(ROOT, 'BENCHMARKS.md');
+  const file = join(ROOT, 'docs', 'benchmarks.md');
   const start = '<!-- figures:start -->';
   const end = '<!-- figures:end -->';
   const doc = readFileSync(file, 'utf8');
   const a = doc.indexOf(start);
   const b = doc.indexOf(end);
   if (a === -1 || b < a) {
-    process.stderr.write('bench: BENCHMARKS.md has no figures markers; not updated\n');
+    process.stderr.write('bench: docs/benchmarks.md has no figures markers; not updated\n');
   } else {
     const cell = (x) => String(x).replaceAll('|', '\\|');
     const md = [

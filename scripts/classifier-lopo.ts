@@ -89,11 +89,16 @@ export function leaveOneProviderOut(
 ): Case[] {
   const truth = truthOf(providers, unified);
   const cases: Case[] = [];
-  // With `groups`, providers are held out a group at a time (provider i in group i mod groups):
-  // fewer fits, and each answer still comes from a model that never saw its provider.
-  const held = opts.groups
-    ? Array.from({ length: opts.groups }, (_, g) => providers.filter((_, i) => i % (opts.groups as number) === g))
-    : providers.map((p) => [p]);
+  // A provider is held out with its whole family (paypal, paypal-advice…; stripe, stripe-decline),
+  // so that a sibling's table does not leak its answers. With `groups`, families are held out a
+  // group at a time (family i in group i mod groups): fewer fits, and each answer still comes from
+  // a model that never saw its provider's family.
+  const families = [...new Set(providers.map((p) => familyOf(p.id)))];
+  const held = families.reduce<ProviderData[][]>((acc, f, i) => {
+    const at = opts.groups ? i % opts.groups : i;
+    acc[at] = [...(acc[at] ?? []), ...providers.filter((p) => familyOf(p.id) === f)];
+    return acc;
+  }, []);
   for (const group of held) {
     const out = group.filter((p) => !opts.include || opts.include.includes(p.id));
     if (out.length === 0) continue;
@@ -129,6 +134,12 @@ function casesOf(
     }
   }
   return cases;
+}
+
+/** A provider's family: the id up to its first dash (paypal-advice → paypal). */
+export function familyOf(id: string): string {
+  const dash = id.indexOf('-');
+  return dash < 0 ? id : id.slice(0, dash);
 }
 
 /** The catalog answer is itself "we do not know, query": abstaining is right. */

@@ -14,7 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClassifier } from '../src/classify/classifier.js';
+import { createClassifier, isGated } from '../src/classify/classifier.js';
 import type { Classification, Flow } from '../src/core/types.js';
 import { classifierModel } from '../src/generated/classifier-model.js';
 import { providers } from '../src/generated/providers/index.js';
@@ -90,12 +90,14 @@ function ratio(s: Score) {
 
 function atThreshold(c: Case, t: number): Scored {
   const a = c.answer;
-  const abstained = a.unified === 'unmapped' || calibrated(a) < t;
+  // As the classifier does: only answers that could do harm are held back below the threshold.
+  const abstained = a.unified === 'unmapped' || (isGated(a.outcome, a.next) && calibrated(a) < t);
   return { truth: c.truth, got: abstained ? ABSTAIN : a, abstained };
 }
 
 // --- leave-one-provider-out --------------------------------------------------------------------
 const only = quick ? providers.slice(0, 3).map((p) => p.id) : undefined;
+// Families held out together (see classifier-lopo.ts).
 const started = Date.now();
 const cases = leaveOneProviderOut(providers, unified, { include: only, perLanguage: !quick, fit: quick ? { epochs: 8 } : {} });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -118,7 +120,7 @@ const main = score(combined.map((c) => atThreshold(c, THRESHOLD)));
 const oldMain = score(combined.map(oldScored));
 const lines: string[] = [];
 lines.push(
-  `Leave-one-provider-out over ${ids.length} of ${providers.length} providers, ${combined.length} entries (${seconds} s); model threshold ${THRESHOLD}, calibration a=${ca} b=${cb}`,
+  `Leave-one-provider-out (family held out with it) over ${ids.length} of ${providers.length} providers, ${combined.length} entries (${seconds} s); model threshold ${THRESHOLD}, calibration a=${ca} b=${cb}`,
 );
 lines.push('');
 lines.push(row('model, all', main));

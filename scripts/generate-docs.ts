@@ -66,6 +66,38 @@ for (const p of listProviders()) {
 // Guides and the README: their `<!-- run -->` blocks hold real outputs, refreshed here.
 for (const rel of guides(root)) pages.set(rel, await refresh(root, rel));
 
+/** Replaces what stands between `<!-- name:start -->` and `<!-- name:end -->`. */
+function between(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a === -1 || b < a) return text;
+  return `${text.slice(0, a + start.length)}\n${content}${text.slice(b)}`;
+}
+
+// The README's catalog list and headline figures: generated, so they cannot go stale.
+{
+  const providers = listProviders();
+  const entries = providers.reduce((n, p) => n + p.entries, 0);
+  let list = `${providers.length} providers and card-network lists, ${entries.toLocaleString('en')} entries, ${listUnified().length} unified codes.\n\n`;
+  list += '| provider | region | texts in | entries |\n|---|---|---|---:|\n';
+  for (const p of providers) {
+    list += `| [${cell(p.name)}](docs/providers/${p.id}.md) \`${p.id}\` | ${p.region.join(' ')} | ${p.languages.join(' ')} | ${p.entries.toLocaleString('en')} |\n`;
+  }
+  let readme = between(pages.get('README.md') ?? readFileSync(join(root, 'README.md'), 'utf8'), 'providers', list);
+  const bench = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as {
+    machine: { date: string; cores: number };
+    command: string;
+    results: { section: string; name: string; ratio: number | null; target: string | null; met?: boolean; skipped?: string }[];
+  };
+  const rows = bench.results.filter((r) => r.target && r.ratio !== null && !r.skipped);
+  let figures = `From \`${bench.command}\` on ${bench.machine.date.slice(0, 10)} (${bench.machine.cores} cores, shared):\n\n| figure | ratio | target | |\n|---|---:|---|---|\n`;
+  for (const r of rows) figures += `| ${cell(r.name)} | ${r.ratio}× | ${cell(r.target ?? '')} | ${r.met ? 'met' : '**missed**'} |\n`;
+  readme = between(readme, 'bench', figures);
+  pages.set('README.md', readme);
+}
+
 let stale = 0;
 for (const [rel, content] of pages) {
   const path = join(root, rel);

@@ -4,12 +4,13 @@
  * the catalog gives, so the weights never drift from the data.
  *
  * Deterministic: a fixed seed and the catalog's own order. Calibration (Platt scaling) is fitted on
- * answers for providers held out of training (six groups of providers in turn); the threshold is the lowest calibrated confidence at which those
+ * answers for providers held out of training (six groups of provider families in turn); the threshold is the lowest calibrated confidence at which those
  * answers hold no dangerous reading (D1 = D2 = 0), plus a margin.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isGated } from '../src/classify/classifier.js';
 import { platt } from '../src/classify/fit.js';
 import { providers } from '../src/generated/providers/index.js';
 import { unified } from '../src/generated/unified.js';
@@ -34,11 +35,16 @@ export function train() {
   const ys = cases.map((c) => c.answer.outcome === c.truth.outcome && c.answer.next === c.truth.next);
   const [a, b] = platt(xs, ys);
   const calibrated = xs.map((x) => 1 / (1 + Math.exp(-(a * x + b))));
-  // The lowest threshold above which no answer is dangerous; answers below it abstain.
+  // The lowest threshold above which no answer is dangerous; risky answers below it abstain (the
+  // others are as safe as abstaining, see isGated).
   let lowest = 0;
   cases.forEach((c, i) => {
+    if (!isGated(c.answer.outcome, c.answer.next)) return;
     if (isD1(c.truth, c.answer) || isD2(c.truth, c.answer)) lowest = Math.max(lowest, (calibrated[i] as number) + 1e-9);
   });
+  // Capped: on a catalog whose labels disagree with each other (the same wording read as a decline
+  // by one provider and as "unknown" by another), no threshold below 1 reaches D1 = 0, and a cap of
+  // 1 would hold back every risky answer, right or wrong. npm run eval reports what remains.
   const threshold = Math.round(Math.min(0.95, lowest + MARGIN) * 100) / 100;
   return fitPacked(providers, unified, { calibration: [a, b], threshold, trained: { entries: 0, samples: 0, providers: 0, features: 0 } });
 }

@@ -1,3 +1,8 @@
+// `paycodes`: the library. What a caller needs to turn a code into a decision and act on it, and
+// nothing of the compiled data's internals (tuples, canonical forms, lookup keys) or of evaluation.
+// Bring-your-own-data lives in `paycodes/core` + `paycodes/data`, unknown codes in `paycodes/classify`,
+// whole responses and notifications (node:crypto) in `paycodes/responses`, the HTTP API in
+// `paycodes/server`. This entry imports no `node:` module, so it bundles for browsers and edge runtimes.
 export {
   type CatalogEntry,
   entriesForUnified,
@@ -11,18 +16,14 @@ export {
   type ProviderInfo,
   type UnifiedCode,
 } from './catalog/api.js';
-export { CLASSIFY_THRESHOLD, type ClassifierOptions, classify, createClassifier } from './classify/classify.js';
-export { type CanonicalRule, canonicalCode, MAX_CODE_LENGTH, plainCode } from './core/canonical.js';
-export type { DecisionPatch, EntryTuple, MessageTable, ProviderData, UnifiedData, UnifiedInfo } from './core/data.js';
+export { type CodeListing, getCode, listCodes } from './catalog/listings.js';
 export { PaycodesInputError } from './core/errors.js';
 export { resolveLang } from './core/lang.js';
-export { createNormalizer, type Normalizer, type NormalizerData, providerKey, type Reading } from './core/normalizer.js';
-export type { DecisionNetwork } from './core/types.js';
 export {
+  type CategoryId,
   type Classification,
-  type Classifier,
-  type ClassifyInput,
   type Decision,
+  type DecisionNetwork,
   type DecisionSource,
   DISCLOSURES,
   type Disclosure,
@@ -38,10 +39,10 @@ export {
   type Outcome,
   PARTIES,
   type Party,
+  type ProviderId,
+  type UnifiedId,
 } from './core/types.js';
-export { normalize, normalizer } from './normalize.js';
-// Whole responses, notifications and signatures (node:crypto) live in `paycodes/responses`, so this
-// entry bundles for browsers and edge runtimes.
+export { normalize, type StateInput } from './normalize.js';
 export type { ProviderName, ResponseProvider } from './responses/index.js';
 export {
   type AppliedRule,

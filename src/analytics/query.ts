@@ -1,5 +1,5 @@
 /**
- * The README's warehouse query: a log table joined to the exported mapping, with the flow fallback
+ * The warehouse query in docs/analytics.md: a log table joined to the exported mapping, with the flow fallback
  * done in SQL. Written once here so the docs and the tests that run it on DuckDB and SQLite agree.
  * It is plain SQL that DuckDB, SQLite, PostgreSQL and BigQuery all accept (BigQuery wants the
  * tables dataset-qualified).

@@ -1,6 +1,8 @@
+import { canonicalCode } from '../core/canonical.js';
 import type { ProviderData, ProviderFacts, UnifiedInfo } from '../core/data.js';
-import { forFlow, sameVerdict, unifiedVerdict, type Verdict } from '../core/policy.js';
-import type { Decision, Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
+import { providerKey } from '../core/normalizer.js';
+import { unifiedVerdict, type Verdict } from '../core/policy.js';
+import type { Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
 import { en } from '../generated/messages/en.js';
 import { zhHans } from '../generated/messages/zh-hans.js';
 import { zhHant } from '../generated/messages/zh-hant.js';
@@ -8,9 +10,12 @@ import { providerFacts } from '../generated/provider-facts.js';
 import { providers as generatedProviders } from '../generated/providers/index.js';
 import { unified } from '../generated/unified.js';
 import { unifiedInfo } from '../generated/unified-info.js';
-import { normalize, normalizer } from '../normalize.js';
 
-/** The typed, dependency-free view of the compiled catalog. */
+/**
+ * The typed, dependency-free view of the compiled catalog. These functions read the generated data
+ * only; the listings that carry `normalize()`'s decisions live in listings.ts (which loads the
+ * normalizer) and are re-exported at the end for callers that take everything from here.
+ */
 
 export interface ProviderInfo {
   id: string;
@@ -78,6 +83,21 @@ const info = (p: ProviderData): ProviderInfo => {
   };
 };
 
+// Keyed loosely, as normalize() matches providers: `SHOPLINE Payments` finds `shopline-payments`.
+let byKey: Map<string, ProviderData> | undefined;
+function findProvider(id: unknown): ProviderData | undefined {
+  if (typeof id !== 'string') return undefined;
+  if (byKey === undefined) {
+    byKey = new Map();
+    for (const p of generatedProviders) {
+      byKey.set(p.id, p);
+      byKey.set(providerKey(p.id), p);
+      for (const a of p.aliases) byKey.set(providerKey(a), p);
+    }
+  }
+  return byKey.get(id) ?? byKey.get(providerKey(id.trim()));
+}
+
 const entryCache = new Map<string, CatalogEntry[]>();
 
 function expand(p: ProviderData): CatalogEntry[] {
@@ -113,90 +133,22 @@ export function listProviders(): ProviderInfo[] {
 
 /** A provider by id or alias (loosely: `SHOPLINE Payments` finds `shopline-payments`). */
 export function getProvider(id: string): ProviderInfo | undefined {
-  const p = typeof id === 'string' ? normalizer.provider(id) : undefined;
+  const p = findProvider(id);
   return p ? info(p) : undefined;
 }
 
 /** True when an entry answers for `flow`: its own flow, or `any`, which applies to every flow. */
-const appliesTo = (e: CatalogEntry, flow: Flow | undefined): boolean => !flow || flow === 'any' || e.flow === flow || e.flow === 'any';
+export const appliesTo = (e: CatalogEntry, flow: Flow | undefined): boolean =>
+  !flow || flow === 'any' || e.flow === flow || e.flow === 'any';
 
 /**
  * A provider's entries in catalog order, optionally narrowed to a flow (its own entries plus the
  * `any` entries, which apply to every flow) or a unified code.
  */
 export function listEntries(provider: string, filter: { flow?: Flow; unified?: string } = {}): CatalogEntry[] {
-  const p = typeof provider === 'string' ? normalizer.provider(provider) : undefined;
+  const p = findProvider(provider);
   if (!p) return [];
   return expand(p).filter((e) => appliesTo(e, filter.flow) && (!filter.unified || e.unified === filter.unified));
-}
-
-/** One code of a provider as every listing shows it: what `normalize()` answers, and whether it is the only reading. */
-export interface CodeListing {
-  provider: string;
-  code: string;
-  /** The flow asked about; `any` when none was given. */
-  flow: Flow;
-  /** Exactly what `normalize({ provider, code, flow })` answers. */
-  decision: Decision;
-  /**
-   * How many different readings (unified code, outcome, next, party) answer for this flow. Above 1,
-   * `decision` is the safest of them and `decision.alternatives` holds the others.
-   */
-  readings: number;
-  /** The catalog entries behind the code that apply to the flow. */
-  entries: CatalogEntry[];
-}
-
-/** How many different readings of a code answer for `flow`. */
-function readingCount(provider: string, code: string, flow: Flow): number {
-  const all = normalizer.readings(provider, code)?.readings ?? [];
-  const distinct: (typeof all)[number][] = [];
-  for (const r of forFlow(all, flow)) if (!distinct.some((d) => sameVerdict(d, r))) distinct.push(r);
-  return distinct.length;
-}
-
-/** The listing of one (provider, code) for a flow, or undefined when the catalog does not have the code. */
-export function getCode(provider: string, code: string | number, flow: Flow = 'any'): CodeListing | undefined {
-  const entries = getEntries(provider, code).filter((e) => appliesTo(e, flow));
-  const first = entries[0];
-  if (first === undefined) return undefined;
-  return {
-    provider: first.provider,
-    code: first.code,
-    flow,
-    decision: normalize({ provider: first.provider, code: first.code, flow }),
-    readings: readingCount(first.provider, first.code, flow),
-    entries,
-  };
-}
-
-/**
- * A provider's codes, one listing per canonical code in catalog order, each with the decision
- * `normalize()` gives for the flow. `flow` keeps the codes that have an entry for it or for `any`;
- * `unified` keeps the codes with an applicable entry mapped to it.
- */
-export function listCodes(provider: string, filter: { flow?: Flow; unified?: string } = {}): CodeListing[] {
-  const flow = filter.flow ?? 'any';
-  const byCode = new Map<string, CatalogEntry[]>();
-  for (const e of listEntries(provider, { flow })) {
-    const list = byCode.get(e.code);
-    if (list) list.push(e);
-    else byCode.set(e.code, [e]);
-  }
-  const out: CodeListing[] = [];
-  for (const [code, entries] of byCode) {
-    if (filter.unified && !entries.some((e) => e.unified === filter.unified)) continue;
-    const id = (entries[0] as CatalogEntry).provider;
-    out.push({
-      provider: id,
-      code,
-      flow,
-      decision: normalize({ provider: id, code, flow }),
-      readings: readingCount(id, code, flow),
-      entries,
-    });
-  }
-  return out;
 }
 
 /**
@@ -211,15 +163,15 @@ export function getEntry(provider: string, code: string | number, flow: Flow = '
 
 /** Every entry of a canonical (provider, code), across flows. */
 export function getEntries(provider: string, code: string | number): CatalogEntry[] {
-  let r: ReturnType<typeof normalizer.readings>;
+  const p = findProvider(provider);
+  if (!p) return [];
+  let c: string;
   try {
-    r = normalizer.readings(provider, code);
+    c = canonicalCode(p.canonical, code);
   } catch {
     return [];
   }
-  if (!r) return [];
-  const c = r.code;
-  return expand(r.provider).filter((e) => e.code === c);
+  return expand(p).filter((e) => e.code === c);
 }
 
 function unifiedCode(code: string): UnifiedCode | undefined {
@@ -272,3 +224,6 @@ export function getUnified(code: string): UnifiedCode | undefined {
 export function entriesForUnified(code: string): CatalogEntry[] {
   return generatedProviders.flatMap((p) => expand(p).filter((e) => e.unified === code));
 }
+
+// The package is `sideEffects: false`, so a bundle that uses none of these drops the normalizer.
+export { type CodeListing, getCode, listCodes } from './listings.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { DecisionPatch, EntryTuple, MessageTable, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
+import type { DecisionPatch, EntryTuple, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
+import { DATA_VERSION } from '../core/data-version.js';
 import type { Flow, Lang } from '../core/types.js';
 import type { EnvelopeData } from '../responses/envelope.js';
 import { envelopeDocs } from './envelope-docs.js';
@@ -75,6 +76,7 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       notes,
     };
     const head: Omit<ProviderData, 'entries'> = {
+      version: DATA_VERSION,
       id: p.id,
       name: p.name,
       aliases: p.aliases ?? [],
@@ -97,34 +99,69 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
     `{\n${Object.entries(o)
       .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`)
       .join('\n')}\n}`;
+  // One constant per unified code (its tuple, its flow patches, its messages in each language). The
+  // full tables and the per-provider packs are both built from these constants, so a pack re-exports
+  // what it uses instead of copying it, and a bundler drops the constants nobody imports.
+  const constName = codeConstants(Object.keys(codes));
+  const refs = (prefix: string, keys: string[]) =>
+    keys.length === 0 ? '{}' : `{\n${keys.map((k) => `    ${JSON.stringify(k)}: ${prefix}${constName.get(k)},`).join('\n')}\n  }`;
+  const codeKeys = Object.keys(codes);
+  const flowKeys = Object.keys(flows);
+  const unifiedBody = (keys: string[]) =>
+    `{\n  version: DATA_VERSION,\n  codes: ${refs('c_', keys)},\n  flows: ${refs(
+      'f_',
+      keys.filter((k) => flows[k] !== undefined),
+    )},\n}`;
   out.set(
     'src/generated/unified.ts',
-    `${HEADER('catalog/unified.yaml')}import type { UnifiedData } from '../core/data.js';\n\nexport const unified: UnifiedData = {\n  codes: ${obj(codes).replace(/\n/g, '\n  ')},\n  flows: ${obj(flows).replace(/\n/g, '\n  ')},\n};\n`,
+    `${HEADER('catalog/unified.yaml')}import { DATA_VERSION } from '../core/data-version.js';
+import type { DecisionPatch, UnifiedData, UnifiedTuple } from '../core/data.js';
+import type { Flow } from '../core/types.js';
+
+${codeKeys.map((k) => `export const c_${constName.get(k)}: UnifiedTuple = ${JSON.stringify(codes[k])};`).join('\n')}
+
+${flowKeys.map((k) => `export const f_${constName.get(k)}: Partial<Record<Flow, DecisionPatch>> = ${JSON.stringify(flows[k])};`).join('\n')}
+
+export const unified: UnifiedData = ${unifiedBody(codeKeys)};
+`,
   );
   out.set(
     'src/generated/unified-info.ts',
     `${HEADER('catalog/unified.yaml')}import type { UnifiedInfo } from '../core/data.js';\n\nexport const unifiedInfo: Record<string, UnifiedInfo> = ${obj(info)};\n`,
   );
   for (const [lang, [file, name]] of Object.entries(LANG_FILES) as [Lang, [string, string]][]) {
-    const table: Record<string, [string, string]> = {};
-    for (const [code, c] of Object.entries(u)) table[code] = [c.messages.customer[lang], c.messages.merchant[lang]];
+    const row = (code: string) => JSON.stringify([u[code]!.messages.customer[lang], u[code]!.messages.merchant[lang]]);
     out.set(
       `src/generated/messages/${file}.ts`,
-      `${HEADER('catalog/unified.yaml')}import type { MessageTable } from '../../core/data.js';\n\nexport const ${name}: MessageTable = ${json(table)};\n`,
+      `${HEADER('catalog/unified.yaml')}import type { MessageTable } from '../../core/data.js';
+
+${codeKeys.map((k) => `export const ${name}_${constName.get(k)}: MessageTable[string] = ${row(k)};`).join('\n')}
+
+export const ${name}: MessageTable = ${refs(`${name}_`, codeKeys)
+        .replace(/\n {4}/g, '\n  ')
+        .replace(/\n {2}\}$/, '\n}')};
+`,
     );
   }
-  // Per-provider packs: just the unified codes and messages one provider uses, for small bundles.
+  // Per-provider packs: just the unified codes and messages one provider uses, for small bundles,
+  // as references to the constants above.
   for (const id of ids) {
     const name = identifier(id);
     const keep = used.get(id) ?? new Set<string>();
-    const pick = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).filter(([k]) => keep.has(k)));
-    let pack = `${HEADER(`catalog/providers/${id}.yaml and catalog/unified.yaml`)}import type { MessageTable, UnifiedData } from '../../core/data.js';\n\n`;
-    pack += `/** The unified codes ${id} maps to (and \`unmapped\`). */\nexport const ${name}Unified: UnifiedData = {\n  codes: ${obj(pick(codes)).replace(/\n/g, '\n  ')},\n  flows: ${obj(pick(flows)).replace(/\n/g, '\n  ')},\n};\n`;
-    for (const [lang, [, suffix]] of Object.entries(LANG_FILES) as [Lang, [string, string]][]) {
-      const table: MessageTable = {};
-      for (const code of Object.keys(codes))
-        if (keep.has(code)) table[code] = [u[code]!.messages.customer[lang], u[code]!.messages.merchant[lang]];
-      pack += `\nexport const ${name}${suffix[0]!.toUpperCase()}${suffix.slice(1)}: MessageTable = ${json(table)};\n`;
+    const mine = codeKeys.filter((k) => keep.has(k));
+    const myFlows = mine.filter((k) => flows[k] !== undefined);
+    const list = (prefix: string, keys: string[]) => keys.map((k) => `${prefix}${constName.get(k)}`).join(', ');
+    let pack = `${HEADER(`catalog/providers/${id}.yaml and catalog/unified.yaml`)}import { DATA_VERSION } from '../../core/data-version.js';
+import type { MessageTable, UnifiedData } from '../../core/data.js';
+import { ${list('c_', mine)}${myFlows.length ? `, ${list('f_', myFlows)}` : ''} } from '../unified.js';
+`;
+    for (const [file, varName] of Object.values(LANG_FILES))
+      pack += `import { ${list(`${varName}_`, mine)} } from '../messages/${file}.js';\n`;
+    pack += `\n/** The unified codes ${id} maps to (and \`unmapped\`). */\nexport const ${name}Unified: UnifiedData = ${unifiedBody(mine).replace(/\n {2}(?=\S)/g, '\n  ')};\n`;
+    for (const [, suffix] of Object.values(LANG_FILES)) {
+      pack += `\nexport const ${name}${suffix[0]!.toUpperCase()}${suffix.slice(1)}: MessageTable = ${refs(`${suffix}_`, mine)
+        .replace(/\n {4}/g, '\n  ')
+        .replace(/\n {2}\}$/, '\n}')};\n`;
     }
     out.set(`src/generated/packs/${id}.ts`, pack);
   }
@@ -155,6 +192,7 @@ export { providers } from './providers/index.js';
 export { unified } from './unified.js';
 export { unifiedInfo } from './unified-info.js';
 export { providerFacts } from './provider-facts.js';
+export { DATA_VERSION } from '../core/data-version.js';
 ${ids.map((id, i) => `export { ${names[i]}Unified, ${names[i]}En, ${names[i]}ZhHant, ${names[i]}ZhHans } from './packs/${id}.js';`).join('\n')}
 export { en } from './messages/en.js';
 export { zhHant } from './messages/zh-hant.js';
@@ -214,4 +252,17 @@ export function resolveEnvelope(e: EnvelopeFile): EnvelopeData {
   const states: EnvelopeData['states'] = {};
   for (const [name, t] of Object.entries(e.states)) states[name] = { ...t, payment: t.payment ?? {}, refund: t.refund ?? {} };
   return { ...e, states };
+}
+
+/** A valid, unique identifier suffix per unified code (codes are snake_case; anything else is escaped). */
+function codeConstants(codes: string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const code of codes) {
+    let n = code.replace(/[^A-Za-z0-9_]/g, (c) => `$${c.codePointAt(0)!.toString(16)}`);
+    while (taken.has(n)) n += '_';
+    taken.add(n);
+    names.set(code, n);
+  }
+  return names;
 }

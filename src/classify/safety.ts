@@ -8,8 +8,9 @@
  * - `says-money-moved`: `succeeded` only where the text says the money moved.
  * - `money-in-doubt`: duplicate, already exists, inconsistent with an earlier request, timeout,
  *   system error, exception or unknown result, on a flow that moves money, is `unknown`/`query`.
- * - `guard` (the older guard, ported): whatever the flow, a message with any of those doubts, or
- *   one that says the transaction is still in flight, is never answered "failed, try again".
+ * - `guard` (the older guard, ported): whatever the flow, a message with any of those doubts, one
+ *   that says the transaction is still in flight, or one that says something succeeded (and
+ *   nothing failed), is never answered "failed, try again".
  *
  * Every pattern runs on folded text (lower case, Simplified Chinese, one space between words) and is
  * a plain alternation of words: no nested or unbounded gaps, so matching stays linear (the ReDoS
@@ -164,6 +165,16 @@ export const DOUBTS: readonly Doubt[] = [
     re: folded(
       /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)/,
     ),
+    moneyInDoubt: false,
+  },
+  {
+    // Something succeeded ("successfully authenticated", "认证成功") and nothing says it failed: a
+    // step went through, so "try again" could repeat it; query the result instead.
+    family: 'says-success',
+    unified: 'outcome_unknown',
+    members: ['outcome_unknown', 'request_accepted'],
+    re: folded(/\bsuccess|成功|성공|完了|\bexitos[oa]\b|\bexito\b/),
+    unless: (t) => NOT_SUCCESS.test(t),
     moneyInDoubt: false,
   },
   {

@@ -1,5 +1,5 @@
 import type { CanonicalRule } from './canonical.js';
-import type { Disclosure, Flow, Lang, Next, Outcome, Party } from './types.js';
+import type { Disclosure, Flow, Next, Outcome, Party } from './types.js';
 
 /**
  * The compact shapes that `npm run compile` writes to src/generated from the catalog YAML.
@@ -23,6 +23,8 @@ export type EntryTuple = [
 
 /** What `normalize()` needs of a provider. Descriptive facts live in `ProviderFacts`, so bundles stay small. */
 export interface ProviderData {
+  /** The data version it was compiled for (`DATA_VERSION`); hand-written data may leave it out. */
+  version?: number;
   id: string;
   name: string;
   aliases: string[];
@@ -49,6 +51,8 @@ export interface ProviderFacts {
 export type UnifiedTuple = [category: string, outcome: Outcome, next: Next, party: Party, disclosure: Disclosure];
 
 export interface UnifiedData {
+  /** The data version it was compiled for (`DATA_VERSION`); hand-written data may leave it out. */
+  version?: number;
   codes: Record<string, UnifiedTuple>;
   /** Per-flow departures from a unified code's default, each with its reason. */
   flows: Record<string, Partial<Record<Flow, DecisionPatch>>>;

@@ -164,8 +164,7 @@ export function createDecisionBuilder(unified: UnifiedData, messages: DecisionMe
 
     withNetwork(base, facts) {
       const issuer = facts.issuer?.decision;
-      const useIssuer =
-        issuer !== undefined && issuer.known && issuer.outcome === 'failed' && (base.outcome === 'failed' || base.unified === 'unmapped');
+      const useIssuer = issuer?.known === true && issuer.outcome === 'failed' && (base.outcome === 'failed' || base.unified === 'unmapped');
       const from = useIssuer ? issuer : base;
       const d: { -readonly [K in keyof Decision]: Decision[K] } = {
         provider: base.provider,

@@ -1,6 +1,7 @@
 import { fold } from '../text/fold.js';
 import { type CanonicalRule, canonicalCode, plainCode } from './canonical.js';
 import type { ProviderData, UnifiedData } from './data.js';
+import { checkData } from './data-version.js';
 import {
   type Asked,
   createDecisionBuilder,
@@ -47,6 +48,8 @@ const LANG_INDEX = new Map<unknown, number>(LANGS.map((l, i) => [l, i]));
 const MAX_CACHED_UNKNOWN = 4096;
 /** Classifier answers remembered; past this the oldest is dropped, so hostile input cannot grow memory. */
 const MAX_CACHED_CLASSIFIED = 4096;
+/** Real provider messages are short; longer ones are classified afresh rather than held as keys. */
+const MAX_CACHED_MESSAGE = 256;
 /** Far above any real provider message; longer text is cut before matching. */
 const MAX_MESSAGE_LENGTH = 4096;
 
@@ -74,6 +77,7 @@ export interface Normalizer {
  * message; classifier answers are keyed on the message as well.
  */
 export function createNormalizer(data: NormalizerData): Normalizer {
+  checkData(data);
   const { unified, messages, classify } = data;
   const byKey = new Map<string, CompiledProvider>();
   const build = createDecisionBuilder(unified, messages);
@@ -159,6 +163,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   // Keyed on everything the classifier sees; the language only picks the words afterwards.
   const classified = new Map<string, Classification>();
   const classifyCached = (provider: string, code: string, flow: Flow, message: string): Classification => {
+    if (message.length > MAX_CACHED_MESSAGE) return (classify as Classifier)({ code, message, provider, flow });
     const key = `${provider}\u0000${code}\u0000${flow}\u0000${message}`;
     let c = classified.get(key);
     if (c === undefined) {

@@ -2,7 +2,7 @@ import type { CategoryId, ProviderId, UnifiedId } from '../generated/names.js';
 import type { Decline, Network, RecurringAdvice } from './network-rules.js';
 
 /**
- * The decision vocabulary. Each enum is exported as a frozen tuple so callers can switch over it
+ * The decision vocabulary. Each enum is exported as a readonly tuple so callers can switch over it
  * exhaustively and validate input against it at run time.
  */
 export const FLOWS = [

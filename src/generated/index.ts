@@ -45,6 +45,7 @@ export { providers } from './providers/index.js';
 export { unified } from './unified.js';
 export { unifiedInfo } from './unified-info.js';
 export { providerFacts } from './provider-facts.js';
+export { DATA_VERSION } from '../core/data-version.js';
 export { adyenUnified, adyenEn, adyenZhHant, adyenZhHans } from './packs/adyen.js';
 export { authorizenetUnified, authorizenetEn, authorizenetZhHant, authorizenetZhHans } from './packs/authorizenet.js';
 export { braintreeUnified, braintreeEn, braintreeZhHant, braintreeZhHans } from './packs/braintree.js';

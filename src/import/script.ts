@@ -1,31 +1,18 @@
-import * as OpenCC from 'opencc-js';
-import { HANT_TO_HANS } from '../generated/hant-to-hans.js';
+import { HANS_ONLY, HANT_TO_HANS } from '../generated/hant-to-hans.js';
 
 let trad: Set<string> | undefined;
 let simp: Set<string> | undefined;
 
+// Both tables come from opencc-js at build time (scripts/generate-fold.ts), so reading a table
+// needs no converter at run time.
 function tables(): [Set<string>, Set<string>] {
   if (trad && simp) return [trad, simp];
   const t = new Set<string>();
-  const targets = new Set<string>();
   const chars = [...HANT_TO_HANS];
-  for (let i = 0; i + 1 < chars.length; i += 2) {
-    const a = chars[i] as string;
-    const b = chars[i + 1] as string;
-    if (a !== b) {
-      t.add(a);
-      targets.add(b);
-    }
-  }
-  // Simplified-only: a folding target that Simplified→Traditional conversion changes back (余 → 餘).
-  // Targets of rare variants only (面 from 麵, 回 from 迴) are ordinary in both scripts.
-  const list = [...targets].filter((c) => !t.has(c));
-  const toTrad = OpenCC.Converter({ from: 'cn', to: 't' });
-  const converted = toTrad(list.join('\n')).split('\n');
-  const s = new Set(list.filter((c, i) => converted[i] !== undefined && converted[i] !== c));
+  for (let i = 0; i + 1 < chars.length; i += 2) if (chars[i] !== chars[i + 1]) t.add(chars[i] as string);
   trad = t;
-  simp = s;
-  return [t, s];
+  simp = new Set(HANS_ONLY);
+  return [t, simp];
 }
 
 export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;

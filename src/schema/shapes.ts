@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CatalogEntry as CatalogEntryType, CodeListing as CodeListingType, ProviderInfo as ProviderInfoType } from '../catalog/api.js';
+import type { CatalogEntry as CatalogEntryType, ProviderInfo as ProviderInfoType } from '../catalog/api.js';
+import type { CodeListing as CodeListingType } from '../catalog/listings.js';
 import { DECLINES, NETWORKS, RECURRING_ADVICE } from '../core/network-rules.js';
 import type {
   CategoryId,
@@ -8,7 +9,7 @@ import type {
   Evidence as EvidenceType,
   UnifiedId,
 } from '../core/types.js';
-import { DISCLOSURES, FLOWS, LANGS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
+import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
 import { unified } from '../generated/unified.js';
 
 /**

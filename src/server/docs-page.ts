@@ -30,7 +30,8 @@ section.op{border:1px solid var(--line);border-radius:8px;margin:14px 0;padding:
 .get{background:var(--get)}.post{background:var(--post)}
 code,pre{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--code);border-radius:4px}
 code{padding:1px 4px}pre{padding:10px;overflow:auto;max-height:420px}
-table{border-collapse:collapse;width:100%}td,th{border-top:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%}td,th{border-top:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+@media (max-width:600px){table,tbody,tr,td{display:block}tr:first-child{display:none}tr{border-top:1px solid var(--line);padding:4px 0}td{border:0;padding:2px 0}td[data-label]::before{content:attr(data-label) ": ";color:var(--mut)}pre{white-space:pre-wrap;overflow-wrap:anywhere}}
 details{margin:6px 0}summary{cursor:pointer}
 `;
 
@@ -40,6 +41,9 @@ export const DOCS_JS = `const el = (tag, attrs = {}, ...kids) => {
   for (const k of kids) e.append(k);
   return e;
 };
+// Descriptions are plain text with Markdown code spans; only the spans become markup, never the text.
+const md = (text) => String(text || '').split('\x60').map((part, i) => (i % 2 ? el('code', {}, part) : part));
+const cell = (label, ...kids) => el('td', { 'data-label': label }, ...kids);
 const resolve = (doc, s) => {
   if (s && s.$ref) return doc.components.schemas[s.$ref.split('/').pop()];
   return s;
@@ -60,17 +64,17 @@ const curl = (path, method, op) => {
   return "curl -s '" + url + "'";
 };
 const render = (doc) => {
-  document.getElementById('summary').textContent = doc.info.title + ' ' + doc.info.version + ' (OpenAPI ' + doc.openapi + '). ' + doc.info.description;
+  document.getElementById('summary').replaceChildren(doc.info.title + ' ' + doc.info.version + ' (OpenAPI ' + doc.openapi + '). ', ...md(doc.info.description));
   const main = document.getElementById('ops');
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
       const sec = el('section', { class: 'op', id: method + path.replace(/[^a-z0-9]+/gi, '-') });
-      sec.append(el('h2', {}, el('span', { class: 'method ' + method }, method.toUpperCase()), el('code', {}, path), ' ', op.summary || ''));
-      if (op.description) sec.append(el('p', {}, op.description));
+      sec.append(el('h2', {}, el('span', { class: 'method ' + method }, method.toUpperCase()), el('code', {}, path), ' ', ...md(op.summary)));
+      if (op.description) sec.append(el('p', {}, ...md(op.description)));
       if (op.security && op.security.length) sec.append(el('p', {}, 'Needs ', el('code', {}, 'Authorization: Bearer …'), ' when the server has an API key.'));
       if (op.parameters && op.parameters.length) {
         const t = el('table', {}, el('tr', {}, el('th', {}, 'parameter'), el('th', {}, 'in'), el('th', {}, 'type'), el('th', {}, 'description')));
-        for (const p of op.parameters) t.append(el('tr', {}, el('td', {}, el('code', {}, p.name + (p.required ? '' : '?'))), el('td', {}, p.in), el('td', {}, typeOf(p.schema)), el('td', {}, p.description || '')));
+        for (const p of op.parameters) t.append(el('tr', {}, cell('parameter', el('code', {}, p.name + (p.required ? '' : '?'))), cell('in', p.in), cell('type', typeOf(p.schema)), cell('description', ...md(p.description))));
         sec.append(el('h3', {}, 'Parameters'), t);
       }
       if (op.requestBody) {
@@ -80,14 +84,14 @@ const render = (doc) => {
       const rs = el('table', {}, el('tr', {}, el('th', {}, 'status'), el('th', {}, 'body'), el('th', {}, 'meaning')));
       for (const [status, r] of Object.entries(op.responses)) {
         const [type, media] = Object.entries(r.content || {})[0] || ['', {}];
-        rs.append(el('tr', {}, el('td', {}, status), el('td', {}, el('code', {}, type), ' ', refName(media.schema)), el('td', {}, r.description)));
+        rs.append(el('tr', {}, cell('status', status), cell('body', el('code', {}, type), ' ', refName(media.schema)), cell('meaning', ...md(r.description))));
       }
       sec.append(el('h3', {}, 'Responses'), rs, el('h3', {}, 'Example'), el('pre', {}, curl(path, method, op)));
       main.append(sec);
     }
   }
   const schemas = el('section', { class: 'op', id: 'schemas' }, el('h2', {}, 'Schemas'));
-  for (const [name, s] of Object.entries(doc.components.schemas)) schemas.append(el('details', { id: 'schema-' + name }, el('summary', {}, name + (s.description ? ' — ' + s.description : '')), el('pre', {}, JSON.stringify(s, null, 2))));
+  for (const [name, s] of Object.entries(doc.components.schemas)) schemas.append(el('details', { id: 'schema-' + name }, el('summary', {}, name, ...(s.description ? [' — ', ...md(s.description)] : [])), el('pre', {}, JSON.stringify(s, null, 2))));
   main.append(schemas);
 };
 fetch('/openapi.json')

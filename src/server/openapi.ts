@@ -88,6 +88,17 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
           },
         },
       },
+      '/v1/retry': {
+        post: {
+          summary: 'May a declined payment be tried again, when, and under which reference',
+          description:
+            'Normalizes the code with its card-network facts, then applies the retry rules (catalog/retry-rules.yaml) to the attempt history. An open outcome is never retried.',
+          ...secured,
+          parameters: queryParams(LangQuery),
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RetryInput') } } },
+          responses: { '200': ok('RetryResponse'), ...common, '413': problem('The body is larger than the limit.') },
+        },
+      },
       '/v1/providers': get('List the providers', ok('ProviderList')),
       '/v1/providers/{id}/codes': get(
         "List a provider's codes",

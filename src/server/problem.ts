@@ -1,15 +1,18 @@
-import { STATUS_CODES } from 'node:http';
-
-/** On every response, the API's and the web page's alike. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
+/** The reason phrases of the statuses this server sends; `Error` for any other. */
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
 };
+
+export const statusTitle = (status: number): string => TITLES[status] ?? 'Error';
 
 /** Where in the request a wrong value sits, and what is wrong with it. */
 export interface FieldError {
@@ -39,6 +42,13 @@ export class HttpProblem extends Error {
   }
 }
 
+export function problemBody(status: number, detail: string, instance: string, errors?: FieldError[]): string {
+  const body: Record<string, unknown> = { type: 'about:blank', title: statusTitle(status), status, detail, instance };
+  if (errors && errors.length > 0) body.errors = errors;
+  return JSON.stringify(body);
+}
+
+/** Security headers are added by the app's middleware, which wraps every response this makes. */
 export function problemResponse(
   status: number,
   detail: string,
@@ -46,17 +56,9 @@ export function problemResponse(
   errors?: FieldError[],
   headers: Record<string, string> = {},
 ): Response {
-  const body: Record<string, unknown> = {
-    type: 'about:blank',
-    title: STATUS_CODES[status] ?? 'Error',
+  return new Response(problemBody(status, detail, instance, errors), {
     status,
-    detail,
-    instance,
-  };
-  if (errors && errors.length > 0) body.errors = errors;
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...SECURITY_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
 }
 

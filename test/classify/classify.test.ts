@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isGated } from '../../src/classify/classifier.js';
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
 import { codeWords, features } from '../../src/classify/features.js';
 import { loadModel } from '../../src/classify/model.js';
@@ -47,12 +48,26 @@ describe('classify: the learned model', () => {
     for (const e of quoted) expect(e.detail).toMatch(/^"[^"]+" → [a-z_]+$/);
   });
 
-  it('abstains below the threshold: unmapped, unknown, query, with the reason in the evidence', () => {
-    const c = createClassifier({ unified, model: classifierModel, threshold: 1.01 })({ message: 'Insufficient balance' });
+  it('holds back a risky answer below the threshold: unmapped, unknown, query, with the reason in the evidence', () => {
+    const input = { message: 'Missing required parameter: amount' };
+    const raw = createClassifier({ unified, model: classifierModel, threshold: 0 })(input);
+    expect([raw.outcome, raw.next]).toEqual(['failed', 'fix_and_retry']);
+    const c = createClassifier({ unified, model: classifierModel, threshold: 1.01 })(input);
     expect([c.unified, c.outcome, c.next]).toEqual(['unmapped', 'unknown', 'query']);
     expect(c.evidence.at(-1)?.detail).toMatch(/below/);
     const none = classify({ message: 'zzz qqq' });
     expect([none.unified, none.outcome, none.next, none.confidence]).toEqual(['unmapped', 'unknown', 'query', 0]);
+  });
+
+  it('lets a safe answer (not succeeded, not "failed, try again") stand below the threshold', () => {
+    const input = { message: 'System error, please query the result', flow: 'payment' as const };
+    const c = createClassifier({ unified, model: classifierModel, threshold: 1.01 })(input);
+    expect(c.unified).not.toBe('unmapped');
+    expect([c.outcome, c.next]).toEqual(['unknown', 'query']);
+    expect(isGated(c.outcome, c.next)).toBe(false);
+    expect(isGated('failed', 'retry')).toBe(true);
+    expect(isGated('succeeded', 'done')).toBe(true);
+    expect(isGated('failed', 'stop')).toBe(false);
   });
 
   it('the shipped threshold is the model’s own', () => {

@@ -116,6 +116,16 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
   ])('%s', (text, unified) => {
     expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
   });
+  it('a step that says it succeeded is not a failure to retry, unless the text also says it failed', () => {
+    const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
+    expect(step(authFailed, 'The payment has been successfully authenticated with 3D Secure 2', 'payment')).toMatchObject({
+      rule: 'guard',
+      unified: 'outcome_unknown',
+    });
+    expect(step(authFailed, '本人認證成功', 'binding')).toMatchObject({ rule: 'guard' });
+    expect(step(authFailed, 'Authentication not successful', 'binding')).toBeUndefined();
+    expect(step(authFailed, 'Payment failed after successful authentication', 'binding')).toBeUndefined();
+  });
   it('the provider working on its own problem is not a transaction in flight', () => {
     expect(step(declined, '卡號錯誤，我們正在加緊處理', 'binding')).toBeUndefined();
   });

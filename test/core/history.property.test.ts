@@ -54,6 +54,8 @@ const input: fc.Arbitrary<NormalizeInput> = fc.oneof(
           fc.constantFrom(...catalogMessages),
           fc.constantFrom('风控拦截', '風控攔截', 'insufficient balance', '  ', '余额不足', 'timeout'),
           fc.string({ maxLength: 12 }),
+          // Past the length the classifier cache keeps: answered afresh, and still the same.
+          fc.string({ minLength: 257, maxLength: 300 }),
         ),
       },
       { requiredKeys: ['provider', 'code'] },

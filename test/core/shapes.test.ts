@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listCodes, listEntries, listProviders } from '../../src/catalog/api.js';
+import { listEntries, listProviders } from '../../src/catalog/api.js';
+import { listCodes } from '../../src/catalog/listings.js';
 import { FLOWS } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize.js';
 import { CatalogEntry, CodeListing, Decision, ProviderInfo } from '../../src/schema/shapes.js';

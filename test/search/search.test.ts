@@ -36,7 +36,9 @@ describe('search', () => {
     const upper = search('INSUFFICIENT FUNDS');
     expect(lower).toEqual(upper);
     expect(lower[0]).toMatchObject({ kind: 'unified', unified: 'insufficient_funds' });
-    expect(lower.every((r) => r.unified.includes('insufficient'))).toBe(true);
+    // Each hit matched the words (in its text or its unified code); an entry shows the reading
+    // normalize() gives its code, which may be another of the code's readings.
+    expect(lower.every((r) => r.unified.includes('insufficient') || /insufficient/i.test(r.text))).toBe(true);
     // Word beginnings match; the middle of a word does not.
     expect(search('insuffic').length).toBeGreaterThan(0);
     expect(search('ufficient')).toEqual([]);
@@ -49,13 +51,32 @@ describe('search', () => {
     expect(search('insufficient zebra')).toEqual([]);
   });
 
+  it('ranks exact and near-exact texts in either script above partial matches', () => {
+    for (const q of ['余额不足', '餘額不足']) {
+      const r = search(q, { limit: 10 });
+      // QFPay 1201 is `餘額不足，請更換支付方式`: its first clause is the query in the other script.
+      expect(r[0], q).toMatchObject({ provider: 'qfpay', code: '1201' });
+      // Exact matches (the clause, or the whole text) come before every text that merely contains it.
+      const exact = r.findIndex((x) => x.provider === 'subotiz' && x.code === '100100');
+      const partial = r.findIndex((x) => x.provider === 'shopline-payments' && x.code === '9007');
+      expect(exact, q).toBeGreaterThan(0);
+      expect(exact, q).toBeLessThan(partial);
+    }
+    // A longer query that is no whole text or clause gets no exact-match boost.
+    expect(search('户余额不足', { limit: 1 })[0]?.score ?? 0).toBeLessThan(100);
+  });
+
   it('filters by provider and flow, and limits', () => {
     const r = search('timeout', { provider: 'shopline-payments', limit: 100 });
     expect(r.length).toBeGreaterThan(0);
     expect(r.every((x) => x.kind === 'entry' && x.provider === 'shopline-payments')).toBe(true);
     expect(search('timeout', { provider: 'SHOPLINE Payments' })).toEqual(search('timeout', { provider: 'shopline-payments' }));
     expect(search('timeout', { limit: 2 })).toHaveLength(2);
-    expect(search('refund', { flow: 'refund', limit: 100 }).every((x) => x.kind === 'unified' || x.flow === 'refund')).toBe(true);
+    const refunds = search('refund', { flow: 'refund', limit: 100 });
+    // A flow filter keeps the entries that apply to every flow, as `normalize()` would use them.
+    expect(refunds.every((x) => x.kind === 'unified' || x.flow === 'refund' || x.flow === 'any')).toBe(true);
+    expect(refunds.some((x) => x.flow === 'refund')).toBe(true);
+    expect(refunds.some((x) => x.flow === 'any')).toBe(true);
     expect(search('timeout', { provider: 'nope' })).toEqual([]);
   });
 

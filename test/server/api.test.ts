@@ -263,18 +263,31 @@ describe('catalog endpoints', () => {
   it("GET /v1/providers/{id}/codes lists a provider's codes, by id or alias, with filters", async () => {
     const all = CodeList.parse(await (await s.get('/v1/providers/qfpay/codes')).json());
     expect(all.provider).toBe('qfpay');
-    expect(all.count).toBe(listEntries('qfpay').length);
+    expect(all.flow).toBe('any');
+    expect(all.count).toBe(new Set(listEntries('qfpay').map((e) => e.code)).size);
     expect(all.codes.every((c) => c.provider === 'qfpay')).toBe(true);
+    // With no flow, each code shows what normalize() says, and how many readings it has: QFPay 1125
+    // is unknown/query (a payment may have been refunded), with a second reading.
+    const refunded = all.codes.find((c) => c.code === '1125');
+    const d = normalize({ provider: 'qfpay', code: '1125' });
+    expect(refunded?.decision).toEqual(JSON.parse(JSON.stringify(d)));
+    expect(refunded?.decision).toMatchObject({ outcome: 'unknown', next: 'query' });
+    expect(refunded?.readings).toBeGreaterThan(1);
+    expect(all.codes.find((c) => c.code === '1201')?.readings).toBe(1);
     const byName = CodeList.parse(await (await s.get('/v1/providers/SHOPLINE%20Payments/codes')).json());
     expect(byName.provider).toBe('shopline-payments');
     const funds = CodeList.parse(await (await s.get('/v1/providers/qfpay/codes?unified=insufficient_funds')).json());
     expect(funds.codes.map((c) => c.code)).toContain('1201');
-    expect(funds.codes.every((c) => c.unified === 'insufficient_funds')).toBe(true);
+    expect(funds.codes.every((c) => c.entries.some((e) => e.unified === 'insufficient_funds'))).toBe(true);
     const refunds = CodeList.parse(await (await s.get('/v1/providers/eftpay/codes?flow=refund')).json());
-    expect(refunds.count).toBe(listEntries('eftpay', { flow: 'refund' }).length);
+    expect(refunds.count).toBe(new Set(listEntries('eftpay', { flow: 'refund' }).map((e) => e.code)).size);
     // `any` entries apply to every flow, refunds included.
-    expect(refunds.codes.every((c) => c.flow === 'refund' || c.flow === 'any')).toBe(true);
-    expect(refunds.codes.some((c) => c.flow === 'any')).toBe(true);
+    expect(refunds.codes.every((c) => c.flow === 'refund' && c.entries.every((e) => e.flow === 'refund' || e.flow === 'any'))).toBe(true);
+    expect(refunds.codes.some((c) => c.entries.some((e) => e.flow === 'any'))).toBe(true);
+    for (const c of refunds.codes)
+      expect(c.decision).toEqual(JSON.parse(JSON.stringify(normalize({ provider: 'eftpay', code: c.code, flow: 'refund' }))));
+    const qfRefunds = CodeList.parse(await (await s.get('/v1/providers/qfpay/codes?flow=refund')).json());
+    expect(qfRefunds.count).toBeGreaterThan(0);
   });
 
   it('GET /v1/providers/{id}/codes is a 404 for an unknown provider and a 400 for a bad flow', async () => {

@@ -9,7 +9,7 @@ export interface TestServer extends RunningServer {
 /** A real server on 127.0.0.1 with a free port; its access log is captured instead of printed. */
 export async function testServer(options: ServerOptions = {}): Promise<TestServer> {
   const logs: string[] = [];
-  const s = await startServer({ port: 0, host: '127.0.0.1', apiKey: '', log: (l) => logs.push(l), ...options });
+  const s = await startServer({ port: 0, host: '127.0.0.1', apiKey: false, log: (l) => logs.push(l), ...options });
   const base = s.url.replace(/\/$/, '');
   return Object.assign(s, {
     logs,

@@ -1,5 +1,7 @@
-export type Lang = 'en' | 'zh-Hant' | 'zh-Hans';
-export const LANGS: readonly Lang[] = ['en', 'zh-Hant', 'zh-Hans'];
+import { resolveLang } from '../../src/core/lang.js';
+import { LANGS, type Lang } from '../../src/core/types.js';
+
+export { LANGS, type Lang };
 
 const en = {
   tagline: 'What a payment response code means, and what to do next',
@@ -13,7 +15,8 @@ const en = {
   allFlows: 'All flows',
   compare: 'Compare providers',
   results: 'Results',
-  count: (n: number, total: number) => (n === total ? `${n} codes` : `${n} of ${total} codes`),
+  count: (n: number, total: number) => (n === total ? `${n} entries` : `${n} of ${total} entries`),
+  pick: 'Type a code, a word or a message, or pick a provider.',
   none: 'No code matches. Try fewer words, or another language.',
   more: 'Show more',
   unifiedHits: 'Matching unified codes',
@@ -38,6 +41,9 @@ const en = {
   compareWith: 'Compare across providers',
   close: 'Close',
   notFound: 'This code is not in the catalog.',
+  unknownGuidance:
+    'paycodes reads it as unknown: the money may have moved. Query the transaction with the same order number before any new attempt, and report the code so it can be added.',
+  readAs: (code: string) => `Read as ${code}, the way the provider writes it.`,
   compareTitle: 'One unified code across providers',
   compareCode: 'Unified code',
   noCodes: 'No code maps here.',
@@ -60,7 +66,8 @@ const zhHant: Strings = {
   allFlows: '所有流程',
   compare: '比較服務商',
   results: '結果',
-  count: (n, total) => (n === total ? `共 ${n} 個代碼` : `${total} 個代碼中的 ${n} 個`),
+  count: (n, total) => (n === total ? `共 ${n} 個條目` : `${total} 個條目中的 ${n} 個`),
+  pick: '輸入代碼、字詞或訊息，或選擇一個服務商。',
   none: '沒有相符的代碼。請減少字詞或改用其他語言。',
   more: '顯示更多',
   unifiedHits: '相符的統一代碼',
@@ -85,6 +92,8 @@ const zhHant: Strings = {
   compareWith: '跨服務商比較',
   close: '關閉',
   notFound: '目錄中沒有此代碼。',
+  unknownGuidance: 'paycodes 將其視為未知：款項可能已轉移。再次嘗試前，請以同一訂單號查詢交易狀態，並回報此代碼以便加入目錄。',
+  readAs: (code) => `按服務商的寫法讀作 ${code}。`,
   compareTitle: '同一統一代碼在各服務商的對照',
   compareCode: '統一代碼',
   noCodes: '沒有代碼對應至此。',
@@ -105,7 +114,8 @@ const zhHans: Strings = {
   allFlows: '所有流程',
   compare: '比较服务商',
   results: '结果',
-  count: (n, total) => (n === total ? `共 ${n} 个代码` : `${total} 个代码中的 ${n} 个`),
+  count: (n, total) => (n === total ? `共 ${n} 个条目` : `${total} 个条目中的 ${n} 个`),
+  pick: '输入代码、词语或消息，或选择一个服务商。',
   none: '没有匹配的代码。请减少词语或改用其他语言。',
   more: '显示更多',
   unifiedHits: '匹配的统一代码',
@@ -130,6 +140,8 @@ const zhHans: Strings = {
   compareWith: '跨服务商比较',
   close: '关闭',
   notFound: '目录中没有此代码。',
+  unknownGuidance: 'paycodes 将其视为未知：款项可能已转移。再次尝试前，请以同一订单号查询交易状态，并回报此代码以便加入目录。',
+  readAs: (code) => `按服务商的写法读作 ${code}。`,
   compareTitle: '同一统一代码在各服务商的对照',
   compareCode: '统一代码',
   noCodes: '没有代码对应到这里。',
@@ -140,65 +152,23 @@ const zhHans: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
 
-type Labels = Record<string, Record<Lang, string>>;
+export {
+  FLOW_LABELS as FLOW,
+  labelOf as label,
+  NEXT_LABELS as NEXT,
+  OUTCOME_LABELS as OUTCOME_SHORT,
+  OUTCOME_MEANINGS as OUTCOME,
+  PARTY_LABELS as PARTY,
+} from '../../src/core/labels.js';
 
-export const OUTCOME: Labels = {
-  succeeded: { en: 'Succeeded — the money moved', 'zh-Hant': '成功：款項已轉移', 'zh-Hans': '成功：款项已转移' },
-  pending: { en: 'Pending — not final yet', 'zh-Hant': '處理中：尚未確定', 'zh-Hans': '处理中：尚未确定' },
-  failed: { en: 'Failed — the money did not move', 'zh-Hant': '失敗：款項未轉移', 'zh-Hans': '失败：款项未转移' },
-  unknown: { en: 'Unknown — the money may have moved', 'zh-Hant': '未知：款項可能已轉移', 'zh-Hans': '未知：款项可能已转移' },
-};
-
-export const OUTCOME_SHORT: Labels = {
-  succeeded: { en: 'Succeeded', 'zh-Hant': '成功', 'zh-Hans': '成功' },
-  pending: { en: 'Pending', 'zh-Hant': '處理中', 'zh-Hans': '处理中' },
-  failed: { en: 'Failed', 'zh-Hant': '失敗', 'zh-Hans': '失败' },
-  unknown: { en: 'Unknown', 'zh-Hant': '未知', 'zh-Hans': '未知' },
-};
-
-export const NEXT: Labels = {
-  done: { en: 'Done', 'zh-Hant': '完成', 'zh-Hans': '完成' },
-  wait: { en: 'Wait for the result', 'zh-Hant': '等待結果', 'zh-Hans': '等待结果' },
-  query: { en: 'Query the status first', 'zh-Hant': '先查詢狀態', 'zh-Hans': '先查询状态' },
-  retry: { en: 'Retry as is', 'zh-Hant': '可直接重試', 'zh-Hans': '可直接重试' },
-  fix_and_retry: { en: 'Fix, then retry', 'zh-Hant': '修正後重試', 'zh-Hans': '修正后重试' },
-  ask_customer: { en: 'Ask the customer', 'zh-Hant': '請顧客處理', 'zh-Hans': '请顾客处理' },
-  stop: { en: 'Stop: do not retry', 'zh-Hant': '停止：不要重試', 'zh-Hans': '停止：不要重试' },
-};
-
-export const PARTY: Labels = {
-  none: { en: 'Nobody', 'zh-Hant': '無需處理', 'zh-Hans': '无需处理' },
-  customer: { en: 'Customer', 'zh-Hant': '顧客', 'zh-Hans': '顾客' },
-  issuer: { en: 'Card issuer / bank', 'zh-Hant': '發卡機構／銀行', 'zh-Hans': '发卡机构／银行' },
-  merchant: { en: 'Merchant', 'zh-Hant': '商戶', 'zh-Hans': '商户' },
-  integration: { en: 'Integration (developer)', 'zh-Hant': '系統整合（開發者）', 'zh-Hans': '系统集成（开发者）' },
-  provider: { en: 'Payment provider', 'zh-Hant': '支付服務商', 'zh-Hans': '支付服务商' },
-};
-
-export const FLOW: Labels = {
-  any: { en: 'Any flow', 'zh-Hant': '任何流程', 'zh-Hans': '任何流程' },
-  payment: { en: 'Payment', 'zh-Hant': '付款', 'zh-Hans': '付款' },
-  refund: { en: 'Refund', 'zh-Hant': '退款', 'zh-Hans': '退款' },
-  cancel: { en: 'Cancel', 'zh-Hant': '取消', 'zh-Hans': '取消' },
-  capture: { en: 'Capture', 'zh-Hant': '請款', 'zh-Hans': '请款' },
-  query: { en: 'Query', 'zh-Hant': '查詢', 'zh-Hans': '查询' },
-  onboarding: { en: 'Onboarding', 'zh-Hant': '商戶入網', 'zh-Hans': '商户入网' },
-  binding: { en: 'Card binding', 'zh-Hant': '綁卡', 'zh-Hans': '绑卡' },
-  recurring: { en: 'Recurring', 'zh-Hant': '定期扣款', 'zh-Hans': '定期扣款' },
-  payout: { en: 'Payout', 'zh-Hant': '出款', 'zh-Hans': '出款' },
-  connect: { en: 'Connect', 'zh-Hant': '連接', 'zh-Hans': '连接' },
-  sdk: { en: 'SDK', 'zh-Hant': 'SDK', 'zh-Hans': 'SDK' },
-};
-
-export const label = (table: Labels, key: string, lang: Lang): string => table[key]?.[lang] ?? key;
-
-/** The reader's language from the browser, when it is one of ours. */
+/** The reader's language from the browser, read the way the library reads a tag; English when none is ours. */
 export function browserLang(tags: readonly string[]): Lang {
-  for (const raw of tags) {
-    const t = raw.toLowerCase();
-    if (t.startsWith('zh-hant') || t === 'zh-tw' || t === 'zh-hk' || t === 'zh-mo') return 'zh-Hant';
-    if (t.startsWith('zh')) return 'zh-Hans';
-    if (t.startsWith('en')) return 'en';
+  for (const tag of tags) {
+    try {
+      return resolveLang(tag);
+    } catch {
+      // Not one of ours; try the next preference.
+    }
   }
   return 'en';
 }

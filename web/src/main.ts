@@ -1,7 +1,12 @@
 import './style.css';
+import type { Flow } from '../../src/core/types.js';
+import type { Doc } from '../../src/search/rank.js';
+import type { WebCode, WebEntry, WebIndex, WebProvider, WebReading } from '../../src/server/web-catalog.js';
 import { byId, type Child, h } from './dom.js';
 import { browserLang, FLOW, LANGS, type Lang, label, NEXT, OUTCOME, OUTCOME_SHORT, PARTY, STRINGS } from './i18n.js';
-import { buildIndex, type Catalog, type Reading, searchIndex, searchUnified } from './search.js';
+import { buildDocs, canonical, type SearchResult, searchDocs } from './search.js';
+
+type Reading = WebReading;
 
 type Route = { view: 'search' } | { view: 'code'; provider: string; code: string } | { view: 'unified'; code: string };
 
@@ -9,8 +14,10 @@ const PAGE = 60;
 
 const state = {
   lang: 'en' as Lang,
-  catalog: undefined as Catalog | undefined,
-  index: [] as ReturnType<typeof buildIndex>,
+  catalog: undefined as WebIndex | undefined,
+  /** Provider files loaded so far, by id. */
+  loaded: new Map<string, WebProvider>(),
+  docs: [] as Doc[],
   q: '',
   provider: '',
   flow: '',
@@ -34,6 +41,54 @@ const els = {
 };
 
 const t = () => STRINGS[state.lang];
+
+// ---- loading -------------------------------------------------------------------------------
+
+const pending = new Map<string, Promise<void>>();
+
+/** Fetches the provider files not loaded yet, then rebuilds the search documents once. */
+function ensureProviders(ids: readonly string[]): Promise<void> {
+  const missing = ids.filter((id) => !state.loaded.has(id));
+  if (missing.length === 0) return Promise.resolve();
+  return Promise.all(
+    missing.map((id) => {
+      let p = pending.get(id);
+      if (!p) {
+        p = fetch(`/catalog/${encodeURIComponent(id)}.json`, { headers: { accept: 'application/json' } })
+          .then((res) => {
+            if (!res.ok) throw new Error(`HTTP ${res.status}`);
+            return res.json() as Promise<WebProvider>;
+          })
+          .then((file) => {
+            state.loaded.set(id, file);
+          })
+          .finally(() => pending.delete(id));
+        pending.set(id, p);
+      }
+      return p;
+    }),
+  ).then(() => {
+    if (state.catalog) state.docs = buildDocs(state.catalog, state.loaded);
+  });
+}
+
+const allProviders = () => state.catalog?.providers.map((p) => p.id) ?? [];
+const totalEntries = () => state.catalog?.providers.reduce((n, p) => n + p.entries, 0) ?? 0;
+
+/** Renders now if the files are here; otherwise says so, loads them and renders again. */
+function withProviders(ids: readonly string[], draw: () => void): void {
+  if (ids.every((id) => state.loaded.has(id))) {
+    draw();
+    return;
+  }
+  els.count.textContent = t().loading;
+  ensureProviders(ids).then(
+    () => render(),
+    (e) => {
+      els.count.textContent = `${t().loadFailed} (${String(e)})`;
+    },
+  );
+}
 
 // ---- routing -------------------------------------------------------------------------------
 
@@ -77,17 +132,39 @@ const unifiedHash = (code: string) => `#/unified/${encodeURIComponent(code)}`;
 
 const providerName = (id: string) => state.catalog?.providers.find((p) => p.id === id)?.name ?? id;
 const unifiedOf = (code: string) => state.catalog?.unified.find((u) => u.code === code);
+const entryOf = (provider: string, r: Reading): WebEntry | undefined => state.loaded.get(provider)?.entries[r.entry];
+const textsOf = (provider: string, r: Reading): Partial<Record<string, string>> => entryOf(provider, r)?.messages ?? {};
 
-/** The provider's text in the reader's language when the provider has it; otherwise its first. */
-function pickText(texts: Record<string, string>): { text: string; lang: string } | undefined {
-  const order = [state.lang, state.lang === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant', 'en'];
-  for (const l of order) if (texts[l]) return { text: texts[l] as string, lang: l };
-  const first = Object.entries(texts)[0];
-  return first ? { text: first[1], lang: first[0] } : undefined;
+/**
+ * The flows a reading answers, by name: `Refund` for the reading a refund gets, whatever flow it is
+ * listed under. Named are payment, refund and the flows the provider lists entries under.
+ */
+function flowsLabel(provider: string, r: Reading): string {
+  const listed = new Set<Flow>(['payment', 'refund', ...(state.loaded.get(provider)?.entries.map((e) => e.flow) ?? [])]);
+  const named = r.applies.filter((f) => listed.has(f));
+  return (named.length > 0 ? named : [r.flow]).map((f) => label(FLOW, f, state.lang)).join(', ');
 }
 
-function badges(r: Pick<Reading, 'outcome' | 'next' | 'party'>, long = false) {
+/** What `normalize()` answers for a code and a flow (none: the code's decision), as the API lists it. */
+function readingFor(provider: string, code: string, flow: Flow | undefined): { reading: Reading; others: number } | undefined {
+  const c = state.loaded.get(provider)?.codes.find((x) => x.code === code);
+  if (!c) return undefined;
+  const all = [c.decision, ...c.alternatives];
+  const reading = flow ? (all.find((r) => r.applies.includes(flow)) ?? c.decision) : c.decision;
+  return { reading, others: c.alternatives.length };
+}
+
+/** The provider's text in the reader's language when the provider has it; otherwise its first. */
+function pickText(texts: Partial<Record<string, string>>): { text: string; lang: string } | undefined {
+  const order = [state.lang, state.lang === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant', 'en'];
+  for (const l of order) if (texts[l]) return { text: texts[l] as string, lang: l };
+  const first = Object.entries(texts).find(([, v]) => v !== undefined);
+  return first ? { text: first[1] as string, lang: first[0] } : undefined;
+}
+
+function badges(r: { outcome: string; next: string; party: string }, long = false) {
   const l = state.lang;
+  if (!r.outcome) return [];
   return [
     h(
       'span',
@@ -132,37 +209,91 @@ function renderChrome(): void {
 
 // ---- list ------------------------------------------------------------------------------------
 
+function entryRow(
+  provider: string,
+  code: string,
+  flow: Flow | undefined,
+  r: { outcome: string; next: string; party: string },
+  text: string,
+  lang: string | undefined,
+) {
+  const current = state.route.view === 'code' ? state.route : undefined;
+  const selected = current && current.provider === provider && current.code === code;
+  return h(
+    'li',
+    { class: selected ? 'item selected' : 'item' },
+    h(
+      'a',
+      {
+        href: codeHash({ provider, code }),
+        'data-provider': provider,
+        'data-code': code,
+        'data-outcome': r.outcome,
+        'data-next': r.next,
+        'aria-current': selected ? 'true' : undefined,
+      },
+      h(
+        'span',
+        { class: 'item-head' },
+        h('span', { class: 'prov' }, providerName(provider)),
+        ' ',
+        h('code', { class: 'code' }, code),
+        flow && flow !== 'any' ? h('span', { class: 'muted' }, ` · ${label(FLOW, flow, state.lang)}`) : null,
+      ),
+      h('span', { class: 'item-badges' }, badges(r)),
+      text ? h('span', { class: 'item-text', lang }, text) : null,
+    ),
+  );
+}
+
 function renderList(): void {
   const cat = state.catalog;
   if (!cat) return;
-  const hits = searchIndex(state.index, state.q, { provider: state.provider, flow: state.flow });
-  els.count.textContent = hits.length === 0 ? t().none : t().count(hits.length, cat.codes.length);
-  const current = state.route.view === 'code' ? state.route : undefined;
-  els.list.replaceChildren(
-    ...hits.slice(0, state.shown).map(({ item }) => {
-      const text = pickText(item.decision.texts);
-      const selected = current && current.provider === item.provider && current.code === item.code;
-      return h(
-        'li',
-        { class: selected ? 'item selected' : 'item' },
-        h(
-          'a',
-          { href: codeHash(item), 'data-provider': item.provider, 'data-code': item.code, 'aria-current': selected ? 'true' : undefined },
-          h(
-            'span',
-            { class: 'item-head' },
-            h('span', { class: 'prov' }, providerName(item.provider)),
-            ' ',
-            h('code', { class: 'code' }, item.code),
-          ),
-          h('span', { class: 'item-badges' }, badges(item.decision)),
-          text ? h('span', { class: 'item-text', lang: text.lang }, text.text) : null,
-        ),
-      );
-    }),
-  );
-  els.more.hidden = hits.length <= state.shown;
-  const us = state.q ? searchUnified(cat, state.q).slice(0, 6) : [];
+  const q = state.q.trim();
+  if (!q && !state.provider) {
+    els.count.textContent = t().pick;
+    els.list.replaceChildren();
+    els.unifiedHits.replaceChildren();
+    els.more.hidden = true;
+    return;
+  }
+  // One provider's file for a filtered view; every file for a search across providers.
+  withProviders(state.provider ? [state.provider] : allProviders(), () => drawList(q));
+}
+
+function drawList(q: string): void {
+  const flow = (state.flow || undefined) as Flow | undefined;
+  let rows: HTMLElement[];
+  let count: number;
+  let unified: SearchResult[] = [];
+  if (q) {
+    const hits = searchDocs(state.catalog as WebIndex, state.docs, q, {
+      lang: state.lang,
+      ...(state.provider ? { provider: state.provider } : {}),
+      ...(flow ? { flow } : {}),
+    });
+    const entries = hits.filter((x) => x.kind === 'entry');
+    unified = hits.filter((x) => x.kind === 'unified');
+    count = entries.length;
+    rows = entries.slice(0, state.shown).map((x) => {
+      // Ranked by what matched; shown with what normalize() answers, as /v1/search shows it.
+      const r = readingFor(x.provider as string, x.code as string, flow)?.reading ?? x;
+      return entryRow(x.provider as string, x.code as string, x.flow, r, x.text, x.lang);
+    });
+  } else {
+    const file = state.loaded.get(state.provider) as WebProvider;
+    const entries = file.entries.filter((e) => !flow || e.flow === flow || e.flow === 'any');
+    count = entries.length;
+    rows = entries.slice(0, state.shown).map((e) => {
+      const text = pickText(e.messages);
+      const r = readingFor(file.provider, e.code, flow)?.reading ?? e;
+      return entryRow(file.provider, e.code, e.flow, r, text?.text ?? '', text?.lang);
+    });
+  }
+  els.count.textContent = count === 0 ? t().none : t().count(count, totalEntries());
+  els.list.replaceChildren(...rows);
+  els.more.hidden = count <= state.shown;
+  const us = unified.slice(0, 6);
   els.unifiedHits.replaceChildren(
     ...(us.length
       ? [
@@ -170,7 +301,7 @@ function renderList(): void {
             'p',
             { class: 'unified-hits' },
             `${t().unifiedHits}: `,
-            us.flatMap((u, i) => [i > 0 ? ' · ' : '', h('a', { href: unifiedHash(u.code) }, u.code)]),
+            us.flatMap((u, i) => [i > 0 ? ' · ' : '', h('a', { href: unifiedHash(u.unified) }, u.unified)]),
           ),
         ]
       : []),
@@ -202,95 +333,120 @@ function intro(): (Child | Child[])[] {
   ];
 }
 
-function readingBlock(r: Reading, title: string) {
+function readingBlock(provider: string, r: Reading, title: string) {
   const u = unifiedOf(r.unified);
   const s = t();
   return h(
     'section',
     { class: 'reading' },
     h('h3', {}, title),
-    h(
-      'p',
-      { class: 'flow-line' },
-      label(FLOW, r.flow, state.lang),
-      ' · ',
-      h('a', { href: unifiedHash(r.unified) }, h('code', {}, r.unified)),
-    ),
+    h('p', { class: 'flow-line' }, flowsLabel(provider, r), ' · ', h('a', { href: unifiedHash(r.unified) }, h('code', {}, r.unified))),
     h('div', { class: 'badges' }, badges(r, true)),
-    Object.entries(r.texts).map(([l, text]) => h('p', { class: 'original', lang: l }, h('span', { class: 'lang-tag' }, l), ' ', text)),
+    Object.entries(textsOf(provider, r)).map(([l, text]) =>
+      h('p', { class: 'original', lang: l }, h('span', { class: 'lang-tag' }, l), ' ', text),
+    ),
     u ? h('p', { class: 'customer' }, u.messages[state.lang].customer) : null,
     r.reason ? h('p', { class: 'reason' }, h('strong', {}, `${s.reason}: `), r.reason) : null,
   );
 }
 
-function codePanel(route: { provider: string; code: string }): (Child | Child[])[] {
+/** The decision as four cells; the data attributes let a test compare it with `normalize()`. */
+function decisionCells(d: { unified: string; outcome: string; next: string; party: string }) {
   const s = t();
-  const item = state.catalog?.codes.find((c) => c.provider === route.provider && c.code === route.code);
-  if (!item)
-    return [
-      closeButton(),
-      h('h2', { id: 'panel-title', tabindex: '-1' }, `${providerName(route.provider)} ${route.code}`),
-      h('p', {}, s.notFound),
-    ];
-  const d = item.decision;
-  const u = unifiedOf(d.unified);
-  const p = state.catalog?.providers.find((x) => x.id === item.provider);
-  const text = pickText(d.texts);
-  const api = `/v1/normalize?provider=${encodeURIComponent(item.provider)}&code=${encodeURIComponent(item.code)}&lang=${state.lang}`;
+  return h(
+    'dl',
+    { class: 'decision', 'data-unified': d.unified, 'data-outcome': d.outcome, 'data-next': d.next, 'data-party': d.party },
+    h('div', { class: `cell outcome ${d.outcome}` }, h('dt', {}, s.outcome), h('dd', {}, label(OUTCOME, d.outcome, state.lang))),
+    h('div', { class: `cell next ${d.next}` }, h('dt', {}, s.next), h('dd', {}, label(NEXT, d.next, state.lang))),
+    h('div', { class: `cell party ${d.party}` }, h('dt', {}, s.party), h('dd', {}, label(PARTY, d.party, state.lang))),
+    h(
+      'div',
+      { class: 'cell unified' },
+      h('dt', {}, s.unified),
+      h('dd', {}, h('a', { href: unifiedHash(d.unified), title: s.compareWith }, d.unified)),
+    ),
+  );
+}
+
+function messages(code: string) {
+  const u = unifiedOf(code);
+  const s = t();
+  if (!u) return null;
+  return [
+    h(
+      'section',
+      { class: 'msg customer-msg' },
+      h('h3', {}, s.customerMessage),
+      h('blockquote', { id: 'customer-message' }, u.messages[state.lang].customer),
+    ),
+    h(
+      'section',
+      { class: 'msg merchant-msg' },
+      h('h3', {}, s.merchantGuidance),
+      h('p', { id: 'merchant-message' }, u.messages[state.lang].merchant),
+    ),
+  ];
+}
+
+/** A code the catalog does not have gets what `normalize()` answers for it: unknown, query first. */
+function unknownPanel(route: { provider: string; code: string }, shown: string): (Child | Child[])[] {
+  const s = t();
+  const u = unifiedOf('unmapped');
   return [
     closeButton(),
-    h('p', { class: 'eyebrow' }, providerName(item.provider)),
+    h('p', { class: 'eyebrow' }, providerName(route.provider)),
+    h('h2', { id: 'panel-title', tabindex: '-1' }, h('code', {}, shown)),
+    h('p', { class: 'not-found' }, s.notFound),
+    u ? decisionCells({ unified: u.code, outcome: u.outcome, next: u.next, party: u.party }) : null,
+    h('p', { class: 'unknown-guidance' }, s.unknownGuidance),
+    messages('unmapped'),
+  ];
+}
+
+function codePanel(route: { provider: string; code: string }): (Child | Child[])[] {
+  const s = t();
+  const cat = state.catalog;
+  const p = cat?.providers.find((x) => x.id === route.provider);
+  if (!cat || !p) return unknownPanel(route, route.code);
+  const file = state.loaded.get(p.id);
+  if (!file) return [closeButton(), h('p', {}, s.loading)];
+  // The code as the provider writes it, exactly as the library reads it: QFPay `0` is `0000`.
+  const code = canonical(cat, p.id, route.code) ?? route.code;
+  const item: WebCode | undefined = file.codes.find((c) => c.code === code);
+  if (!item) return unknownPanel(route, code);
+  const d = item.decision;
+  const entry = entryOf(p.id, d);
+  const texts = textsOf(p.id, d);
+  const text = pickText(texts);
+  const flows = [...new Set(file.entries.filter((e) => e.code === code).map((e) => e.flow))];
+  const notes = file.entries.filter((e) => e.code === code && e.notes).map((e) => e.notes);
+  const api = `/v1/normalize?provider=${encodeURIComponent(p.id)}&code=${encodeURIComponent(code)}&lang=${state.lang}`;
+  return [
+    closeButton(),
+    h('p', { class: 'eyebrow' }, p.name),
     h(
       'h2',
       { id: 'panel-title', tabindex: '-1' },
-      h('code', {}, item.code),
+      h('code', {}, code),
       text ? h('span', { class: 'title-text', lang: text.lang }, ` ${text.text}`) : null,
     ),
-    h(
-      'dl',
-      { class: 'decision' },
-      h('div', { class: `cell outcome ${d.outcome}` }, h('dt', {}, s.outcome), h('dd', {}, label(OUTCOME, d.outcome, state.lang))),
-      h('div', { class: `cell next ${d.next}` }, h('dt', {}, s.next), h('dd', {}, label(NEXT, d.next, state.lang))),
-      h('div', { class: `cell party ${d.party}` }, h('dt', {}, s.party), h('dd', {}, label(PARTY, d.party, state.lang))),
-      h(
-        'div',
-        { class: 'cell unified' },
-        h('dt', {}, s.unified),
-        h('dd', {}, h('a', { href: unifiedHash(d.unified), title: s.compareWith }, d.unified)),
-      ),
-    ),
-    u
-      ? [
-          h(
-            'section',
-            { class: 'msg customer-msg' },
-            h('h3', {}, s.customerMessage),
-            h('blockquote', { id: 'customer-message' }, u.messages[state.lang].customer),
-          ),
-          h(
-            'section',
-            { class: 'msg merchant-msg' },
-            h('h3', {}, s.merchantGuidance),
-            h('p', { id: 'merchant-message' }, u.messages[state.lang].merchant),
-          ),
-        ]
-      : null,
+    code !== route.code ? h('p', { class: 'muted read-as' }, s.readAs(code)) : null,
+    decisionCells(d),
+    messages(d.unified),
     d.reason ? h('section', { class: 'msg reason' }, h('h3', {}, s.reason), h('p', {}, d.reason)) : null,
     h(
       'section',
       { class: 'msg' },
       h('h3', {}, s.original),
-      Object.entries(d.texts).map(([l, tx]) => h('p', { class: 'original', lang: l }, h('span', { class: 'lang-tag' }, l), ' ', tx)),
-      d.scene ? h('p', { class: 'muted' }, d.scene) : null,
-      p
-        ? h(
-            'p',
-            { class: 'muted source' },
-            `${s.source}: `,
-            h('a', { href: p.url, rel: 'noreferrer noopener', target: '_blank' }, p.name),
-            ` · ${p.document}${d.line ? ` · ${s.line(d.line)}` : ''} · ${p.retrieved}`,
-          )
-        : null,
+      Object.entries(texts).map(([l, tx]) => h('p', { class: 'original', lang: l }, h('span', { class: 'lang-tag' }, l), ' ', tx)),
+      entry?.scene ? h('p', { class: 'muted' }, entry.scene) : null,
+      h(
+        'p',
+        { class: 'muted source' },
+        `${s.source}: `,
+        h('a', { href: p.url, rel: 'noreferrer noopener', target: '_blank' }, p.name),
+        ` · ${p.document}${entry?.line ? ` · ${s.line(entry.line)}` : ''} · ${p.retrieved}`,
+      ),
     ),
     item.alternatives.length
       ? h(
@@ -298,13 +454,19 @@ function codePanel(route: { provider: string; code: string }): (Child | Child[])
           { class: 'msg alternatives' },
           h('h3', {}, `${s.alternatives} (${item.alternatives.length})`),
           h('p', { class: 'muted' }, s.alternativesHint),
-          item.alternatives.map((r, i) => readingBlock(r, `${i + 1}. ${label(FLOW, r.flow, state.lang)}`)),
+          item.alternatives.map((r, i) => readingBlock(p.id, r, `${i + 1}. ${flowsLabel(p.id, r)}`)),
         )
       : null,
-    h('p', { class: 'muted' }, `${s.flows}: `, item.flows.map((f) => label(FLOW, f, state.lang)).join(', ')),
-    item.notes ? h('p', { class: 'muted' }, `${s.notes}: ${item.notes}`) : null,
+    h('p', { class: 'muted' }, `${s.flows}: `, flows.map((f) => label(FLOW, f, state.lang)).join(', ')),
+    notes.length ? h('p', { class: 'muted' }, `${s.notes}: ${notes.join('\n')}`) : null,
     h('section', { class: 'msg api' }, h('h3', {}, s.api), h('pre', {}, h('code', {}, `GET ${api}`))),
-    h('p', { class: 'share' }, h('a', { href: codeHash(item) }, s.share), ' · ', h('a', { href: unifiedHash(d.unified) }, s.compareWith)),
+    h(
+      'p',
+      { class: 'share' },
+      h('a', { href: codeHash({ provider: p.id, code }) }, s.share),
+      ' · ',
+      h('a', { href: unifiedHash(d.unified) }, s.compareWith),
+    ),
   ];
 }
 
@@ -321,10 +483,11 @@ function comparePanel(code: string): (Child | Child[])[] {
   select.addEventListener('change', () => {
     location.hash = unifiedHash(select.value);
   });
-  const byProvider = cat.providers.map((p) => ({
-    p,
-    codes: cat.codes.filter((c) => c.provider === p.id && [c.decision, ...c.alternatives].some((r) => r.unified === code)),
-  }));
+  const byProvider = cat.providers.map((p) => {
+    const file = state.loaded.get(p.id);
+    const codes = (file?.codes ?? []).filter((c) => [c.decision, ...c.alternatives].some((r) => r.unified === code));
+    return { p, codes };
+  });
   return [
     closeButton(),
     h('p', { class: 'eyebrow' }, s.compareTitle),
@@ -352,11 +515,11 @@ function comparePanel(code: string): (Child | Child[])[] {
                 {},
                 codes.map((c) => {
                   const r = [c.decision, ...c.alternatives].find((x) => x.unified === code) as Reading;
-                  const text = pickText(r.texts);
+                  const text = pickText(textsOf(p.id, r));
                   return h(
                     'li',
                     {},
-                    h('a', { href: codeHash(c) }, h('code', {}, c.code)),
+                    h('a', { href: codeHash({ provider: p.id, code: c.code }) }, h('code', {}, c.code)),
                     r.flow !== 'any' ? h('span', { class: 'muted' }, ` · ${label(FLOW, r.flow, state.lang)}`) : null,
                     text ? h('div', { class: 'item-text', lang: text.lang }, text.text) : null,
                     h('div', { class: 'item-badges' }, badges(r)),
@@ -372,6 +535,23 @@ function comparePanel(code: string): (Child | Child[])[] {
 
 function renderPanel(): void {
   const r = state.route;
+  // A code needs its provider's file; the comparison needs every provider's.
+  const needs =
+    r.view === 'code'
+      ? state.catalog?.providers.some((p) => p.id === r.provider)
+        ? [r.provider]
+        : []
+      : r.view === 'unified'
+        ? allProviders()
+        : [];
+  if (!needs.every((id) => state.loaded.has(id))) {
+    ensureProviders(needs).then(
+      () => renderPanel(),
+      (e) => {
+        els.panel.replaceChildren(h('p', {}, `${t().loadFailed} (${String(e)})`));
+      },
+    );
+  }
   els.main.classList.toggle('has-detail', r.view === 'code');
   els.main.classList.toggle('wide', r.view === 'unified');
   const kids = (r.view === 'code' ? codePanel(r) : r.view === 'unified' ? comparePanel(r.code) : intro()).flat();
@@ -380,7 +560,12 @@ function renderPanel(): void {
       .filter((k): k is Node | string => k !== null && k !== undefined && k !== false)
       .map((k) => (typeof k === 'number' ? String(k) : k)),
   );
-  if (state.focusPanel && r.view !== 'search') {
+  if (r.view === 'code' && state.loaded.has(r.provider) && state.catalog) {
+    // Share the code as the provider writes it: `#/code/qfpay/0` becomes `#/code/qfpay/0000`.
+    const code = canonical(state.catalog, r.provider, r.code);
+    if (code && code !== r.code) history.replaceState(null, '', codeHash({ provider: r.provider, code }));
+  }
+  if (state.focusPanel && r.view !== 'search' && document.getElementById('panel-title')) {
     state.focusPanel = false;
     (document.getElementById('panel-title') ?? els.panel).focus();
   }
@@ -513,12 +698,23 @@ async function start(): Promise<void> {
   try {
     const res = await fetch('/catalog.json', { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    state.catalog = (await res.json()) as Catalog;
+    state.catalog = (await res.json()) as WebIndex;
   } catch (e) {
     els.count.textContent = `${t().loadFailed} (${String(e)})`;
     return;
   }
-  state.index = buildIndex(state.catalog);
+  // What the first view shows, before saying the page is ready: one provider's file, or all of them.
+  const r = state.route;
+  const needs =
+    r.view === 'code'
+      ? [r.provider].filter((id) => allProviders().includes(id))
+      : r.view === 'unified' || (state.q.trim() && !state.provider)
+        ? allProviders()
+        : state.provider
+          ? [state.provider]
+          : [];
+  await ensureProviders(needs).catch(() => undefined);
+  state.docs = buildDocs(state.catalog, state.loaded);
   render();
   document.body.dataset.ready = 'true';
 }

@@ -4,6 +4,8 @@ interface Options {
   flow?: string;
   unified?: string;
   lang?: string;
+  limit?: string;
+  offset?: string;
   json?: boolean;
 }
 
@@ -15,6 +17,8 @@ export function register(program: Command): void {
     .option('--flow <flow>', "decide for this flow (its own codes plus the provider's `any` codes)")
     .option('--unified <code>', 'only entries mapped to this unified code')
     .option('--lang <lang>', "preferred language of the provider's text: en, zh-Hant or zh-Hans", 'en')
+    .option('--limit <n>', 'show at most N codes (default: 100 on a terminal, all in a pipe; 0 for all)')
+    .option('--offset <n>', 'skip the first N codes')
     .option('--json', 'print each code with its decision, reading count and catalog entries as JSON')
     .addHelpText(
       'after',
@@ -27,17 +31,19 @@ Examples:
     .action(async (providerArg: string, opts: Options, cmd: Command) => {
       const { requireProvider, requireFlow } = await import('../usage.js');
       const { requireUnified } = await import('../format/unified.js');
-      const { parseLang, printJson, print, stdoutColors } = await import('../format/options.js');
-      const { listCodes } = await import('../../catalog/api.js');
+      const { paged, parseLang, parsePage, printJson, print, stdoutColors } = await import('../format/options.js');
+      const { listCodes } = await import('../../catalog/listings.js');
       const provider = requireProvider(providerArg);
       const filter: Parameters<typeof listCodes>[1] = {};
       const flow = requireFlow(opts.flow);
       if (flow) filter.flow = flow;
       if (opts.unified !== undefined) filter.unified = requireUnified(opts.unified);
       const lang = parseLang(opts.lang);
-      const codes = listCodes(provider, filter);
+      const all = listCodes(provider, filter);
+      const page = paged(all, parsePage(opts, opts.json ? false : undefined), `${provider} codes`);
+      const codes = page.rows;
       if (opts.json) return printJson(codes);
-      if (codes.length === 0) {
+      if (all.length === 0) {
         process.stderr.write(`paycodes: no ${provider} codes match\n`);
         return;
       }
@@ -66,6 +72,7 @@ Examples:
         { header: 'TEXT', flex: true },
       ];
       print(table(columns, rows, { maxWidth: terminalWidth(), style: c.dim }));
+      if (page.note) print(c.dim(page.note));
       if (several) {
         const how = flow ? `other readings on ${flow}` : 'other readings (by flow or message)';
         print(

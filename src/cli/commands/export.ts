@@ -18,7 +18,7 @@ export function register(program: Command): void {
       'after',
       `
 Rows carry is_default and is_default_for_flow_any, so a plain join reproduces normalize():
-exact flow, then the code's \`any\` reading, then the reading for flow \`any\`. See the README.
+exact flow, then the code's \`any\` reading, then the reading for flow \`any\`. See docs/analytics.md.
 --format sql also writes paycodes_state (an "accepted" request code with a transaction state,
 for two-layer logs) and paycodes_network_codes (card network decline code groups), in the same
 schema or dataset as --table.

@@ -38,7 +38,7 @@ Every word must match. English matches whole words or word beginnings, in any ca
       if (opts.provider !== undefined) searchOpts.provider = requireProvider(opts.provider);
       const flow = requireFlow(opts.flow);
       if (flow) searchOpts.flow = flow;
-      const { getCode } = await import('../../catalog/api.js');
+      const { getCode } = await import('../../catalog/listings.js');
       // A listing shows what normalize() answers for the code (for the flow, if given), not the
       // entry's own reading, and says when the code has other readings.
       const results = search(query, searchOpts).map((r) => {
@@ -62,7 +62,7 @@ Every word must match. English matches whole words or word beginnings, in any ca
         r.kind === 'entry' && r.flow !== 'any' ? (r.flow as string) : '',
         r.unified,
         `${outcomeColor(c, r.outcome)(r.outcome)} ${r.next}`,
-        'readings' in r && r.readings > 1 ? c.yellow(`+${r.readings - 1}`) : '',
+        (r.readings ?? 1) > 1 ? c.yellow(`+${(r.readings ?? 1) - 1}`) : '',
         oneLine(r.text),
       ]);
       const columns = [
@@ -75,7 +75,7 @@ Every word must match. English matches whole words or word beginnings, in any ca
         { header: 'TEXT', flex: true },
       ];
       print(table(columns, rows, { maxWidth: terminalWidth(), style: c.dim }));
-      if (results.some((r) => 'readings' in r && r.readings > 1)) {
+      if (results.some((r) => (r.readings ?? 1) > 1)) {
         print(
           c.dim(
             `+N: the code has other readings${flow ? ` on ${flow}` : ' (by flow or message)'}; DECISION is what normalize() answers. See \`paycodes explain\`.`,

@@ -35,7 +35,8 @@ export function register(program: Command): void {
     .option('--quiet', 'no access log')
     .addHelpText(
       'after',
-      '\nSet PAYCODES_API_KEY to require `Authorization: Bearer <key>` on /v1 (the page, /docs and /healthz stay open).',
+      '\nSet PAYCODES_API_KEY to require `Authorization: Bearer <key>` on /v1 (the page, /docs and /healthz stay open).\n' +
+        'An empty PAYCODES_API_KEY= is refused: unset it to serve without a key.',
     )
     .action(
       async (opts: {
@@ -48,6 +49,7 @@ export function register(program: Command): void {
         quiet?: boolean;
       }) => {
         const { startServer } = await import('../../server/server.js');
+        const { ApiKeyError } = await import('../../server/auth.js');
         const origins =
           opts.cors === undefined
             ? undefined
@@ -66,6 +68,7 @@ export function register(program: Command): void {
           requestTimeout: opts.requestTimeout,
           ...(opts.quiet ? { log: false as const } : {}),
         }).catch((e: NodeJS.ErrnoException) => {
+          if (e instanceof ApiKeyError) throw new UsageError(e.message.replace(/^paycodes: /, ''));
           if (e.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on ${opts.host} is in use; pick another with --port`);
           if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new UsageError(`cannot bind ${opts.host}`);
           throw e;

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 
 interface Options {
   lang?: string;
+  limit?: string;
+  offset?: string;
   json?: boolean;
 }
 
@@ -11,6 +13,8 @@ export function register(program: Command): void {
     .description('list the unified codes, or show one side by side across every provider that maps to it')
     .argument('[code]', 'a unified code, e.g. insufficient_funds')
     .option('--lang <lang>', 'show the messages in this language only (default: all three)')
+    .option('--limit <n>', 'show at most N provider entries of one code (default: 100 on a terminal, all in a pipe; 0 for all)')
+    .option('--offset <n>', 'skip the first N provider entries')
     .option('--json', 'print as JSON')
     .addHelpText(
       'after',
@@ -23,7 +27,7 @@ Examples:
     )
     .action(async (codeArg: string | undefined, opts: Options, cmd: Command) => {
       const { listUnified, getUnified, entriesForUnified } = await import('../../catalog/api.js');
-      const { parseLang, printJson, print, stdoutColors } = await import('../format/options.js');
+      const { paged, parseLang, parsePage, printJson, print, stdoutColors } = await import('../format/options.js');
       const { table, terminalWidth } = await import('../format/text.js');
       const { outcomeColor } = await import('../format/color.js');
       const c = stdoutColors(cmd);
@@ -65,7 +69,8 @@ Examples:
       print(
         `${c.bold(`${entries.length} provider entr${entries.length === 1 ? 'y' : 'ies'}`)} ${c.dim('(* departs from the default decision)')}`,
       );
-      const rows = entries.map((e) => {
+      const page = paged(entries, parsePage(opts), 'entries');
+      const rows = page.rows.map((e) => {
         const v = entryVerdict(e);
         const differs = v.outcome !== u.outcome || v.next !== u.next || v.party !== u.party;
         return [
@@ -84,5 +89,6 @@ Examples:
         { header: 'TEXT', flex: true },
       ];
       print(table(columns, rows, { maxWidth: width, style: c.dim }));
+      if (page.note) print(c.dim(page.note));
     });
 }

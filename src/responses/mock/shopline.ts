@@ -62,7 +62,7 @@ function applyStep(o: Order, step: Step): Reply | undefined {
   if (step.state !== undefined) {
     o.state = step.state.toUpperCase();
     if (o.state !== 'FAILED') delete o.code;
-    else o.code ??= '4600';
+    else o.code ??= '4103';
   }
   return undefined;
 }

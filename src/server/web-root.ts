@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export interface StaticFile {
-  body: Uint8Array;
-  type: string;
-  etag: string;
-  cacheControl: string;
-}
+import { type StaticFile, staticFile, type WebFiles } from './static-file.js';
 
 const TYPES = new Map<string, string>([
   ['.html', 'text/html; charset=utf-8'],
@@ -25,11 +18,6 @@ const TYPES = new Map<string, string>([
   ['.txt', 'text/plain; charset=utf-8'],
   ['.webmanifest', 'application/manifest+json'],
 ]);
-
-export function staticFile(body: Uint8Array | string, type: string, cacheControl = 'no-cache'): StaticFile {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  return { body: bytes, type, etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`, cacheControl };
-}
 
 /** web/dist beside the package: found from this module in src/server/ as well as from a dist/ chunk. */
 export function findWebRoot(): string | undefined {
@@ -55,7 +43,7 @@ export function findWebRoot(): string | undefined {
  * The built web catalog as URL path → file. Only files that exist when the server starts are
  * served, so no request path ever reaches the file system: there is nothing to traverse.
  */
-export function webFiles(root: string | undefined): Map<string, () => StaticFile> {
+export function webFiles(root: string | undefined): WebFiles {
   const files = new Map<string, () => StaticFile>();
   if (!root || !existsSync(root)) return files;
   const walk = (dir: string) => {
