@@ -1,4 +1,5 @@
 import { PaycodesInputError } from '../core/errors.js';
+import type { Network } from '../core/network-rules.js';
 import { type Decision, FLOWS, type Flow, OUTCOMES, type Outcome } from '../core/types.js';
 import { type RejectReason, reasonForField } from '../io/reject.js';
 import { normalize } from '../normalize.js';
@@ -90,6 +91,20 @@ function parseAmount(v: unknown): number | undefined {
   return n !== undefined && Number.isFinite(n) && Math.abs(n) < 1e13 ? n : undefined;
 }
 
+/** The value is passed as logged: normalize() validates it (a bad one rejects the record). */
+type Card = { network?: Network; networkCode?: string; adviceCode?: string };
+
+/** The card network fields of a record, when it has any (empty cells are absent). */
+function cardOf(rec: Record<string, unknown>): Card | undefined {
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (!given(rec.network) && !given(rec.network_code) && !given(rec.advice_code)) return undefined;
+  const card: Card = {};
+  if (given(rec.network)) card.network = rec.network as Network;
+  if (given(rec.network_code)) card.networkCode = rec.network_code as string;
+  if (given(rec.advice_code)) card.adviceCode = rec.advice_code as string;
+  return card;
+}
+
 /** The transaction state goes to normalize() only when the log has one. */
 function withState<T extends object>(input: T, state: string | undefined): T {
   return state === undefined ? input : { ...input, state };
@@ -164,10 +179,11 @@ export class Aggregator {
     const rawState = rec.state;
     if (rawState !== undefined && rawState !== null && typeof rawState !== 'string') return void this.reject(line, 'invalid_state');
     const state = typeof rawState === 'string' && rawState !== '' ? rawState : undefined;
+    const card = cardOf(rec);
 
     let d: Decision;
     try {
-      d = this.decide(provider, code, flow, message, state);
+      d = this.decide(provider, code, flow, message, state, card);
     } catch (e) {
       if (e instanceof PaycodesInputError) return void this.reject(line, reasonForField(e.field));
       throw e;
@@ -183,11 +199,19 @@ export class Aggregator {
    * change it (several readings, or an unknown code for the classifier), per exact message: a
    * cache keyed on anything looser could change an answer.
    */
-  private decide(provider: string, code: string | number, flow: Flow, message: string | undefined, state: string | undefined): Decision {
-    const key = `${provider}\u0000${typeof code}\u0000${code}\u0000${flow}\u0000${state ?? ''}`;
+  private decide(
+    provider: string,
+    code: string | number,
+    flow: Flow,
+    message: string | undefined,
+    state: string | undefined,
+    card: Card | undefined,
+  ): Decision {
+    const cardKey = card === undefined ? '' : `\u0000${card.network ?? ''}\u0000${card.networkCode ?? ''}\u0000${card.adviceCode ?? ''}`;
+    const key = `${provider}\u0000${typeof code}\u0000${code}\u0000${flow}\u0000${state ?? ''}${cardKey}`;
     let c = this.cache.get(key);
     if (c === undefined) {
-      const d = normalize(withState({ provider, code, flow }, state));
+      const d = normalize(withState({ provider, code, flow, ...card }, state));
       c = { d, messageMatters: d.alternatives !== undefined || !d.known };
       if (this.cache.size < LIMITS.decisionCache) this.cache.set(key, c);
     }
@@ -195,7 +219,7 @@ export class Aggregator {
     const mkey = `${key}\u0000${message}`;
     let d = this.messageCache.get(mkey);
     if (d === undefined) {
-      d = normalize(withState({ provider, code, flow, message }, state));
+      d = normalize(withState({ provider, code, flow, message, ...card }, state));
       if (this.messageCache.size >= LIMITS.messageCache) this.messageCache.clear();
       this.messageCache.set(mkey, d);
     }

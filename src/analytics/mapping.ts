@@ -113,10 +113,28 @@ export function buildMapping(): MappingRow[] {
   return rows;
 }
 
+const indexes = new WeakMap<readonly MappingRow[], Map<string, MappingRow[]>>();
+
+/** The rows of one (provider, code), indexed once per mapping so a lookup costs no scan. */
+function rowsOf(rows: readonly MappingRow[], provider: string, code: string): MappingRow[] {
+  let index = indexes.get(rows);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of rows) {
+      const k = `${r.provider}\u0000${r.code}`;
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    indexes.set(rows, index);
+  }
+  return index.get(`${provider}\u0000${code}`) ?? [];
+}
+
 /** What a warehouse join over the mapping answers for one log row, computed in JS; tests hold it to normalize(). */
 export function lookup(rows: readonly MappingRow[], provider: string, code: string, flow: Flow | undefined): MappingRow | undefined {
   const f = flow ?? 'any';
-  const mine = rows.filter((r) => r.provider === provider && r.code === code);
+  const mine = rowsOf(rows, provider, code);
   if (f !== 'any') {
     const exact = mine.find((r) => r.flow === f && r.is_default);
     if (exact) return exact;

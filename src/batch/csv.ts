@@ -4,7 +4,8 @@ import { MAX_RECORD_LABEL } from '../io/limits.js';
 import { rejection } from '../io/reject.js';
 import type { OutBuffer } from '../io/sink.js';
 import { ADDED, type Decider, ERROR_FIELD, MESSAGE_FIELDS, type Verdict } from './decide.js';
-import type { FieldNames } from './ndjson.js';
+import { cardNames, type FieldNames } from './ndjson.js';
+import { stateFieldNames } from './state-fields.js';
 import type { Tally } from './tally.js';
 
 const FORMULA = new Uint8Array(256);
@@ -19,7 +20,7 @@ for (const c of '=+-@\t\r') FORMULA[c.charCodeAt(0)] = 1;
 export class CsvProcessor {
   private readonly splitter: CsvSplitter;
   private header: string[] | undefined;
-  private cols = { provider: -1, code: -1, flow: -1, message: -1, state: -1 };
+  private cols = { provider: -1, code: -1, flow: -1, message: -1, state: -1, network: -1, networkCode: -1, adviceCode: -1 };
   private decider: Decider | undefined;
   /** Set from the header's line ending; the decider must use the same. */
   eol = '\n';
@@ -92,8 +93,12 @@ export class CsvProcessor {
     const c = rec.field(buf, code);
     const f = flow >= 0 ? rec.field(buf, flow) : undefined;
     const st = state >= 0 ? rec.field(buf, state) : undefined;
-    let v = decider.decide(p, c, f, undefined, st);
-    if (v.byMessage && message >= 0) v = decider.decide(p, c, f, rec.field(buf, message), st);
+    const cell = (i: number) => (i >= 0 ? rec.field(buf, i) : undefined);
+    const net = cell(this.cols.network);
+    const nc = cell(this.cols.networkCode);
+    const ac = cell(this.cols.adviceCode);
+    let v = decider.decide(p, c, f, undefined, st, net, nc, ac);
+    if (v.byMessage && message >= 0) v = decider.decide(p, c, f, rec.field(buf, message), st, net, nc, ac);
     if (this.csvSafe && looksLikeFormula(buf, rec)) {
       this.out.put(Buffer.from(Array.from({ length: rec.count }, (_, i) => csvSafeField(rec.field(buf, i))).join(',')));
     } else this.out.copy(buf, s, rec.contentEnd);
@@ -116,7 +121,11 @@ export class CsvProcessor {
       flow: find(this.names.flow),
       message: find(this.names.message),
       state: findState(find, this.names.state),
+      network: -1,
+      networkCode: -1,
+      adviceCode: -1,
     };
+    [this.cols.network, this.cols.networkCode, this.cols.adviceCode] = cardNames(this.names).map(find) as [number, number, number];
     const shown = header.map((h) => JSON.stringify(h)).join(', ');
     if (this.cols.code < 0)
       throw new PaycodesInputError('input', `the CSV header has no "${this.names.code}" column (give --code-field); columns: ${shown}`);
@@ -165,12 +174,8 @@ export function findState(find: (name: string) => number, name: string): number 
 }
 
 export const DEFAULT_STATE_FIELD = 'state';
-/**
- * Names providers give the transaction state in their responses (eftPay and Subotiz `trade_status`,
- * QFPay `txstatus`, OTT Pay's REST `order_status`), tried when the default `state` is absent. A bare
- * `status` is left out on purpose: logs use it for too many other things (HTTP status, row status).
- */
-export const STATE_ALIASES = ['trade_status', 'txstatus', 'order_status'] as const;
+/** The providers' own names for the state field (from their envelopes), tried when the default `state` is absent. */
+export const STATE_ALIASES: readonly string[] = stateFieldNames();
 
 function looksLikeFormula(buf: Buffer, rec: CsvRecord): boolean {
   for (let i = 0; i < rec.count; i++) {

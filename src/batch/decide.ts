@@ -42,6 +42,37 @@ export interface DeciderOptions {
   csvSafe?: boolean;
 }
 
+interface CardFields {
+  network?: unknown;
+  networkCode?: unknown;
+  adviceCode?: unknown;
+}
+
+const absent = (v: unknown) => v === undefined || v === null || v === '';
+
+/**
+ * The card network fields that are present, with a cache key; undefined when there are none, null
+ * when one is not a string or number (normalize() then says why, uncached).
+ */
+function cardOf(network: unknown, networkCode: unknown, adviceCode: unknown): (CardFields & { key: string }) | undefined | null {
+  if (absent(network) && absent(networkCode) && absent(adviceCode)) return undefined;
+  const card: CardFields & { key: string } = { key: '' };
+  for (const [name, v] of [
+    ['network', network],
+    ['networkCode', networkCode],
+    ['adviceCode', adviceCode],
+  ] as const) {
+    if (absent(v)) {
+      card.key += '\u0000';
+      continue;
+    }
+    if (typeof v !== 'string' && typeof v !== 'number') return null;
+    card[name] = v;
+    card.key += `${typeof v === 'number' ? '\u0001' : ''}${v}\u0000`;
+  }
+  return card;
+}
+
 /** Bounds keep memory flat when a file holds millions of distinct (garbage) codes. */
 const MAX_CACHE = 65_536;
 const MAX_MESSAGE_CACHE = 16_384;
@@ -68,7 +99,16 @@ export class Decider {
     this.cell = opts.csvSafe ? csvSafeField : csvField;
   }
 
-  decide(provider: unknown, code: unknown, flow: unknown, message: unknown, state?: unknown): Verdict {
+  decide(
+    provider: unknown,
+    code: unknown,
+    flow: unknown,
+    message: unknown,
+    state?: unknown,
+    network?: unknown,
+    networkCode?: unknown,
+    adviceCode?: unknown,
+  ): Verdict {
     const p = provider === undefined || provider === null || provider === '' ? this.provider : provider;
     if (p === undefined) return this.reject('missing_provider');
     if (code === undefined || code === null) return this.reject('missing_code');
@@ -76,14 +116,17 @@ export class Decider {
     const m = message === null || message === '' ? undefined : message;
     const s = state === null || state === '' ? undefined : state;
     if (s !== undefined && typeof s !== 'string') return this.reject('invalid_state', `state must be a string, got ${typeof s}`);
+    const card = cardOf(network, networkCode, adviceCode);
+    if (card === null) return this.compute(p, code, f, m, s, { network, networkCode, adviceCode });
     if (typeof p !== 'string' || (typeof code !== 'string' && typeof code !== 'number') || (f !== undefined && typeof f !== 'string')) {
-      return this.compute(p, code, f, m, s);
+      return this.compute(p, code, f, m, s, card);
     }
-    if (m !== undefined && typeof m !== 'string') return this.compute(p, code, f, m, s);
-    const key = `${p}\u0000${typeof code === 'number' ? `\u0001${code}` : code}\u0000${f ?? ''}\u0000${s ?? ''}`;
+    if (m !== undefined && typeof m !== 'string') return this.compute(p, code, f, m, s, card);
+    const cardKey = card === undefined ? '' : `\u0000${card.key}`;
+    const key = `${p}\u0000${typeof code === 'number' ? `\u0001${code}` : code}\u0000${f ?? ''}\u0000${s ?? ''}${cardKey}`;
     let v = this.cache.get(key);
     if (v === undefined) {
-      v = this.compute(p, code, f, undefined, s);
+      v = this.compute(p, code, f, undefined, s, card);
       if (this.cache.size >= MAX_CACHE) this.cache.clear();
       this.cache.set(key, v);
     }
@@ -91,18 +134,24 @@ export class Decider {
     const mkey = `${key}\u0000${m}`;
     let mv = this.byMessage.get(mkey);
     if (mv === undefined) {
-      mv = this.compute(p, code, f, m, s);
+      mv = this.compute(p, code, f, m, s, card);
       if (this.byMessage.size >= MAX_MESSAGE_CACHE) this.byMessage.clear();
       this.byMessage.set(mkey, mv);
     }
     return mv;
   }
 
-  private compute(provider: unknown, code: unknown, flow: unknown, message: unknown, state: unknown): Verdict {
+  private compute(provider: unknown, code: unknown, flow: unknown, message: unknown, state: unknown, card?: CardFields): Verdict {
     let d: Decision;
     const input: Record<string, unknown> = { provider, code, flow, message, lang: this.lang ?? 'en' };
-    // The transaction state, for providers that split "request accepted" from the result.
+    // The transaction state, for providers that report it apart from the request code.
     if (state !== undefined) input.state = state;
+    // The card network's own codes refine a card decline (see the retry rules).
+    if (card !== undefined) {
+      if (card.network !== undefined) input.network = card.network;
+      if (card.networkCode !== undefined) input.networkCode = card.networkCode;
+      if (card.adviceCode !== undefined) input.adviceCode = card.adviceCode;
+    }
     try {
       d = normalize(input as unknown as Parameters<typeof normalize>[0]);
     } catch (e) {

@@ -30,6 +30,10 @@ export interface FieldNames {
   state: string;
   /** Tried in order when the record has no `state` field (the providers' own names). */
   stateAliases?: readonly string[];
+  /** Card network fields; default `network`, `network_code`, `advice_code`. */
+  network?: string;
+  networkCode?: string;
+  adviceCode?: string;
 }
 
 const MAX_RECORD = MAX_RECORD_BYTES;
@@ -39,9 +43,17 @@ const C = 1;
 const F = 2;
 const M = 3;
 const S = 4;
+const N = 5;
+const NC = 6;
+const A = 7;
 /** The first of the keys paycodes writes, looked for so they are replaced rather than repeated. */
-const W = 5;
+const W = 8;
 const LF = 0x0a;
+
+/** The card network field names, defaults filled in. */
+export function cardNames(names: FieldNames): [string, string, string] {
+  return [names.network ?? 'network', names.networkCode ?? 'network_code', names.adviceCode ?? 'advice_code'];
+}
 
 function isWs(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -80,7 +92,8 @@ export class NdjsonProcessor {
     private readonly fast = true,
   ) {
     this.aliases = (names.stateAliases ?? []).filter((a) => a !== names.state);
-    const wanted = [names.provider, names.code, names.flow, names.message, names.state, ...WRITTEN_KEYS, ...this.aliases];
+    const card = cardNames(names);
+    const wanted = [names.provider, names.code, names.flow, names.message, names.state, ...card, ...WRITTEN_KEYS, ...this.aliases];
     this.keys = wanted.map((n) => Buffer.from(n, 'utf8'));
     this.byLength = keysByLength(this.keys);
     this.slots = new Int32Array(this.keys.length * SLOT + 1);
@@ -204,13 +217,16 @@ export class NdjsonProcessor {
   private verdict(buf: Buffer, hasMessage: boolean): Verdict {
     let v = this.lookup(buf);
     if (v === undefined) {
-      v = this.decider.decide(this.value(buf, P), this.value(buf, C), this.value(buf, F), undefined, this.value(buf, S));
+      v = this.decide(buf, undefined);
       if (this.keyed) this.table.set(v);
     }
-    if (v.byMessage && hasMessage) {
-      v = this.decider.decide(this.value(buf, P), this.value(buf, C), this.value(buf, F), this.value(buf, M), this.value(buf, S));
-    }
+    if (v.byMessage && hasMessage) v = this.decide(buf, this.value(buf, M));
     return v;
+  }
+
+  private decide(buf: Buffer, message: unknown): Verdict {
+    const at = (k: number) => this.value(buf, k);
+    return this.decider.decide(at(P), at(C), at(F), message, at(S), at(N), at(NC), at(A));
   }
 
   /**
@@ -222,11 +238,11 @@ export class NdjsonProcessor {
     const t = this.table;
     this.keyed = false;
     t.begin();
-    for (let k = P; k <= S; k++) {
+    for (let k = P; k <= A; k++) {
       if (k === M) continue;
       const o = k * SLOT;
       const type = slots[o] as number;
-      if (type === T_STRING || (type === T_NUMBER && k === C)) {
+      if (type === T_STRING || (type === T_NUMBER && (k === C || k === NC || k === A))) {
         if (!t.add(type, buf, slots[o + 1] as number, slots[o + 2] as number)) return undefined;
       } else if (type === T_MISSING || type === T_NULL) {
         if (!t.add(T_MISSING, buf, 0, 0)) return undefined;
@@ -288,8 +304,9 @@ export class NdjsonProcessor {
       const p = get(this.names.provider);
       const c = get(this.names.code);
       const f = get(this.names.flow);
-      v = this.decider.decide(p, c, f, undefined, st);
-      if (v.byMessage && typeof m === 'string') v = this.decider.decide(p, c, f, m, st);
+      const [n, nc, a] = cardNames(this.names).map(get);
+      v = this.decider.decide(p, c, f, undefined, st, n, nc, a);
+      if (v.byMessage && typeof m === 'string') v = this.decider.decide(p, c, f, m, st, n, nc, a);
     }
     if (WRITTEN_KEYS.some((k) => Object.hasOwn(rec, k))) {
       // Replace, never repeat: the record is re-serialised without the keys paycodes writes.

@@ -1,60 +1,24 @@
-import { type GridRow, LineCursor, trim } from './grid.js';
+import { parseCsv } from '../io/csv.js';
+import { type GridRow, trim } from './grid.js';
 
 /**
- * The importer's one CSV/TSV reader (RFC 4180: quoted cells may hold the delimiter, doubled
- * quotes and line breaks). Kept in one function so it can give way to the shared record reader.
+ * A CSV or TSV table in a document, read with the shared RFC 4180 reader (quoted cells may hold the
+ * delimiter, doubled quotes and line breaks). Cells are trimmed, rows with no text are dropped, and
+ * a row whose quoted cells span lines records the line it ends on.
  */
 export function parseDelimited(text: string, delimiter: ',' | '\t'): GridRow[] {
-  const lines = new LineCursor(text);
+  // Documents come with any line ending; the reader splits on LF (CRLF included), so a lone CR is one too.
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const rows: GridRow[] = [];
-  let cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  // Whether the current cell is still only spaces: a quote there opens a quoted cell.
-  let blank = true;
-  let rowStart = 0;
-  let i = 0;
-  const endRow = (endOffset: number) => {
-    cells.push(cur);
-    cur = '';
-    if (cells.some((c) => trim(c) !== '')) {
-      const line = lines.at(rowStart);
-      const last = lines.at(Math.max(rowStart, endOffset));
-      const row: GridRow = { cells: cells.map(trim), line };
-      if (last > line) row.end = last;
-      rows.push(row);
-    }
-    cells = [];
-  };
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  rowStart = i;
-  for (; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = false;
-      } else cur += ch;
-    } else if (ch === '"' && blank) {
-      quoted = true;
-      blank = false;
-      cur = '';
-    } else if (ch === delimiter) {
-      cells.push(cur);
-      cur = '';
-      blank = true;
-    } else if (ch === '\n' || ch === '\r') {
-      endRow(i - 1);
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      rowStart = i + 1;
-      blank = true;
-    } else {
-      cur += ch;
-      if (ch !== ' ' && ch !== '\t') blank = false;
-    }
+  // A document is read whole: it is small, and no row is too long to keep.
+  for (const r of parseCsv(lf, { delimiter, maxRecord: Buffer.byteLength(lf) + 1 })) {
+    const cells = r.fields.map(trim);
+    if (!cells.some((c) => c !== '')) continue;
+    const row: GridRow = { cells, line: r.line };
+    let breaks = 0;
+    for (const f of r.fields) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) breaks++;
+    if (breaks > 0) row.end = r.line + breaks;
+    rows.push(row);
   }
-  if (cur !== '' || cells.length > 0) endRow(text.length - 1);
   return rows;
 }

@@ -44,6 +44,9 @@ export class CsvRecord {
   /** Set when the record breaks the quoting rules; the record is still delimited. */
   error: string | undefined;
 
+  /** The field separator: a comma (RFC 4180), or a tab for TSV. */
+  constructor(private readonly sep: number = COMMA) {}
+
   private push(s: number, e: number, q: number): void {
     if (this.count === this.starts.length) {
       const n = this.count * 2;
@@ -106,19 +109,20 @@ export class CsvRecord {
           i = q + 1;
           break;
         }
-        if (i < e && buf[i] !== COMMA && buf[i] !== LF && !(buf[i] === CR && buf[i + 1] === LF)) {
+        if (i < e && buf[i] !== this.sep && buf[i] !== LF && !(buf[i] === CR && buf[i + 1] === LF)) {
           // Text after a closing quote: keep it in the field and flag the record.
           this.error = 'text after a closing quote';
-          while (i < e && buf[i] !== COMMA && buf[i] !== LF) i++;
+          while (i < e && buf[i] !== this.sep && buf[i] !== LF) i++;
           if (buf[i - 1] === CR && buf[i] === LF) i--;
           this.ends[this.count - 1] = i;
         }
         fieldEnd = i;
       } else {
         const fs = i;
+        const sep = this.sep;
         while (i < e) {
           const b = buf[i];
-          if (b === COMMA || b === LF) break;
+          if (b === sep || b === LF) break;
           i++;
         }
         fieldEnd = i > fs && buf[i - 1] === CR && buf[i] === LF ? i - 1 : i;
@@ -129,7 +133,7 @@ export class CsvRecord {
         this.contentEnd = fieldEnd;
         return e;
       }
-      if (buf[i] === COMMA) {
+      if (buf[i] === this.sep) {
         i++;
         continue;
       }
@@ -158,6 +162,8 @@ export class CsvSkipper {
   private state = Skip.FieldStart;
   /** Line breaks passed, the record's own last one included. */
   lines = 0;
+
+  constructor(private readonly sep: number = COMMA) {}
 
   /** Scans buf[s, e). Returns the index after the record's line ending, or -1 when it runs on. */
   skip(buf: Buffer, s: number, e: number): number {
@@ -196,7 +202,7 @@ export class CsvSkipper {
             this.state = Skip.FieldStart;
             return i + 1;
           }
-          if (b === COMMA) this.state = Skip.FieldStart;
+          if (b === this.sep) this.state = Skip.FieldStart;
           i++;
         }
       }

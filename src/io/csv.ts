@@ -25,7 +25,7 @@ export interface CsvSink {
  * size limit. Fields are located, not copied, so the batch path can pass rows through byte for byte.
  */
 export class CsvSplitter {
-  private readonly rec = new CsvRecord();
+  private readonly rec: CsvRecord;
   private tail: Buffer | undefined;
   private skipper: CsvSkipper | undefined;
   private skipLine = 0;
@@ -36,7 +36,10 @@ export class CsvSplitter {
   constructor(
     private readonly sink: CsvSink,
     private readonly maxRecord = MAX_RECORD_BYTES,
-  ) {}
+    private readonly sep = 0x2c,
+  ) {
+    this.rec = new CsvRecord(sep);
+  }
 
   push(chunk: Buffer): void {
     this.feed(chunk, false);
@@ -79,7 +82,7 @@ export class CsvSplitter {
       return;
     }
     // Too long to keep: follow the quoting from the record's start to its real end.
-    const skipper = new CsvSkipper();
+    const skipper = new CsvSkipper(this.sep);
     this.skipper = skipper;
     this.skipLine = this.line;
     const next = skipper.skip(data, pos, end);
@@ -128,7 +131,12 @@ export interface CsvRow {
 export class CsvReader {
   private readonly splitter: CsvSplitter;
 
-  constructor(onRow: (row: CsvRow) => void, onBlank: (line: number) => void = () => {}, maxRecord = MAX_RECORD_BYTES) {
+  constructor(
+    onRow: (row: CsvRow) => void,
+    onBlank: (line: number) => void = () => {},
+    maxRecord = MAX_RECORD_BYTES,
+    delimiter: ',' | '\t' = ',',
+  ) {
     this.splitter = new CsvSplitter(
       {
         record(buf, start, rec, line, utf8) {
@@ -144,6 +152,7 @@ export class CsvReader {
         },
       },
       maxRecord,
+      delimiter.charCodeAt(0),
     );
   }
 
@@ -156,10 +165,10 @@ export class CsvReader {
   }
 }
 
-/** Parses a whole CSV text into rows; for small inputs (documents, tests). */
-export function parseCsv(text: string | Buffer): CsvRow[] {
+/** Parses a whole CSV (or, with a tab delimiter, TSV) text into rows; for small inputs (documents, tests). */
+export function parseCsv(text: string | Buffer, options: { delimiter?: ',' | '\t'; maxRecord?: number } = {}): CsvRow[] {
   const out: CsvRow[] = [];
-  const r = new CsvReader((row) => out.push(row));
+  const r = new CsvReader((row) => out.push(row), undefined, options.maxRecord ?? MAX_RECORD_BYTES, options.delimiter ?? ',');
   r.push(text);
   r.end();
   return out;

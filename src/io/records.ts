@@ -13,9 +13,15 @@ export interface RecordFields {
   state: string;
   /** Tried in order when a record has no `state` field. */
   stateAliases?: readonly string[];
+  /** Card network fields (`visa`…, the issuer's response code, a Mastercard or Visa advice code). */
+  network?: string;
+  networkCode?: string;
+  adviceCode?: string;
 }
 
 export const DEFAULT_FIELDS: RecordFields = { provider: 'provider', code: 'code', flow: 'flow', message: 'message', state: 'state' };
+/** The card network fields' default names: the keys records are read into. */
+export const NETWORK_FIELDS = { network: 'network', networkCode: 'network_code', adviceCode: 'advice_code' } as const;
 
 /** The canonical keys a record is read into; `extra` names pass through under their own name. */
 export type LogRecord = Record<string, unknown>;
@@ -94,6 +100,7 @@ export class RecordReader {
     let state = get(f.state);
     for (let i = 0; state === undefined && i < (f.stateAliases?.length ?? 0); i++) state = get(f.stateAliases?.[i] as string);
     set(rec, 'state', state);
+    for (const [key, name] of Object.entries(NETWORK_FIELDS)) set(rec, name, get(f[key as keyof typeof NETWORK_FIELDS] ?? name));
     for (const k of this.extra) set(rec, k, get(k));
     this.on.record(number, rec);
   }
@@ -142,6 +149,7 @@ export class RecordReader {
     add('flow', f.flow);
     add('message', f.message);
     if (add('state', f.state) < 0) for (const a of f.stateAliases ?? []) if (add('state', a) >= 0) break;
+    for (const [key, name] of Object.entries(NETWORK_FIELDS)) add(name, f[key as keyof typeof NETWORK_FIELDS] ?? name);
     for (const k of this.extra) add(k, k);
     return out;
   }

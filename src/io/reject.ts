@@ -19,6 +19,9 @@ export const REJECT = {
   invalid_flow: 'the flow is not one of the known flows',
   invalid_message: 'the message is not a string',
   invalid_state: 'the state is not a string',
+  invalid_network: 'the card network is not one of the known networks (or a network code came without one)',
+  invalid_network_code: 'the network response code is not 1 to 8 letters or digits',
+  invalid_advice_code: 'the advice code is not 1 to 8 letters or digits',
   invalid_input: 'the record cannot be decided',
 } as const;
 
@@ -38,6 +41,7 @@ export function reasonOf(message: string): RejectReason {
 
 /** The reason for a field a normalizer rejected (PaycodesInputError.field). */
 export function reasonForField(field: string): RejectReason {
-  const key = `invalid_${field}`;
+  // The library names fields in camelCase; the vocabulary is snake_case like the log columns.
+  const key = `invalid_${field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
   return Object.hasOwn(REJECT, key) ? (key as RejectReason) : 'invalid_input';
 }

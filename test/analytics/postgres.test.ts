@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteString, toSql } from '../../src/analytics/export.js';
 import { buildMapping } from '../../src/analytics/mapping.js';
-import { mappingQuery } from '../../src/analytics/query.js';
+import { mappingQuery, stateQuery } from '../../src/analytics/query.js';
 import { validateCatalog } from '../../src/catalog/validate.js';
 import type { Flow } from '../../src/core/types.js';
 import { csvField, parseCsv } from '../../src/io/csv.js';
@@ -88,6 +88,50 @@ describe.skipIf(!available)('PostgreSQL', () => {
     }
     expect(wrong).toBe(0);
   }, 60_000);
+});
+
+describe.skipIf(!available)('PostgreSQL, two-layer records', () => {
+  it('answers every row of a two-layer sample log (request code and state) as normalize({ state }) does', async () => {
+    const logFile = join(dir, 'sample-state.ndjson');
+    const s = await runCli(['sample', '--rows', '3000', '--seed', '11', '--unmapped-rate', '0.05', '--out', logFile]);
+    expect(s.code, s.stderr).toBe(0);
+    const log = readFileSync(logFile, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; provider: string; code: string; flow: Flow; state?: string });
+    // Extra rows: every state spelling of eftPay 00 and OTT Pay SUCCESS, refund and payment, and an unlisted state.
+    for (const [provider, code, states] of [
+      ['eftpay', '00', ['TRADE_SUCCESS', 'trade_success', 'TRADE_PROCESSING', 'TRADE_CLOSED', 'TRADE_REFUND', 'NOPE']],
+      ['ottpay', 'SUCCESS', ['SUCCESS', 'PROCESSING', 'REFUND_SUCCESS', 'ORDERCLOSE', 'NOPE']],
+      ['subotiz', '', ['succeeded', 'processing', 'payment_failed']],
+    ] as const) {
+      for (const state of states)
+        for (const flow of ['payment', 'refund'] as const) log.push({ id: `x-${provider}-${state}-${flow}`, provider, code, flow, state });
+    }
+    expect(log.filter((r) => r.state !== undefined).length).toBeGreaterThan(300);
+    const cells = (r: (typeof log)[number]) => [r.id, r.provider, r.flow ?? '', r.code, r.state ?? ''].map(csvField).join(',');
+    const data = pg.put('log-state.csv', `id,provider,flow,code,state\n${log.map(cells).join('\n')}\n`);
+    const exp = await runCli(['export', '--format', 'sql', '--dialect', 'postgres']);
+    expect(exp.code, exp.stderr).toBe(0);
+    const out = pg.psql(
+      `${exp.stdout}\nCREATE TABLE state_log (id TEXT, provider TEXT, flow TEXT, code TEXT, state TEXT);\n` +
+        `\\copy state_log FROM '${data}' WITH (FORMAT csv, HEADER true)\n${stateQuery('state_log')};`,
+      { csv: true },
+    );
+    const [head, ...rows] = parseCsv(out).map((x) => x.fields);
+    const col = (name: string) => (head as string[]).indexOf(name);
+    expect(rows).toHaveLength(log.length);
+    const byId = new Map(rows.map((r) => [r[col('id')], r]));
+    const wrong: string[] = [];
+    for (const r of log) {
+      const d = normalize({ provider: r.provider, code: r.code, flow: r.flow, ...(r.state ? { state: r.state } : {}) });
+      const got = byId.get(r.id) as string[];
+      const want = ANSWER.map((k) => (k === 'known' ? (d.known ? 't' : 'f') : String(d[k])));
+      if (JSON.stringify(ANSWER.map((k) => got[col(k)])) !== JSON.stringify(want)) wrong.push(r.id);
+    }
+    expect(wrong).toEqual([]);
+    expect(normalize({ provider: 'eftpay', code: '00', state: 'TRADE_SUCCESS' })).toMatchObject({ outcome: 'succeeded', next: 'done' });
+  }, 120_000);
 });
 
 describe('NUL in a text (F9)', () => {

@@ -18,7 +18,10 @@ export function register(program: Command): void {
       'after',
       `
 Rows carry is_default and is_default_for_flow_any, so a plain join reproduces normalize():
-exact flow, then the code's \`any\` reading, then the reading for flow \`any\`. See the README.
+exact flow, then the code's \`any\` reading, then the reading for flow \`any\`. See docs/analytics.md.
+--format sql also writes paycodes_state (an "accepted" request code with a transaction state,
+for two-layer logs) and paycodes_network_codes (card network decline code groups), in the same
+schema or dataset as --table.
 
 Examples:
   $ paycodes export --format csv --out paycodes.csv
@@ -46,6 +49,7 @@ Examples:
       const { buildMapping } = await import('../../analytics/mapping.js');
       const rows = buildMapping();
       let text: string;
+      let extra = '';
       if (opts.format === 'json') text = x.toJson(rows, lang);
       else if (opts.format === 'csv') text = x.toCsv(rows, lang);
       else if (opts.format === 'md') text = x.toMarkdown(rows, lang);
@@ -55,7 +59,11 @@ Examples:
         } catch (e) {
           throw new UsageError(`--table: ${(e as Error).message}`);
         }
-        text = x.toSql(rows, dialect as 'duckdb', { lang, table });
+        const { buildStateRows } = await import('../../analytics/state.js');
+        const { buildNetworkRows } = await import('../../analytics/network.js');
+        const tables = { mapping: rows, state: buildStateRows(), network: buildNetworkRows() };
+        text = x.toSql(tables, dialect as 'duckdb', { lang, table });
+        extra = `, ${tables.state.length} state rows and ${tables.network.length} network code rows`;
       }
       const { quietOnClosedStdout, writeFileAtomic } = await import('../../io/sink.js');
       if (opts.out === undefined) {
@@ -64,6 +72,6 @@ Examples:
         return;
       }
       await writeFileAtomic(opts.out, text);
-      process.stderr.write(`paycodes: wrote ${rows.length} rows to ${opts.out}\n`);
+      process.stderr.write(`paycodes: wrote ${rows.length} rows${extra} to ${opts.out}\n`);
     });
 }

@@ -9,6 +9,9 @@ interface Options {
   flowField?: string;
   messageField?: string;
   stateField?: string;
+  networkField?: string;
+  networkCodeField?: string;
+  adviceCodeField?: string;
   csvSafe?: boolean;
   lang?: string;
   progress?: boolean;
@@ -30,10 +33,17 @@ export function register(program: Command): void {
     .option('--provider-field <name>', 'field or column holding the provider', 'provider')
     .option('--code-field <name>', 'field or column holding the response code', 'code')
     .option('--flow-field <name>', 'field or column holding the flow (payment, refund, ...)', 'flow')
+    .option(
+      '--network-field <name>',
+      'field or column holding the card network (visa, mastercard, amex, jcb, unionpay, discover)',
+      'network',
+    )
+    .option('--network-code-field <name>', "field or column holding the issuer's response code as the network returns it", 'network_code')
+    .option('--advice-code-field <name>', 'field or column holding a Mastercard or Visa merchant advice code', 'advice_code')
     .option('--message-field <name>', "field or column holding the provider's message", 'message')
     .option(
       '--state-field <name>',
-      'field or column holding the transaction state (default state, then trade_status, txstatus, order_status)',
+      "field or column holding the transaction state (default state, then the state field names in the providers' envelopes, e.g. trade_status, txstatus)",
       'state',
     )
     .option('--csv-safe', "CSV output: prefix cells that start with = + - @ tab or CR with ' (spreadsheet formula injection)")
@@ -77,6 +87,9 @@ Examples:
           flow: opts.flowField ?? 'flow',
           message: opts.messageField ?? 'message',
           state: opts.stateField ?? 'state',
+          network: opts.networkField ?? 'network',
+          networkCode: opts.networkCodeField ?? 'network_code',
+          adviceCode: opts.adviceCodeField ?? 'advice_code',
         },
         csvSafe: opts.csvSafe === true,
         progress: opts.progress !== false && process.stderr.isTTY === true && !opts.quiet,

@@ -12,6 +12,9 @@ interface Options {
   flowField: string;
   stateField: string;
   messageField: string;
+  networkField: string;
+  networkCodeField: string;
+  adviceCodeField: string;
 }
 
 export function register(program: Command): void {
@@ -27,8 +30,15 @@ export function register(program: Command): void {
     .option('--code-field <name>', 'field or column holding the response code', 'code')
     .option('--flow-field <name>', 'field or column holding the flow (payment, refund, ...)', 'flow')
     .option(
+      '--network-field <name>',
+      'field or column holding the card network (visa, mastercard, amex, jcb, unionpay, discover)',
+      'network',
+    )
+    .option('--network-code-field <name>', "field or column holding the issuer's response code as the network returns it", 'network_code')
+    .option('--advice-code-field <name>', 'field or column holding a Mastercard or Visa merchant advice code', 'advice_code')
+    .option(
       '--state-field <name>',
-      'field or column holding the transaction state (default state, then trade_status, txstatus, order_status)',
+      "field or column holding the transaction state (default state, then the state field names in the providers' envelopes, e.g. trade_status, txstatus)",
       'state',
     )
     .option('--message-field <name>', "field or column holding the provider's message", 'message')
@@ -65,6 +75,9 @@ Examples:
           flow: opts.flowField,
           state: opts.stateField,
           message: opts.messageField,
+          network: opts.networkField,
+          networkCode: opts.networkCodeField,
+          adviceCode: opts.adviceCodeField,
         },
         html: opts.html,
         lang,
