@@ -50,9 +50,12 @@ function isAscii(s: string): boolean {
 
 const WS = /\s+/g;
 
-/** The answers the threshold applies to: the ones a wrong guess makes dangerous. */
+/**
+ * The answers the threshold applies to: every answer but "unknown, query", which is what abstaining
+ * says anyway. An unknown code is unknown/query unless the classifier is confident and says why.
+ */
 export function isGated(outcome: string, next: string): boolean {
-  return outcome === 'succeeded' || isRiskyFailure(outcome, next);
+  return !(outcome === 'unknown' && next === 'query');
 }
 
 function isModel(m: PackedModel | Model): m is Model {
@@ -201,8 +204,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
         evidence.push({ kind: 'threshold', detail: `safety rule ${step.rule}: ${step.detail}` });
       }
     }
-    // Only an answer that could do harm is held back: "succeeded", or "failed, try again". Any other
-    // answer (query, wait, stop) is as safe as abstaining, which would say "query" anyway.
+    // Below the threshold only "unknown, query" stands: it is what abstaining would say.
     if (confidence < threshold && isGated(d.outcome, d.next)) {
       evidence.push({ kind: 'threshold', detail: `calibrated confidence ${confidence} is below ${threshold}` });
       return unmapped(confidence, evidence);
@@ -210,7 +212,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     if (confidence < threshold) {
       evidence.push({
         kind: 'threshold',
-        detail: `calibrated confidence ${confidence} is below ${threshold}; ${d.outcome}/${d.next} stands, as it invites no retry`,
+        detail: `calibrated confidence ${confidence} is below ${threshold}; ${d.outcome}/${d.next} stands, as abstaining would say the same`,
       });
     }
     return {

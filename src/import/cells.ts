@@ -45,16 +45,52 @@ export function brParts(s: string): string[] {
   return s.split(/<br\s{0,4}\/?>/i);
 }
 
+/**
+ * `[text](target)` → `text` (text up to 500 characters, target up to 2,000, neither across a line),
+ * in one pass: a regex with two bounded runs would rescan from every `[`.
+ */
+function unlink(s: string): string {
+  let out = '';
+  let i = 0;
+  let close = -1;
+  for (;;) {
+    const open = s.indexOf('[', i);
+    if (open < 0) return out + s.slice(i);
+    if (close <= open) close = s.indexOf('](', open + 1);
+    if (close < 0) return out + s.slice(i);
+    const text = close - open - 1 <= 500 ? s.slice(open + 1, close) : undefined;
+    const rel = text !== undefined && !text.includes(']') && !text.includes('\n') ? s.slice(close + 2, close + 2003).indexOf(')') : -1;
+    const end = rel < 0 ? -1 : close + 2 + rel;
+    const target = end < 0 ? undefined : s.slice(close + 2, end);
+    if (text === undefined || target === undefined || target.includes('\n')) {
+      out += s.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    out += s.slice(i, open) + text;
+    i = end + 1;
+  }
+}
+
 /** Plain text of a cell: tags, entities, emphasis and link targets removed, spaces collapsed. */
 export function plain(s: string): string {
   let t = decodeEntities(stripTags(s));
-  t = t.replace(/\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g, '$1');
+  t = unlink(t);
   t = t.replace(/\*\*|`/g, '');
   t = t.replace(/\s+/g, ' ');
   return trim(t);
 }
 
-const QUOTES = /^["'‘’“”«»]+|["'‘’“”«»]+$/g;
+const QUOTE_CHARS = new Set(['"', "'", '‘', '’', '“', '”', '«', '»']);
+
+/** Quote marks around a code go; a loop, as an end-anchored regex rescans long runs of quotes. */
+function unquote(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && QUOTE_CHARS.has(s[a] as string)) a++;
+  while (b > a && QUOTE_CHARS.has(s[b - 1] as string)) b--;
+  return s.slice(a, b);
+}
 
 /** A cell reduced to the code it holds: presentation, quotes and a trailing colon go; case and zeros stay. */
 export function codeText(cell: string): string {
@@ -63,7 +99,7 @@ export function codeText(cell: string): string {
   // `*Value*:` and `**E01**` style emphasis around the whole cell.
   if (t.length > 2 && t.startsWith('*') && t.endsWith('*')) t = t.slice(1, -1);
   else if (t.length > 2 && t.startsWith('_') && t.endsWith('_') && !t.slice(1, -1).includes('_')) t = t.slice(1, -1);
-  t = trim(t.replace(QUOTES, ''));
+  t = trim(unquote(t));
   if (t.endsWith(':')) t = trim(t.slice(0, -1));
   return t;
 }
@@ -81,7 +117,7 @@ export function codeLike(s: string): boolean {
  */
 export function strictCode(s: string): boolean {
   if (!codeLike(s)) return false;
-  if (/\d/.test(s)) return !/^\d{4}-\d{2}/.test(s) && !/^\d+\.\d+\.?\d*$/.test(s);
+  if (/\d/.test(s)) return !/^\d{4}-\d{2}/.test(s) && !/^\d+\.\d+(?:\.\d*)?$/.test(s);
   if (s.includes('_')) return true;
   if (/^[A-Z][A-Z.-]+$/.test(s) && s.length >= 2) return true;
   return /^[a-z]+[A-Z][A-Za-z]*$/.test(s) || /^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(s);

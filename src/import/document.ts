@@ -122,7 +122,7 @@ export function codeLine(line: string): string[] | undefined {
   // Aligned columns: a second code-like token before the text (`FAILED  0302  Declined`).
   const cols = rest.split(/\t|\s{2,}/).map(trim);
   if (cols.length >= 2 && cols.every((c) => c !== '')) return [code, ...cols];
-  const second = /^(\S+)\s+(.*)$/.exec(rest);
+  const second = /^(\S+)\s+(.*)$/s.exec(rest);
   if (!sep && second && strictCode(codeText(second[1] as string)) && /[a-z]/i.test(second[2] as string)) {
     return [code, codeText(second[1] as string), trim(second[2] as string)];
   }
@@ -222,7 +222,7 @@ function readRun(lines: string[], start: number, test: (line: string) => boolean
 /** Lines an SDK file has between its constants: braces, comments, annotations. */
 function isTrivialSource(line: string): boolean {
   const t = trim(line);
-  return /^([{}()[\];,]+|\/\/.*|\/\*.*|\*.*|#(?!#).*|@\w+.*|<\?php|\?>|(public |private |export |final |static )*(enum|class|interface|object|const|var|type|module|package|namespace|import|use)\b.*)$/.test(
+  return /^(?:[{}()[\];,]+$|\/\/|\/\*|\*|#(?!#)|@\w|<\?php$|\?>$|(?:(?:public|private|export|final|static) )*(?:enum|class|interface|object|const|var|type|module|package|namespace|import|use)\b)/.test(
     t,
   );
 }

@@ -35,11 +35,25 @@ interface Row {
 }
 
 /** `[label]code rest`. Labels are Han runs or capitalised words (`通用`, `Connect`, `Amount Errors`). */
+/** A header line names a code column and then a message column, on one line. */
+function isHeaderLine(t: string): boolean {
+  const line = t.split('\n', 1)[0] as string;
+  const m = /码|碼|code/i.exec(line);
+  return m !== null && /说明|說明|msg|desc|message/i.test(line.slice(m.index + m[0].length));
+}
+
+/** The last run of non-space characters at the end of `s`, found from the end. */
+function lastRun(s: string): string | undefined {
+  let i = s.length;
+  while (i > 0 && !/\s/.test(s[i - 1] as string)) i--;
+  return i < s.length ? s.slice(i) : undefined;
+}
+
 function parseRow(text: string): Omit<Row, 'line'> | undefined {
   const t = text.trim();
-  const word = /^((?:[A-Z][a-z]+)+|[\u3400-\u9fff]+)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(.*)$/.exec(t);
+  const word = /^((?:[A-Z][a-z]+)+|[\u3400-\u9fff]+)?([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(.*)$/s.exec(t);
   if (word) return { label: word[1] ?? '', code: word[2] as string, rest: word[3] as string, digits: false };
-  const num = /^([^\d|]{0,40}?)(-?\d+)(.*)$/.exec(t);
+  const num = /^([^\d|]{0,40}?)(-?\d+)(.*)$/s.exec(t);
   if (!num) return undefined;
   const label = (num[1] as string).trim();
   const code = num[2] as string;
@@ -133,7 +147,7 @@ export function splitEnZh(rest: string): [string, string] {
   if (first < 0) return [s, ''];
   let latin = s.slice(0, first);
   let zh = s.slice(first);
-  const run = /(\S+)$/.exec(latin)?.[1];
+  const run = lastRun(latin);
   if (run) {
     const head = latin.slice(0, latin.length - run.length);
     const suffix = wordSuffix(run, (sfx) => head + run.slice(0, run.length - sfx.length));
@@ -187,7 +201,7 @@ function parseGlued(lines: string[]): RawRecord[] {
       const row: Row = { ...r, line: i + 1 };
       if (section !== undefined) row.section = section;
       rows.push(row);
-    } else if (t.length <= 60 && !/(码|碼|code).*(说明|說明|msg|desc|message)/i.test(t)) section = t;
+    } else if (t.length <= 60 && !isHeaderLine(t)) section = t;
   });
 
   const width = dominantLength(rows);

@@ -78,9 +78,11 @@ function readValue(s: string, i: number): { value: string; quoted: boolean; next
 
 function trailingComment(s: string, i: number): string | undefined {
   const rest = s.slice(i);
-  const m = /(?:\/\/|#|\/\*|--)\s?(.*)$/.exec(rest);
+  const m = /\/\/|#|\/\*|--/.exec(rest);
   if (!m) return undefined;
-  const t = trim((m[1] as string).replace(/\*\/\s*$/, ''));
+  // The comment runs from its marker to the end of the line; one space after the marker goes.
+  const after = rest.slice(m.index + m[0].length).split('\n', 1)[0] as string;
+  const t = trim((/^\s/.test(after) ? after.slice(1) : after).replace(/\*\/\s*$/, ''));
   return t || undefined;
 }
 
@@ -151,7 +153,7 @@ export function parseSourceLine(line: string): SourceLine | undefined {
       const last = idents[idents.length - 1] as string;
       const first = idents[idents.length - 2] as string;
       // Go puts the type after the name: the name is the one that is not a known type word.
-      key = /^[A-Z][a-z]+[A-Za-z]*$/.test(last) && !/^(String|Integer|Int|Long|Number)$/.test(last) && /[A-Z]/.test(first) ? first : last;
+      key = /^[A-Z][a-z][A-Za-z]*$/.test(last) && !/^(String|Integer|Int|Long|Number)$/.test(last) && /[A-Z]/.test(first) ? first : last;
     }
   }
   if (!key) return undefined;

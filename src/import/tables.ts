@@ -7,8 +7,8 @@ import { type GridRow, trim } from './grid.js';
  * a row whose quoted cells span lines records the line it ends on.
  */
 export function parseDelimited(text: string, delimiter: ',' | '\t'): GridRow[] {
-  // Documents come with any line ending; the reader splits on LF (CRLF included), so a lone CR is one too.
-  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  // Lines are counted at LF, as the catalog validator counts them: CRLF becomes LF, a lone CR stays text.
+  const lf = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
   const rows: GridRow[] = [];
   // A document is read whole: it is small, and no row is too long to keep.
   for (const r of parseCsv(lf, { delimiter, maxRecord: Buffer.byteLength(lf) + 1 })) {

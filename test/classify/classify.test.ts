@@ -59,7 +59,7 @@ describe('classify: the learned model', () => {
     expect([none.unified, none.outcome, none.next, none.confidence]).toEqual(['unmapped', 'unknown', 'query', 0]);
   });
 
-  it('lets a safe answer (not succeeded, not "failed, try again") stand below the threshold', () => {
+  it('lets only unknown/query stand below the threshold: an unknown code is unknown/query unless the model is confident', () => {
     const input = { message: 'System error, please query the result', flow: 'payment' as const };
     const c = createClassifier({ unified, model: classifierModel, threshold: 1.01 })(input);
     expect(c.unified).not.toBe('unmapped');
@@ -67,7 +67,8 @@ describe('classify: the learned model', () => {
     expect(isGated(c.outcome, c.next)).toBe(false);
     expect(isGated('failed', 'retry')).toBe(true);
     expect(isGated('succeeded', 'done')).toBe(true);
-    expect(isGated('failed', 'stop')).toBe(false);
+    expect(isGated('failed', 'stop')).toBe(true);
+    expect(isGated('pending', 'wait')).toBe(true);
   });
 
   it('the shipped threshold is the model’s own', () => {

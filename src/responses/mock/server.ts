@@ -183,7 +183,9 @@ export function createMockServer(opts: MockOptions): MockServer {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://mock.invalid');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
+    let end = url.pathname.length;
+    while (end > 0 && url.pathname[end - 1] === '/') end--;
+    const path = url.pathname.slice(0, end) || '/';
     if (path.startsWith('/_paycodes/') && admin(req, res, path)) return;
     const text = await readBody(req);
     if (text === undefined) return send(res, { status: 413, body: { error: 'request body too large' } });
