@@ -5,7 +5,8 @@
 //                          `npm run docs -- --check` fail when it drifts);
 //   <!-- run: server -->   the same, with `paycodes serve` running on 127.0.0.1:8787 for the commands;
 //   <!-- test -->          a code block (ts, js, sh) that the docs test runs and that must succeed;
-//   <!-- illustrative -->  shown, not run: the reader's own setup, long-running commands, sketches.
+//   <!-- illustrative -->  shown, not run: the reader's own setup, long-running commands, sketches
+//                          (`<!-- illustrative: why -->` may say where it is tested instead).
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ export function blocks(file: string, text: string): Block[] {
     while (j < lines.length && !(lines[j] as string).startsWith(fence)) j++;
     let k = i - 1;
     while (k >= 0 && (lines[k] as string).trim() === '') k--;
-    const m = k >= 0 ? /^<!--\s*(run: server|run|test|illustrative)\s*-->$/.exec((lines[k] as string).trim()) : null;
+    const m = k >= 0 ? /^<!--\s*(run: server|run|test|illustrative)(?::[^>]*?)?\s*-->$/.exec((lines[k] as string).trim()) : null;
     const start = (starts[i + 1] as number) ?? text.length;
     const end = j < lines.length ? (starts[j] as number) : text.length;
     out.push({

@@ -50,10 +50,13 @@ export function normalize(input: StateInput): Decision {
   if (typeof input !== 'object' || input === null || input.state === undefined) return normalizer.normalize(input);
   const { state, ...rest } = input;
   if (typeof state !== 'string' || state.trim() === '' || state.length > MAX_CODE_LENGTH)
-    throw new PaycodesInputError('state', `paycodes: state must be a non-empty string of at most ${MAX_CODE_LENGTH} characters`);
+    throw new PaycodesInputError('state', `state must be a non-empty string of at most ${MAX_CODE_LENGTH} characters`);
+  // State tables belong to wallets and QR providers, network codes to cards: no provider has both,
+  // so the pair is refused rather than one of them silently dropped.
+  if (rest.network !== undefined || rest.networkCode !== undefined || rest.adviceCode !== undefined)
+    throw new PaycodesInputError('state', 'state and card-network facts (network, networkCode, adviceCode) cannot be combined');
   const flow: Flow = rest.flow ?? 'any';
-  if (!(FLOWS as readonly string[]).includes(flow))
-    throw new PaycodesInputError('flow', `paycodes: flow must be one of ${FLOWS.join(', ')}`);
+  if (!(FLOWS as readonly string[]).includes(flow)) throw new PaycodesInputError('flow', `flow must be one of ${FLOWS.join(', ')}`);
   if (typeof rest.provider !== 'string') return normalizer.normalize(rest);
   return plainDecision(
     decideState(responsesCatalog, {

@@ -51,11 +51,12 @@ function isAscii(s: string): boolean {
 const WS = /\s+/g;
 
 /**
- * The answers the threshold applies to: every answer but "unknown, query", which is what abstaining
- * says anyway. An unknown code is unknown/query unless the classifier is confident and says why.
+ * The answers the threshold applies to: all of them. An unknown code is `unmapped` (unknown/query)
+ * unless the classifier is confident and says why; a guessed unified code below the threshold would
+ * show up in reports as if it were known, even where its decision is unknown/query.
  */
-export function isGated(outcome: string, next: string): boolean {
-  return !(outcome === 'unknown' && next === 'query');
+export function isGated(_outcome: string, _next: string): boolean {
+  return true;
 }
 
 function isModel(m: PackedModel | Model): m is Model {
@@ -204,16 +205,13 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
         evidence.push({ kind: 'threshold', detail: `safety rule ${step.rule}: ${step.detail}` });
       }
     }
-    // Below the threshold only "unknown, query" stands: it is what abstaining would say.
-    if (confidence < threshold && isGated(d.outcome, d.next)) {
-      evidence.push({ kind: 'threshold', detail: `calibrated confidence ${confidence} is below ${threshold}` });
-      return unmapped(confidence, evidence);
-    }
+    // Below the threshold the answer is unmapped: the evidence says what the model leaned to.
     if (confidence < threshold) {
       evidence.push({
         kind: 'threshold',
-        detail: `calibrated confidence ${confidence} is below ${threshold}; ${d.outcome}/${d.next} stands, as abstaining would say the same`,
+        detail: `calibrated confidence ${confidence} is below ${threshold}; leaned to ${code} (${d.outcome}/${d.next})`,
       });
+      return unmapped(confidence, evidence);
     }
     return {
       unified: code,

@@ -117,3 +117,11 @@ describe('normalize() with card-network facts', () => {
     expect(d).toMatchObject({ unified: 'insufficient_funds', decline: 'soft', network: { network: 'visa', code: '51' } });
   });
 });
+
+describe('state and network facts together', () => {
+  it('are refused with a clear error rather than one dropped', () => {
+    expect(() => normalize({ provider: 'eftpay', code: '00', state: 'TRADE_SUCCESS', network: 'visa', networkCode: '51' })).toThrow(
+      /cannot be combined/,
+    );
+  });
+});

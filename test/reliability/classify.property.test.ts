@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isGated } from '../../src/classify/classifier.js';
 import { CLASSIFY_THRESHOLD, classify } from '../../src/classify/classify.js';
 import type { Classification, ClassifyInput } from '../../src/core/types.js';
 import {
@@ -42,9 +41,9 @@ function check(input: unknown): Classification | undefined {
   expect(classificationProblems(c)).toEqual([]);
   const message = typeof input === 'object' && input !== null ? (input as { message?: unknown }).message : undefined;
   const text = typeof message === 'string' ? message : '';
-  // Below the threshold only unknown/query stands: what abstaining would say anyway.
-  if (c.confidence < CLASSIFY_THRESHOLD) expect(isGated(c.outcome, c.next)).toBe(false);
-  if (isGated(c.outcome, c.next)) expect(c.confidence).toBeGreaterThanOrEqual(CLASSIFY_THRESHOLD);
+  // Below the threshold the answer is unmapped: unknown/query, never a guessed code.
+  if (c.confidence < CLASSIFY_THRESHOLD) expect([c.unified, c.outcome, c.next]).toEqual(['unmapped', 'unknown', 'query']);
+  if (c.unified !== 'unmapped') expect(c.confidence).toBeGreaterThanOrEqual(CLASSIFY_THRESHOLD);
   if (c.outcome === 'failed' || c.outcome === 'succeeded') expect(c.evidence.length).toBeGreaterThan(0);
   if (c.outcome === 'succeeded') expect(text.slice(0, 4096)).toMatch(successWordRe);
   return c;
