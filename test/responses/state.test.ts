@@ -91,7 +91,7 @@ describe('normalize({ state }): the two-layer answers', () => {
     expect([d.outcome, d.next]).toEqual(['unknown', 'query']);
   });
   it('bad state input is a clear error', () => {
-    expect(() => normalize({ provider: 'eftpay', code: '00', state: '' })).toThrow(/paycodes: state/);
-    expect(() => normalize({ provider: 'eftpay', code: '00', state: 7 as unknown as string })).toThrow(/paycodes: state/);
+    expect(() => normalize({ provider: 'eftpay', code: '00', state: '' })).toThrow(/^state must be/);
+    expect(() => normalize({ provider: 'eftpay', code: '00', state: 7 as unknown as string })).toThrow(/^state must be/);
   });
 });
