@@ -11,7 +11,7 @@ const instance = await DuckDBInstance.create(':memory:');
 const conn = await instance.connect();
 
 let table = 'mapping';
-let source = 'bench mapping table (built from normalizer.readings)';
+let source = 'bench mapping table (built from normalize() per flow)';
 if (exportSql && existsSync(exportSql)) {
   try {
     await conn.run(readFileSync(exportSql, 'utf8'));

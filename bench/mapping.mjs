@@ -1,6 +1,7 @@
 // The mapping table the database baselines use, built from the library itself so the baselines
 // answer exactly what normalize() answers: one row per (provider, code, flow) the catalog has,
 // plus an `any` row for every code, so "exact flow, then any" in SQL matches the library.
+// Only the flows whose answer differs from `any` get a row of their own.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST } from './lib.mjs';
@@ -34,10 +35,12 @@ export async function mappingRows() {
       const code = entry[0];
       if (seen.has(code)) continue;
       seen.add(code);
-      const found = lib.normalizer.readings(p.id, code);
-      const flows = new Set(['any', ...(found?.readings ?? []).map((r) => r.flow)]);
-      for (const flow of flows) {
-        const d = lib.normalize({ provider: p.id, code, flow });
+      // A row for `any`, and one for each flow whose answer differs from it.
+      const any = lib.normalize({ provider: p.id, code });
+      const same = (d) => d.unified === any.unified && d.outcome === any.outcome && d.next === any.next && d.party === any.party;
+      for (const flow of lib.FLOWS) {
+        const d = flow === 'any' ? any : lib.normalize({ provider: p.id, code, flow });
+        if (flow !== 'any' && same(d)) continue;
         rows.push([
           p.id,
           d.code,
