@@ -58,7 +58,7 @@ export function normalize(input: StateInput): Decision {
   const flow: Flow = rest.flow ?? 'any';
   if (!(FLOWS as readonly string[]).includes(flow)) throw new PaycodesInputError('flow', `flow must be one of ${FLOWS.join(', ')}`);
   if (typeof rest.provider !== 'string') return normalizer.normalize(rest);
-  return plainDecision(
+  const d = plainDecision(
     decideState(responsesCatalog, {
       provider: rest.provider,
       code: rest.code ?? '',
@@ -68,4 +68,9 @@ export function normalize(input: StateInput): Decision {
       ...(rest.message === undefined ? {} : { message: rest.message }),
     }),
   );
+  // The answer echoes what was asked: the request code, canonical, whichever layer decided.
+  // (HTTP-status providers log no request code: their state decides alone.)
+  if (rest.code === undefined || String(rest.code).trim() === '') return d;
+  const code = normalizer.normalize({ provider: rest.provider, code: rest.code }).code;
+  return d.code === code ? d : Object.freeze({ ...d, code });
 }
