@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listProviders } from '../../src/catalog/api.js';
 import { listCodes } from '../../src/catalog/listings.js';
+import { ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run.js';
 
 describe('listings at catalog scale (real binary)', () => {
@@ -36,5 +41,27 @@ describe('listings at catalog scale (real binary)', () => {
     const r = await runCli(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('search with a huge query', () => {
+  it('says there is no match without echoing 100 kB back', async () => {
+    const r = await runCli(['search', 'a'.repeat(100_000)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^paycodes: no matches for "a{80}…"\n$/);
+  });
+});
+
+describe('the CLI in a clone before any build', () => {
+  it('says to run npm run build instead of printing a module error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paycodes-unbuilt-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(ROOT, 'bin', 'paycodes.js'), join(dir, 'bin', 'paycodes.js'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'paycodes.js'), 'explain', 'qfpay', '1201'], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^paycodes: the CLI is not built yet\. Run `npm run build`/);
+    expect(r.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND/);
   });
 });

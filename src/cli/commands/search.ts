@@ -50,7 +50,9 @@ Every word must match. English matches whole words or word beginnings, in any ca
       });
       if (opts.json) return printJson(results);
       if (results.length === 0) {
-        process.stderr.write(`paycodes: no matches for "${query}"\n`);
+        // Echo a long query cut short, without control characters: stderr is a terminal.
+        const shown = [...query.slice(0, 80)].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('');
+        process.stderr.write(`paycodes: no matches for "${shown}${query.length > 80 ? '…' : ''}"\n`);
         return;
       }
       const { table, oneLine, terminalWidth } = await import('../format/text.js');
