@@ -14,11 +14,20 @@ for await (const line of createInterface({ input: createReadStream(file) })) {
   if (line.trim() === '') continue;
   const r = JSON.parse(line);
   const input = { provider: r.provider, code: r.code };
-  for (const [field, key] of [['flow', 'flow'], ['message', 'message'], ['state', 'state'], ['network', 'network'], ['network_code', 'networkCode'], ['advice_code', 'adviceCode']]) {
+  for (const [field, key] of [
+    ['flow', 'flow'],
+    ['message', 'message'],
+    ['state', 'state'],
+    ['network', 'network'],
+    ['network_code', 'networkCode'],
+    ['advice_code', 'adviceCode'],
+  ]) {
     if (r[field] !== undefined) input[key] = r[field];
   }
   const d = normalize(input);
-  todo[d.next].push(`${r.order_id} ${r.currency} ${r.amount}  ${d.provider} ${d.code} → ${d.unified}${d.known ? '' : ' (not in the catalog)'}`);
+  todo[d.next].push(
+    `${r.order_id} ${r.currency} ${r.amount}  ${d.provider} ${d.code} → ${d.unified}${d.known ? '' : ' (not in the catalog)'}`,
+  );
 }
 
 // Money in doubt first: never retry these, query the provider with the same order number.
