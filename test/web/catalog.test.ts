@@ -157,8 +157,8 @@ describe('the web catalog in chromium', () => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(`${server.url}docs`);
     await page.waitForSelector('section.op');
-    // Two operations on /v1/normalize plus one on each of the six other paths, and the schemas.
-    expect(await page.locator('section.op h2 .method').count()).toBe(8);
+    // Two operations on /v1/normalize, POST /v1/retry, plus one on each of the six other paths, and the schemas.
+    expect(await page.locator('section.op h2 .method').count()).toBe(9);
     expect(await text(page, '#summary')).toContain('OpenAPI 3.1.0');
     expect(await text(page, '#post-v1-normalize')).toContain('NormalizeBody');
     await page.screenshot({ path: join(SHOTS, 'docs-page.png') });
