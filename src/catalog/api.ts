@@ -3,13 +3,13 @@ import type { ProviderData, ProviderFacts, UnifiedInfo } from '../core/data.js';
 import { providerKey } from '../core/normalizer.js';
 import { unifiedVerdict, type Verdict } from '../core/policy.js';
 import type { Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
-import { en } from '../generated/messages/en.js';
-import { zhHans } from '../generated/messages/zh-hans.js';
-import { zhHant } from '../generated/messages/zh-hant.js';
-import { providerFacts } from '../generated/provider-facts.js';
-import { providers as generatedProviders } from '../generated/providers/index.js';
-import { unified } from '../generated/unified.js';
-import { unifiedInfo } from '../generated/unified-info.js';
+import { en } from '../data/messages/en.js';
+import { zhHans } from '../data/messages/zh-hans.js';
+import { zhHant } from '../data/messages/zh-hant.js';
+import { providerFacts } from '../data/provider-facts.js';
+import { providers as generatedProviders } from '../data/providers/index.js';
+import { unified } from '../data/unified.js';
+import { unifiedInfo } from '../data/unified-info.js';
 
 /**
  * The typed, dependency-free view of the compiled catalog. These functions read the generated data

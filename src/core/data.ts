@@ -2,7 +2,7 @@ import type { CanonicalRule } from './canonical.js';
 import type { Disclosure, Flow, Next, Outcome, Party } from './types.js';
 
 /**
- * The compact shapes that `npm run compile` writes to src/generated from the catalog YAML.
+ * The compact shapes that `npm run compile` writes to src/data from the catalog YAML.
  * Tuples instead of objects keep the bundles small; `createNormalizer` expands them once.
  */
 

@@ -1,4 +1,4 @@
-import { HANT_TO_HANS } from '../generated/hant-to-hans.js';
+import { HANT_TO_HANS } from '../data/hant-to-hans.js';
 
 let table: Map<string, string> | undefined;
 

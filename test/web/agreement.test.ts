@@ -71,7 +71,8 @@ describe('the web page agrees with normalize()', () => {
         party: d.party,
       });
     }
-  });
+    // About 330 panels through a real browser: minutes on a loaded shared machine, not a speed check.
+  }, 180_000);
 
   it('reads codes the way the library does: #/code/qfpay/0 is 0000, #/code/eftpay/3 is 03', async () => {
     for (const [provider, typed] of [

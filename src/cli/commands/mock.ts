@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { envelopes } from '../../generated/envelopes.js';
+import { envelopes } from '../../data/envelopes.js';
 import { requireProvider, UsageError } from '../usage.js';
 
 /** Providers whose envelope data describes a mock. */

@@ -3,9 +3,9 @@ import type { DecisionPatch, EntryTuple, ProviderData, ProviderFacts, UnifiedDat
 import { DATA_VERSION } from '../core/data-version.js';
 import type { Flow, Lang } from '../core/types.js';
 import type { EnvelopeData } from '../responses/envelope.js';
+import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './catalog-schema.js';
 import { envelopeDocs } from './envelope-docs.js';
 import type { EnvelopeFile } from './envelope-schema.js';
-import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './schema.js';
 import type { LoadedCatalog } from './validate.js';
 
 /** Generated files by path relative to the repository root. */
@@ -86,7 +86,7 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       document: p.source.document,
     };
     out.set(
-      `src/generated/providers/${p.id}.ts`,
+      `src/data/providers/${p.id}.ts`,
       `${HEADER(`catalog/providers/${p.id}.yaml`)}import type { ProviderData } from '../../core/data.js';\n\nexport const ${name}: ProviderData = ${json({ ...head, entries })};\n`,
     );
   }
@@ -113,7 +113,7 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       keys.filter((k) => flows[k] !== undefined),
     )},\n}`;
   out.set(
-    'src/generated/unified.ts',
+    'src/data/unified.ts',
     `${HEADER('catalog/unified.yaml')}import { DATA_VERSION } from '../core/data-version.js';
 import type { DecisionPatch, UnifiedData, UnifiedTuple } from '../core/data.js';
 import type { Flow } from '../core/types.js';
@@ -126,13 +126,13 @@ export const unified: UnifiedData = ${unifiedBody(codeKeys)};
 `,
   );
   out.set(
-    'src/generated/unified-info.ts',
+    'src/data/unified-info.ts',
     `${HEADER('catalog/unified.yaml')}import type { UnifiedInfo } from '../core/data.js';\n\nexport const unifiedInfo: Record<string, UnifiedInfo> = ${obj(info)};\n`,
   );
   for (const [lang, [file, name]] of Object.entries(LANG_FILES) as [Lang, [string, string]][]) {
     const row = (code: string) => JSON.stringify([u[code]!.messages.customer[lang], u[code]!.messages.merchant[lang]]);
     out.set(
-      `src/generated/messages/${file}.ts`,
+      `src/data/messages/${file}.ts`,
       `${HEADER('catalog/unified.yaml')}import type { MessageTable } from '../../core/data.js';
 
 ${codeKeys.map((k) => `export const ${name}_${constName.get(k)}: MessageTable[string] = ${row(k)};`).join('\n')}
@@ -163,21 +163,21 @@ import { ${list('c_', mine)}${myFlows.length ? `, ${list('f_', myFlows)}` : ''} 
         .replace(/\n {4}/g, '\n  ')
         .replace(/\n {2}\}$/, '\n}')};\n`;
     }
-    out.set(`src/generated/packs/${id}.ts`, pack);
+    out.set(`src/data/packs/${id}.ts`, pack);
   }
   out.set(
-    'src/generated/provider-facts.ts',
+    'src/data/provider-facts.ts',
     `${HEADER('catalog/providers/')}import type { ProviderFacts } from '../core/data.js';\n\nexport const providerFacts: Record<string, ProviderFacts> = ${obj(facts)};\n`,
   );
   out.set(
-    'src/generated/envelopes.ts',
+    'src/data/envelopes.ts',
     `${HEADER('the envelope sections of catalog/providers/')}import type { EnvelopeData } from '../responses/envelope.js';\n\nexport const envelopes: Record<string, EnvelopeData> = ${json(envelopes)};\n\n/** Providers whose whole responses and notifications paycodes reads. */\nexport const ENVELOPE_PROVIDERS = ${JSON.stringify(Object.keys(envelopes))} as const;\n\nexport type EnvelopeProvider = (typeof ENVELOPE_PROVIDERS)[number];\n`,
   );
   const titles = Object.fromEntries(catalog.providers.map(({ data: p }) => [p.id, p.name]));
   out.set('docs/response-envelopes.md', envelopeDocs(envelopes, titles));
   const names = ids.map(identifier);
   out.set(
-    'src/generated/providers/index.ts',
+    'src/data/providers/index.ts',
     `${HEADER('catalog/providers/')}import type { ProviderData } from '../../core/data.js';
 ${ids.map((id, i) => `import { ${names[i]} } from './${id}.js';`).join('\n')}
 
@@ -186,7 +186,7 @@ export const providers: readonly ProviderData[] = [${names.join(', ')}];
 `,
   );
   out.set(
-    'src/generated/index.ts',
+    'src/data/index.ts',
     `${HEADER('catalog/')}${ids.map((id, i) => `export { ${names[i]} } from './providers/${id}.js';`).join('\n')}
 export { providers } from './providers/index.js';
 export { unified } from './unified.js';
@@ -203,7 +203,7 @@ export { zhHans } from './messages/zh-hans.js';
   // Types only, so they cost nothing at run time: the names the catalog defines, as unions.
   const union = (xs: readonly string[]) => [...new Set(xs)].map((x) => JSON.stringify(x)).join(' | ');
   out.set(
-    'src/generated/names.ts',
+    'src/data/names.ts',
     `${HEADER('catalog/')}/** A unified code the catalog defines. */
 export type UnifiedId = ${union(Object.keys(codes))};
 

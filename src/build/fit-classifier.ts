@@ -7,10 +7,11 @@
  * feature's weights are centred (a per-feature constant does not change a softmax), small ones are
  * dropped, and the rest are quantised to int8.
  */
+
+import { codeWords, features } from '../classify/features.js';
+import { encodeBase64, type PackedModel } from '../classify/model.js';
 import type { ProviderData } from '../core/data.js';
 import { fold } from '../text/fold.js';
-import { codeWords, features } from './features.js';
-import { encodeBase64, type PackedModel } from './model.js';
 
 export interface Sample {
   features: number[];

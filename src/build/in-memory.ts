@@ -14,7 +14,7 @@ export interface CatalogData {
 
 /**
  * A catalog directory validated and compiled in memory: the same data `npm run compile` writes to
- * src/generated, for tests and tools that run a catalog other than the embedded one.
+ * src/data, for tests and tools that run a catalog other than the embedded one.
  */
 export function loadCatalogData(dir: string, root: string): CatalogData {
   const result = validateCatalog({ dir, root });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { NEXT_STEPS, OUTCOMES } from '../core/types.js';
+import {
+  ADAPTERS,
+  type EnvelopeFile as EnvelopeType,
+  MOCK_ADAPTERS,
+  MOCK_OPERATIONS,
+  PROVENANCES,
+  SIGNATURE_SCHEMES,
+  type StateRowFile as StateRowType,
+} from '../responses/envelope-types.js';
+import { type Same, same } from '../schema/same-shape.js';
 
 /**
  * The `envelope` section of a provider file: how a whole response or notification carries the
@@ -13,18 +23,10 @@ const nonEmpty = z.string().min(1);
 const path = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)*$/, 'a dotted field path such as data.status');
 const snake = z.string().regex(/^[a-z][a-z0-9_]*$/, 'unified codes are snake_case');
 
-export const PROVENANCES = ['official', 'third-party', 'inferred'] as const;
 export const provenanceSchema = z
   .enum(PROVENANCES)
   .describe("official: the provider's own docs; third-party: community code that agrees with itself; inferred: our reading, unverified.");
 const source = nonEmpty.describe('Where the fact comes from: the provider doc URL, or a repository path under catalog/sources/.');
-
-/** Signature schemes implemented in src/responses/schemes.ts, by name. */
-export const SIGNATURE_SCHEMES = ['md5-body-key', 'hmac-sha256-timestamp-body', 'sha256-secret-sorted-params', 'aes-md5-data'] as const;
-/** Provider adapters for logic that is not expressible as data, registered in src/responses/adapters/index.ts. */
-export const ADAPTERS = ['qfpay', 'subotiz', 'ottpay'] as const;
-/** Mock servers with provider-shaped logic, registered in src/responses/mock/registry.ts; absent: the generic mock. */
-export const MOCK_ADAPTERS = ['qfpay', 'eftpay', 'shopline', 'subotiz', 'ottpay'] as const;
 
 export const stateRowSchema = z
   .object({
@@ -63,7 +65,7 @@ export const mockSchema = z
     stateTable: nonEmpty.describe('The state table whose values a scenario step may name (the rest are codes).'),
     endpoints: z.array(endpoint).min(1).describe('What the mock serves, as METHOD /path (documentation and banner).'),
     operations: z
-      .partialRecord(z.enum(['payment', 'query', 'refund', 'close', 'reversal', 'capture']), endpoint)
+      .partialRecord(z.enum(MOCK_OPERATIONS), endpoint)
       .optional()
       .describe('Generic mock only: the endpoint for each operation.'),
     fields: z
@@ -148,3 +150,7 @@ export const envelopeSchema = z
 
 export type EnvelopeFile = z.infer<typeof envelopeSchema>;
 export type StateRowFile = z.infer<typeof stateRowSchema>;
+
+// The plain types in src/responses/envelope-types.ts are what the published declarations carry.
+same<Same<EnvelopeFile, EnvelopeType>>();
+same<Same<StateRowFile, StateRowType>>();

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { canonicalCode } from '../core/canonical.js';
+import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './catalog-schema.js';
 import { type CatalogPaths, type Problem, positionOf, providerFiles, readYaml, type YamlFile } from './load.js';
-import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './schema.js';
 
 export interface LoadedCatalog {
   providers: { file: YamlFile; data: ProviderFile }[];
