@@ -38,10 +38,8 @@ const UNLISTED = 'PAYCODES_UNLISTED_STATE';
 /** The request codes that only say "accepted": none logged, the envelope's list, and every 2xx for HTTP-status providers. */
 function acceptedCodes(env: EnvelopeData): string[] {
   const out = new Set<string>(['']);
-  for (const c of env.request.accepted) {
-    if (c === 'http-2xx') for (let s = 200; s < 300; s++) out.add(String(s));
-    else out.add(c);
-  }
+  for (const c of env.request.accepted ?? []) out.add(c);
+  if (env.request.http === '2xx') for (let s = 200; s < 300; s++) out.add(String(s));
   return [...out];
 }
 

@@ -15,11 +15,35 @@ export function envelopeDocs(envelopes: Record<string, EnvelopeData>, names: Rec
   md += '# Response envelopes, notifications and mock fields, per provider\n\n';
   md +=
     "What `fromResponse`, `fromNotification`, `normalize({ state })` and `paycodes mock` read for each provider. Provenance: **official** (the provider's docs), **third-party** (community code that agrees with itself), **inferred** (our reading, unverified). See [responses.md](responses.md) for how to use them.\n";
+  md += `
+The envelope constructs (schema: \`catalog/schema/provider.schema.json\`), each read by one generic reader:
+
+- **request**: the fields of the request-level code and message; \`accepted\` lists the codes that only say "request accepted", and \`http: 2xx\` makes an HTTP 2xx without a code the acceptance. The state then decides.
+- **states**: state tables, each read from a field (or its \`also\` alternatives) with a decline \`code\`, \`message\` and \`detail\` fields; a row per value and side with its provenance. A table with rows for one side only is read on that side. \`overriddenBy\` is state precedence: a second table decides when its field is present and its value has a row there (optionally only \`when\` the first table says one of the listed values).
+- **refundWhen**: fields whose presence marks a body as a refund record.
+- **unwrap**: a success wrapper: when no state field is at the top of the body and this field holds an object, the object is read instead (field names keep the wrapper's prefix).
+- **records**: a list of transaction records (an enquiry result). The first record whose \`select\` field names the call's side answers; its \`code\` decides when it is not an accepted code, else its state in the \`state\` table (which is read only inside records). No record of that side is the \`none\` answer.
+- **decode**: a body field that is not plain data, turned into an object by a named decoder (the one registry of provider logic, \`src/responses/decoders.ts\`) before anything is read.
+- **notification**: event fields; \`body\` is the object read like a response, \`only\` the part the signature covers (the rest is dropped), \`asRecord\` reads the body as one record, \`typeState\` and \`impliedState\` supply a state the body leaves out.
+`;
   for (const [id, e] of Object.entries(envelopes)) {
     md += `\n## ${names[id] ?? id} (\`${id}\`)\n\n${cell(e.summary)}\n\n`;
-    md += `- **Request code:** ${list(e.request.code)}; message ${list(e.request.message) || '—'}. "Accepted" (the state decides): ${list(e.request.accepted)} (${e.request.provenance}; ${cell(e.request.source)}).\n`;
+    const accepted = [list(e.request.accepted), e.request.http ? `HTTP ${e.request.http} without a code` : '']
+      .filter(Boolean)
+      .join(', or ');
+    md += `- **Request code:** ${list(e.request.code)}; message ${list(e.request.message) || '—'}. "Accepted" (the state decides): ${accepted} (${e.request.provenance}; ${cell(e.request.source)}).\n`;
+    if (e.decode)
+      md += `- **Decoded before reading:** ${code(e.decode.field)} by the \`${e.decode.scheme}\` decoder, checked against ${code(e.decode.check)} (${e.decode.provenance}; ${cell(e.decode.source)}).\n`;
+    if (e.unwrap)
+      md += `- **Success wrapper:** ${code(e.unwrap.field)}, read when the top of the body has no state field (${e.unwrap.provenance}; ${cell(e.unwrap.source)}).\n`;
     if (e.refundWhen) md += `- **Refund record when present:** ${list(e.refundWhen)}.\n`;
-    if (e.adapter) md += `- **Adapter:** \`${e.adapter}\` (provider logic that is not data, src/responses/adapters).\n`;
+    if (e.records) {
+      const r = e.records;
+      md += `- **Records:** ${code(r.field)} is a list; the first record whose ${code(r.select.field)} (default ${code(r.select.default)}) is ${code(r.select.payment ?? 'payment')} answers payments and queries, ${code(r.select.refund ?? 'refund')} refunds. Its ${code(r.code)} decides unless accepted, else its state in table \`${r.state.table}\`${r.state.default ? ` (default ${code(r.state.default)})` : ''}; message ${list(r.message) || '—'} (${r.provenance}; ${cell(r.source)}). No such record: ${code(r.none.unified)}${r.none.outcome ? ` ${r.none.outcome} / ${r.none.next ?? ''}` : ''} (${r.none.provenance}; ${cell(r.none.source)}).\n`;
+    }
+    const n = e.notification;
+    if (n?.only) md += `- **Notification reads only** ${code(n.only)} (the signed part).\n`;
+    if (n?.asRecord) md += '- **A notification is one record**, read like an element of the records.\n';
     if (e.signature) {
       const s = e.signature;
       const where = [
@@ -32,7 +56,11 @@ export function envelopeDocs(envelopes: Record<string, EnvelopeData>, names: Rec
       md += `- **Notification signature:** \`${s.scheme}\` (${where}; ${s.provenance}; ${cell(s.source)}). Replay window: ${s.replayWindow ? 'yes (signed timestamp)' : '**none**: deduplicate, e.g. with the `seen` hook'}.\n`;
     }
     for (const [name, t] of Object.entries(e.states)) {
-      md += `\n**State table \`${name}\`** read from ${code(t.field)}${t.code ? `, decline code ${code(t.code)}` : ''}:\n\n| side | value | unified | outcome / next | provenance | source |\n|---|---|---|---|---|---|\n`;
+      const also = t.also ? ` (or ${list(t.also)})` : '';
+      const over = t.overriddenBy
+        ? `; table \`${t.overriddenBy.table}\` decides instead when its value is listed${t.overriddenBy.when ? ` and this one is ${list(t.overriddenBy.when)}` : ''}`
+        : '';
+      md += `\n**State table \`${name}\`** read from ${code(t.field)}${also}${t.code ? `, decline code ${code(t.code)}` : ''}${over}:\n\n| side | value | unified | outcome / next | provenance | source |\n|---|---|---|---|---|---|\n`;
       for (const side of ['payment', 'refund'] as const)
         for (const [value, r] of Object.entries(t[side]))
           md += `| ${side} | ${code(value)} | ${code(r.unified)}${r.useCode ? ' (or the decline code)' : ''} | ${r.outcome ?? ''}${r.next ? ` / ${r.next}` : ''} | ${r.provenance ?? t.provenance} | ${cell(r.source ?? t.source)} |\n`;

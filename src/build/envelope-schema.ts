@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NEXT_STEPS, OUTCOMES } from '../core/types.js';
 import {
-  ADAPTERS,
+  DECODERS,
   type EnvelopeFile as EnvelopeType,
   MOCK_ADAPTERS,
   MOCK_OPERATIONS,
@@ -51,6 +51,62 @@ export const stateTableSchema = z
     detail: z.array(path).optional().describe('Extra state fields reported with the decision (subStatus, trade_type…).'),
     payment: z.record(nonEmpty, stateRowSchema).optional().describe('Meanings on payment, query, capture and cancel calls.'),
     refund: z.record(nonEmpty, stateRowSchema).optional().describe('Meanings on refund calls and refund records.'),
+    overriddenBy: z
+      .object({
+        table: nonEmpty.describe('The table that decides instead.'),
+        when: z.array(nonEmpty).optional().describe("Only when this table's value is one of these (absent: any value)."),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "State precedence: when the named table's field is present and its value has a row there, that table decides (a trade that succeeded and was since refunded).",
+      ),
+  })
+  .strict();
+
+const sourced = { provenance: provenanceSchema, source };
+
+export const recordsSchema = z
+  .object({
+    field: path.describe('The list of records (an enquiry result).'),
+    select: z
+      .object({
+        field: path.describe('The record field that says which kind of record it is.'),
+        default: nonEmpty.describe('Its value when a record leaves it out.'),
+        payment: nonEmpty.optional().describe('The value of a payment record (default: payment).'),
+        refund: nonEmpty.optional().describe('The value of a refund record (default: refund).'),
+      })
+      .strict()
+      .describe(
+        "The first record of the call's side answers: payment, query and capture calls read a payment record, refunds a refund record.",
+      ),
+    code: path.describe("The record's own code: an accepted value means the state decides; any other value is the state in code form."),
+    message: z.array(path).optional().describe('Message fields of a record, first present wins.'),
+    state: z
+      .object({ table: nonEmpty, default: nonEmpty.optional().describe('The state of a record that leaves the field out.') })
+      .strict()
+      .describe('The state table read inside a record (it is not read at the top of a body).'),
+    keep: z.array(path).optional().describe('Record fields reported in raw (e.g. the transaction number).'),
+    none: z
+      .object({
+        unified: snake,
+        outcome: z.enum(OUTCOMES).optional(),
+        next: z.enum(NEXT_STEPS).optional(),
+        reason: nonEmpty,
+        ...sourced,
+      })
+      .strict()
+      .describe("The answer when the list has no record of the call's side."),
+    ...sourced,
+  })
+  .strict();
+
+export const decodeSchema = z
+  .object({
+    scheme: z.enum(DECODERS).describe('A decoder registered in src/responses/decoders.ts (logic that is not data, such as AES).'),
+    field: path.describe('The body field holding the encoded part; decoded, it replaces the field before anything is read.'),
+    check: path.describe('The body field the decoder checks the result against (a digest).'),
+    ...sourced,
   })
   .strict();
 
@@ -112,6 +168,10 @@ export const notificationSchema = z
     id: z.array(path).optional().describe('Event or provider transaction id fields.'),
     orderId: z.array(path).optional().describe("The merchant's order id fields."),
     refundWhen: z.array(nonEmpty).optional().describe('Substrings of the event type that mark a refund event.'),
+    only: path
+      .optional()
+      .describe('The part of the body the signature covers: the rest is dropped before reading (paths stay rooted at the body).'),
+    asRecord: z.boolean().optional().describe('The notification body is one record, read like an element of `records`.'),
     typeState: z
       .object({ table: nonEmpty, case: z.enum(['upper', 'lower']) })
       .strict()
@@ -130,16 +190,27 @@ export const notificationSchema = z
 export const envelopeSchema = z
   .object({
     summary: nonEmpty.describe('How the provider reports request acceptance and transaction state, in one paragraph.'),
-    adapter: z.enum(ADAPTERS).optional().describe('Provider logic that is not data (listed in one registry). Absent: fully generic.'),
     request: z
       .object({
         code: z.array(path).min(1).describe('Fields carrying the request-level code, first present wins.'),
         message: z.array(path).optional(),
-        accepted: z.array(nonEmpty).min(1).describe('Code values that only say "request accepted": the state then decides.'),
+        accepted: z.array(nonEmpty).min(1).optional().describe('Code values that only say "request accepted": the state then decides.'),
+        http: z
+          .literal('2xx')
+          .optional()
+          .describe('The HTTP status is the acceptance: a 2xx without a code accepts the request, and the state then decides.'),
         provenance: provenanceSchema,
         source,
       })
-      .strict(),
+      .strict()
+      .refine((r) => r.accepted !== undefined || r.http !== undefined, 'request needs accepted codes, http: 2xx, or both'),
+    decode: decodeSchema.optional(),
+    unwrap: z
+      .object({ field: path, ...sourced })
+      .strict()
+      .optional()
+      .describe('A success wrapper: when no state field is at the top of the body and this field is an object, it is read instead.'),
+    records: recordsSchema.optional(),
     refundWhen: z.array(path).optional().describe('Fields whose presence marks the body as a refund record.'),
     states: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), stateTableSchema).describe('State tables by name; the first is the main one.'),
     signature: signatureSchema.optional(),

@@ -11,8 +11,8 @@ export type Provenance = (typeof PROVENANCES)[number];
 
 /** Signature schemes implemented in src/responses/schemes.ts, by name. */
 export const SIGNATURE_SCHEMES = ['md5-body-key', 'hmac-sha256-timestamp-body', 'sha256-secret-sorted-params', 'aes-md5-data'] as const;
-/** Provider adapters for logic that is not expressible as data, registered in src/responses/adapters/index.ts. */
-export const ADAPTERS = ['qfpay', 'subotiz', 'ottpay'] as const;
+/** Decoders for a body part that is not plain data (OTT Pay's AES `data`), registered in src/responses/decoders.ts. */
+export const DECODERS = ['ottpay-aes'] as const;
 /** Mock servers with provider-shaped logic, registered in src/responses/mock/registry.ts; absent: the generic mock. */
 export const MOCK_ADAPTERS = ['qfpay', 'eftpay', 'shopline', 'subotiz', 'ottpay'] as const;
 export const MOCK_OPERATIONS = ['payment', 'query', 'refund', 'close', 'reversal', 'capture'] as const;
@@ -37,6 +37,44 @@ export interface StateTableFile {
   detail?: string[] | undefined;
   payment?: Record<string, StateRowFile> | undefined;
   refund?: Record<string, StateRowFile> | undefined;
+  overriddenBy?: { table: string; when?: string[] | undefined } | undefined;
+}
+
+/** Where a construct's fact comes from. */
+export interface Sourced {
+  provenance: Provenance;
+  source: string;
+}
+
+/** The answer when an enquiry's record list holds no record for the call's side. */
+export interface NoRecordFile {
+  unified: string;
+  outcome?: Outcome | undefined;
+  next?: Next | undefined;
+  reason: string;
+  provenance: Provenance;
+  source: string;
+}
+
+/** A list of transaction records (an enquiry's result): which one answers the call, and how it is read. */
+export interface RecordsFile {
+  field: string;
+  select: { field: string; default: string; payment?: string | undefined; refund?: string | undefined };
+  code: string;
+  message?: string[] | undefined;
+  state: { table: string; default?: string | undefined };
+  keep?: string[] | undefined;
+  none: NoRecordFile;
+  provenance: Provenance;
+  source: string;
+}
+
+export interface DecodeFile {
+  scheme: (typeof DECODERS)[number];
+  field: string;
+  check: string;
+  provenance: Provenance;
+  source: string;
 }
 
 export interface MockStep {
@@ -78,20 +116,25 @@ export interface NotificationFile {
   id?: string[] | undefined;
   orderId?: string[] | undefined;
   refundWhen?: string[] | undefined;
+  only?: string | undefined;
+  asRecord?: boolean | undefined;
   typeState?: { table: string; case: 'upper' | 'lower' } | undefined;
   impliedState?: { state: string; provenance: Provenance; source: string } | undefined;
 }
 
 export interface EnvelopeFile {
   summary: string;
-  adapter?: (typeof ADAPTERS)[number] | undefined;
   request: {
     code: string[];
     message?: string[] | undefined;
-    accepted: string[];
+    accepted?: string[] | undefined;
+    http?: '2xx' | undefined;
     provenance: Provenance;
     source: string;
   };
+  decode?: DecodeFile | undefined;
+  unwrap?: ({ field: string } & Sourced) | undefined;
+  records?: RecordsFile | undefined;
   refundWhen?: string[] | undefined;
   states: Record<string, StateTableFile>;
   signature?: SignatureFile | undefined;

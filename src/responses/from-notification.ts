@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { PaycodesInputError } from '../core/errors.js';
-import { adapterOf, extractorOf } from './adapters/index.js';
 import type { ResponsesCatalog } from './catalog.js';
 import { langOf } from './decide.js';
 import { PaycodesSignatureError } from './errors.js';
@@ -71,8 +70,7 @@ export function readNotificationPayload(
   const scheme = SCHEMES[sig.scheme];
   const body = scheme.verify({ provider: id, sig, raw, header: headerReader(options.headers), secrets, now, toleranceSeconds });
   const field = scheme.field(sig);
-  const adapter = adapterOf(env.adapter);
-  const read = adapter.notification ? adapter.notification(body, env, field) : readNotification(body, env, field, extractorOf(env.adapter));
+  const read = readNotification(body, env, field);
   // Without a timestamp in the signed text a captured notification stays valid forever: the hook lets the caller refuse repeats.
   if (options.seen) {
     const key = `${id}:${read.event.id ?? createHash('sha256').update(raw).digest('hex')}`;

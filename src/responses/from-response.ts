@@ -1,10 +1,10 @@
 import { PaycodesInputError } from '../core/errors.js';
 import { FLOWS, type Flow, type Lang } from '../core/types.js';
-import { extractorOf } from './adapters/index.js';
 import { parseBody } from './body.js';
 import { envelopeOf, type ResponsesCatalog } from './catalog.js';
 import { langOf } from './decide.js';
 import type { EnvelopeData } from './envelope.js';
+import { extractGeneric } from './extract.js';
 import { decideExtracted, unreadable } from './layers.js';
 import type { ResponseDecision, ResponseOptions } from './types.js';
 
@@ -46,7 +46,7 @@ export function readResponse(cat: ResponsesCatalog, provider: string, response: 
   const parsed = parseBody(response);
   if (!parsed.ok) return unreadable(cat, id, flow, lang, parsed.error, httpStatus);
   const ctx = { flow, env, ...(options.signKey === undefined ? {} : { signKey: String(options.signKey) }) };
-  const ex = extractorOf(env.adapter)(parsed.value, httpStatus === undefined ? ctx : { ...ctx, httpStatus });
+  const ex = extractGeneric(parsed.value, httpStatus === undefined ? ctx : { ...ctx, httpStatus });
   if (httpStatus !== undefined) ex.request.httpStatus = httpStatus;
   return decideExtracted(cat, id, ex, flow, lang, httpStatus);
 }

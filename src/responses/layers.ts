@@ -1,8 +1,8 @@
 import type { Decision, Flow, Lang } from '../core/types.js';
-import type { Extracted, TxCandidate } from './adapters/types.js';
 import type { ResponsesCatalog } from './catalog.js';
 import { codeDecision, type Rule, unifiedDecision } from './decide.js';
 import { lookupState, rowProvenance } from './envelope.js';
+import type { Extracted, TxCandidate } from './read-types.js';
 import type { DecidedBy, ResponseDecision, TransactionLayer } from './types.js';
 
 /**
@@ -122,7 +122,7 @@ export function decideExtracted(
   }
 
   if (ex.answer) {
-    const d = unifiedDecision(cat, id, ex.answer.code, flow, lang, ex.answer.rule, 'official', true);
+    const d = unifiedDecision(cat, id, ex.answer.code, flow, lang, ex.answer.rule, ex.answer.provenance, true);
     return finish(d, 'transaction', ex, undefined);
   }
 

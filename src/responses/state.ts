@@ -1,10 +1,10 @@
 import { PaycodesInputError } from '../core/errors.js';
 import type { Decision, Flow, Lang } from '../core/types.js';
-import type { Extracted, TxCandidate } from './adapters/types.js';
-import { sideOf } from './adapters/types.js';
 import { envelopeOf, type ResponsesCatalog } from './catalog.js';
 import { type EnvelopeData, lookupState, mainTable } from './envelope.js';
 import { decideExtracted } from './layers.js';
+import type { Extracted, TxCandidate } from './read-types.js';
+import { sideOf } from './read-types.js';
 import type { ResponseDecision } from './types.js';
 
 export interface StateInput {
@@ -19,10 +19,10 @@ export interface StateInput {
 }
 
 /** A logged code that only says "request accepted", in the spelling the catalog uses. */
-function acceptedCode(env: EnvelopeData, code: string): boolean {
+function acceptsLogged(env: EnvelopeData, code: string): boolean {
   if (code === '') return true;
-  if (env.request.accepted.includes(code)) return true;
-  return env.request.accepted.includes('http-2xx') && /^2\d\d$/.test(code);
+  if ((env.request.accepted ?? []).includes(code)) return true;
+  return env.request.http === '2xx' && /^2\d\d$/.test(code);
 }
 
 /** The state as a candidate: the first table (in envelope order) with a row for it, else the main table. */
@@ -46,7 +46,7 @@ export function decideState(cat: ResponsesCatalog, input: StateInput): ResponseD
   const raw = String(input.code).trim();
   const base = raw === '' ? undefined : cat.normalize({ provider: id, code: raw, flow: input.flow, lang: input.lang });
   const code = base?.code ?? raw;
-  const request: Extracted['request'] = { accepted: acceptedCode(env, code), field: env.request.code[0] ?? 'code' };
+  const request: Extracted['request'] = { accepted: acceptsLogged(env, code), field: env.request.code[0] ?? 'code' };
   if (code !== '') request.code = code;
   if (input.message !== undefined) request.message = input.message;
   const ex: Extracted = { request, raw: { state: input.state } };

@@ -34,7 +34,8 @@ function responseWith(provider: string, table: string, code: string, state: stri
 
 /** Codes that only say "accepted", plus one code that refuses the request, per provider. */
 function codesOf(provider: string): string[] {
-  const accepted = (envelopes[provider]?.request.accepted ?? []).map((c) => (c === 'http-2xx' ? '' : c));
+  const request = envelopes[provider]?.request;
+  const accepted = [...(request?.accepted ?? []), ...(request?.http === '2xx' ? [''] : [])];
   const refused: Record<string, string> = { qfpay: '1201', eftpay: '-1', ottpay: 'SYSTEM_ERROR' };
   return refused[provider] ? [...accepted, refused[provider] as string] : accepted;
 }

@@ -1,6 +1,7 @@
 import type { Obj } from '../body.js';
 import type { ResponsesCatalog } from '../catalog.js';
 import type { EnvelopeData } from '../envelope.js';
+import { acceptedCode } from '../extract.js';
 import { decimal, newOrder, readCall } from './common.js';
 import type { Step } from './scenario.js';
 import type { Call, MockAdapter, Order, Reply } from './types.js';
@@ -30,7 +31,7 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
   if (table === undefined) throw new Error(`paycodes: ${id} envelope.mock.stateTable names no state table`);
   const codeField = env.request.code[0] as string;
   const messageField = env.request.message?.[0];
-  const accepted = env.request.accepted.find((c) => c !== 'http-2xx');
+  const accepted = acceptedCode(env);
   const rowFor = (rows: Record<string, { unified: string }>, unified: string) =>
     Object.keys(rows).find((k) => rows[k]?.unified === unified);
   const paid = mock.named.success.state ?? rowFor(table.payment, 'approved') ?? '';

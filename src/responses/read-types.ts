@@ -1,8 +1,7 @@
-import type { Flow } from '../../core/types.js';
-import type { Obj } from '../body.js';
-import type { Rule } from '../decide.js';
-import type { EnvelopeData, StateTable, TableSide } from '../envelope.js';
-import type { NotificationEvent, RequestLayer } from '../types.js';
+import type { Flow } from '../core/types.js';
+import type { Rule } from './decide.js';
+import type { EnvelopeData, Provenance, StateTable, TableSide } from './envelope.js';
+import type { NotificationEvent, RequestLayer } from './types.js';
 
 /** The transaction state found in a body, before it is looked up. */
 export interface TxCandidate {
@@ -22,7 +21,7 @@ export interface Extracted {
   request: RequestLayer;
   transaction?: TxCandidate;
   /** An answer neither layer gives on its own (an enquiry that found no record). */
-  answer?: { code: string; rule: Rule };
+  answer?: { code: string; rule: Rule; provenance: Provenance };
   raw: Record<string, unknown>;
   /** A sub-part of the body could not be read (OTT Pay encrypted data without a key…). */
   note?: string;
@@ -35,23 +34,11 @@ export interface ExtractContext {
   signKey?: string;
 }
 
-export type Extractor = (body: Obj, ctx: ExtractContext) => Extracted;
-
 /** A verified notification, read: the layers, the flow it reports on, and the event. */
 export interface NotificationRead {
   ex: Extracted;
   flow: Flow;
   event: NotificationEvent;
-}
-
-/**
- * Logic a provider needs that its envelope data cannot express. Every member is optional: what
- * an adapter leaves out is done by the generic reader over the envelope data.
- */
-export interface Adapter {
-  extract?: Extractor;
-  /** Reads a verified notification body (only signed content may reach the decision). */
-  notification?: (body: Obj, env: EnvelopeData, field: string) => NotificationRead;
 }
 
 export const sideOf = (flow: Flow): TableSide => (flow === 'refund' ? 'refund' : 'payment');
