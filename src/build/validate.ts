@@ -185,6 +185,10 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
       };
       tableRef(['mock', 'stateTable'], env.mock?.stateTable);
       tableRef(['notification', 'typeState', 'table'], env.notification?.typeState?.table);
+      tableRef(['records', 'state', 'table'], env.records?.state.table);
+      for (const [name, t] of Object.entries(env.states)) tableRef(['states', name, 'overriddenBy', 'table'], t.overriddenBy?.table);
+      if (env.notification?.asRecord && env.records === undefined)
+        at(['envelope', 'notification', 'asRecord'], 'envelope.notification.asRecord: there are no envelope.records to read it like');
       if (env.mock && env.mock.adapter === undefined && env.mock.operations === undefined)
         at(['envelope', 'mock'], 'envelope.mock: a mock without an adapter needs operations (the endpoint of each call)');
       const sig = env.signature;
