@@ -146,6 +146,19 @@ export const mockSchema = z
       })
       .strict()
       .describe('The step each magic amount stands for.'),
+    errors: z
+      .object({
+        notFound: nonEmpty.optional().describe('The code for a call on an order the provider does not know.'),
+        duplicate: nonEmpty
+          .optional()
+          .describe('The code for a second payment with the same order id (absent: the call acts on the order).'),
+        notRefundable: nonEmpty.optional().describe('The code for a refund of an order that is not paid.'),
+        overRefund: nonEmpty.optional().describe('The code for a refund above what is left to refund.'),
+      })
+      .strict()
+      .optional()
+      .describe('Generic mock: the codes it refuses calls with (absent: the check is not made).'),
+    currency: nonEmpty.optional().describe('Generic mock: the currency of an order whose request names none.'),
   })
   .strict();
 

@@ -14,7 +14,7 @@ export const SIGNATURE_SCHEMES = ['md5-body-key', 'hmac-sha256-timestamp-body', 
 /** Decoders for a body part that is not plain data (OTT Pay's AES `data`), registered in src/responses/decoders.ts. */
 export const DECODERS = ['ottpay-aes'] as const;
 /** Mock servers with provider-shaped logic, registered in src/responses/mock/registry.ts; absent: the generic mock. */
-export const MOCK_ADAPTERS = ['qfpay', 'eftpay', 'shopline', 'subotiz', 'ottpay'] as const;
+export const MOCK_ADAPTERS = ['eftpay', 'shopline', 'ottpay'] as const;
 export const MOCK_OPERATIONS = ['payment', 'query', 'refund', 'close', 'reversal', 'capture'] as const;
 
 export interface StateRowFile {
@@ -98,6 +98,10 @@ export interface MockFile {
     currency?: string | undefined;
   };
   named: Record<'success' | 'insufficient' | 'pending' | 'decline' | 'system' | 'awaiting', MockStep>;
+  errors?:
+    | { notFound?: string | undefined; duplicate?: string | undefined; notRefundable?: string | undefined; overRefund?: string | undefined }
+    | undefined;
+  currency?: string | undefined;
 }
 
 export interface SignatureFile {

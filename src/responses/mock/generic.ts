@@ -1,100 +1,274 @@
+import type { Decision } from '../../core/types.js';
 import type { Obj } from '../body.js';
 import type { ResponsesCatalog } from '../catalog.js';
-import type { EnvelopeData } from '../envelope.js';
+import { at, type EnvelopeData, type StateTable, strAt } from '../envelope.js';
 import { acceptedCode } from '../extract.js';
 import { decimal, newOrder, readCall } from './common.js';
 import type { Step } from './scenario.js';
 import type { Call, MockAdapter, Order, Reply } from './types.js';
 
-/** Sets a dotted path, creating objects on the way. */
+/** Sets a dotted path, creating objects on the way (`__proto__` is an ordinary key). */
 function put(o: Obj, path: string, value: unknown): void {
   const keys = path.split('.');
   let cur = o;
   for (const k of keys.slice(0, -1)) {
-    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
+    const next = Object.hasOwn(cur, k) ? cur[k] : undefined;
+    if (typeof next !== 'object' || next === null || Array.isArray(next))
+      Object.defineProperty(cur, k, { value: {}, enumerable: true, writable: true, configurable: true });
     cur = cur[k] as Obj;
   }
-  cur[keys[keys.length - 1] as string] = value;
+  Object.defineProperty(cur, keys[keys.length - 1] as string, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The state value a table uses for a meaning (the first row that means it), e.g. QFPay cancel `3` for already_refunded. */
+function rowFor(rows: Record<string, { unified: string }>, ...meanings: string[]): string | undefined {
+  for (const m of meanings) {
+    const k = Object.keys(rows).find((v) => rows[v]?.unified === m);
+    if (k !== undefined) return k;
+  }
+  return undefined;
+}
+
+/** An endpoint template (`GET /api/v1/trade/{trade_id}`) as a matcher that binds its `{field}` segments into the body. */
+function matcher(endpoint: string): (method: string, path: string, body: Obj) => boolean {
+  const [m, template = ''] = endpoint.split(' ');
+  const parts = template.split('/');
+  return (method, path, body) => {
+    const segs = path.split('/');
+    if (method !== m || segs.length !== parts.length) return false;
+    const bound: [string, string][] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i] as string;
+      const s = segs[i] as string;
+      if (p.startsWith('{') && p.endsWith('}') && s !== '') bound.push([p.slice(1, -1), decodeURIComponent(s)]);
+      else if (p !== s) return false;
+    }
+    for (const [k, v] of bound) put(body, k, v);
+    return true;
+  };
 }
 
 /**
- * The mock for a provider described only by data: `mock.operations` routes calls, `mock.fields`
- * names the request fields, and answers carry the request code (`request.code`) and the state
- * (`mock.stateTable`'s field) where `fromResponse` reads them.
+ * The mock for a provider, from its envelope data alone: `mock.operations` routes calls, `mock.fields`
+ * names the request fields, and answers put the request code, the state, the decline code, the
+ * success wrapper (`unwrap`), refund markers and enquiry records (`records`) where `fromResponse`
+ * reads them. What a step means comes from the catalog: a code that says succeeded moves the order to
+ * the paid state, a failed code with a decline-code field becomes the failed state with that code,
+ * any other code refuses the call (at HTTP 200, or with an HTTP status when `request.http` is 2xx).
  */
 export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData): MockAdapter {
   const mock = env.mock;
   if (mock?.operations === undefined) throw new Error(`paycodes: ${id} has no envelope.mock.operations (the generic mock needs them)`);
-  const ops = Object.entries(mock.operations) as [Call['op'], string][];
+  const routes = Object.entries(mock.operations).map(([op, e]) => ({ op: op as Call['op'], match: matcher(e) }));
   const fields = mock.fields;
   const table = env.states[mock.stateTable];
   if (table === undefined) throw new Error(`paycodes: ${id} envelope.mock.stateTable names no state table`);
   const codeField = env.request.code[0] as string;
   const messageField = env.request.message?.[0];
   const accepted = acceptedCode(env);
-  const rowFor = (rows: Record<string, { unified: string }>, unified: string) =>
-    Object.keys(rows).find((k) => rows[k]?.unified === unified);
+  const byHttp = env.request.http === '2xx';
+  const wrapper = env.unwrap?.field;
+  const errors = mock.errors ?? {};
   const paid = mock.named.success.state ?? rowFor(table.payment, 'approved') ?? '';
-  const refunded = rowFor(table.refund, 'refund_succeeded') ?? paid;
+  const failedState = Object.keys(table.payment).find((k) => table.payment[k]?.useCode);
+  const refundTable = Object.values(env.states).find((t) => Object.keys(t.refund).length > 0) ?? table;
+  const refunded = rowFor(refundTable.refund, 'refund_succeeded') ?? paid;
+  const over = table.overriddenBy === undefined ? undefined : env.states[table.overriddenBy.table];
+  const records = env.records;
+  const recordTable: StateTable | undefined = records === undefined ? undefined : env.states[records.state.table];
   const isAccepted = (code: string | undefined) => code === undefined || code === accepted;
-
-  const text = (code: string): string => {
-    const d = cat.normalize({ provider: id, code });
-    return d.source?.messages.en ?? Object.values(d.source?.messages ?? {})[0] ?? 'mock error';
+  /** The table's own spelling of a state word (scenarios and headers may use any case). */
+  const stateOf = (s: string): string => {
+    const keys = [...Object.keys(table.payment), ...Object.keys(table.refund)];
+    return keys.find((k) => k === s) ?? keys.find((k) => k.toUpperCase() === s.toUpperCase()) ?? s;
   };
-  const reply = (code: string | undefined, extra: Obj = {}, status = 200): Reply => {
+
+  const decide = (code: string): Decision | undefined => {
+    try {
+      return cat.normalize({ provider: id, code, flow: 'payment' });
+    } catch {
+      return undefined;
+    }
+  };
+  const text = (code: string): string => {
+    const d = decide(code);
+    return d?.source?.messages.en ?? Object.values(d?.source?.messages ?? {})[0] ?? 'mock error';
+  };
+  /** A mock's guess at the HTTP status a provider gives a refusal, from the code's meaning. */
+  const httpOf = (code: string): number => {
+    const d = decide(code);
+    if (d?.unified === 'rate_limited') return 429;
+    if (d?.unified === 'order_not_found') return 404;
+    if (d?.category === 'provider' || d?.category === 'unknown_outcome') return 500;
+    return 400;
+  };
+  const reply = (code: string | undefined, inner: Obj | undefined, status = 200): Reply => {
     const body: Obj = {};
     const c = code ?? accepted;
     if (c !== undefined) put(body, codeField, c);
     if (messageField !== undefined && c !== undefined) put(body, messageField, isAccepted(c) ? 'success' : text(c));
-    for (const [k, v] of Object.entries(extra)) put(body, k, v);
+    if (inner !== undefined) {
+      if (wrapper === undefined) for (const [k, v] of Object.entries(inner)) put(body, k, v);
+      else put(body, wrapper, inner);
+    }
     return { status, body };
   };
+  /** A refused call: the code at HTTP 200, or with an HTTP error status when the status is the acceptance. */
+  const refuse = (code: string): Reply => (byHttp ? reply(code, undefined, httpOf(code)) : reply(code, undefined));
+  const amountOf = (minor: number): string => (fields.amountUnit === 'decimal' ? decimal(minor) : String(minor));
   const orderFields = (o: Order): Obj => {
-    const out: Obj = { [fields.orderId]: o.id, [table.field]: o.state };
-    if (fields.tradeNo) out[fields.tradeNo] = o.tradeNo;
-    out[fields.amount] = fields.amountUnit === 'decimal' ? decimal(o.amount) : String(o.amount);
-    if (fields.currency) out[fields.currency] = o.currency;
+    const out: Obj = {};
+    put(out, fields.orderId, o.id);
+    if (fields.tradeNo) put(out, fields.tradeNo, o.tradeNo);
+    put(out, fields.amount, amountOf(o.amount));
+    if (fields.currency) put(out, fields.currency, o.currency);
+    put(out, table.field, o.state);
+    if (o.code !== undefined && table.code !== undefined) {
+      put(out, table.code, o.code);
+      if (table.message?.[0] !== undefined) put(out, table.message[0], o.message ?? text(o.code));
+    }
+    const refundState =
+      over === undefined || o.refunded === 0
+        ? undefined
+        : rowFor(over.payment, o.refunded >= o.amount ? 'already_refunded' : 'partially_refunded');
+    if (over !== undefined && refundState !== undefined) put(out, over.field, refundState);
     return out;
   };
-  /** A step on an order: a refusing code answers with that code, a state moves the order. */
+  /** An enquiry's records: the payment, then its refunds, each in the records' shape. */
+  const recordList = (o: Order): Obj[] => {
+    if (records === undefined || recordTable === undefined) return [];
+    const one = (kind: string, code: string | undefined, state: string | undefined, ref: string, amount: number): Obj => {
+      const rec: Obj = {};
+      put(rec, records.select.field, kind);
+      put(rec, records.code, code ?? accepted ?? '');
+      if (records.message?.[0] !== undefined) put(rec, records.message[0], isAccepted(code) ? 'success' : text(code as string));
+      if (state !== undefined) put(rec, recordTable.field, state);
+      for (const k of records.keep ?? []) put(rec, k, ref);
+      put(rec, fields.orderId, ref === o.tradeNo ? o.id : ref);
+      put(rec, fields.amount, amountOf(amount));
+      if (fields.currency) put(rec, fields.currency, o.currency);
+      return rec;
+    };
+    const state =
+      o.cancelled ??
+      rowFor(recordTable.payment, o.refunded === 0 ? 'approved' : o.refunded >= o.amount ? 'already_refunded' : 'partially_refunded');
+    // A payment whose state is not the paid one shows its code (a pending or failed record speaks in codes).
+    const code = o.code ?? (o.state === paid ? undefined : mock.named[o.state === failedState ? 'decline' : 'pending'].code);
+    const refundState = rowFor(recordTable.refund, 'refund_succeeded');
+    return [
+      one(records.select.payment ?? 'payment', code, state, o.tradeNo, o.amount),
+      ...o.refunds.map((r) => one(records.select.refund ?? 'refund', r.code, refundState, r.id, r.amount)),
+    ];
+  };
+  /** A step on an order: a code moves it to the paid or failed state, or refuses the call; a state moves it. */
   const apply = (o: Order, step: Step): Reply | undefined => {
     if (step.code !== undefined && !isAccepted(step.code)) {
-      o.code = step.code;
-      return reply(step.code);
+      const d = decide(step.code);
+      if (d?.known && d.outcome === 'succeeded') {
+        o.state = paid;
+        delete o.code;
+      } else if (d?.known && d.outcome === 'failed' && failedState !== undefined && table.code !== undefined) {
+        o.state = failedState;
+        o.code = step.code;
+      } else {
+        // A code-level provider's refusal is the order's state in code form (QFPay 1145 on the next enquiry too).
+        if (!byHttp) o.code = step.code;
+        return refuse(step.code);
+      }
+    } else if (step.code !== undefined) delete o.code;
+    if (step.state !== undefined) {
+      o.state = stateOf(step.state);
+      if (o.state !== failedState) delete o.code;
+      else o.code ??= mock.named.decline.code;
     }
-    if (step.state !== undefined) o.state = step.state;
-    delete o.code;
     return undefined;
   };
+  const answerOrder = (o: Order): Reply => reply(accepted, orderFields(o));
 
   return {
     route(method, path, body) {
-      const op = ops.find(([, e]) => e === `${method} ${path}`)?.[0];
-      return op === undefined ? undefined : readCall(op, body, fields);
+      const r = routes.find((x) => x.match(method, path, body));
+      return r === undefined ? undefined : readCall(r.op, body, fields);
     },
     answer(call, order, step, ctx) {
       if (call.op === 'payment') {
+        if (order !== undefined && errors.duplicate !== undefined) return { order, reply: refuse(errors.duplicate) };
         const o = order ?? newOrder(call, paid, ctx);
+        if (order === undefined && call.currency === undefined && mock.currency !== undefined) o.currency = mock.currency;
         const refused = apply(o, step);
-        return { order: o, reply: refused ?? reply(accepted, orderFields(o)) };
+        if (refused !== undefined && byHttp && order === undefined) return { reply: refused };
+        return { order: o, reply: refused ?? answerOrder(o) };
       }
-      if (order === undefined) return { reply: reply('ORDER_NOT_FOUND', {}, 404) };
+      if (order === undefined) {
+        // An enquiry that finds nothing answers with an empty record list, as the provider does.
+        if (records !== undefined && call.op === 'query') return { reply: reply(accepted, { [records.field]: [] }) };
+        return { reply: errors.notFound === undefined ? reply('ORDER_NOT_FOUND', undefined, 404) : refuse(errors.notFound) };
+      }
       if (call.op === 'refund') {
-        if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: reply(step.code) };
+        if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
+        if (errors.notRefundable !== undefined && table.payment[order.state]?.unified !== 'approved')
+          return { order, reply: refuse(errors.notRefundable) };
         const amount = call.amount ?? order.amount - order.refunded;
+        if (errors.overRefund !== undefined && order.refunded + amount > order.amount) return { order, reply: refuse(errors.overRefund) };
         const rid = call.refundId ?? ctx.nextId();
         const state = step.state ?? refunded;
         order.refunds.push({ id: rid, amount, state });
         if (state === refunded) order.refunded += amount;
-        const marker = env.refundWhen?.[0] ?? 'refund_id';
-        return { order, reply: reply(accepted, { [fields.orderId]: order.id, [marker]: rid, [table.field]: state }) };
+        const inner: Obj = {};
+        const marker = env.refundWhen?.[0] ?? fields.refundId;
+        if (marker !== undefined) put(inner, marker, rid);
+        put(inner, refundTable.field, state);
+        if (fields.tradeNo) put(inner, fields.tradeNo, order.tradeNo);
+        put(inner, fields.amount, amountOf(amount));
+        if (fields.currency) put(inner, fields.currency, order.currency);
+        return { order, reply: reply(accepted, inner) };
+      }
+      if (call.op === 'close' || call.op === 'reversal') {
+        if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
+        const cancelled = rowFor(recordTable?.payment ?? {}, 'already_cancelled');
+        if (cancelled !== undefined) order.cancelled = cancelled;
+        else order.state = rowFor(table.payment, 'already_cancelled', 'already_closed') ?? order.state;
+        return { order, reply: answerOrder(order) };
       }
       const refused = apply(order, step);
       if (refused) return { order, reply: refused };
-      if (order.code !== undefined) return { order, reply: reply(order.code) };
-      return { order, reply: reply(accepted, orderFields(order)) };
+      if (records !== undefined && call.op === 'query') return { order, reply: reply(accepted, { [records.field]: recordList(order) }) };
+      if (order.code !== undefined && order.state !== failedState) return { order, reply: refuse(order.code) };
+      return { order, reply: answerOrder(order) };
     },
-    httpError: (status, step) => reply(step.code ?? mock.named.system.code ?? 'SYSTEM_ERROR', {}, status).body as Obj,
+    httpError: (status, step) => {
+      // A provider whose HTTP status is its acceptance answers errors with its code; others document no HTTP error body.
+      if (!byHttp) return { error: `HTTP ${status}` };
+      return reply(step.code ?? mock.named.system.code ?? 'SYSTEM_ERROR', undefined, status).body as Obj;
+    },
   };
+}
+
+/** The fields a reply's one-line log shows: request code, states and record codes, from the envelope. */
+export function summaryPaths(env: EnvelopeData): string[] {
+  const paths = new Set<string>(env.request.code);
+  for (const t of Object.values(env.states)) {
+    paths.add(t.field);
+    if (env.unwrap) paths.add(`${env.unwrap.field}.${t.field}`);
+    if (t.code) paths.add(t.code);
+  }
+  return [...paths];
+}
+
+/** `k=v` for each summary path present in a reply, and the first record's code and state. */
+export function summarize(body: Obj, env: EnvelopeData): string {
+  const parts = summaryPaths(env).flatMap((p) => {
+    const v = strAt(body, p);
+    return v === undefined ? [] : [`${p}=${v}`];
+  });
+  const r = env.records;
+  const list = r === undefined ? undefined : at(body, r.field);
+  if (r !== undefined && Array.isArray(list) && list.length > 0) {
+    const table = env.states[r.state.table];
+    for (const f of [r.code, table?.field]) {
+      const v = f === undefined ? undefined : strAt(list[0], f);
+      if (v !== undefined) parts.push(`${r.field}[0].${f}=${v}`);
+    }
+  }
+  return parts.join(' ');
 }

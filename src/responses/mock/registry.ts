@@ -1,19 +1,15 @@
 import { envelopeOf, type ResponsesCatalog } from '../catalog.js';
 import type { MOCK_ADAPTERS } from '../envelope-types.js';
 import { eftpayMock } from './eftpay.js';
-import { genericMock } from './generic.js';
+import { genericMock, summarize } from './generic.js';
 import { ottpayMock } from './ottpay.js';
-import { qfpayMock } from './qfpay.js';
 import { shoplineMock } from './shopline.js';
-import { subotizMock } from './subotiz.js';
 import type { MockAdapter, MockProvider } from './types.js';
 
 /** The one registry of provider-shaped mock logic; a provider without `mock.adapter` gets the generic mock. */
 export const MOCK_REGISTRY: Record<(typeof MOCK_ADAPTERS)[number], MockAdapter> = {
-  qfpay: qfpayMock,
   eftpay: eftpayMock,
   shopline: shoplineMock,
-  subotiz: subotizMock,
   ottpay: ottpayMock,
 };
 
@@ -52,6 +48,7 @@ export function mockFor(cat: ResponsesCatalog, provider: string): MockProvider {
     },
     named: mock.named,
     fields: mock.fields,
+    summary: (body) => summarize(body, env),
     ...logic,
   };
 }

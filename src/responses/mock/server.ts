@@ -27,24 +27,10 @@ export const MAGIC: ReadonlyArray<{ cents: number; label: string; steps: (Named 
   { cents: 9, label: 'awaiting the customer twice, then succeeded', steps: ['awaiting', 'awaiting', 'success'] },
 ];
 
-const SUMMARY_KEYS = ['respcd', 'return_status', 'rsp_code', 'code', 'txstatus', 'trade_status', 'status', 'cancel'];
-
 /** The fields that say what happened, for the one-line call log. */
-function summary(body: Obj | string): string {
+function summary(provider: MockProvider, body: Obj | string): string {
   if (typeof body === 'string') return `(unparsable) ${body.slice(0, 40)}`;
-  const parts: string[] = [];
-  const add = (o: unknown, prefix: string) => {
-    if (typeof o !== 'object' || o === null) return;
-    for (const k of SUMMARY_KEYS) {
-      const v = Object.hasOwn(o, k) ? (o as Obj)[k] : undefined;
-      if (typeof v === 'string' || typeof v === 'number') parts.push(`${prefix}${k}=${v}`);
-    }
-  };
-  add(body, '');
-  const data = Object.hasOwn(body, 'data') ? body.data : undefined;
-  add(Array.isArray(data) ? data[0] : data, Array.isArray(data) ? 'data[0].' : 'data.');
-  if (Object.hasOwn(body, 'paymentMsg')) add(body.paymentMsg, 'paymentMsg.');
-  return parts.join(' ') || JSON.stringify(body).slice(0, 80);
+  return provider.summary(body) || JSON.stringify(body).slice(0, 80);
 }
 
 const MAX_REQUEST_BYTES = 1 << 20;
@@ -243,7 +229,7 @@ export function createMockServer(opts: MockOptions): MockServer {
       return;
     }
     if (step.fault === 'garbage') reply = { status: 200, body: '<html><body>502 Bad Gateway</body></html>' };
-    log(`${tag} → ${reply.status} ${summary(reply.body)}`);
+    log(`${tag} → ${reply.status} ${summary(provider, reply.body)}`);
     send(res, reply);
   };
 

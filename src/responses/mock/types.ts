@@ -75,4 +75,6 @@ export interface MockProvider {
   answer(call: Call, order: Order | undefined, step: Step, ctx: MockContext): { reply: Reply; order?: Order };
   /** The provider-shaped body for a forced HTTP status. */
   httpError(status: number, step: Step): Obj;
+  /** The fields that say what happened, for the one-line call log. */
+  summary(body: Obj): string;
 }
