@@ -121,14 +121,17 @@ export const mockSchema = z
     stateTable: nonEmpty.describe('The state table whose values a scenario step may name (the rest are codes).'),
     endpoints: z.array(endpoint).min(1).describe('What the mock serves, as METHOD /path (documentation and banner).'),
     operations: z
-      .partialRecord(z.enum(MOCK_OPERATIONS), endpoint)
+      .partialRecord(z.enum(MOCK_OPERATIONS), z.union([endpoint, z.array(endpoint).min(1)]))
       .optional()
-      .describe('Generic mock only: the endpoint for each operation.'),
+      .describe('Generic mock only: the endpoint(s) of each operation; a `{field}` path segment is read as that request field.'),
     fields: z
       .object({
         orderId: path.describe("The merchant's order id in a payment or query request."),
         refundOrderId: path.optional().describe('The original order id in a refund request, when it differs.'),
-        refundId: path.optional(),
+        refundId: path.optional().describe('The refund id a refund request names.'),
+        refundNo: path
+          .optional()
+          .describe("The provider's refund number: refund answers carry it, and a query naming it answers with that refund."),
         tradeNo: path.optional().describe("The provider's own transaction number."),
         amount: path,
         amountUnit: z.enum(['minor', 'decimal']).describe('minor: integer cents ("1001"); decimal: "10.01".'),
@@ -154,6 +157,8 @@ export const mockSchema = z
           .describe('The code for a second payment with the same order id (absent: the call acts on the order).'),
         notRefundable: nonEmpty.optional().describe('The code for a refund of an order that is not paid.'),
         overRefund: nonEmpty.optional().describe('The code for a refund above what is left to refund.'),
+        notCancellable: nonEmpty.optional().describe('The code for cancelling an order that is already paid.'),
+        notCapturable: nonEmpty.optional().describe('The code for capturing an order that is already paid.'),
       })
       .strict()
       .optional()

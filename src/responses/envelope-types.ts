@@ -14,7 +14,7 @@ export const SIGNATURE_SCHEMES = ['md5-body-key', 'hmac-sha256-timestamp-body', 
 /** Decoders for a body part that is not plain data (OTT Pay's AES `data`), registered in src/responses/decoders.ts. */
 export const DECODERS = ['ottpay-aes'] as const;
 /** Mock servers with provider-shaped logic, registered in src/responses/mock/registry.ts; absent: the generic mock. */
-export const MOCK_ADAPTERS = ['eftpay', 'shopline', 'ottpay'] as const;
+export const MOCK_ADAPTERS = ['eftpay', 'ottpay'] as const;
 export const MOCK_OPERATIONS = ['payment', 'query', 'refund', 'close', 'reversal', 'capture'] as const;
 
 export interface StateRowFile {
@@ -87,11 +87,12 @@ export interface MockFile {
   adapter?: (typeof MOCK_ADAPTERS)[number] | undefined;
   stateTable: string;
   endpoints: string[];
-  operations?: Partial<Record<(typeof MOCK_OPERATIONS)[number], string>> | undefined;
+  operations?: Partial<Record<(typeof MOCK_OPERATIONS)[number], string | string[]>> | undefined;
   fields: {
     orderId: string;
     refundOrderId?: string | undefined;
     refundId?: string | undefined;
+    refundNo?: string | undefined;
     tradeNo?: string | undefined;
     amount: string;
     amountUnit: 'minor' | 'decimal';
@@ -99,7 +100,14 @@ export interface MockFile {
   };
   named: Record<'success' | 'insufficient' | 'pending' | 'decline' | 'system' | 'awaiting', MockStep>;
   errors?:
-    | { notFound?: string | undefined; duplicate?: string | undefined; notRefundable?: string | undefined; overRefund?: string | undefined }
+    | {
+        notFound?: string | undefined;
+        duplicate?: string | undefined;
+        notRefundable?: string | undefined;
+        overRefund?: string | undefined;
+        notCancellable?: string | undefined;
+        notCapturable?: string | undefined;
+      }
     | undefined;
   currency?: string | undefined;
 }

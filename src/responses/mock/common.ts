@@ -74,10 +74,12 @@ export function readCall(op: Call['op'], body: Obj, fields: MockFields): Call {
   const currency = fields.currency ? strAt(body, fields.currency) : undefined;
   const tradeNo = fields.tradeNo ? strAt(body, fields.tradeNo) : undefined;
   const refundId = op === 'refund' && fields.refundId ? strAt(body, fields.refundId) : undefined;
+  const refundNo = op === 'query' && fields.refundNo ? strAt(body, fields.refundNo) : undefined;
   if (orderId !== undefined) call.orderId = orderId;
   if (amount !== undefined) call.amount = amount;
   if (currency !== undefined) call.currency = currency;
   if (tradeNo !== undefined) call.tradeNo = tradeNo;
   if (refundId !== undefined) call.refundId = refundId;
+  if (refundNo !== undefined) call.refundNo = refundNo;
   return call;
 }

@@ -5,7 +5,10 @@ import { at, type EnvelopeData, type StateTable, strAt } from '../envelope.js';
 import { acceptedCode } from '../extract.js';
 import { decimal, newOrder, readCall } from './common.js';
 import type { Step } from './scenario.js';
-import type { Call, MockAdapter, Order, Reply } from './types.js';
+import type { Call, MockAdapter, Order, Refund, Reply } from './types.js';
+
+/** Meanings a provider reports as a declined payment (a failed state with its code), not as a refused call. */
+const DECLINES = new Set(['funds_limits', 'card_account', 'issuer_decline', 'risk', 'authentication', 'customer_data', 'customer_choice']);
 
 /** Sets a dotted path, creating objects on the way (`__proto__` is an ordinary key). */
 function put(o: Obj, path: string, value: unknown): void {
@@ -59,7 +62,9 @@ function matcher(endpoint: string): (method: string, path: string, body: Obj) =>
 export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData): MockAdapter {
   const mock = env.mock;
   if (mock?.operations === undefined) throw new Error(`paycodes: ${id} has no envelope.mock.operations (the generic mock needs them)`);
-  const routes = Object.entries(mock.operations).map(([op, e]) => ({ op: op as Call['op'], match: matcher(e) }));
+  const routes = Object.entries(mock.operations).flatMap(([op, e]) =>
+    (Array.isArray(e) ? e : [e]).map((endpoint) => ({ op: op as Call['op'], match: matcher(endpoint) })),
+  );
   const fields = mock.fields;
   const table = env.states[mock.stateTable];
   if (table === undefined) throw new Error(`paycodes: ${id} envelope.mock.stateTable names no state table`);
@@ -94,11 +99,10 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
     const d = decide(code);
     return d?.source?.messages.en ?? Object.values(d?.source?.messages ?? {})[0] ?? 'mock error';
   };
-  /** A mock's guess at the HTTP status a provider gives a refusal, from the code's meaning. */
+  /** A mock's guess at the HTTP status a provider gives a refusal, from the code's meaning (the 4xx/5xx/429 split the sources name). */
   const httpOf = (code: string): number => {
     const d = decide(code);
     if (d?.unified === 'rate_limited') return 429;
-    if (d?.unified === 'order_not_found') return 404;
     if (d?.category === 'provider' || d?.category === 'unknown_outcome') return 500;
     return 400;
   };
@@ -164,12 +168,17 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
   const apply = (o: Order, step: Step): Reply | undefined => {
     if (step.code !== undefined && !isAccepted(step.code)) {
       const d = decide(step.code);
+      const pendingState = byHttp && d?.known && d.outcome === 'pending' ? rowFor(table.payment, d.unified, 'processing') : undefined;
       if (d?.known && d.outcome === 'succeeded') {
         o.state = paid;
         delete o.code;
-      } else if (d?.known && d.outcome === 'failed' && failedState !== undefined && table.code !== undefined) {
+      } else if (d?.known && DECLINES.has(d.category) && failedState !== undefined && table.code !== undefined) {
         o.state = failedState;
         o.code = step.code;
+      } else if (pendingState !== undefined) {
+        // A provider that reports states in the body shows a "still processing" code as that state.
+        o.state = pendingState;
+        delete o.code;
       } else {
         // A code-level provider's refusal is the order's state in code form (QFPay 1145 on the next enquiry too).
         if (!byHttp) o.code = step.code;
@@ -184,6 +193,18 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
     return undefined;
   };
   const answerOrder = (o: Order): Reply => reply(accepted, orderFields(o));
+  /** A refund as the provider shows it: its id, state, amount and the payment it belongs to. */
+  const refundFields = (o: Order, r: Refund): Obj => {
+    const inner: Obj = {};
+    const marker = env.refundWhen?.[0] ?? fields.refundId;
+    if (marker !== undefined) put(inner, marker, r.id);
+    if (fields.refundNo !== undefined) put(inner, fields.refundNo, r.id);
+    put(inner, refundTable.field, r.state);
+    if (fields.tradeNo) put(inner, fields.tradeNo, o.tradeNo);
+    put(inner, fields.amount, amountOf(r.amount));
+    if (fields.currency) put(inner, fields.currency, o.currency);
+    return inner;
+  };
 
   return {
     route(method, path, body) {
@@ -206,28 +227,39 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
       }
       if (call.op === 'refund') {
         if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
-        if (errors.notRefundable !== undefined && table.payment[order.state]?.unified !== 'approved')
+        const paidNow = table.payment[order.state]?.unified;
+        if (errors.notRefundable !== undefined && paidNow !== 'approved' && paidNow !== 'partially_refunded')
           return { order, reply: refuse(errors.notRefundable) };
         const amount = call.amount ?? order.amount - order.refunded;
         if (errors.overRefund !== undefined && order.refunded + amount > order.amount) return { order, reply: refuse(errors.overRefund) };
         const rid = call.refundId ?? ctx.nextId();
         const state = step.state ?? refunded;
         order.refunds.push({ id: rid, amount, state });
-        if (state === refunded) order.refunded += amount;
-        const inner: Obj = {};
-        const marker = env.refundWhen?.[0] ?? fields.refundId;
-        if (marker !== undefined) put(inner, marker, rid);
-        put(inner, refundTable.field, state);
-        if (fields.tradeNo) put(inner, fields.tradeNo, order.tradeNo);
-        put(inner, fields.amount, amountOf(amount));
-        if (fields.currency) put(inner, fields.currency, order.currency);
-        return { order, reply: reply(accepted, inner) };
+        if (state === refunded) {
+          order.refunded += amount;
+          // Without a precedence table the order's own state says it was refunded (SHOPLINE PARTIALLY_REFUND).
+          const after = rowFor(table.payment, order.refunded >= order.amount ? 'already_refunded' : 'partially_refunded');
+          if (over === undefined && after !== undefined) order.state = after;
+        }
+        return { order, reply: reply(accepted, refundFields(order, order.refunds.at(-1) as Refund)) };
+      }
+      if (call.op === 'query' && call.refundNo !== undefined) {
+        const r = order.refunds.find((x) => x.id === call.refundNo);
+        if (r === undefined) return { order, reply: refuse(errors.notFound ?? 'ORDER_NOT_FOUND') };
+        if (step.state !== undefined) r.state = stateOf(step.state);
+        return { order, reply: reply(accepted, refundFields(order, r)) };
       }
       if (call.op === 'close' || call.op === 'reversal') {
         if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
+        if (errors.notCancellable !== undefined && order.state === paid) return { order, reply: refuse(errors.notCancellable) };
         const cancelled = rowFor(recordTable?.payment ?? {}, 'already_cancelled');
         if (cancelled !== undefined) order.cancelled = cancelled;
         else order.state = rowFor(table.payment, 'already_cancelled', 'already_closed') ?? order.state;
+        return { order, reply: answerOrder(order) };
+      }
+      if (call.op === 'capture') {
+        if (errors.notCapturable !== undefined && order.state === paid) return { order, reply: refuse(errors.notCapturable) };
+        order.state = paid;
         return { order, reply: answerOrder(order) };
       }
       const refused = apply(order, step);

@@ -3,13 +3,11 @@ import type { MOCK_ADAPTERS } from '../envelope-types.js';
 import { eftpayMock } from './eftpay.js';
 import { genericMock, summarize } from './generic.js';
 import { ottpayMock } from './ottpay.js';
-import { shoplineMock } from './shopline.js';
 import type { MockAdapter, MockProvider } from './types.js';
 
 /** The one registry of provider-shaped mock logic; a provider without `mock.adapter` gets the generic mock. */
 export const MOCK_REGISTRY: Record<(typeof MOCK_ADAPTERS)[number], MockAdapter> = {
   eftpay: eftpayMock,
-  shopline: shoplineMock,
   ottpay: ottpayMock,
 };
 

@@ -183,7 +183,9 @@ export function createMockServer(opts: MockOptions): MockServer {
     if (call === undefined) {
       return send(res, { status: 404, body: { error: `no ${provider.id} endpoint ${req.method} ${path}`, endpoints: provider.endpoints } });
     }
-    const key = call.orderId ?? (call.tradeNo !== undefined ? byTrade.get(call.tradeNo) : undefined);
+    // A call names its order by the merchant's id or by the provider's trade number (a refund may carry its own id).
+    const known = call.orderId !== undefined && orders.has(call.orderId) ? call.orderId : undefined;
+    const key = known ?? (call.tradeNo !== undefined ? byTrade.get(call.tradeNo) : undefined) ?? call.orderId;
     const order = key !== undefined ? orders.get(key) : undefined;
     const step = fromHeaders(req) ?? scripted(key ?? call.orderId, call.amount ?? order?.amount);
 

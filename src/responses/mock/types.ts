@@ -14,6 +14,8 @@ export interface Call {
   amount?: number;
   currency?: string;
   refundId?: string;
+  /** The provider's refund number a query names. */
+  refundNo?: string;
   body: Obj;
 }
 
