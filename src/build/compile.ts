@@ -3,6 +3,7 @@ import type { DecisionPatch, EntryTuple, ProviderData, ProviderFacts, UnifiedDat
 import { DATA_VERSION } from '../core/data-version.js';
 import type { Flow, Lang } from '../core/types.js';
 import type { EnvelopeData } from '../responses/envelope.js';
+import { foldPairsFor } from '../text/fold.js';
 import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './catalog-schema.js';
 import { envelopeDocs } from './envelope-docs.js';
 import type { EnvelopeFile } from './envelope-schema.js';
@@ -85,6 +86,9 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       canonical: p.canonical,
       document: p.source.document,
     };
+    const texts = entries.flatMap((e) => e[4]).filter((t) => t !== '');
+    const pairs = foldPairsFor(texts);
+    if (pairs !== '') head.fold = pairs;
     out.set(
       `src/data/providers/${p.id}.ts`,
       `${HEADER(`catalog/providers/${p.id}.yaml`)}import type { ProviderData } from '../../core/data.js';\n\nexport const ${name}: ProviderData = ${json({ ...head, entries })};\n`,
