@@ -57,7 +57,11 @@ const MAX_MESSAGE_LENGTH = 4096;
 
 /** The loose form of a provider name: `SHOPLINE Payments` and `shopline-payments` meet. */
 export function providerKey(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Letters and digits of any script: an alias such as 다날 or 银联 is a key of its own, not "".
+  return id
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export interface Normalizer {
