@@ -59,10 +59,10 @@ export default defineConfig([
   },
   {
     ...cliShared,
-    // The `paycodes` binary: one file, so `paycodes explain` loads a single module instead of a
-    // dozen chunks. Everything else is handed to dist/main.js.
+    // The `paycodes` binary. `paycodes explain` loads the core, the taxonomy and one provider's
+    // chunk (each provider is its own chunk); everything else is handed to dist/main.js.
     entry: { cli: 'src/cli/fast.ts' },
-    splitting: false,
+    splitting: true,
   },
   {
     ...cliShared,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { DecisionPatch, EntryTuple, ProviderData, ProviderFacts, UnifiedData, UnifiedInfo } from '../core/data.js';
 import { DATA_VERSION } from '../core/data-version.js';
+import { providerKey } from '../core/normalizer.js';
 import type { Flow, Lang } from '../core/types.js';
 import type { EnvelopeData } from '../responses/envelope.js';
+import { foldPairsFor } from '../text/fold.js';
 import { type ProviderFile, providerSchema, type UnifiedFile, unifiedSchema } from './catalog-schema.js';
 import { envelopeDocs } from './envelope-docs.js';
 import type { EnvelopeFile } from './envelope-schema.js';
@@ -85,6 +87,9 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       canonical: p.canonical,
       document: p.source.document,
     };
+    const texts = entries.flatMap((e) => e[4]).filter((t) => t !== '');
+    const pairs = foldPairsFor(texts);
+    if (pairs !== '') head.fold = pairs;
     out.set(
       `src/data/providers/${p.id}.ts`,
       `${HEADER(`catalog/providers/${p.id}.yaml`)}import type { ProviderData } from '../../core/data.js';\n\nexport const ${name}: ProviderData = ${json({ ...head, entries })};\n`,
@@ -183,6 +188,31 @@ ${ids.map((id, i) => `import { ${names[i]} } from './${id}.js';`).join('\n')}
 
 /** Every provider in the catalog, in file order. */
 export const providers: readonly ProviderData[] = [${names.join(', ')}];
+`,
+  );
+  // The keys normalize() accepts for each provider (its id and aliases, folded as providerKey folds
+  // them), so a caller that asks about one provider can load that provider's module alone.
+  const keys: [string, string][] = [];
+  for (const { data: p } of catalog.providers) {
+    for (const k of new Set([p.id, providerKey(p.id), ...(p.aliases ?? []).map(providerKey)])) {
+      const other = keys.find(([key, id]) => key === k && id !== p.id);
+      if (other !== undefined || k === '') {
+        throw new Error(`${p.id}: the alias key ${JSON.stringify(k)} ${k === '' ? 'is empty' : `already names ${other?.[1]}`}`);
+      }
+      keys.push([k, p.id]);
+    }
+  }
+  out.set(
+    'src/data/providers/lazy.ts',
+    `${HEADER('catalog/providers/')}import type { ProviderData } from '../../core/data.js';
+
+/** Each provider's id by the keys normalize() accepts: its id, and its id and aliases as providerKey() folds them. */
+export const PROVIDER_KEYS: ReadonlyMap<string, string> = /* @__PURE__ */ new Map(${JSON.stringify(keys)});
+
+/** Loads one provider's data on its own module, so answering about one provider parses one file. */
+export const loadProvider: Readonly<Record<string, () => Promise<ProviderData>>> = {
+${ids.map((id, i) => `  ${JSON.stringify(id)}: () => import('./${id}.js').then((m) => m.${names[i]}),`).join('\n')}
+};
 `,
   );
   out.set(
