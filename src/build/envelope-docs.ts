@@ -72,8 +72,24 @@ The envelope constructs (schema: \`catalog/schema/provider.schema.json\`), each 
       if (f.refundOrderId) md += `| original order id (refund) | ${code(f.refundOrderId)} |\n`;
       if (f.refundId) md += `| refund id | ${code(f.refundId)} |\n`;
       if (f.tradeNo) md += `| provider transaction number | ${code(f.tradeNo)} |\n`;
+      if (f.refundNo) md += `| provider refund number | ${code(f.refundNo)} |\n`;
       md += `| amount | ${code(f.amount)} (${f.amountUnit === 'minor' ? 'integer minor units: 1001 = 10.01' : 'decimal: "10.01"'}) |\n`;
       if (f.currency) md += `| currency | ${code(f.currency)} |\n`;
+      const m = e.mock;
+      const ops = Object.entries(m.operations ?? {}).map(([op, ep]) => `${op} ${(Array.isArray(ep) ? ep : [ep]).map(code).join(', ')}`);
+      if (ops.length > 0) md += `\nOperations: ${ops.join('; ')}.\n`;
+      if (m.actions) {
+        const { field, ...byOp } = m.actions;
+        md += `\nThe operation is named by ${code(field)} (the value or its last \`.\` segment): ${Object.entries(byOp)
+          .map(([op, xs]) => `${op} ${list(xs)}`)
+          .join('; ')}.\n`;
+      }
+      if (m.preorder)
+        md += '\nA payment call only creates the order (a pre-order): its answer carries no state; the next query shows it.\n';
+      if (m.signReplies)
+        md += `\nReplies are signed with the \`${e.signature?.scheme ?? '?'}\` scheme and the mock's key${m.signReplies.time ? `, with the time in ${code(m.signReplies.time)}` : ''}${m.signReplies.unsignedPrefix ? `; codes starting with ${code(m.signReplies.unsignedPrefix)} go unsigned` : ''} (${m.signReplies.provenance}; ${cell(m.signReplies.source)}).\n`;
+      const errs = Object.entries(m.errors ?? {}).map(([k, v]) => `${k} ${code(v as string)}`);
+      if (errs.length > 0) md += `\nRefusal codes: ${errs.join(', ')}.${m.currency ? ` Default currency ${code(m.currency)}.` : ''}\n`;
       md += `\nMagic-amount steps: ${Object.entries(e.mock.named)
         .map(
           ([k, s]) =>

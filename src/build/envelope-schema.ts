@@ -3,7 +3,6 @@ import { NEXT_STEPS, OUTCOMES } from '../core/types.js';
 import {
   DECODERS,
   type EnvelopeFile as EnvelopeType,
-  MOCK_ADAPTERS,
   MOCK_OPERATIONS,
   PROVENANCES,
   SIGNATURE_SCHEMES,
@@ -117,7 +116,6 @@ const endpoint = z.string().regex(/^(?:GET|POST|PUT|PATCH|DELETE) \/\S*$/, 'METH
 
 export const mockSchema = z
   .object({
-    adapter: z.enum(MOCK_ADAPTERS).optional(),
     stateTable: nonEmpty.describe('The state table whose values a scenario step may name (the rest are codes).'),
     endpoints: z.array(endpoint).min(1).describe('What the mock serves, as METHOD /path (documentation and banner).'),
     operations: z
@@ -163,7 +161,36 @@ export const mockSchema = z
       .strict()
       .optional()
       .describe('Generic mock: the codes it refuses calls with (absent: the check is not made).'),
-    currency: nonEmpty.optional().describe('Generic mock: the currency of an order whose request names none.'),
+    currency: nonEmpty.optional().describe('The currency of an order whose request names none.'),
+    actions: z
+      .object({
+        field: path.describe('The request field that names the operation (eftPay service, OTT Pay action).'),
+        payment: z.array(nonEmpty).min(1).optional(),
+        query: z.array(nonEmpty).min(1).optional(),
+        refund: z.array(nonEmpty).min(1).optional(),
+        close: z.array(nonEmpty).min(1).optional(),
+        reversal: z.array(nonEmpty).min(1).optional(),
+        capture: z.array(nonEmpty).min(1).optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Calls to any of `endpoints` are routed by this field: a value, or its last `.` segment, listed under an operation (any case) is that operation.',
+      ),
+    preorder: z
+      .boolean()
+      .optional()
+      .describe('A payment call only creates the order: its answer carries no state, which shows on the next query.'),
+    signReplies: z
+      .object({
+        time: path.optional().describe('A field with the reply time (yyyyMMddHHmmss, UTC), signed with the rest.'),
+        unsignedPrefix: nonEmpty.optional().describe('Replies whose request code starts with this go unsigned.'),
+        provenance: provenanceSchema,
+        source,
+      })
+      .strict()
+      .optional()
+      .describe("Replies are signed (or encrypted) with the provider's signature scheme and the mock's key, as the provider does."),
   })
   .strict();
 

@@ -189,8 +189,11 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
       for (const [name, t] of Object.entries(env.states)) tableRef(['states', name, 'overriddenBy', 'table'], t.overriddenBy?.table);
       if (env.notification?.asRecord && env.records === undefined)
         at(['envelope', 'notification', 'asRecord'], 'envelope.notification.asRecord: there are no envelope.records to read it like');
-      if (env.mock && env.mock.adapter === undefined && env.mock.operations === undefined)
-        at(['envelope', 'mock'], 'envelope.mock: a mock without an adapter needs operations (the endpoint of each call)');
+      if (env.mock && env.mock.operations === undefined && env.mock.actions === undefined)
+        at(
+          ['envelope', 'mock'],
+          'envelope.mock: the mock needs operations (the endpoint of each call) or actions (the field that names it)',
+        );
       const sig = env.signature;
       const needs: Record<string, ('header' | 'timestampHeader' | 'field')[]> = {
         'md5-body-key': ['header'],

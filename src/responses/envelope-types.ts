@@ -14,7 +14,6 @@ export const SIGNATURE_SCHEMES = ['md5-body-key', 'hmac-sha256-timestamp-body', 
 /** Decoders for a body part that is not plain data (OTT Pay's AES `data`), registered in src/responses/decoders.ts. */
 export const DECODERS = ['ottpay-aes'] as const;
 /** Mock servers with provider-shaped logic, registered in src/responses/mock/registry.ts; absent: the generic mock. */
-export const MOCK_ADAPTERS = ['eftpay', 'ottpay'] as const;
 export const MOCK_OPERATIONS = ['payment', 'query', 'refund', 'close', 'reversal', 'capture'] as const;
 
 export interface StateRowFile {
@@ -84,7 +83,6 @@ export interface MockStep {
 }
 
 export interface MockFile {
-  adapter?: (typeof MOCK_ADAPTERS)[number] | undefined;
   stateTable: string;
   endpoints: string[];
   operations?: Partial<Record<(typeof MOCK_OPERATIONS)[number], string | string[]>> | undefined;
@@ -110,6 +108,9 @@ export interface MockFile {
       }
     | undefined;
   currency?: string | undefined;
+  actions?: ({ field: string } & Partial<Record<(typeof MOCK_OPERATIONS)[number], string[]>>) | undefined;
+  preorder?: boolean | undefined;
+  signReplies?: { time?: string | undefined; unsignedPrefix?: string | undefined; provenance: Provenance; source: string } | undefined;
 }
 
 export interface SignatureFile {

@@ -1,11 +1,13 @@
 import type { Decision } from '../../core/types.js';
-import type { Obj } from '../body.js';
+import { isObj, type Obj, parseBody } from '../body.js';
 import type { ResponsesCatalog } from '../catalog.js';
+import { DECODER_REGISTRY } from '../decoders.js';
 import { at, type EnvelopeData, type StateTable, strAt } from '../envelope.js';
 import { acceptedCode } from '../extract.js';
-import { decimal, newOrder, readCall } from './common.js';
+import { SCHEMES } from '../schemes.js';
+import { compact, decimal, newOrder, readCall } from './common.js';
 import type { Step } from './scenario.js';
-import type { Call, MockAdapter, Order, Refund, Reply } from './types.js';
+import type { Call, MockAdapter, MockContext, Order, Refund, Reply } from './types.js';
 
 /** Meanings a provider reports as a declined payment (a failed state with its code), not as a refused call. */
 const DECLINES = new Set(['funds_limits', 'card_account', 'issuer_decline', 'risk', 'authentication', 'customer_data', 'customer_choice']);
@@ -61,10 +63,43 @@ function matcher(endpoint: string): (method: string, path: string, body: Obj) =>
  */
 export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData): MockAdapter {
   const mock = env.mock;
-  if (mock?.operations === undefined) throw new Error(`paycodes: ${id} has no envelope.mock.operations (the generic mock needs them)`);
-  const routes = Object.entries(mock.operations).flatMap(([op, e]) =>
+  if (mock === undefined || (mock.operations === undefined && mock.actions === undefined))
+    throw new Error(`paycodes: ${id} has no envelope.mock.operations or actions (the mock needs one)`);
+  const routes = Object.entries(mock.operations ?? {}).flatMap(([op, e]) =>
     (Array.isArray(e) ? e : [e]).map((endpoint) => ({ op: op as Call['op'], match: matcher(endpoint) })),
   );
+  const actionRoutes = mock.actions === undefined ? [] : mock.endpoints.map(matcher);
+  /** The operation an `actions` field names: the value, or its last `.` segment, in any case. */
+  const actionOf = (body: Obj): Call['op'] | undefined => {
+    const a = mock.actions;
+    const v = a === undefined ? undefined : strAt(body, a.field)?.toUpperCase();
+    if (a === undefined || v === undefined) return undefined;
+    const last = v.split('.').pop() ?? v;
+    for (const op of ['payment', 'query', 'refund', 'close', 'reversal', 'capture'] as const)
+      if ((a[op] ?? []).some((x) => x.toUpperCase() === v || x.toUpperCase() === last)) return op;
+    return undefined;
+  };
+  /** A request whose encoded part (`envelope.decode`) is decoded with the mock's key, or read as plain JSON. */
+  const decodedRequest = (body: Obj, ctx: MockContext): Obj => {
+    const d = env.decode;
+    const v = d === undefined ? undefined : at(body, d.field);
+    if (d === undefined || typeof v !== 'string') return body;
+    const r = DECODER_REGISTRY[d.scheme](v, strAt(body, d.check), ctx.signKey);
+    const plain = r.ok ? r : parseBody(v);
+    if (plain.ok && isObj(plain.value)) put(body, d.field, plain.value);
+    return body;
+  };
+  /** Signs (or encrypts) a reply the way the provider does, with the mock's key. */
+  const signed = (r: Reply, ctx: MockContext): Reply => {
+    const s = mock.signReplies;
+    const sig = env.signature;
+    if (s === undefined || sig === undefined || typeof r.body === 'string') return r;
+    const code = strAt(r.body, codeField);
+    if (s.unsignedPrefix !== undefined && code?.startsWith(s.unsignedPrefix)) return r;
+    if (env.decode !== undefined && at(r.body, env.decode.field) === undefined) return r;
+    if (s.time !== undefined) put(r.body, s.time, compact(ctx.now()));
+    return { ...r, body: JSON.parse(SCHEMES[sig.scheme].sign(sig, r.body, ctx.signKey, '').body) as Obj };
+  };
   const fields = mock.fields;
   const table = env.states[mock.stateTable];
   if (table === undefined) throw new Error(`paycodes: ${id} envelope.mock.stateTable names no state table`);
@@ -126,7 +161,7 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
     if (fields.tradeNo) put(out, fields.tradeNo, o.tradeNo);
     put(out, fields.amount, amountOf(o.amount));
     if (fields.currency) put(out, fields.currency, o.currency);
-    put(out, table.field, o.state);
+    if (!(mock.preorder && o.preordered)) put(out, table.field, o.state);
     if (o.code !== undefined && table.code !== undefined) {
       put(out, table.code, o.code);
       if (table.message?.[0] !== undefined) put(out, table.message[0], o.message ?? text(o.code));
@@ -196,8 +231,10 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
   /** A refund as the provider shows it: its id, state, amount and the payment it belongs to. */
   const refundFields = (o: Order, r: Refund): Obj => {
     const inner: Obj = {};
+    if (fields.refundOrderId !== undefined) put(inner, fields.refundOrderId, o.id);
     const marker = env.refundWhen?.[0] ?? fields.refundId;
-    if (marker !== undefined) put(inner, marker, r.id);
+    if (marker !== undefined && at(inner, marker) === undefined) put(inner, marker, r.id);
+    if (fields.refundId !== undefined && at(inner, fields.refundId) === undefined) put(inner, fields.refundId, r.id);
     if (fields.refundNo !== undefined) put(inner, fields.refundNo, r.id);
     put(inner, refundTable.field, r.state);
     if (fields.tradeNo) put(inner, fields.tradeNo, o.tradeNo);
@@ -206,67 +243,77 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
     return inner;
   };
 
+  const answer = (call: Call, order: Order | undefined, step: Step, ctx: MockContext): { reply: Reply; order?: Order } => {
+    if (call.op === 'payment') {
+      if (order !== undefined && errors.duplicate !== undefined) return { order, reply: refuse(errors.duplicate) };
+      const o = order ?? newOrder(call, paid, ctx);
+      if (order === undefined && call.currency === undefined && mock.currency !== undefined) o.currency = mock.currency;
+      // A pre-order's answer says nothing about the money; the state shows from the next call on.
+      if (order === undefined && mock.preorder) o.preordered = true;
+      const refused = apply(o, step);
+      if (refused !== undefined && byHttp && order === undefined) return { reply: refused };
+      return { order: o, reply: refused ?? answerOrder(o) };
+    }
+    if (order === undefined) {
+      // An enquiry that finds nothing answers with an empty record list, as the provider does.
+      if (records !== undefined && call.op === 'query') return { reply: reply(accepted, { [records.field]: [] }) };
+      return { reply: errors.notFound === undefined ? reply('ORDER_NOT_FOUND', undefined, 404) : refuse(errors.notFound) };
+    }
+    if (call.op === 'refund') {
+      if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
+      const paidNow = table.payment[order.state]?.unified;
+      if (errors.notRefundable !== undefined && paidNow !== 'approved' && paidNow !== 'partially_refunded')
+        return { order, reply: refuse(errors.notRefundable) };
+      const amount = call.amount ?? order.amount - order.refunded;
+      if (errors.overRefund !== undefined && order.refunded + amount > order.amount) return { order, reply: refuse(errors.overRefund) };
+      const rid = call.refundId ?? ctx.nextId();
+      const state = step.state ?? refunded;
+      order.refunds.push({ id: rid, amount, state });
+      if (state === refunded) {
+        order.refunded += amount;
+        // Without a precedence table the order's own state says it was refunded (SHOPLINE PARTIALLY_REFUND).
+        const after = rowFor(table.payment, order.refunded >= order.amount ? 'already_refunded' : 'partially_refunded');
+        if (over === undefined && after !== undefined) order.state = after;
+      }
+      return { order, reply: reply(accepted, refundFields(order, order.refunds.at(-1) as Refund)) };
+    }
+    if (call.op === 'query' && call.refundNo !== undefined) {
+      const r = order.refunds.find((x) => x.id === call.refundNo);
+      if (r === undefined) return { order, reply: refuse(errors.notFound ?? 'ORDER_NOT_FOUND') };
+      if (step.state !== undefined) r.state = stateOf(step.state);
+      return { order, reply: reply(accepted, refundFields(order, r)) };
+    }
+    if (call.op === 'close' || call.op === 'reversal') {
+      if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
+      if (errors.notCancellable !== undefined && order.state === paid) return { order, reply: refuse(errors.notCancellable) };
+      const cancelled = rowFor(recordTable?.payment ?? {}, 'already_cancelled');
+      if (cancelled !== undefined) order.cancelled = cancelled;
+      else order.state = rowFor(table.payment, 'already_cancelled', 'already_closed') ?? order.state;
+      return { order, reply: answerOrder(order) };
+    }
+    if (call.op === 'capture') {
+      if (errors.notCapturable !== undefined && order.state === paid) return { order, reply: refuse(errors.notCapturable) };
+      order.state = paid;
+      return { order, reply: answerOrder(order) };
+    }
+    delete order.preordered;
+    const refused = apply(order, step);
+    if (refused) return { order, reply: refused };
+    if (records !== undefined && call.op === 'query') return { order, reply: reply(accepted, { [records.field]: recordList(order) }) };
+    if (order.code !== undefined && order.state !== failedState) return { order, reply: refuse(order.code) };
+    return { order, reply: answerOrder(order) };
+  };
+
   return {
-    route(method, path, body) {
+    route(method, path, body, ctx) {
       const r = routes.find((x) => x.match(method, path, body));
-      return r === undefined ? undefined : readCall(r.op, body, fields);
+      if (r !== undefined) return readCall(r.op, decodedRequest(body, ctx), fields);
+      const op = actionRoutes.some((match) => match(method, path, body)) ? actionOf(body) : undefined;
+      return op === undefined ? undefined : readCall(op, decodedRequest(body, ctx), fields);
     },
     answer(call, order, step, ctx) {
-      if (call.op === 'payment') {
-        if (order !== undefined && errors.duplicate !== undefined) return { order, reply: refuse(errors.duplicate) };
-        const o = order ?? newOrder(call, paid, ctx);
-        if (order === undefined && call.currency === undefined && mock.currency !== undefined) o.currency = mock.currency;
-        const refused = apply(o, step);
-        if (refused !== undefined && byHttp && order === undefined) return { reply: refused };
-        return { order: o, reply: refused ?? answerOrder(o) };
-      }
-      if (order === undefined) {
-        // An enquiry that finds nothing answers with an empty record list, as the provider does.
-        if (records !== undefined && call.op === 'query') return { reply: reply(accepted, { [records.field]: [] }) };
-        return { reply: errors.notFound === undefined ? reply('ORDER_NOT_FOUND', undefined, 404) : refuse(errors.notFound) };
-      }
-      if (call.op === 'refund') {
-        if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
-        const paidNow = table.payment[order.state]?.unified;
-        if (errors.notRefundable !== undefined && paidNow !== 'approved' && paidNow !== 'partially_refunded')
-          return { order, reply: refuse(errors.notRefundable) };
-        const amount = call.amount ?? order.amount - order.refunded;
-        if (errors.overRefund !== undefined && order.refunded + amount > order.amount) return { order, reply: refuse(errors.overRefund) };
-        const rid = call.refundId ?? ctx.nextId();
-        const state = step.state ?? refunded;
-        order.refunds.push({ id: rid, amount, state });
-        if (state === refunded) {
-          order.refunded += amount;
-          // Without a precedence table the order's own state says it was refunded (SHOPLINE PARTIALLY_REFUND).
-          const after = rowFor(table.payment, order.refunded >= order.amount ? 'already_refunded' : 'partially_refunded');
-          if (over === undefined && after !== undefined) order.state = after;
-        }
-        return { order, reply: reply(accepted, refundFields(order, order.refunds.at(-1) as Refund)) };
-      }
-      if (call.op === 'query' && call.refundNo !== undefined) {
-        const r = order.refunds.find((x) => x.id === call.refundNo);
-        if (r === undefined) return { order, reply: refuse(errors.notFound ?? 'ORDER_NOT_FOUND') };
-        if (step.state !== undefined) r.state = stateOf(step.state);
-        return { order, reply: reply(accepted, refundFields(order, r)) };
-      }
-      if (call.op === 'close' || call.op === 'reversal') {
-        if (step.code !== undefined && !isAccepted(step.code)) return { order, reply: refuse(step.code) };
-        if (errors.notCancellable !== undefined && order.state === paid) return { order, reply: refuse(errors.notCancellable) };
-        const cancelled = rowFor(recordTable?.payment ?? {}, 'already_cancelled');
-        if (cancelled !== undefined) order.cancelled = cancelled;
-        else order.state = rowFor(table.payment, 'already_cancelled', 'already_closed') ?? order.state;
-        return { order, reply: answerOrder(order) };
-      }
-      if (call.op === 'capture') {
-        if (errors.notCapturable !== undefined && order.state === paid) return { order, reply: refuse(errors.notCapturable) };
-        order.state = paid;
-        return { order, reply: answerOrder(order) };
-      }
-      const refused = apply(order, step);
-      if (refused) return { order, reply: refused };
-      if (records !== undefined && call.op === 'query') return { order, reply: reply(accepted, { [records.field]: recordList(order) }) };
-      if (order.code !== undefined && order.state !== failedState) return { order, reply: refuse(order.code) };
-      return { order, reply: answerOrder(order) };
+      const result = answer(call, order, step, ctx);
+      return { ...result, reply: signed(result.reply, ctx) };
     },
     httpError: (status, step) => {
       // A provider whose HTTP status is its acceptance answers errors with its code; others document no HTTP error body.

@@ -1,15 +1,6 @@
 import { envelopeOf, type ResponsesCatalog } from '../catalog.js';
-import type { MOCK_ADAPTERS } from '../envelope-types.js';
-import { eftpayMock } from './eftpay.js';
 import { genericMock, summarize } from './generic.js';
-import { ottpayMock } from './ottpay.js';
-import type { MockAdapter, MockProvider } from './types.js';
-
-/** The one registry of provider-shaped mock logic; a provider without `mock.adapter` gets the generic mock. */
-export const MOCK_REGISTRY: Record<(typeof MOCK_ADAPTERS)[number], MockAdapter> = {
-  eftpay: eftpayMock,
-  ottpay: ottpayMock,
-};
+import type { MockProvider } from './types.js';
 
 export class MockSetupError extends Error {
   override name = 'MockSetupError';
@@ -22,7 +13,7 @@ export function mockProviders(cat: ResponsesCatalog): string[] {
     .map(([id]) => id);
 }
 
-/** The mock for a provider, from its envelope data and (when it has one) its adapter. */
+/** The mock for a provider, from its envelope data alone. */
 export function mockFor(cat: ResponsesCatalog, provider: string): MockProvider {
   const id = cat.providerId(provider) ?? provider;
   const env = envelopeOf(cat, id);
@@ -32,7 +23,7 @@ export function mockFor(cat: ResponsesCatalog, provider: string): MockProvider {
   const table = env.states[mock.stateTable];
   if (table === undefined) throw new MockSetupError(`paycodes: ${id} envelope.mock.stateTable names no state table`);
   const states = new Set([...Object.keys(table.payment), ...Object.keys(table.refund)].map((s) => s.toUpperCase()));
-  const logic = mock.adapter === undefined ? genericMock(cat, id, env) : MOCK_REGISTRY[mock.adapter];
+  const logic = genericMock(cat, id, env);
   return {
     id,
     endpoints: mock.endpoints,

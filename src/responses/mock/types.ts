@@ -38,7 +38,9 @@ export interface Order {
   message?: string;
   refunded: number;
   refunds: Refund[];
-  /** QFPay `cancel` after a reversal or close. */
+  /** Created by a pre-order whose answer showed no state yet. */
+  preordered?: boolean;
+  /** The records' state after a reversal or close (QFPay `cancel`). */
   cancelled?: string;
   created: number;
 }
