@@ -39,7 +39,7 @@ export default defineConfig([
       index: 'src/index.ts',
       core: 'src/core/index.ts',
       classify: 'src/classify/index.ts',
-      data: 'src/generated/index.ts',
+      data: 'src/data/index.ts',
       responses: 'src/responses/index.ts',
       server: 'src/server/index.ts',
     },
@@ -49,7 +49,7 @@ export default defineConfig([
         index: 'src/index.ts',
         core: 'src/core/index.ts',
         classify: 'src/classify/index.ts',
-        data: 'src/generated/index.ts',
+        data: 'src/data/index.ts',
         responses: 'src/responses/index.ts',
         server: 'src/server/index.ts',
       },
@@ -59,10 +59,10 @@ export default defineConfig([
   },
   {
     ...cliShared,
-    // The `paycodes` binary: one file, so `paycodes explain` loads a single module instead of a
-    // dozen chunks. Everything else is handed to dist/main.js.
+    // The `paycodes` binary. `paycodes explain` loads the core, the taxonomy and one provider's
+    // chunk (each provider is its own chunk); everything else is handed to dist/main.js.
     entry: { cli: 'src/cli/fast.ts' },
-    splitting: false,
+    splitting: true,
   },
   {
     ...cliShared,

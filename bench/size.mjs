@@ -28,8 +28,8 @@ async function bundle(contents) {
 /** Core + one provider's data + its pack's unified codes and English messages. */
 const one = (id, name) => `
 import { createNormalizer } from './src/core/index.ts';
-import { ${name} } from './src/generated/providers/${id}.ts';
-import { ${name}Unified, ${name}En } from './src/generated/packs/${id}.ts';
+import { ${name} } from './src/data/providers/${id}.ts';
+import { ${name}Unified, ${name}En } from './src/data/packs/${id}.ts';
 export const normalizer = createNormalizer({ providers: [${name}], unified: ${name}Unified, messages: { en: ${name}En } });
 `;
 // The budget is for a small provider (ipay88: 7 codes); qfpay (a large one) is shown beside it.
@@ -38,7 +38,7 @@ const LARGE = one('qfpay', 'qfpay');
 
 const ALL = `
 import { createNormalizer } from './src/core/index.ts';
-import { providers, unified, en, zhHant, zhHans } from './src/generated/index.ts';
+import { providers, unified, en, zhHant, zhHans } from './src/data/index.ts';
 export const normalizer = createNormalizer({ providers, unified, messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans } });
 `;
 

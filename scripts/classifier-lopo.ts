@@ -4,16 +4,17 @@
  * provider's own text(s) and code, on the entry's flow; the truth is what normalize() says for the
  * entry (the catalog's decision).
  */
+
+import { entryTexts, type FitOptions, fitModel, pack, samplesOf, type TaxonomyText } from '../src/build/fit-classifier.js';
 import { createClassifier } from '../src/classify/classifier.js';
-import { entryTexts, type FitOptions, fitModel, pack, samplesOf, type TaxonomyText } from '../src/classify/fit.js';
 import type { PackedModel } from '../src/classify/model.js';
 import type { ProviderData, UnifiedData } from '../src/core/data.js';
 import { createNormalizer } from '../src/core/normalizer.js';
 import type { Classification, Flow } from '../src/core/types.js';
-import { en } from '../src/generated/messages/en.js';
-import { zhHans } from '../src/generated/messages/zh-hans.js';
-import { zhHant } from '../src/generated/messages/zh-hant.js';
-import { unifiedInfo } from '../src/generated/unified-info.js';
+import { en } from '../src/data/messages/en.js';
+import { zhHans } from '../src/data/messages/zh-hans.js';
+import { zhHant } from '../src/data/messages/zh-hant.js';
+import { unifiedInfo } from '../src/data/unified-info.js';
 
 /** The taxonomy's words for each code: its description and its customer message in each language. */
 export function taxonomyTexts(): TaxonomyText[] {

@@ -1,12 +1,12 @@
-// Compiles catalog/*.yaml into src/generated (and the JSON Schemas). `--check` fails when the
+// Compiles catalog/*.yaml into src/data (and the JSON Schemas). `--check` fails when the
 // checked-in output differs from what the YAML gives, so generated code never drifts.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileCatalog } from '../src/catalog/compile.js';
-import { formatProblem } from '../src/catalog/load.js';
-import { validateCatalog } from '../src/catalog/validate.js';
-import { compileRetryRules } from '../src/retry/compile.js';
+import { compileCatalog } from '../src/build/compile.js';
+import { compileRetryRules } from '../src/build/compile-retry-rules.js';
+import { formatProblem } from '../src/build/load.js';
+import { validateCatalog } from '../src/build/validate.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');

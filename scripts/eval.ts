@@ -16,9 +16,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClassifier, isGated } from '../src/classify/classifier.js';
 import type { Classification, Flow } from '../src/core/types.js';
-import { classifierModel } from '../src/generated/classifier-model.js';
-import { providers } from '../src/generated/providers/index.js';
-import { unified } from '../src/generated/unified.js';
+import { classifierModel } from '../src/data/classifier-model.js';
+import { providers } from '../src/data/providers/index.js';
+import { unified } from '../src/data/unified.js';
 import { abstainingIsRight, type Case, isD1, isD2, leaveOneProviderOut, type Truth } from './classifier-lopo.js';
 import { createClassifier as createOldClassifier, CLASSIFY_THRESHOLD as OLD_THRESHOLD } from './legacy/classifier.js';
 

@@ -1,4 +1,4 @@
-// Writes src/generated/hant-to-hans.ts: a character-level Traditional → Simplified table and the
+// Writes src/data/hant-to-hans.ts: a character-level Traditional → Simplified table and the
 // Simplified-only characters, both taken from opencc-js at build time, so folding and script
 // detection at run time need no dependency (opencc-js is 6 MB). `--check` fails on drift.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,11 +33,11 @@ export const HANT_TO_HANS = ${JSON.stringify(pairs)};
 /** Simplified-only characters: folding targets that Simplified → Traditional conversion changes back. */
 export const HANS_ONLY = ${JSON.stringify(hansOnly)};
 `;
-const path = join(root, 'src/generated/hant-to-hans.ts');
+const path = join(root, 'src/data/hant-to-hans.ts');
 if (process.argv.includes('--check')) {
   // CI: the checked-in table must be exactly what the installed opencc-js gives.
   if (!existsSync(path) || readFileSync(path, 'utf8') !== out) {
-    console.error('stale: src/generated/hant-to-hans.ts (run npm run fold)');
+    console.error('stale: src/data/hant-to-hans.ts (run npm run fold)');
     process.exit(1);
   }
   console.error(`hant-to-hans: ${n} pairs (up to date)`);

@@ -1,6 +1,6 @@
 /**
  * `npm run train`: fits the classifier on every catalog entry and writes
- * src/generated/classifier-model.ts. `--check` fails when the checked-in model differs from what
+ * src/data/classifier-model.ts. `--check` fails when the checked-in model differs from what
  * the catalog gives, so the weights never drift from the data.
  *
  * Deterministic: a fixed seed and the catalog's own order. Calibration (Platt scaling) is fitted on
@@ -10,14 +10,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { platt } from '../src/build/fit-classifier.js';
 import { isGated } from '../src/classify/classifier.js';
-import { platt } from '../src/classify/fit.js';
-import { providers } from '../src/generated/providers/index.js';
-import { unified } from '../src/generated/unified.js';
+import { providers } from '../src/data/providers/index.js';
+import { unified } from '../src/data/unified.js';
 import { fitPacked, isD1, isD2, leaveOneProviderOut } from './classifier-lopo.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = resolve(ROOT, 'src/generated/classifier-model.ts');
+const OUT = resolve(ROOT, 'src/data/classifier-model.ts');
 /** How far above the last dangerous answer the threshold sits. */
 const MARGIN = 0.05;
 /** Provider groups held out in turn for calibration. */

@@ -195,9 +195,8 @@ describe('the npm package', () => {
   ])(
     'type-checks every entry point under moduleResolution %s',
     (name, options) => {
-      // skipLibCheck, as most apps set it: paycodes/responses' declarations still name zod for the
-      // envelope types inferred from its schemas (see the test below). Resolution errors in use.ts
-      // itself (an entry that does not resolve under this moduleResolution) still fail.
+      // skipLibCheck, as most apps set it. Resolution errors in use.ts itself (an entry that does not
+      // resolve under this moduleResolution) still fail.
       // A Node app using paycodes/server has Hono and Node's types; the library entries need neither.
       linkFromRepo('hono', '@hono/node-server', '@types/node', 'undici-types');
       const dir = join(app, `ts-${name}`);
@@ -243,6 +242,8 @@ export const all = [o, u, n, DATA_VERSION, adviseRetry, listProviders, PaycodesI
     const dts = (entry: string) => readFileSync(join(app, 'node_modules/paycodes/dist', `${entry}.d.ts`), 'utf8');
     const imports = (text: string) => [...text.matchAll(/from '([^'.][^']*)'/g)].map((m) => m[1]);
     for (const entry of ['index', 'core', 'data', 'classify']) expect(imports(dts(entry)), entry).toEqual([]);
+    // The envelope types are plain interfaces (src/responses/envelope-types.ts), not inferred from zod.
+    expect(imports(dts('responses')).filter((m) => !m!.startsWith('node:'))).toEqual([]);
     expect(imports(dts('server')).filter((m) => !m!.startsWith('node:') && !m!.startsWith('hono') && !m!.startsWith('@hono/'))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type { Network } from '../core/network-rules.js';
-import { retryRules } from '../generated/retry-rules.js';
+import { retryRules } from '../data/retry-rules.js';
 
 /**
  * One row of the exported network code groups: a card network's issuer response code (`kind`

@@ -1,6 +1,6 @@
 import type { Decision } from '../core/types.js';
 import { FLOWS, type Flow } from '../core/types.js';
-import { envelopes } from '../generated/envelopes.js';
+import { envelopes } from '../data/envelopes.js';
 import { normalize } from '../normalize.js';
 import type { EnvelopeData } from '../responses/envelope.js';
 

@@ -1,4 +1,4 @@
-import { envelopes } from '../generated/envelopes.js';
+import { envelopes } from '../data/envelopes.js';
 
 /**
  * Words some envelopes use for a state field that logs use for too many other things (an HTTP

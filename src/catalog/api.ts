@@ -1,15 +1,9 @@
 import { canonicalCode } from '../core/canonical.js';
-import type { ProviderData, ProviderFacts, UnifiedInfo } from '../core/data.js';
+import type { ProviderData, ProviderFacts } from '../core/data.js';
 import { providerKey } from '../core/normalizer.js';
-import { unifiedVerdict, type Verdict } from '../core/policy.js';
-import type { Disclosure, Flow, Lang, Next, Outcome, Party } from '../core/types.js';
-import { en } from '../generated/messages/en.js';
-import { zhHans } from '../generated/messages/zh-hans.js';
-import { zhHant } from '../generated/messages/zh-hant.js';
-import { providerFacts } from '../generated/provider-facts.js';
-import { providers as generatedProviders } from '../generated/providers/index.js';
-import { unified } from '../generated/unified.js';
-import { unifiedInfo } from '../generated/unified-info.js';
+import type { Flow, Next, Outcome, Party } from '../core/types.js';
+import { providerFacts } from '../data/provider-facts.js';
+import { providers as generatedProviders } from '../data/providers/index.js';
 
 /**
  * The typed, dependency-free view of the compiled catalog. These functions read the generated data
@@ -47,19 +41,6 @@ export interface CatalogEntry {
   unified: string;
   override?: { outcome?: Outcome; next?: Next; party?: Party; reason: string };
   notes?: string;
-}
-
-export interface UnifiedCode {
-  code: string;
-  category: string;
-  outcome: Outcome;
-  next: Next;
-  party: Party;
-  disclosure: Disclosure;
-  description: string;
-  equivalents: UnifiedInfo['equivalents'];
-  flows: Partial<Record<Flow, { outcome?: Outcome; next?: Next; party?: Party; reason: string }>>;
-  messages: Record<Lang, { customer: string; merchant: string }>;
 }
 
 const NO_FACTS: ProviderFacts = { region: [], docs: '', envelope: '', url: '', retrieved: '', notes: {} };
@@ -174,52 +155,6 @@ export function getEntries(provider: string, code: string | number): CatalogEntr
   return expand(p).filter((e) => e.code === c);
 }
 
-function unifiedCode(code: string): UnifiedCode | undefined {
-  const t = Object.hasOwn(unified.codes, code) ? unified.codes[code] : undefined;
-  if (!t) return undefined;
-  const flows: UnifiedCode['flows'] = {};
-  for (const [f, p] of Object.entries(unified.flows[code] ?? {})) {
-    if (!p) continue;
-    const o: NonNullable<UnifiedCode['flows'][Flow]> = { reason: p[3] };
-    if (p[0]) o.outcome = p[0];
-    if (p[1]) o.next = p[1];
-    if (p[2]) o.party = p[2];
-    flows[f as Flow] = o;
-  }
-  const m = (t: Record<string, [string, string]>) => ({ customer: t[code]?.[0] ?? '', merchant: t[code]?.[1] ?? '' });
-  return {
-    code,
-    category: t[0],
-    outcome: t[1],
-    next: t[2],
-    party: t[3],
-    disclosure: t[4],
-    description: unifiedInfo[code]?.description ?? '',
-    equivalents: unifiedInfo[code]?.equivalents ?? {},
-    flows,
-    messages: { en: m(en), 'zh-Hant': m(zhHant), 'zh-Hans': m(zhHans) },
-  };
-}
-
-/**
- * What a unified code decides on a flow when no entry overrides it: the policy's reading, the same
- * one `normalize()` starts from. Undefined for a code the catalog does not have.
- */
-export function unifiedReading(code: string, flow: Flow = 'any'): (Verdict & { flow: Flow }) | undefined {
-  const t = typeof code === 'string' && Object.hasOwn(unified.codes, code) ? unified.codes[code] : undefined;
-  return t === undefined ? undefined : unifiedVerdict(t, unified.flows[code], flow);
-}
-
-/** Every unified code, in taxonomy order. */
-export function listUnified(): UnifiedCode[] {
-  return Object.keys(unified.codes).map((c) => unifiedCode(c) as UnifiedCode);
-}
-
-/** One unified code, or undefined. */
-export function getUnified(code: string): UnifiedCode | undefined {
-  return typeof code === 'string' ? unifiedCode(code) : undefined;
-}
-
 /** Every provider entry mapped to a unified code: the side-by-side view. */
 export function entriesForUnified(code: string): CatalogEntry[] {
   return generatedProviders.flatMap((p) => expand(p).filter((e) => e.unified === code));
@@ -227,3 +162,5 @@ export function entriesForUnified(code: string): CatalogEntry[] {
 
 // The package is `sideEffects: false`, so a bundle that uses none of these drops the normalizer.
 export { type CodeListing, getCode, listCodes } from './listings.js';
+
+export { getUnified, listUnified, type UnifiedCode, unifiedReading } from './unified.js';

@@ -1,6 +1,6 @@
 import type { Classification, ClassifyInput } from '../core/types.js';
-import { classifierModel } from '../generated/classifier-model.js';
-import { unified } from '../generated/unified.js';
+import { classifierModel } from '../data/classifier-model.js';
+import { unified } from '../data/unified.js';
 import { createClassifier } from './classifier.js';
 
 export { type ClassifierOptions, createClassifier } from './classifier.js';

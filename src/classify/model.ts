@@ -4,7 +4,7 @@
  * dependencies.
  */
 
-/** The shape `npm run train` writes to src/generated/classifier-model.ts. */
+/** The shape `npm run train` writes to src/data/classifier-model.ts. */
 export interface PackedModel {
   /** Bumped when the feature extraction or the packing changes. */
   format: 1;

@@ -1,7 +1,11 @@
 // The `paycodes` entry point. `paycodes explain` is what support staff type most, so a plain
 // `explain <provider> <code> [--flow F] [--lang L] [--message M] [--json] [--no-color]` is run
 // without loading commander and the other commands; anything else goes to the full CLI.
-import type { ExplainArgs } from './explain-run.js';
+// explain's own code, the core and the taxonomy are part of this file: one file to read, plus the
+// chunk of the one provider asked about. Every other command pays for them only as parse time.
+import { explainOne } from './explain-one.js';
+import { type ExplainArgs, runExplain } from './explain-run.js';
+import { UsageError } from './usage.js';
 
 // `paycodes … | head` closes stdout early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -41,10 +45,10 @@ async function run(): Promise<void> {
     await import(main);
     return;
   }
-  const { runExplain } = await import('./explain-run.js');
-  const { UsageError } = await import('./usage.js');
   try {
-    runExplain(fast);
+    // A message may need the classifier, which the one-provider path does not load.
+    const one = fast.message === undefined ? await explainOne(fast.provider) : undefined;
+    runExplain(fast, one ?? (await import('./provider-arg.js')).fullExplainer);
   } catch (e) {
     if (e instanceof UsageError || (e as Error)?.name === 'PaycodesInputError') {
       process.stderr.write(`paycodes: ${(e as Error).message}\n`);

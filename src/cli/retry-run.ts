@@ -3,7 +3,8 @@ import { normalize } from '../normalize.js';
 import { adviseRetry, isNetwork, NETWORKS } from '../retry/index.js';
 import { colorEnabled, colors } from './format/color.js';
 import { print, printJson } from './format/options.js';
-import { requireFlow, requireProvider, UsageError } from './usage.js';
+import { requireProvider } from './provider-arg.js';
+import { requireFlow, UsageError } from './usage.js';
 
 export interface RetryArgs {
   provider: string;

@@ -1,6 +1,4 @@
-import { listProviders } from '../catalog/api.js';
 import { FLOWS, type Flow } from '../core/types.js';
-import { normalizer } from '../normalize.js';
 
 /** A usage problem: printed without a stack trace, exit status 2. */
 export class UsageError extends Error {
@@ -34,15 +32,6 @@ export function suggest(input: string, options: readonly string[]): string | und
     }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-/** A provider id from the command line, or a usage error that names the closest one. */
-export function requireProvider(id: string): string {
-  const p = normalizer.provider(id);
-  if (p) return p.id;
-  const ids = listProviders().map((x) => x.id);
-  const hint = suggest(id, ids);
-  throw new UsageError(`unknown provider "${id}"${hint ? `; did you mean \`${hint}\`?` : ''} (known: ${ids.join(', ')})`);
 }
 
 export function requireFlow(flow: string | undefined): Flow | undefined {

@@ -5,7 +5,7 @@ import { PaycodesInputError } from './errors.js';
  * Raise it whenever a compiled tuple or table changes shape, so that data from one paycodes version
  * is never read by a core that would misread it.
  */
-export const DATA_VERSION = 1;
+export const DATA_VERSION = 2;
 
 /** The data a normalizer is given, checked before anything is read from it. */
 export function checkData(data: { unified: { version?: number }; providers: readonly { id: string; version?: number }[] }): void {

@@ -2,7 +2,7 @@ import type { CanonicalRule } from './canonical.js';
 import type { Disclosure, Flow, Next, Outcome, Party } from './types.js';
 
 /**
- * The compact shapes that `npm run compile` writes to src/generated from the catalog YAML.
+ * The compact shapes that `npm run compile` writes to src/data from the catalog YAML.
  * Tuples instead of objects keep the bundles small; `createNormalizer` expands them once.
  */
 
@@ -34,6 +34,12 @@ export interface ProviderData {
   /** Repository path of the verbatim source document. */
   document: string;
   entries: EntryTuple[];
+  /**
+   * The Traditional → Simplified pairs that matching a message against this provider's texts needs
+   * (even positions Traditional, odd Simplified; see src/text/fold.ts). Absent: Han characters are
+   * compared as they are written.
+   */
+  fold?: string;
 }
 
 /** The rest of a provider file: read by the catalog API, the CLI and the web page, not by `normalize()`. */

@@ -1,6 +1,6 @@
 /**
  * The shapes of the card-network retry rules (catalog/retry-rules.yaml, compiled into
- * src/generated/retry-rules.ts). Plain types: the runtime reads them without a schema library.
+ * src/data/retry-rules.ts). Plain types: the runtime reads them without a schema library.
  */
 export const NETWORKS = ['visa', 'mastercard', 'amex', 'jcb', 'unionpay', 'discover'] as const;
 export type Network = (typeof NETWORKS)[number];

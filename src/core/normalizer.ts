@@ -1,4 +1,4 @@
-import { fold } from '../text/fold.js';
+import { createFold } from '../text/fold.js';
 import { type CanonicalRule, canonicalCode, plainCode } from './canonical.js';
 import type { ProviderData, UnifiedData } from './data.js';
 import { checkData } from './data-version.js';
@@ -40,6 +40,8 @@ interface CompiledProvider {
   cache: Map<string, Decision>[];
   /** How many unmapped answers the caches hold, across flows and languages. */
   unknownCount: number;
+  /** Folds a message and the provider's texts alike, with the provider's slice of the Traditional → Simplified table. */
+  fold: (text: string) => string;
 }
 
 const FLOW_INDEX = new Map<unknown, number>(FLOWS.map((f, i) => [f, i]));
@@ -55,7 +57,11 @@ const MAX_MESSAGE_LENGTH = 4096;
 
 /** The loose form of a provider name: `SHOPLINE Payments` and `shopline-payments` meet. */
 export function providerKey(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Letters and digits of any script: an alias such as 다날 or 银联 is a key of its own, not "".
+  return id
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 export interface Normalizer {
@@ -83,10 +89,10 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   const build = createDecisionBuilder(unified, messages);
   /** Folded provider texts of each entry (shared by its readings), for matching a caller's message. */
   const foldedTexts = new WeakMap<Readonly<Record<string, string>>, string[]>();
-  const foldedOf = (r: Reading): string[] => {
+  const foldedOf = (p: CompiledProvider, r: Reading): string[] => {
     let f = foldedTexts.get(r.texts);
     if (f === undefined) {
-      f = Object.values(r.texts).map(fold);
+      f = Object.values(r.texts).map(p.fold);
       foldedTexts.set(r.texts, f);
     }
     return f;
@@ -132,6 +138,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
       rule: pd.canonical,
       cache: Array.from({ length: FLOWS.length * LANGS.length }, () => new Map<string, Decision>()),
       unknownCount: 0,
+      fold: createFold(pd.fold ?? ''),
     };
     byKey.set(pd.id, compiled);
     byKey.set(providerKey(pd.id), compiled);
@@ -139,18 +146,18 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   }
 
   /** The readings whose provider text matches the caller's message, or all of them when none does. */
-  const matching = (cands: readonly Reading[], message: string): readonly Reading[] => {
-    const m = fold(message.slice(0, MAX_MESSAGE_LENGTH));
+  const matching = (p: CompiledProvider, cands: readonly Reading[], message: string): readonly Reading[] => {
+    const m = p.fold(message.slice(0, MAX_MESSAGE_LENGTH));
     if (m.length === 0) return cands;
     const hit = cands.filter((r) =>
-      foldedOf(r).some((f) => f === m || (m.length >= 4 && f.includes(m)) || (f.length >= 4 && m.includes(f))),
+      foldedOf(p, r).some((f) => f === m || (m.length >= 4 && f.includes(m)) || (f.length >= 4 && m.includes(f))),
     );
     return hit.length > 0 ? hit : cands;
   };
 
   const decide = (p: CompiledProvider, asked: Asked, all: Reading[], message?: string): Decision => {
     let cands = forFlow(all, asked.flow);
-    if (message !== undefined && cands.length > 1) cands = matching(cands, message);
+    if (message !== undefined && cands.length > 1) cands = matching(p, cands, message);
     const best = safest(cands);
     const others: Reading[] = [];
     for (const r of cands) {

@@ -1,4 +1,4 @@
-import type { CategoryId, ProviderId, UnifiedId } from '../generated/names.js';
+import type { CategoryId, ProviderId, UnifiedId } from '../data/names.js';
 import type { Decline, Network, RecurringAdvice } from './network-rules.js';
 
 /**

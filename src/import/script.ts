@@ -1,4 +1,4 @@
-import { HANS_ONLY, HANT_TO_HANS } from '../generated/hant-to-hans.js';
+import { HANS_ONLY, HANT_TO_HANS } from '../data/hant-to-hans.js';
 
 let trad: Set<string> | undefined;
 let simp: Set<string> | undefined;

@@ -1,7 +1,7 @@
-import type { EnvelopeFile, StateRowFile } from '../catalog/envelope-schema.js';
+import type { EnvelopeFile, StateRowFile } from './envelope-types.js';
 
 /**
- * The compiled `envelope` section of a provider file (see src/catalog/envelope-schema.ts). A row
+ * The compiled `envelope` section of a provider file (see src/build/envelope-schema.ts). A row
  * without its own provenance or source has its table's: see `rowProvenance`.
  */
 export type StateRow = StateRowFile;

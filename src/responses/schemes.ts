@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { SIGNATURE_SCHEMES } from '../catalog/envelope-schema.js';
 import { isObj, type Obj, parseBody } from './body.js';
 import type { EnvelopeData } from './envelope.js';
+import type { SIGNATURE_SCHEMES } from './envelope-types.js';
 import { PaycodesSignatureError, type SignatureProblem } from './errors.js';
 import { ottpayDecrypt, ottpayEncrypt } from './ottpay-crypto.js';
 import { safeEqual } from './safe-equal.js';

@@ -1,5 +1,5 @@
 import type { Decision, Flow, Lang } from '../core/types.js';
-import { ENVELOPE_PROVIDERS, type EnvelopeProvider } from '../generated/envelopes.js';
+import { ENVELOPE_PROVIDERS, type EnvelopeProvider } from '../data/envelopes.js';
 import type { Provenance } from './envelope.js';
 
 export type { Provenance } from './envelope.js';

@@ -1,4 +1,4 @@
-import { retryRules } from '../generated/retry-rules.js';
+import { retryRules } from '../data/retry-rules.js';
 import { createAdviseRetry } from './advise.js';
 
 export { isNetwork, type NetworkReading, networkCode, readNetwork } from '../core/network.js';

@@ -10,7 +10,8 @@ import type {
   UnifiedId,
 } from '../core/types.js';
 import { DISCLOSURES, FLOWS, NEXT_STEPS, OUTCOMES, PARTIES } from '../core/types.js';
-import { unified } from '../generated/unified.js';
+import { unified } from '../data/unified.js';
+import { type Same, same } from './same-shape.js';
 
 /**
  * The zod schemas of the shapes paycodes hands out, strict (an unexpected key is an error), for the
@@ -132,18 +133,6 @@ export const ProviderInfo = z.strictObject({
 });
 
 // --- The compile-time check that each schema and its type are the same shape. ---
-
-/** Readonly all the way down, so a frozen type and a parsed value compare by shape alone. */
-type Frozen<T> = T extends string | number | boolean | undefined | null
-  ? T
-  : T extends readonly (infer U)[]
-    ? readonly Frozen<U>[]
-    : T extends object
-      ? { readonly [K in keyof T]: Frozen<T[K]> }
-      : T;
-/** Identical, not merely assignable: an optional key present on one side only also fails. */
-type Same<A, B> = (<T>() => T extends Frozen<A> ? 1 : 2) extends <T>() => T extends Frozen<B> ? 1 : 2 ? true : false;
-function same<_T extends true>(): void {}
 
 same<Same<z.output<typeof Evidence>, EvidenceType>>();
 same<Same<z.output<typeof DecisionSource>, DecisionSourceType>>();

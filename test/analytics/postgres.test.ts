@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteString, toSql } from '../../src/analytics/export.js';
 import { buildMapping } from '../../src/analytics/mapping.js';
 import { mappingQuery, stateQuery } from '../../src/analytics/query.js';
-import { validateCatalog } from '../../src/catalog/validate.js';
+import { validateCatalog } from '../../src/build/validate.js';
 import type { Flow } from '../../src/core/types.js';
 import { csvField, parseCsv } from '../../src/io/csv.js';
 import { normalize } from '../../src/normalize.js';

@@ -9,7 +9,7 @@ import { listEntries, listProviders } from '../../src/catalog/api.js';
 import { readNetwork } from '../../src/core/network.js';
 import { NETWORKS } from '../../src/core/network-rules.js';
 import { FLOWS, type Flow } from '../../src/core/types.js';
-import { retryRules } from '../../src/generated/retry-rules.js';
+import { retryRules } from '../../src/data/retry-rules.js';
 import { csvField } from '../../src/io/csv.js';
 import { normalize } from '../../src/normalize.js';
 import { ROOT } from '../helpers/paths.js';

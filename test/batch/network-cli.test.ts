@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STATE_ALIASES } from '../../src/batch/csv.js';
-import { envelopes } from '../../src/generated/envelopes.js';
+import { envelopes } from '../../src/data/envelopes.js';
 import { parseCsv } from '../../src/io/csv.js';
 import { normalize } from '../../src/normalize.js';
 import { runCli } from '../helpers/run.js';

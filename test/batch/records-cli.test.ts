@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
 import { createNormalizer } from '../../src/core/normalizer.js';
-import { en } from '../../src/generated/messages/en.js';
-import { zhHans } from '../../src/generated/messages/zh-hans.js';
-import { zhHant } from '../../src/generated/messages/zh-hant.js';
-import { providers } from '../../src/generated/providers/index.js';
-import { unified } from '../../src/generated/unified.js';
+import { en } from '../../src/data/messages/en.js';
+import { zhHans } from '../../src/data/messages/zh-hans.js';
+import { zhHant } from '../../src/data/messages/zh-hant.js';
+import { providers } from '../../src/data/providers/index.js';
+import { unified } from '../../src/data/unified.js';
 import { normalize } from '../../src/normalize.js';
 import { runCli } from '../helpers/run.js';
 

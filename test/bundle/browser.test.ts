@@ -41,4 +41,24 @@ describe('the library bundles for browsers', () => {
   it('paycodes/responses is the entry that needs node:crypto', async () => {
     await expect(browserBundle('src/responses/index.ts')).rejects.toThrow(/crypto/);
   });
+
+  it('no library entry reaches the build-time code in src/build (schemas, loader, compiler, fitting)', async () => {
+    for (const entry of ['src/index.ts', 'src/core/index.ts', 'src/data/index.ts', 'src/classify/index.ts', 'src/responses/index.ts']) {
+      const r = await build({
+        entryPoints: [resolve(ROOT, entry)],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+        metafile: true,
+      });
+      const inputs = Object.keys(r.metafile.inputs);
+      expect(inputs.length, entry).toBeGreaterThan(3);
+      expect(
+        inputs.filter((f) => f.startsWith('src/build/') || f.includes('node_modules/zod') || f.includes('node_modules/yaml')),
+        entry,
+      ).toEqual([]);
+    }
+  });
 });

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, DATA_VERSION, PaycodesInputError } from '../../src/core/index.js';
-import * as data from '../../src/generated/index.js';
-import { en } from '../../src/generated/messages/en.js';
+import * as data from '../../src/data/index.js';
+import { en } from '../../src/data/messages/en.js';
 import { normalize } from '../../src/normalize.js';
 import { ROOT } from '../helpers/paths.js';
 
-const PACKS = join(ROOT, 'src/generated/packs');
+const PACKS = join(ROOT, 'src/data/packs');
 
 describe('per-provider packs', () => {
   it('are derived by re-export: a pack holds references, never a copy of a tuple or a message', () => {
@@ -48,7 +48,7 @@ describe('per-provider packs', () => {
     const r = await build({
       stdin: {
         contents:
-          "import { createNormalizer } from './src/core/index.ts'; import { ipay88, ipay88Unified, ipay88En } from './src/generated/index.ts';" +
+          "import { createNormalizer } from './src/core/index.ts'; import { ipay88, ipay88Unified, ipay88En } from './src/data/index.ts';" +
           'export const n = createNormalizer({ providers: [ipay88], unified: ipay88Unified, messages: { en: ipay88En } });',
         resolveDir: ROOT,
         loader: 'ts',

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileCatalog } from '../../src/catalog/compile.js';
-import { validateCatalog } from '../../src/catalog/validate.js';
+import { compileCatalog } from '../../src/build/compile.js';
+import { validateCatalog } from '../../src/build/validate.js';
 import { ROOT } from '../helpers/paths.js';
 
 describe('the generated catalog modules', () => {
@@ -26,7 +26,7 @@ describe('the generated catalog modules', () => {
 
   it('parse no YAML at run time', () => {
     for (const f of ['unified.ts', 'index.ts', 'providers/qfpay.ts', 'messages/en.ts']) {
-      const text = readFileSync(join(ROOT, 'src/generated', f), 'utf8');
+      const text = readFileSync(join(ROOT, 'src/data', f), 'utf8');
       expect(text).not.toMatch(/from ['"]yaml['"]/);
     }
   });

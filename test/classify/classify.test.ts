@@ -4,7 +4,7 @@ import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from 
 import { codeWords, features } from '../../src/classify/features.js';
 import { loadModel } from '../../src/classify/model.js';
 import { isRiskyFailure } from '../../src/classify/safety.js';
-import { unified } from '../../src/generated/index.js';
+import { unified } from '../../src/data/index.js';
 import { fold } from '../../src/text/fold.js';
 
 const risky = (c: { outcome: string; next: string }) => isRiskyFailure(c.outcome, c.next);

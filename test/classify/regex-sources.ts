@@ -9,7 +9,7 @@ export interface RegexSite {
   flags: string;
 }
 
-const SKIP = new Set(['node_modules', 'dist', 'generated']);
+const SKIP = new Set(['node_modules', 'dist', 'data']);
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

@@ -4,11 +4,11 @@ import { listEntries, listProviders } from '../../src/catalog/api.js';
 import { classify } from '../../src/classify/classify.js';
 import { createNormalizer, type Normalizer } from '../../src/core/normalizer.js';
 import { FLOWS, LANGS, type NormalizeInput } from '../../src/core/types.js';
-import { en } from '../../src/generated/messages/en.js';
-import { zhHans } from '../../src/generated/messages/zh-hans.js';
-import { zhHant } from '../../src/generated/messages/zh-hant.js';
-import { providers } from '../../src/generated/providers/index.js';
-import { unified } from '../../src/generated/unified.js';
+import { en } from '../../src/data/messages/en.js';
+import { zhHans } from '../../src/data/messages/zh-hans.js';
+import { zhHant } from '../../src/data/messages/zh-hant.js';
+import { providers } from '../../src/data/providers/index.js';
+import { unified } from '../../src/data/unified.js';
 import { normalize } from '../../src/normalize.js';
 
 /**

@@ -3,9 +3,9 @@ import type { ProviderData } from '../../src/core/data.js';
 import { PaycodesInputError } from '../../src/core/errors.js';
 import { createNormalizer } from '../../src/core/normalizer.js';
 import type { NormalizeInput } from '../../src/core/types.js';
-import { en } from '../../src/generated/messages/en.js';
-import { retryRules } from '../../src/generated/retry-rules.js';
-import { unified } from '../../src/generated/unified.js';
+import { en } from '../../src/data/messages/en.js';
+import { retryRules } from '../../src/data/retry-rules.js';
+import { unified } from '../../src/data/unified.js';
 import { normalize } from '../../src/normalize.js';
 
 // A card gateway that only ever says "declined" or "timeout", and a slice of ISO 8583 field 39.

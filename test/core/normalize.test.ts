@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listProviders } from '../../src/catalog/api.js';
 import { PaycodesInputError } from '../../src/core/errors.js';
 import { DISCLOSURES, FLOWS, LANGS, NEXT_STEPS, OUTCOMES, PARTIES } from '../../src/core/types.js';
 import { normalize } from '../../src/normalize.js';
@@ -180,6 +181,19 @@ describe('normalize()', () => {
         expect((err as PaycodesInputError).field).toMatch(/^(input|provider|code|flow|lang|message)$/);
       }
     });
+  });
+
+  it('resolves every alias, in any script, to its own provider and no other', () => {
+    let aliases = 0;
+    for (const p of listProviders()) {
+      for (const name of [p.id, p.id.toUpperCase(), ...p.aliases, ...p.aliases.map((a) => ` ${a.toUpperCase()} `)]) {
+        expect(normalize({ provider: name, code: 'NO-SUCH-CODE' }).provider, `${p.id} ← ${JSON.stringify(name)}`).toBe(p.id);
+      }
+      aliases += p.aliases.filter((a) => /[^\x00-\x7f]/.test(a)).length;
+    }
+    // Korean and Chinese names are among them: they once all folded to the same empty key.
+    expect(aliases).toBeGreaterThanOrEqual(5);
+    expect(normalize({ provider: '다날페이먼츠없음', code: '1' }).known).toBe(false);
   });
 
   it('returns frozen decisions, so a shared answer cannot be changed by a caller', () => {

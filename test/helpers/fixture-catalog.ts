@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCatalogData } from '../../src/catalog/in-memory.js';
+import { loadCatalogData } from '../../src/build/in-memory.js';
 import { createNormalizer, type Normalizer } from '../../src/core/normalizer.js';
 import type { ResponsesCatalog } from '../../src/responses/catalog.js';
 import { createResponses, type Responses } from '../../src/responses/index.js';

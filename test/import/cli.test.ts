@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { providerSchema } from '../../src/catalog/schema.js';
+import { providerSchema } from '../../src/build/catalog-schema.js';
 import { importTable } from '../../src/import/index.js';
 import { ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run.js';

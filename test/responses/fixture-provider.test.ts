@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCatalogData } from '../../src/catalog/in-memory.js';
+import { loadCatalogData } from '../../src/build/in-memory.js';
 import { PaycodesSignatureError } from '../../src/responses/index.js';
 import { mockFor } from '../../src/responses/mock/registry.js';
 import { ScenarioError, scenarioFrom } from '../../src/responses/mock/scenario.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { envelopes } from '../../src/generated/envelopes.js';
+import { envelopes } from '../../src/data/envelopes.js';
 import { fromNotification, PaycodesSignatureError, type ResponseProvider, signNotification } from '../../src/responses/index.js';
 import { fixture } from './fixtures.js';
 

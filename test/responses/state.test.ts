@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/core/types.js';
-import { envelopes } from '../../src/generated/envelopes.js';
+import { envelopes } from '../../src/data/envelopes.js';
 import { normalize } from '../../src/normalize.js';
 import { fromResponse, type ResponseProvider } from '../../src/responses/index.js';
 

@@ -71,7 +71,7 @@ describe('the web page agrees with normalize()', () => {
         party: d.party,
       });
     }
-    // One panel per sampled code: the sample grows with the catalog (395 panels for 42 providers).
+    // About 330 panels through a real browser: minutes on a loaded shared machine, not a speed check.
   }, 180_000);
 
   it('reads codes the way the library does: #/code/qfpay/0 is 0000, #/code/eftpay/3 is 03', async () => {

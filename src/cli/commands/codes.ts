@@ -29,7 +29,8 @@ Examples:
   $ paycodes codes subotiz --unified insufficient_funds --json`,
     )
     .action(async (providerArg: string, opts: Options, cmd: Command) => {
-      const { requireProvider, requireFlow } = await import('../usage.js');
+      const { requireFlow } = await import('../usage.js');
+      const { requireProvider } = await import('../provider-arg.js');
       const { requireUnified } = await import('../format/unified.js');
       const { paged, parseLang, parsePage, printJson, print, stdoutColors } = await import('../format/options.js');
       const { listCodes } = await import('../../catalog/listings.js');

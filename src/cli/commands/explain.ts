@@ -36,7 +36,8 @@ A code the catalog does not know is not an error: it gets the safe "unmapped" de
     )
     .action(async (provider: string, code: string, opts: Options, cmd: Command) => {
       const { runExplain } = await import('../explain-run.js');
+      const { fullExplainer } = await import('../provider-arg.js');
       const { color } = cmd.optsWithGlobals() as { color?: boolean };
-      runExplain({ provider, code, ...opts, color });
+      runExplain({ provider, code, ...opts, color }, fullExplainer);
     });
 }

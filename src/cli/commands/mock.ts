@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { envelopes } from '../../generated/envelopes.js';
-import { requireProvider, UsageError } from '../usage.js';
+import { envelopes } from '../../data/envelopes.js';
+import { requireProvider } from '../provider-arg.js';
+import { UsageError } from '../usage.js';
 
 /** Providers whose envelope data describes a mock. */
 const PROVIDERS = Object.keys(envelopes).filter((id) => envelopes[id]?.mock !== undefined);

@@ -72,7 +72,8 @@ Examples:
   $ paycodes normalize refunds.csv --flow-field type --lang zh-Hant --out refunds.decided.csv`,
     )
     .action(async (file: string | undefined, opts: Options) => {
-      const { UsageError, requireProvider } = await import('../usage.js');
+      const { UsageError } = await import('../usage.js');
+      const { requireProvider } = await import('../provider-arg.js');
       const { parseLang } = await import('../format/options.js');
       const { normalizeStream, formatSummary } = await import('../../batch/run.js');
       const { printable } = await import('../../io/printable.js');

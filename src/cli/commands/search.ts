@@ -30,7 +30,8 @@ Examples:
 Every word must match. English matches whole words or word beginnings, in any case.`,
     )
     .action(async (words: string[], opts: Options, cmd: Command) => {
-      const { requireProvider, requireFlow } = await import('../usage.js');
+      const { requireFlow } = await import('../usage.js');
+      const { requireProvider } = await import('../provider-arg.js');
       const { parseLang, parseLimit, printJson, print, stdoutColors } = await import('../format/options.js');
       const { search } = await import('../../search/search.js');
       const query = words.join(' ');

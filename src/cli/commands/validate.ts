@@ -24,8 +24,8 @@ Each problem is printed as file:line:column: message. Exit status 1 when there a
       const { dirname, resolve } = await import('node:path');
       const { fileURLToPath } = await import('node:url');
       const { UsageError } = await import('../usage.js');
-      const { validateCatalog } = await import('../../catalog/validate.js');
-      const { formatProblem } = await import('../../catalog/load.js');
+      const { validateCatalog } = await import('../../build/validate.js');
+      const { formatProblem } = await import('../../build/load.js');
       // Outside a clone (an installed package) there is no ./catalog: validate the one we ship.
       const shipped = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'catalog');
       const dir = resolve(opts.dir ?? (existsSync(resolve('catalog', 'providers')) ? 'catalog' : shipped));

@@ -1,4 +1,5 @@
-import { type CatalogEntry, type UnifiedCode, unifiedReading } from '../../catalog/api.js';
+import type { CatalogEntry } from '../../catalog/api.js';
+import { type UnifiedCode, unifiedReading } from '../../catalog/unified.js';
 import type { Decision, Flow, Lang } from '../../core/types.js';
 import { type Colors, outcomeColor } from './color.js';
 import { oneLine, padEnd, wrap } from './text.js';

@@ -1,4 +1,4 @@
-import type { ADAPTERS } from '../../catalog/envelope-schema.js';
+import type { ADAPTERS } from '../envelope-types.js';
 import { extractGeneric } from '../extract.js';
 import { ottpay, ottpayNotification } from './ottpay.js';
 import { qfpay, qfpayNotification } from './qfpay.js';

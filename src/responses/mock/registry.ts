@@ -1,5 +1,5 @@
-import type { MOCK_ADAPTERS } from '../../catalog/envelope-schema.js';
 import { envelopeOf, type ResponsesCatalog } from '../catalog.js';
+import type { MOCK_ADAPTERS } from '../envelope-types.js';
 import { eftpayMock } from './eftpay.js';
 import { genericMock } from './generic.js';
 import { ottpayMock } from './ottpay.js';
