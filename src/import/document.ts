@@ -1,5 +1,6 @@
 import { codeLike, codeText, plain, strictCode } from './cells.js';
 import { type Grid, type GridRow, splitLines, trim } from './grid.js';
+import { Outline } from './outline.js';
 import { parseSourceLine } from './source.js';
 import { parseDelimited } from './tables.js';
 
@@ -138,6 +139,15 @@ export interface FoundGrid extends Grid {
 interface State {
   section?: string;
   caption?: string;
+  /** The document's sections, which set the flow of the tables under them. */
+  outline?: Outline;
+}
+
+/** A heading names the section of the tables below it. */
+function openSection(state: State, text: string, level: number): void {
+  state.outline?.heading(text, level);
+  state.section = text;
+  delete state.caption;
 }
 
 function makeGrid(kind: Grid['kind'], rows: GridRow[], state: State, extra: Partial<Grid> = {}): FoundGrid {
@@ -150,6 +160,7 @@ function makeGrid(kind: Grid['kind'], rows: GridRow[], state: State, extra: Part
   };
   if (state.section !== undefined) g.section = state.section;
   if (state.caption !== undefined) g.caption = state.caption;
+  state.outline?.place(g);
   return g;
 }
 
@@ -286,7 +297,8 @@ function codeHeadings(lines: string[], start: number, level: number): { rows: Gr
 export function findGrids(text: string, skip: [number, number][] = []): FoundGrid[] {
   const lines = splitLines(text);
   const grids: FoundGrid[] = [];
-  const state: State = {};
+  const outline = new Outline();
+  const state: State = { outline };
   const skipped = (n: number) => skip.some(([a, b]) => n >= a && n <= b);
   let fence: string | undefined;
   let i = preamble(lines);
@@ -312,15 +324,13 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
           i = run.next;
           continue;
         }
-        state.section = h.text;
-        delete state.caption;
+        openSection(state, h.text, h.level);
         i++;
         continue;
       }
       const underline = lines[i + 1] ?? '';
       if (t && !t.includes('|') && /^=+\s*$/.test(underline) && underline.length >= 3) {
-        state.section = plain(t);
-        delete state.caption;
+        openSection(state, plain(t), 1);
         i += 2;
         continue;
       }
@@ -423,5 +433,6 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     }
     i++;
   }
+  outline.setFlows();
   return grids;
 }

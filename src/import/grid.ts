@@ -1,3 +1,5 @@
+import type { Flow } from '../core/types.js';
+
 /**
  * The shape every parser hands on: a table of cells with the lines they came from, the heading it
  * sits under, and whatever label a document put just above it. Parsers find tables; `records.ts`
@@ -21,6 +23,8 @@ export interface Grid {
   rows: GridRow[];
   /** The nearest heading above the table. */
   section?: string;
+  /** The flow the headings above the table set for it (the nearest one that names a flow). */
+  sectionFlow?: Flow;
   /** A bold line or caption just above the table. */
   caption?: string;
   /** The column known to hold the code (source constants, key: value lines). */

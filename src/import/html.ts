@@ -1,6 +1,7 @@
 import { decodeEntities, plain } from './cells.js';
 import type { FoundGrid } from './document.js';
 import { type GridRow, LineCursor, trim } from './grid.js';
+import { Outline } from './outline.js';
 
 /**
  * Every `<table>` and `<dl>` of an HTML page, in one forward scan: tags are found with indexOf,
@@ -23,6 +24,8 @@ interface Table {
   caption: string;
   inCaption: boolean;
   section?: string;
+  /** The open sections where the table starts (see `Outline`). */
+  trail: readonly number[];
   from: number;
 }
 
@@ -91,9 +94,10 @@ export function findHtmlGrids(text: string): FoundGrid[] {
   const lines = new LineCursor(text);
   const grids: FoundGrid[] = [];
   const stack: Table[] = [];
+  const outline = new Outline();
   let section: string | undefined;
   let heading: { start: number; level: string } | undefined;
-  let dl: { rows: GridRow[]; term?: string; termLine: number; from: number; section?: string } | undefined;
+  let dl: { rows: GridRow[]; term?: string; termLine: number; from: number; trail: readonly number[]; section?: string } | undefined;
   let dlText: { kind: 'dt' | 'dd'; start: number; line: number } | undefined;
   let i = 0;
   let gt = -1;
@@ -138,18 +142,30 @@ export function findHtmlGrids(text: string): FoundGrid[] {
       if (!closing) heading = { start: i, level: name };
       else if (heading) {
         section = plain(text.slice(heading.start, lt));
+        outline.heading(section, Number(heading.level.slice(1)));
         heading = undefined;
       }
       continue;
     }
     switch (name) {
       case 'table':
-        if (!closing) stack.push({ rows: [], caption: '', inCaption: false, ...(section !== undefined ? { section } : {}), from: line });
+        if (!closing)
+          stack.push({
+            rows: [],
+            caption: '',
+            inCaption: false,
+            ...(section !== undefined ? { section } : {}),
+            trail: outline.where(),
+            from: line,
+          });
         else if (top) {
           if (top.row) top.rows.push(top.row);
           stack.pop();
           const g = tableGrid(top, line);
-          if (g) grids.push(g);
+          if (g) {
+            outline.place(g, top.trail);
+            grids.push(g);
+          }
           // An inner table's text stays out of the outer cell.
         }
         break;
@@ -179,11 +195,12 @@ export function findHtmlGrids(text: string): FoundGrid[] {
         if (top?.cell) top.cell.html += '<br>';
         break;
       case 'dl':
-        if (!closing) dl = { rows: [], termLine: line, from: line, ...(section !== undefined ? { section } : {}) };
+        if (!closing) dl = { rows: [], termLine: line, from: line, trail: outline.where(), ...(section !== undefined ? { section } : {}) };
         else if (dl) {
           if (dl.rows.length > 0) {
             const g: FoundGrid = { kind: 'deflist', rows: dl.rows, from: dl.from, to: line, codeColumn: 0 };
             if (dl.section !== undefined) g.section = dl.section;
+            outline.place(g, dl.trail);
             grids.push(g);
           }
           dl = undefined;
@@ -213,7 +230,11 @@ export function findHtmlGrids(text: string): FoundGrid[] {
     const top = stack.pop() as Table;
     if (top.row) top.rows.push(top.row);
     const g = tableGrid(top, lines.at(text.length));
-    if (g) grids.push(g);
+    if (g) {
+      outline.place(g, top.trail);
+      grids.push(g);
+    }
   }
+  outline.setFlows();
   return grids.sort((a, b) => a.from - b.from);
 }

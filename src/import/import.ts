@@ -269,7 +269,7 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
         'Leading zeros: codes in this column have different lengths and none starts with 0, as when a sheet stores codes as numbers; check the code the provider really returns.',
       );
     }
-    const flow = flowOf(r.label) ?? flowOf(r.section, true) ?? 'any';
+    const flow = flowOf(r.label) ?? r.sectionFlow ?? flowOf(r.section, true) ?? 'any';
     const entry: DraftEntry = { code: r.code, flow, messages, notes, source: { line: r.line }, suggestion: EMPTY };
     if (Object.keys(raw).length > 0) entry.raw = raw;
     if (r.label) entry.scene = r.label;

@@ -1,3 +1,4 @@
+import type { Flow } from '../core/types.js';
 import { brParts, codeLike, codeText, emptyish, plain } from './cells.js';
 import { MAX_CELLS } from './document.js';
 import type { Grid, GridRow } from './grid.js';
@@ -35,6 +36,8 @@ export interface ImportRecord {
   texts: RecordText[];
   label?: string;
   section?: string;
+  /** The flow the headings above set (markdown and HTML documents). */
+  sectionFlow?: Flow;
   line: number;
   end?: number;
   table: number;
@@ -306,6 +309,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     const l = scene ?? groupLabel ?? grid.caption;
     if (l) rec.label = l;
     if (grid.section !== undefined) rec.section = grid.section;
+    if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
     out.push(rec);
   }
   return out;

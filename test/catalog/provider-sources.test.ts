@@ -28,11 +28,13 @@ describe('every imported provider holds every code of its source, verbatim', () 
   it('keeps a copy of each source under catalog/sources', () => {
     const names = new Set(readdirSync(join(ROOT, 'catalog', 'sources')));
     for (const p of providers) expect(names.has(p.document.replace(/^catalog\/sources\//, '')), p.id).toBe(true);
-    expect(sorted(Object.keys(CORPUS_FILES))).toEqual(sorted(providers.map((p) => p.id)));
+    // A provider added from a table of one's own (docs/adding-a-provider.md) has no corpus file.
+    const ids = new Set(providers.map((p) => p.id));
+    expect(Object.keys(CORPUS_FILES).filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it.runIf(existsSync(CORPUS))('keeps each copy byte for byte as the corpus file it came from', () => {
-    for (const p of providers) {
+    for (const p of providers.filter((p) => CORPUS_FILES[p.id] !== undefined)) {
       const corpus = join(CORPUS, CORPUS_FILES[p.id] as string);
       expect(readFileSync(join(ROOT, p.document)).equals(readFileSync(corpus)), `${p.document} vs ${corpus}`).toBe(true);
     }

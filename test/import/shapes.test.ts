@@ -15,13 +15,14 @@ const brief = (text: string, format?: Parameters<typeof importTable>[1]['format'
   });
 
 describe('import: input shapes', () => {
+  // `## Payment errors` beside `## Refund errors`: each section sets its flow.
   it('markdown pipe table, with an escaped pipe and a refund section', () => {
     const r = importTable(fixture('table.md'), { provider: 'acme' });
     expect(r.format).toBe('markdown');
     expect(brief(fixture('table.md'))).toEqual([
-      { code: 'A100', flow: 'any', messages: { en: 'Insufficient balance', 'zh-Hant': '餘額不足' }, line: 9 },
-      { code: 'A101', flow: 'any', messages: { en: 'Transaction is processing', 'zh-Hant': '交易處理中' }, line: 10 },
-      { code: 'A102', flow: 'any', messages: { en: 'Signature | verification failed', 'zh-Hant': '簽名錯誤' }, line: 11 },
+      { code: 'A100', flow: 'payment', messages: { en: 'Insufficient balance', 'zh-Hant': '餘額不足' }, line: 9 },
+      { code: 'A101', flow: 'payment', messages: { en: 'Transaction is processing', 'zh-Hant': '交易處理中' }, line: 10 },
+      { code: 'A102', flow: 'payment', messages: { en: 'Signature | verification failed', 'zh-Hant': '簽名錯誤' }, line: 11 },
       {
         code: 'R200',
         flow: 'refund',

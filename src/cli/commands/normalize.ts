@@ -1,17 +1,10 @@
 import type { Command } from 'commander';
+import { type RecordFieldOptions, recordFieldOptions } from '../record-fields.js';
 
-interface Options {
+interface Options extends Partial<RecordFieldOptions> {
   format?: string;
   out?: string;
   provider?: string;
-  providerField?: string;
-  codeField?: string;
-  flowField?: string;
-  messageField?: string;
-  stateField?: string;
-  networkField?: string;
-  networkCodeField?: string;
-  adviceCodeField?: string;
   csvSafe?: boolean;
   lang?: string;
   progress?: boolean;
@@ -23,29 +16,12 @@ interface Options {
 const MAX_LISTED = 50;
 
 export function register(program: Command): void {
-  program
-    .command('normalize')
+  recordFieldOptions(program.command('normalize'))
     .description('normalize a whole NDJSON or CSV file of response codes, streaming: one output record per input record')
     .argument('[file]', 'input file, or - for stdin (the default)')
     .option('--format <format>', 'ndjson or csv (default: from the file extension, else sniffed from the first lines)')
     .option('--out <file>', 'write here instead of stdout (atomically: a temp file renamed at the end)')
     .option('--provider <id>', 'provider of records that have no provider field')
-    .option('--provider-field <name>', 'field or column holding the provider', 'provider')
-    .option('--code-field <name>', 'field or column holding the response code', 'code')
-    .option('--flow-field <name>', 'field or column holding the flow (payment, refund, ...)', 'flow')
-    .option(
-      '--network-field <name>',
-      'field or column holding the card network (visa, mastercard, amex, jcb, unionpay, discover)',
-      'network',
-    )
-    .option('--network-code-field <name>', "field or column holding the issuer's response code as the network returns it", 'network_code')
-    .option('--advice-code-field <name>', 'field or column holding a Mastercard or Visa merchant advice code', 'advice_code')
-    .option('--message-field <name>', "field or column holding the provider's message", 'message')
-    .option(
-      '--state-field <name>',
-      "field or column holding the transaction state (default state, then the state field names in the providers' envelopes, e.g. trade_status, txstatus)",
-      'state',
-    )
     .option('--csv-safe', "CSV output: prefix cells that start with = + - @ tab or CR with ' (spreadsheet formula injection)")
     .option('--lang <lang>', 'also add customer_message and merchant_message in this language (en, zh-Hant, zh-Hans)')
     .option('--no-progress', 'no progress line on stderr (it only shows when stderr is a terminal)')

@@ -1,47 +1,23 @@
 import type { Command } from 'commander';
 import type { Lang } from '../../core/types.js';
+import { type RecordFieldOptions, recordFieldOptions } from '../record-fields.js';
 import { UsageError } from '../usage.js';
 
-interface Options {
+interface Options extends RecordFieldOptions {
   format?: string;
   html?: string;
   json?: boolean;
   lang: string;
-  providerField: string;
-  codeField: string;
-  flowField: string;
-  stateField: string;
-  messageField: string;
-  networkField: string;
-  networkCodeField: string;
-  adviceCodeField: string;
 }
 
 export function register(program: Command): void {
-  program
-    .command('report')
+  recordFieldOptions(program.command('report'))
     .description('read a transaction log once and report outcomes, decline reasons, the reconciliation queue and unmapped codes')
     .argument('<file>', 'NDJSON or CSV log, or - for stdin')
     .option('--format <f>', 'ndjson or csv (default: from the file extension, else sniffed from the first lines)')
     .option('--html <file>', 'write a self-contained HTML report (inline CSS and SVG, no scripts, no network)')
     .option('--json', 'print the figures as JSON on stdout')
     .option('--lang <lang>', 'language of the HTML report: en, zh-Hant or zh-Hans', 'en')
-    .option('--provider-field <name>', 'field or column holding the provider', 'provider')
-    .option('--code-field <name>', 'field or column holding the response code', 'code')
-    .option('--flow-field <name>', 'field or column holding the flow (payment, refund, ...)', 'flow')
-    .option(
-      '--network-field <name>',
-      'field or column holding the card network (visa, mastercard, amex, jcb, unionpay, discover)',
-      'network',
-    )
-    .option('--network-code-field <name>', "field or column holding the issuer's response code as the network returns it", 'network_code')
-    .option('--advice-code-field <name>', 'field or column holding a Mastercard or Visa merchant advice code', 'advice_code')
-    .option(
-      '--state-field <name>',
-      "field or column holding the transaction state (default state, then the state field names in the providers' envelopes, e.g. trade_status, txstatus)",
-      'state',
-    )
-    .option('--message-field <name>', "field or column holding the provider's message", 'message')
     .addHelpText(
       'after',
       `
