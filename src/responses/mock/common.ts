@@ -1,19 +1,6 @@
-import { getEntry } from '../../catalog/api.js';
-import type { Flow } from '../../core/types.js';
-import { type Obj, str } from '../body.js';
-import { type EnvelopeData, strAt } from '../envelope.js';
+import type { Obj } from '../body.js';
+import { at, type EnvelopeData, strAt } from '../envelope.js';
 import type { Call, MockContext, Order } from './types.js';
-
-/** The provider's own words for a code, from the catalog (English first), for realistic error bodies. */
-export function textOf(provider: string, code: string, flow: Flow = 'any'): string {
-  let e: ReturnType<typeof getEntry>;
-  try {
-    e = getEntry(provider, code, flow) ?? getEntry(provider, code);
-  } catch {
-    e = undefined;
-  }
-  return e?.messages.en ?? e?.messages['zh-Hant'] ?? e?.messages['zh-Hans'] ?? 'mock error';
-}
 
 /** "30.00" → 3000. Undefined for anything that is not a plain decimal amount. */
 export function minorFromDecimal(v: unknown): number | undefined {
@@ -46,21 +33,13 @@ export function newOrder(call: Call, state: string, ctx: MockContext): Order {
     id: call.orderId ?? ctx.nextId(),
     tradeNo: ctx.nextId(),
     amount: call.amount ?? 0,
+    ...(call.amountIsNumber ? { amountIsNumber: true } : {}),
     currency: call.currency ?? 'HKD',
     state,
     refunded: 0,
     refunds: [],
     created: ctx.now(),
   };
-}
-
-/** First present string field among `keys`. */
-export function pick(body: unknown, ...keys: string[]): string | undefined {
-  for (const k of keys) {
-    const v = str(body, k);
-    if (v !== undefined) return v;
-  }
-  return undefined;
 }
 
 export type MockFields = NonNullable<EnvelopeData['mock']>['fields'];
@@ -77,6 +56,7 @@ export function readCall(op: Call['op'], body: Obj, fields: MockFields): Call {
   const refundNo = op === 'query' && fields.refundNo ? strAt(body, fields.refundNo) : undefined;
   if (orderId !== undefined) call.orderId = orderId;
   if (amount !== undefined) call.amount = amount;
+  if (typeof at(body, fields.amount) === 'number') call.amountIsNumber = true;
   if (currency !== undefined) call.currency = currency;
   if (tradeNo !== undefined) call.tradeNo = tradeNo;
   if (refundId !== undefined) call.refundId = refundId;

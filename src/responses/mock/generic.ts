@@ -154,12 +154,13 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
   };
   /** A refused call: the code at HTTP 200, or with an HTTP error status when the status is the acceptance. */
   const refuse = (code: string): Reply => (byHttp ? reply(code, undefined, httpOf(code)) : reply(code, undefined));
-  const amountOf = (minor: number): string => (fields.amountUnit === 'decimal' ? decimal(minor) : String(minor));
+  const amountOf = (minor: number, o?: Order): string | number =>
+    fields.amountUnit === 'decimal' ? decimal(minor) : o?.amountIsNumber ? minor : String(minor);
   const orderFields = (o: Order): Obj => {
     const out: Obj = {};
     put(out, fields.orderId, o.id);
     if (fields.tradeNo) put(out, fields.tradeNo, o.tradeNo);
-    put(out, fields.amount, amountOf(o.amount));
+    put(out, fields.amount, amountOf(o.amount, o));
     if (fields.currency) put(out, fields.currency, o.currency);
     if (!(mock.preorder && o.preordered)) put(out, table.field, o.state);
     if (o.code !== undefined && table.code !== undefined) {
@@ -238,7 +239,7 @@ export function genericMock(cat: ResponsesCatalog, id: string, env: EnvelopeData
     if (fields.refundNo !== undefined) put(inner, fields.refundNo, r.id);
     put(inner, refundTable.field, r.state);
     if (fields.tradeNo) put(inner, fields.tradeNo, o.tradeNo);
-    put(inner, fields.amount, amountOf(r.amount));
+    put(inner, fields.amount, amountOf(r.amount, o));
     if (fields.currency) put(inner, fields.currency, o.currency);
     return inner;
   };

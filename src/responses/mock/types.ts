@@ -12,6 +12,8 @@ export interface Call {
   tradeNo?: string;
   /** In minor units (cents). */
   amount?: number;
+  /** The request gave the amount as a JSON number (answers echo it the same way). */
+  amountIsNumber?: boolean;
   currency?: string;
   refundId?: string;
   /** The provider's refund number a query names. */
@@ -30,6 +32,8 @@ export interface Order {
   id: string;
   tradeNo: string;
   amount: number;
+  /** Amounts in answers are JSON numbers, as the request sent them (SHOPLINE `amount.value`). */
+  amountIsNumber?: boolean;
   currency: string;
   /** The transaction state in the provider's words. */
   state: string;
