@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only lookup,batch,classify,http,startup,size] [--out FILE]`
+// `npm run bench [-- --quick] [--only lookup,batch,classify,http,startup,size] [--out FILE] [--md] [--from FILE]`
 // Runs every section against whatever is built, prints a table and writes bench/results.json.
 // A section whose command is still a placeholder reports "skipped: <reason>" instead of a figure.
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
     // Rewrites the figures block of BENCHMARKS.md from this run, so the document holds real figures.
     md: { type: 'boolean', default: false },
+    // Prints (and with --md writes) the figures of a saved run instead of measuring again.
+    from: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -29,61 +31,67 @@ for (const s of only) {
 }
 const log = (s) => process.stderr.write(`${s}\n`);
 
-// A fresh clone has no dist/: build it once, since every section measures the built package.
-if (!existsSync(join(ROOT, 'dist', 'index.js')) || !existsSync(join(ROOT, 'dist', 'cli.js'))) {
-  log('bench: dist/ is missing, running npm run build …');
-  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
-// Measure a snapshot of the build: the sections import lib.mjs only after PAYCODES_BENCH_PKG is set.
-// Its dist/ still resolves node_modules from the repository, two directories up.
-const snapshot = join(ROOT, 'bench', '.cache', `pkg-${process.pid}`);
-rmSync(snapshot, { recursive: true, force: true });
-process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
-cpSync(join(ROOT, 'dist'), join(snapshot, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
-cpSync(join(ROOT, 'bin'), join(snapshot, 'bin'), { recursive: true });
-cpSync(join(ROOT, 'package.json'), join(snapshot, 'package.json'));
-process.env.PAYCODES_BENCH_PKG = snapshot;
-
-const started = Date.now();
 const results = [];
 const errors = [];
 const { fmt, machine } = await import('./lib.mjs');
-for (const name of only) {
-  log(`bench: ${name}${quick ? ' (quick)' : ''} …`);
-  const t0 = Date.now();
-  try {
-    const mod = await import(`./${name}.mjs`);
-    results.push(...(await mod[name]({ quick, log })));
-  } catch (e) {
-    errors.push({ section: name, error: String(e?.message ?? e) });
-    results.push({
-      section: name,
-      name: `${name} section`,
-      value: null,
-      unit: null,
-      baseline: null,
-      baselineValue: null,
-      ratio: null,
-      target: null,
-      met: null,
-      error: String(e?.message ?? e),
-    });
-    log(`bench: ${name} failed: ${e?.stack ?? e}`);
+let report;
+if (values.from) {
+  report = JSON.parse(readFileSync(resolve(values.from), 'utf8'));
+  results.push(...report.results);
+} else {
+  // A fresh clone has no dist/: build it once, since every section measures the built package.
+  if (!existsSync(join(ROOT, 'dist', 'index.js')) || !existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    log('bench: dist/ is missing, running npm run build …');
+    const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  log(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
 
-const report = {
-  machine: machine(),
-  mode: quick ? 'quick' : 'full',
-  command: `npm run bench${quick ? ' -- --quick' : ''}`,
-  durationSeconds: Math.round((Date.now() - started) / 100) / 10,
-  results,
-};
-mkdirSync(dirname(resolve(values.out)), { recursive: true });
-writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+  // Measure a snapshot of the build: the sections import lib.mjs only after PAYCODES_BENCH_PKG is set.
+  // Its dist/ still resolves node_modules from the repository, two directories up.
+  const snapshot = join(ROOT, 'bench', '.cache', `pkg-${process.pid}`);
+  rmSync(snapshot, { recursive: true, force: true });
+  process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+  cpSync(join(ROOT, 'dist'), join(snapshot, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+  cpSync(join(ROOT, 'bin'), join(snapshot, 'bin'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(snapshot, 'package.json'));
+  process.env.PAYCODES_BENCH_PKG = snapshot;
+
+  const started = Date.now();
+  for (const name of only) {
+    log(`bench: ${name}${quick ? ' (quick)' : ''} …`);
+    const t0 = Date.now();
+    try {
+      const mod = await import(`./${name}.mjs`);
+      results.push(...(await mod[name]({ quick, log })));
+    } catch (e) {
+      errors.push({ section: name, error: String(e?.message ?? e) });
+      results.push({
+        section: name,
+        name: `${name} section`,
+        value: null,
+        unit: null,
+        baseline: null,
+        baselineValue: null,
+        ratio: null,
+        target: null,
+        met: null,
+        error: String(e?.message ?? e),
+      });
+      log(`bench: ${name} failed: ${e?.stack ?? e}`);
+    }
+    log(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  report = {
+    machine: machine(),
+    mode: quick ? 'quick' : 'full',
+    command: `npm run bench${quick ? ' -- --quick' : ''}`,
+    durationSeconds: Math.round((Date.now() - started) / 100) / 10,
+    results,
+  };
+  mkdirSync(dirname(resolve(values.out)), { recursive: true });
+  writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+}
 
 const header = ['section', 'figure', 'value', 'baseline', 'ratio', 'target', 'met'];
 const lines = results.map((r) => {
@@ -113,7 +121,7 @@ console.log(`paycodes bench (${report.mode}) · ${m.cpu} × ${m.cores} · node $
 print(header);
 print(widths.map((w) => '-'.repeat(w)));
 for (const l of lines) print(l);
-console.log(`\nwrote ${resolve(values.out)} in ${report.durationSeconds} s`);
+if (!values.from) console.log(`\nwrote ${resolve(values.out)} in ${report.durationSeconds} s`);
 
 if (values.md) {
   const file = join(ROOT, 'docs', 'benchmarks.md');
