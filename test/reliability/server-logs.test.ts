@@ -72,13 +72,18 @@ describe('paycodes serve (real child process)', () => {
     expect(bad.status).toBe(400);
     // The problem detail may quote the parser, but never echoes the body back.
     expect(bad.body).not.toContain(BODY_MARKER);
+    // The server answers 413 and closes before it has read 2 MB, so the client's write may end in
+    // EPIPE or a reset before it sees the answer; the access log below still has to show the 413.
     const big = await send(port, {
       method: 'POST',
       path: '/v1/normalize',
       headers: auth,
       body: `${BODY_MARKER}${'x'.repeat(2 * 1024 * 1024)}`,
+    }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ECONNRESET') return undefined;
+      throw e;
     });
-    expect(big.status).toBe(413);
+    if (big !== undefined) expect(big.status).toBe(413);
     await send(port, { path: `/v1/normalize?provider=qfpay&code=1201&message=${QUERY_MARKER}`, headers: auth });
     await send(port, { path: `/v1/search?q=${QUERY_MARKER}`, headers: { authorization: `Bearer ${KEY}` } });
     await send(port, { path: `/no/such/${QUERY_MARKER}x`.replace(QUERY_MARKER, 'route'), headers: { authorization: `Bearer ${KEY}` } });
