@@ -75,7 +75,7 @@ function cardOf(network: unknown, networkCode: unknown, adviceCode: unknown): (C
 
 /** Bounds keep memory flat when a file holds millions of distinct (garbage) codes. */
 const MAX_CACHE = 65_536;
-const MAX_MESSAGE_CACHE = 16_384;
+const MAX_MESSAGE_CACHE = 2048;
 
 /**
  * Decides records through `normalize()`, caching the encoded answer per (provider, code, flow,
@@ -181,26 +181,72 @@ export class Decider {
 
   private encode(d: Decision): Verdict {
     const values: (string | number | boolean)[] = [d.known, d.unified, d.category, d.outcome, d.next, d.party, d.disclosure, d.confidence];
-    const names: string[] = [...ADDED];
-    if (this.lang) {
-      values.push(d.message.customer, d.message.merchant);
-      names.push(...MESSAGE_FIELDS);
+    if (this.lang) values.push(d.message.customer, d.message.merchant);
+    return new EncodedVerdict(
+      values,
+      this.lang ? NAMES_WITH_MESSAGES : ADDED,
+      this.cell,
+      this.eol,
+      OUTCOMES.indexOf(d.outcome),
+      !d.known || d.alternatives !== undefined,
+      d.known ? undefined : `${d.provider}:${d.code}`,
+    );
+  }
+}
+
+const NAMES_WITH_MESSAGES: readonly string[] = [...ADDED, ...MESSAGE_FIELDS];
+
+const KEY_PREFIX = new Map(NAMES_WITH_MESSAGES.map((n) => [n, `,${JSON.stringify(n)}:`]));
+const keyPrefix = (name: string): string => KEY_PREFIX.get(name) ?? `,${JSON.stringify(name)}:`;
+
+/** Most values are enum words (`insufficient_funds`, `failed`) that JSON writes as they are, quoted. */
+const PLAIN_WORD = /^[a-z0-9_]*$/;
+function jsonValue(v: string | number | boolean): string {
+  if (typeof v !== 'string') return JSON.stringify(v);
+  return PLAIN_WORD.test(v) ? `"${v}"` : JSON.stringify(v);
+}
+
+/**
+ * A decision's verdict, its bytes built on first use and only in the form the sink writes: the
+ * message-less answer of a code whose message decides is cached but never written, so it never
+ * pays for encoding.
+ */
+class EncodedVerdict implements Verdict {
+  private ndBytes: Buffer | undefined;
+  private ndEmptyBytes: Buffer | undefined;
+  private csvBytes: Buffer | undefined;
+
+  constructor(
+    private readonly values: readonly (string | number | boolean)[],
+    private readonly names: readonly string[],
+    private readonly cell: (s: string) => string,
+    private readonly eol: string,
+    readonly outcome: number,
+    readonly byMessage: boolean,
+    readonly unmapped: string | undefined,
+  ) {}
+
+  get nd(): Buffer {
+    if (this.ndBytes === undefined) {
+      let nd = '';
+      for (let i = 0; i < this.values.length; i++)
+        nd += `${keyPrefix(this.names[i] as string)}${jsonValue(this.values[i] as string | number | boolean)}`;
+      this.ndBytes = Buffer.from(`${nd}}\n`);
     }
-    let nd = '';
-    let csv = '';
-    values.forEach((v, i) => {
-      nd += `,${JSON.stringify(names[i])}:${JSON.stringify(v)}`;
-      csv += `,${this.cell(String(v))}`;
-    });
-    const ndBuf = Buffer.from(`${nd}}\n`);
-    const v: Verdict = {
-      nd: ndBuf,
-      ndEmpty: ndBuf.subarray(1),
-      csv: Buffer.from(`${csv},${this.eol}`),
-      outcome: OUTCOMES.indexOf(d.outcome),
-      byMessage: !d.known || d.alternatives !== undefined,
-    };
-    if (!d.known) v.unmapped = `${d.provider}:${d.code}`;
-    return v;
+    return this.ndBytes;
+  }
+
+  get ndEmpty(): Buffer {
+    this.ndEmptyBytes ??= this.nd.subarray(1);
+    return this.ndEmptyBytes;
+  }
+
+  get csv(): Buffer {
+    if (this.csvBytes === undefined) {
+      let csv = '';
+      for (const v of this.values) csv += `,${this.cell(String(v))}`;
+      this.csvBytes = Buffer.from(`${csv},${this.eol}`);
+    }
+    return this.csvBytes;
   }
 }

@@ -42,14 +42,6 @@ const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 const OUTCOME_ID = { succeeded: 0, pending: 1, failed: 2, unknown: 3 } as const;
 const NEXT_ID = { done: 0, wait: 1, query: 2, retry: 3, fix_and_retry: 4, ask_customer: 5, stop: 6 } as const;
 
-/** For ASCII text, fold() is lower case and one space: skip its Unicode work. */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7e) return false;
-  return true;
-}
-
-const WS = /\s+/g;
-
 /**
  * The answers the threshold applies to: all of them. An unknown code is `unmapped` (unknown/query)
  * unless the classifier is confident and says why; a guessed unified code below the threshold would
@@ -65,6 +57,13 @@ function isModel(m: PackedModel | Model): m is Model {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+// Confidences are rounded to thousandths: their text is looked up, not formatted on every answer.
+let confidenceTexts: string[] | undefined;
+function confidenceText(c: number): string {
+  confidenceTexts ??= Array.from({ length: 1001 }, (_, i) => String(i / 1000));
+  return confidenceTexts[Math.round(c * 1000)] ?? String(c);
 }
 
 /**
@@ -87,14 +86,27 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
   const active: number[] = [];
 
   // Per flow: each class's reading, and its decision group (outcome × next).
-  const readings = new Map<string, { read: UnifiedReading[]; group: Int32Array; present: number[] }>();
+  // A class that no feature of the message touches keeps its bias, so its exponential is known in
+  // advance. Scores are taken relative to the largest bias, which keeps the precomputed sums finite.
+  const biasTop = Math.max(...Array.from(model.bias.subarray(0, K)));
+  const biasExp = Float64Array.from(model.bias.subarray(0, K), (b) => Math.exp(b - biasTop));
+  const biasSum = biasExp.reduce((a, b) => a + b, 0);
+  const readings = new Map<
+    string,
+    { read: UnifiedReading[]; group: Int32Array; present: number[]; base: Float64Array; members: number[][] }
+  >();
   const readingsFor = (flow: Flow | undefined) => {
     const key = flow ?? '';
     let r = readings.get(key);
     if (r === undefined) {
       const read = model.classes.map((c) => unifiedReading(unified, unified.codes[c] ? c : 'unmapped', flow));
       const group = Int32Array.from(read, (x) => OUTCOME_ID[x.outcome] * 8 + NEXT_ID[x.next]);
-      r = { read, group, present: [...new Set(group)].sort((a, b) => a - b) };
+      const base = new Float64Array(64);
+      for (let k = 0; k < K; k++) base[group[k] as number] = (base[group[k] as number] as number) + (biasExp[k] as number);
+      const present = [...new Set(group)].sort((a, b) => a - b);
+      const members: number[][] = Array.from({ length: 64 }, () => []);
+      for (let k = 0; k < K; k++) members[group[k] as number]?.push(k);
+      r = { read, group, present, base, members };
       readings.set(key, r);
     }
     return r;
@@ -117,7 +129,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
   const abstention = unifiedReading(unified, 'unmapped', undefined);
   const unmapped = (confidence: number, evidence: Evidence[]): Classification => ({
     unified: 'unmapped',
-    ...abstention,
+    category: abstention.category,
     outcome: 'unknown',
     next: 'query',
     party: 'provider',
@@ -131,7 +143,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     const rawFlow = input?.flow;
     // An unknown flow reads like no flow: the safest of a code's readings.
     const flow = typeof rawFlow === 'string' && FLOW_SET.has(rawFlow) ? (rawFlow as Flow) : undefined;
-    const text = message === '' ? '' : isAscii(message) ? message.toLowerCase().replace(WS, ' ').trim() : fold(message);
+    const text = message === '' ? '' : fold(message);
     const words = codeWords(input?.code);
     if (text === '' && words === '') return unmapped(0, [{ kind: 'threshold', detail: 'no message to classify' }]);
 
@@ -153,25 +165,38 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     // Nothing in the text or the code was seen in training.
     if (known === 0) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
 
-    let max = -Infinity;
-    for (let k = 0; k < K; k++) if ((scores[k] as number) > max) max = scores[k] as number;
-    let sum = 0;
-    for (let k = 0; k < K; k++) {
-      // e^-30 is nothing next to the top score's 1: skip the exponential.
-      const x = (scores[k] as number) - max;
-      const e = x < -30 ? 0 : Math.exp(x);
-      scores[k] = e;
-      sum += e;
-    }
     // The decision (outcome × next) with the least expected cost wins and its likeliest code names
     // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a
     // dangerous reading must beat the safe ones by dangerCost to one.
-    const { read, group, present } = readingsFor(flow);
-    for (const a of present) mass[a] = 0;
+    const { read, group, present, base, members } = readingsFor(flow);
+    for (const a of present) mass[a] = base[a] as number;
+    let top = -Infinity;
+    for (let k = 0; k < K; k++) if ((scores[k] as number) > top) top = scores[k] as number;
+    let sum = biasSum;
+    const finite = top - biasTop <= 600;
     for (let k = 0; k < K; k++) {
+      const sk = scores[k] as number;
+      // Only the classes the message's features touch need an exponential, and one e^30 times
+      // below the top weighs nothing.
+      if (sk === model.bias[k]) continue;
+      const e = (sk < top - 30 ? 0 : Math.exp(sk - biasTop)) - (biasExp[k] as number);
+      sum += e;
       const gi = group[k] as number;
-      mass[gi] = (mass[gi] as number) + (scores[k] as number) / sum;
+      mass[gi] = (mass[gi] as number) + e;
     }
+    if (!finite) {
+      // A long message can push a score past what exp() holds: the plain softmax, from the top.
+      sum = 0;
+      for (const a of present) mass[a] = 0;
+      for (let k = 0; k < K; k++) {
+        const e = Math.exp((scores[k] as number) - top);
+        sum += e;
+        const gi = group[k] as number;
+        mass[gi] = (mass[gi] as number) + e;
+      }
+    }
+    // Differences of exponentials can leave a rounding error below zero.
+    for (const a of present) mass[a] = Math.max(0, mass[a] as number) / sum;
     // Only decisions with some probability can win or weigh: usually a handful of the groups.
     active.length = 0;
     for (const a of present) if ((mass[a] as number) > 1e-4) active.push(a);
@@ -186,7 +211,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
       }
     }
     let best = -1;
-    for (let k = 0; k < K; k++) if (group[k] === g && (best < 0 || (scores[k] as number) > (scores[best] as number))) best = k;
+    for (const k of members[g] as number[]) if (best < 0 || (scores[k] as number) > (scores[best] as number)) best = k;
     const raw = Math.min(1 - 1e-6, Math.max(1e-6, mass[g] as number));
     const confidence = round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
 
@@ -209,7 +234,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     if (confidence < threshold) {
       evidence.push({
         kind: 'threshold',
-        detail: `calibrated confidence ${confidence} is below ${threshold}; leaned to ${code} (${d.outcome}/${d.next})`,
+        detail: `calibrated confidence ${confidenceText(confidence)} is below ${threshold}; leaned to ${code} (${d.outcome}/${d.next})`,
       });
       return unmapped(confidence, evidence);
     }
@@ -238,20 +263,25 @@ function evidenceFor(
   flow: Flow | undefined,
 ): Evidence[] {
   const top = [-1, -1, -1];
+  // The chosen features' hashes: NaN equals none, so the duplicate check needs no bounds test.
+  const th = [Number.NaN, Number.NaN, Number.NaN];
   const tw = [0, 0, 0];
   for (let i = 0; i < feats.length; i++) {
     const r = rows[i] as number;
     if (r < 0) continue;
     const w = model.rowWeight(r, k);
     if (w <= (tw[EVIDENCE_FEATURES - 1] as number)) continue;
-    if (top.some((j) => j >= 0 && feats[j] === feats[i])) continue;
+    const f = feats[i] as number;
+    if (th[0] === f || th[1] === f || th[2] === f) continue;
     let at = EVIDENCE_FEATURES - 1;
     while (at > 0 && w > (tw[at - 1] as number)) {
       top[at] = top[at - 1] as number;
+      th[at] = th[at - 1] as number;
       tw[at] = tw[at - 1] as number;
       at--;
     }
     top[at] = i;
+    th[at] = f;
     tw[at] = w;
   }
   const code = model.classes[k] as string;

@@ -48,8 +48,8 @@ const FLOW_INDEX = new Map<unknown, number>(FLOWS.map((f, i) => [f, i]));
 const LANG_INDEX = new Map<unknown, number>(LANGS.map((l, i) => [l, i]));
 /** Unmapped answers remembered per provider; past this, unknown codes are answered afresh each time. */
 const MAX_CACHED_UNKNOWN = 4096;
-/** Classifier answers remembered; past this the oldest is dropped, so hostile input cannot grow memory. */
-const MAX_CACHED_CLASSIFIED = 4096;
+/** Classifier answers remembered per generation (two are kept), so hostile input cannot grow memory. */
+const MAX_CACHED_CLASSIFIED = 256;
 /** Real provider messages are short; longer ones are classified afresh rather than held as keys. */
 const MAX_CACHED_MESSAGE = 256;
 /** Far above any real provider message; longer text is cut before matching. */
@@ -168,14 +168,21 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   };
 
   // Keyed on everything the classifier sees; the language only picks the words afterwards.
-  const classified = new Map<string, Classification>();
+  // Two generations: a full young map becomes the old one and a hit there moves back. Dropping the
+  // oldest entry one at a time instead would leave V8's map scanning its deleted slots on each
+  // eviction, which a log of distinct messages pays for on every record.
+  let classified = new Map<string, Classification>();
+  let classifiedBefore = new Map<string, Classification>();
   const classifyCached = (provider: string, code: string, flow: Flow, message: string): Classification => {
     if (message.length > MAX_CACHED_MESSAGE) return (classify as Classifier)({ code, message, provider, flow });
     const key = `${provider}\u0000${code}\u0000${flow}\u0000${message}`;
     let c = classified.get(key);
     if (c === undefined) {
-      c = (classify as Classifier)({ code, message, provider, flow });
-      if (classified.size >= MAX_CACHED_CLASSIFIED) classified.delete(classified.keys().next().value as string);
+      c = classifiedBefore.get(key) ?? (classify as Classifier)({ code, message, provider, flow });
+      if (classified.size >= MAX_CACHED_CLASSIFIED) {
+        classifiedBefore = classified;
+        classified = new Map();
+      }
       classified.set(key, c);
     }
     return c;

@@ -22,6 +22,26 @@ export function createFold(pairs: string): (text: string) => string {
    * white space to one space. `餘額不足` and `余额不足` fold to the same string.
    */
   return (text: string): string => {
+    // One scan for the common case, text in ASCII and precomposed Hangul: NFKC leaves it as it is
+    // and it holds no Han, so only lower case and white space can change, and often neither does.
+    let plain = true;
+    let upper = false;
+    let space = text.length > 0 && (text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x7f) {
+        if (c < 0xac00 || c > 0xd7a3) {
+          plain = false;
+          break;
+        }
+      } else if (c <= 0x20) {
+        if (c < 0x20 || text.charCodeAt(i + 1) === 0x20) space = true;
+      } else if (c >= 0x41 && c <= 0x5a) upper = true;
+    }
+    if (plain) {
+      const s = upper ? text.toLowerCase() : text;
+      return space ? s.replace(/\s+/g, ' ').trim() : s;
+    }
     let s = text.normalize('NFKC').toLowerCase();
     if (pairs.length > 0 && HAN.test(s)) {
       const t = lookup();
