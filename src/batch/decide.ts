@@ -2,7 +2,7 @@ import { PaycodesInputError } from '../core/errors.js';
 import { type Decision, type Lang, OUTCOMES } from '../core/types.js';
 import { csvField, csvSafeField } from '../io/csv.js';
 import { type RejectReason, reasonForField, rejection } from '../io/reject.js';
-import { normalize } from '../normalize.js';
+import { normalize, normalizer } from '../normalize.js';
 
 /** The columns/keys added to every record, in order. */
 export const ADDED = ['known', 'unified', 'category', 'outcome', 'next', 'party', 'disclosure', 'confidence'] as const;
@@ -76,6 +76,7 @@ function cardOf(network: unknown, networkCode: unknown, adviceCode: unknown): (C
 /** Bounds keep memory flat when a file holds millions of distinct (garbage) codes. */
 const MAX_CACHE = 65_536;
 const MAX_MESSAGE_CACHE = 2048;
+const MAX_PROVIDER_CACHE = 1024;
 
 /**
  * Decides records through `normalize()`, caching the encoded answer per (provider, code, flow,
@@ -87,6 +88,7 @@ const MAX_MESSAGE_CACHE = 2048;
 export class Decider {
   private readonly cache = new Map<string, Verdict>();
   private readonly byMessage = new Map<string, Verdict>();
+  private readonly providers = new Map<string, boolean>();
   private readonly provider: string | undefined;
   private readonly lang: Lang | undefined;
   private readonly eol: string;
@@ -124,6 +126,9 @@ export class Decider {
     if (m !== undefined && typeof m !== 'string') return this.compute(p, code, f, m, s, card);
     const cardKey = card === undefined ? '' : `\u0000${card.key}`;
     const key = `${p}\u0000${typeof code === 'number' ? `\u0001${code}` : code}\u0000${f ?? ''}\u0000${s ?? ''}${cardKey}`;
+    // Every code of a provider outside the catalog is unknown, so its message always decides: the
+    // message-less answer would be worked out and cached for nothing.
+    if (m !== undefined && !this.inCatalog(p) && m.trim() !== '') return this.withMessage(`${key}\u0000${m}`, p, code, f, m, s, card);
     let v = this.cache.get(key);
     if (v === undefined) {
       v = this.compute(p, code, f, undefined, s, card);
@@ -131,7 +136,18 @@ export class Decider {
       this.cache.set(key, v);
     }
     if (!v.byMessage || m === undefined || m.trim() === '') return v;
-    const mkey = `${key}\u0000${m}`;
+    return this.withMessage(`${key}\u0000${m}`, p, code, f, m, s, card);
+  }
+
+  private withMessage(
+    mkey: string,
+    p: string,
+    code: string | number,
+    f: string | undefined,
+    m: string,
+    s: string | undefined,
+    card?: CardFields,
+  ) {
     let mv = this.byMessage.get(mkey);
     if (mv === undefined) {
       mv = this.compute(p, code, f, m, s, card);
@@ -139,6 +155,17 @@ export class Decider {
       this.byMessage.set(mkey, mv);
     }
     return mv;
+  }
+
+  /** Whether the catalog has this provider, remembered per id (a log names a handful). */
+  private inCatalog(id: string): boolean {
+    let known = this.providers.get(id);
+    if (known === undefined) {
+      known = normalizer.provider(id) !== undefined;
+      if (this.providers.size >= MAX_PROVIDER_CACHE) this.providers.clear();
+      this.providers.set(id, known);
+    }
+    return known;
   }
 
   private compute(provider: unknown, code: unknown, flow: unknown, message: unknown, state: unknown, card?: CardFields): Verdict {

@@ -48,6 +48,8 @@ const FLOW_INDEX = new Map<unknown, number>(FLOWS.map((f, i) => [f, i]));
 const LANG_INDEX = new Map<unknown, number>(LANGS.map((l, i) => [l, i]));
 /** Unmapped answers remembered per provider; past this, unknown codes are answered afresh each time. */
 const MAX_CACHED_UNKNOWN = 4096;
+/** Provider ids remembered as unknown; a bound, so that hostile input cannot grow memory. */
+const MAX_UNKNOWN_PROVIDERS = 1024;
 /** Classifier answers remembered per generation (two are kept), so hostile input cannot grow memory. */
 const MAX_CACHED_CLASSIFIED = 256;
 /** Real provider messages are short; longer ones are classified afresh rather than held as keys. */
@@ -196,7 +198,19 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     return build.unmapped(asked);
   };
 
-  const lookupProvider = (id: string): CompiledProvider | undefined => byKey.get(id) ?? byKey.get(providerKey(id));
+  // Ids already found to name no provider: a log from a provider outside the catalog asks with the
+  // same id on every record, and its key (NFKC, case, punctuation) need not be worked out each time.
+  const notProviders = new Set<string>();
+  const lookupProvider = (id: string): CompiledProvider | undefined => {
+    const hit = byKey.get(id);
+    if (hit !== undefined || notProviders.has(id)) return hit;
+    const p = byKey.get(providerKey(id));
+    if (p === undefined) {
+      if (notProviders.size >= MAX_UNKNOWN_PROVIDERS) notProviders.clear();
+      notProviders.add(id);
+    }
+    return p;
+  };
 
   // A one-entry memo of the last provider seen: batches and services mostly ask about one provider
   // at a time, and it saves a map lookup on the hot path.

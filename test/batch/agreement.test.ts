@@ -26,6 +26,7 @@ interface Rec {
 }
 
 const KEYS = ['unified', 'outcome', 'next', 'party'] as const;
+const OUTSIDE = 'acme-pay';
 const dir = mkdtempSync(join(tmpdir(), 'paycodes-agreement-'));
 const records: Rec[] = [];
 const want = new Map<string, string>();
@@ -50,6 +51,18 @@ beforeAll(() => {
       }
     }
   }
+  // A provider outside the catalog, with the catalog's codes and texts: the classifier answers, and
+  // batch must give what the library gives, with the message and without it.
+  const outside = listProviders().flatMap((p) => listEntries(p.id)).filter((_, i) => i % 10 === 0);
+  for (const e of outside) {
+    const text = e.messages.en ?? e.messages['zh-Hant'] ?? e.messages['zh-Hans'] ?? '';
+    for (const message of [text, '', text]) {
+      const id = `r${records.length}`;
+      records.push({ id, provider: OUTSIDE, code: e.code, flow: '', message });
+      const d = normalize({ provider: OUTSIDE, code: e.code, ...(message === '' ? {} : { message }) });
+      want.set(id, KEYS.map((k) => d[k]).join('|'));
+    }
+  }
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -66,7 +79,11 @@ function mismatches(got: Map<string, string>, only?: (r: Rec) => boolean): strin
 
 describe('every catalog entry, on every surface', () => {
   it('covers every provider and thousands of records, some with a message that changes the answer', () => {
-    expect(new Set(records.map((r) => r.provider)).size).toBe(listProviders().length);
+    expect(new Set(records.map((r) => r.provider)).size).toBe(listProviders().length + 1);
+    expect(listProviders().some((p) => p.id === OUTSIDE)).toBe(false);
+    // The outside provider's messages get classifier answers, not only abstentions.
+    const classified = records.filter((r) => r.provider === OUTSIDE && r.message !== '' && !want.get(r.id)?.startsWith('unmapped|'));
+    expect(classified.length).toBeGreaterThan(10);
     expect(records.length).toBeGreaterThan(20_000);
   });
 
