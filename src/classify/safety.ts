@@ -211,14 +211,29 @@ function withoutEffortWords(text: string): string {
   return text.includes('加紧') || text.includes('加速') ? text.replace(/(正在)?(加紧|加速)(处理|解决)中?/g, ' ') : text;
 }
 
-/** The first doubt family in the text, if any (restricted to money-in-doubt families when asked). */
-export function doubtIn(text: string, moneyOnly = false): Doubt | undefined {
+function says(d: Doubt, t: string): boolean {
+  return ((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) && !(d.unless?.(t) ?? false);
+}
+
+/**
+ * One pass over the doubt families for both doubt rules: the first money-in-doubt family (when the
+ * money check applies) and the first family of any kind (when the guard does). The money rule is
+ * checked first, so a money family found anywhere wins over an earlier in-flight one.
+ */
+function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; any?: Doubt } {
   const t = withoutEffortWords(text);
+  let first: Doubt | undefined;
   for (const d of DOUBTS) {
-    if (moneyOnly && !d.moneyInDoubt) continue;
-    if (((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) && !(d.unless?.(t) ?? false)) return d;
+    if (!d.moneyInDoubt && (!any || first !== undefined)) continue;
+    if (d.moneyInDoubt && !money && first !== undefined) break;
+    if (!says(d, t)) continue;
+    if (money && d.moneyInDoubt) return { money: d };
+    if (any && first === undefined) {
+      first = d;
+      if (!money) break;
+    }
   }
-  return undefined;
+  return { any: first };
 }
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */
@@ -262,26 +277,26 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
       detail: 'a failed status query says nothing about the transaction: query again',
     };
   }
-  if ((r.outcome === 'failed' || r.outcome === 'succeeded') && (flow === undefined || MONEY_FLOWS.has(flow))) {
-    const d = doubtIn(text, true);
-    if (d) {
-      return {
-        rule: 'money-in-doubt',
-        unified: d.members.includes(r.unified) ? r.unified : d.unified,
-        force: { outcome: 'unknown', next: 'query' },
-        detail: `${d.family} on a flow that moves money: the money may have moved, query the result`,
-      };
-    }
+  const money = (r.outcome === 'failed' || r.outcome === 'succeeded') && (flow === undefined || MONEY_FLOWS.has(flow));
+  const risky = isRiskyFailure(r.outcome, r.next);
+  if (!money && !risky) return undefined;
+  const found = doubtsIn(text, money, risky);
+  if (found.money) {
+    const d = found.money;
+    return {
+      rule: 'money-in-doubt',
+      unified: d.members.includes(r.unified) ? r.unified : d.unified,
+      force: { outcome: 'unknown', next: 'query' },
+      detail: `${d.family} on a flow that moves money: the money may have moved, query the result`,
+    };
   }
-  if (isRiskyFailure(r.outcome, r.next)) {
-    const d = doubtIn(text);
-    if (d) {
-      return {
-        rule: 'guard',
-        unified: d.members.includes(r.unified) ? r.unified : d.unified,
-        detail: `${d.family}: ${r.unified} ${r.outcome}/${r.next} would invite a retry`,
-      };
-    }
+  if (found.any) {
+    const d = found.any;
+    return {
+      rule: 'guard',
+      unified: d.members.includes(r.unified) ? r.unified : d.unified,
+      detail: `${d.family}: ${r.unified} ${r.outcome}/${r.next} would invite a retry`,
+    };
   }
   return undefined;
 }

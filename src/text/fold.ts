@@ -9,12 +9,16 @@ const HAN = /[\u3400-\u9fff]/;
  * one-provider bundle does not carry all 3,000 pairs; everything else uses `fold`, the whole table.
  */
 export function createFold(pairs: string): (text: string) => string {
-  let table: Map<string, string> | undefined;
-  const lookup = (): Map<string, string> => {
+  // Keyed by code point: a number key is cheaper than a one-character string, and the table has
+  // characters beyond the BMP.
+  let table: Map<number, string> | undefined;
+  let lowest = 0;
+  const lookup = (): Map<number, string> => {
     if (table) return table;
     table = new Map();
     const chars = [...pairs];
-    for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i] as string, chars[i + 1] as string);
+    for (let i = 0; i + 1 < chars.length; i += 2) table.set((chars[i] as string).codePointAt(0) as number, chars[i + 1] as string);
+    lowest = Math.min(...table.keys());
     return table;
   };
   /**
@@ -42,15 +46,57 @@ export function createFold(pairs: string): (text: string) => string {
       const s = upper ? text.toLowerCase() : text;
       return space ? s.replace(/\s+/g, ' ').trim() : s;
     }
-    let s = text.normalize('NFKC').toLowerCase();
-    if (pairs.length > 0 && HAN.test(s)) {
-      const t = lookup();
-      let out = '';
-      for (const ch of s) out += t.get(ch) ?? ch;
-      s = out;
-    }
+    let s = (nfkcStable(text) ? text : text.normalize('NFKC')).toLowerCase();
+    if (pairs.length > 0 && HAN.test(s)) s = simplified(s, lookup(), lowest);
     return s.replace(/\s+/g, ' ').trim();
   };
+}
+
+/**
+ * Text that NFKC leaves as it is, so the costly call can be skipped: ASCII, precomposed Latin-1
+ * letters, CJK ideographs, kana and Hangul syllables, with no combining mark or compatibility form
+ * anywhere (those are outside every range here, so one of them sends the text through NFKC).
+ */
+function nfkcStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x7f) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (c >= 0xac00 && c <= 0xd7a3) continue;
+    if (c >= 0x3400 && c <= 0x4dbf) continue;
+    if (c >= 0x3041 && c <= 0x3096) continue;
+    if (c >= 0x30a1 && c <= 0x30fc) continue;
+    if (c === 0x3001 || c === 0x3002 || (c >= 0x300c && c <= 0x300f)) continue;
+    if (c >= 0xc0 && c <= 0xff) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Replaces each character the table knows; builds a new string only from the first change on. */
+function simplified(s: string, table: Map<number, string>, lowest: number): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (cp >= lowest) {
+      const to = table.get(cp);
+      if (to !== undefined) {
+        out += s.slice(from, i) + to;
+        from = i + width;
+      }
+    }
+    i += width - 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** Folds text for matching with the whole Traditional → Simplified table. */
