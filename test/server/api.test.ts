@@ -119,6 +119,24 @@ describe('POST /v1/normalize', () => {
     expect(body).toEqual(JSON.parse(JSON.stringify(inputs.map((i) => normalize(i as Parameters<typeof normalize>[0])))));
   });
 
+  it('sends the batch as the exact bytes JSON.stringify gives, with non-Latin-1 text and its true length', async () => {
+    // Answers are assembled from cached UTF-8 bytes per decision, not from a string.
+    const inputs = listProviders().flatMap((p, i) =>
+      listEntries(p.id)
+        .slice(0, 3)
+        .map((e) => ({ provider: e.provider, code: e.code, flow: e.flow, lang: i % 2 ? 'zh-Hant' : 'en' })),
+    );
+    const res = await s.post('/v1/normalize', inputs);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const expected = JSON.stringify(inputs.map((i) => normalize(i as Parameters<typeof normalize>[0])));
+    expect(/[^\u0000-\u00ff]/.test(expected)).toBe(true);
+    expect(text).toBe(expected);
+    expect(res.headers.get('content-length')).toBe(String(new TextEncoder().encode(expected).byteLength));
+    const one = await s.get('/v1/normalize?provider=qfpay&code=1201&lang=zh-Hant');
+    expect(await one.text()).toBe(JSON.stringify(normalize({ provider: 'qfpay', code: '1201', lang: 'zh-Hant' })));
+  });
+
   it('takes 1000 items and refuses 1001', async () => {
     const item = { provider: 'qfpay', code: '1201' };
     const ok = await s.post(
