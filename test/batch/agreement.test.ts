@@ -53,7 +53,9 @@ beforeAll(() => {
   }
   // A provider outside the catalog, with the catalog's codes and texts: the classifier answers, and
   // batch must give what the library gives, with the message and without it.
-  const outside = listProviders().flatMap((p) => listEntries(p.id)).filter((_, i) => i % 10 === 0);
+  const outside = listProviders()
+    .flatMap((p) => listEntries(p.id))
+    .filter((_, i) => i % 10 === 0);
   for (const e of outside) {
     const text = e.messages.en ?? e.messages['zh-Hant'] ?? e.messages['zh-Hans'] ?? '';
     for (const message of [text, '', text]) {
