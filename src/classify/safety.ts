@@ -132,7 +132,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'system_error',
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|\bbusy\b|\btechnical (issue|error|problem)s?\b|시스템 오류|시스템 에러|시스템오류|네트워크|통신|システムエラー|システム障害|ネットワーク|通信|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many (users|requests)\b|\btechnical (issue|error|problem)s?\b|시스템 오류|시스템 에러|시스템오류|네트워크|통신|혼잡|지연되고|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there.
     also: (t) => CHANNEL.test(t) && ABNORMAL.test(t),

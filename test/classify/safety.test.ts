@@ -86,6 +86,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['システムエラー', 'system_error'],
     ['Error del sistema', 'system_error'],
     ['Pedido duplicado', 'duplicate_request'],
+    // Busy or congested: the request may be queued behind others, not refused.
+    ['Network congestion, please try later', 'system_error'],
+    ['系統繁忙', 'system_error'],
+    ['이용자가 많아서 서비스가 지연되고 있습니다', 'system_error'],
+    ['回線が混雑しています', 'system_error'],
+    ['Servicio ocupado', 'system_error'],
   ])('%s', (text, unified) => {
     for (const flow of ['payment', 'refund', undefined] as const) {
       expect(step(stopped, text, flow)).toMatchObject({ rule: 'money-in-doubt', unified, force: { outcome: 'unknown', next: 'query' } });
