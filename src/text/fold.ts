@@ -9,6 +9,38 @@ const HAN = /[\u3400-\u9fff]/;
  * one-provider bundle does not carry all 3,000 pairs; everything else uses `fold`, the whole table.
  */
 export function createFold(pairs: string): (text: string) => string {
+  let table: Map<string, string> | undefined;
+  const lookup = (): Map<string, string> => {
+    if (table) return table;
+    table = new Map();
+    const chars = [...pairs];
+    for (let i = 0; i + 1 < chars.length; i += 2) table.set(chars[i] as string, chars[i + 1] as string);
+    return table;
+  };
+  /**
+   * NFKC (full-width forms to ASCII), lower case, Traditional characters to Simplified, runs of
+   * white space to one space. `餘額不足` and `余额不足` fold to the same string.
+   */
+  return (text: string): string => {
+    let s = text.normalize('NFKC').toLowerCase();
+    if (pairs.length > 0 && HAN.test(s)) {
+      const t = lookup();
+      let out = '';
+      for (const ch of s) out += t.get(ch) ?? ch;
+      s = out;
+    }
+    return s.replace(/\s+/g, ' ').trim();
+  };
+}
+
+/**
+ * The same fold, with shortcuts for the classifier and search, which fold every message they see:
+ * one scan for ASCII and Hangul, no NFKC for text it cannot change, and Traditional characters
+ * looked up by code point. Kept apart from createFold so that the core, which folds only the odd
+ * message it weighs, does not carry them (test/text/fold.property.test.ts holds both to the plain
+ * definition).
+ */
+function createFastFold(pairs: string): (text: string) => string {
   // Keyed by code point: a number key is cheaper than a one-character string, and the table has
   // characters beyond the BMP.
   let table: Map<number, string> | undefined;
@@ -100,7 +132,7 @@ function simplified(s: string, table: Map<number, string>, lowest: number): stri
 }
 
 /** Folds text for matching with the whole Traditional → Simplified table. */
-export const fold: (text: string) => string = /* @__PURE__ */ createFold(HANT_TO_HANS);
+export const fold: (text: string) => string = /* @__PURE__ */ createFastFold(HANT_TO_HANS);
 
 /**
  * The pairs of the whole table that matter when folded messages are compared with these texts (by
