@@ -35,19 +35,13 @@ export function row(section, name, value, unit, extra = {}) {
   return r;
 }
 
+/** A row with no figure: a skipped or failed section still shows in the table, with why. */
+export function blankRow(section, name) {
+  return { section, name, value: null, unit: null, baseline: null, baselineValue: null, ratio: null, target: null, met: null };
+}
+
 export function skipped(section, name, reason) {
-  return {
-    section,
-    name,
-    value: null,
-    unit: null,
-    baseline: null,
-    baselineValue: null,
-    ratio: null,
-    target: null,
-    met: null,
-    skipped: reason,
-  };
+  return { ...blankRow(section, name), skipped: reason };
 }
 
 export function median(xs) {

@@ -33,7 +33,7 @@ const log = (s) => process.stderr.write(`${s}\n`);
 
 const results = [];
 const errors = [];
-const { fmt, machine } = await import('./lib.mjs');
+const { blankRow, fmt, machine } = await import('./lib.mjs');
 let report;
 if (values.from) {
   report = JSON.parse(readFileSync(resolve(values.from), 'utf8'));
@@ -65,18 +65,7 @@ if (values.from) {
       results.push(...(await mod[name]({ quick, log })));
     } catch (e) {
       errors.push({ section: name, error: String(e?.message ?? e) });
-      results.push({
-        section: name,
-        name: `${name} section`,
-        value: null,
-        unit: null,
-        baseline: null,
-        baselineValue: null,
-        ratio: null,
-        target: null,
-        met: null,
-        error: String(e?.message ?? e),
-      });
+      results.push({ ...blankRow(name, `${name} section`), error: String(e?.message ?? e) });
       log(`bench: ${name} failed: ${e?.stack ?? e}`);
     }
     log(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
