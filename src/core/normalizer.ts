@@ -34,8 +34,11 @@ export type Reading = SourcedVerdict;
 interface CompiledProvider {
   data: ProviderData;
   rule: CanonicalRule;
-  /** Built on first use by `readingsOf`. */
-  readings?: Map<string, Reading[]>;
+  /**
+   * Built on first use by `readingsOf`. Present from the start, as undefined, so that every provider
+   * keeps one object shape: the hot path's `cache` read then sees one shape, not two.
+   */
+  readings: Map<string, Reading[]> | undefined;
   /** Frozen no-message decisions by [flow index * LANGS.length + lang index] then code; filled on first use. */
   cache: Map<string, Decision>[];
   /** How many unmapped answers the caches hold, across flows and languages. */
@@ -138,6 +141,7 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const compiled: CompiledProvider = {
       data: pd,
       rule: pd.canonical,
+      readings: undefined,
       cache: Array.from({ length: FLOWS.length * LANGS.length }, () => new Map<string, Decision>()),
       unknownCount: 0,
       fold: createFold(pd.fold ?? ''),
@@ -212,14 +216,65 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     return p;
   };
 
-  // A one-entry memo of the last provider seen: batches and services mostly ask about one provider
-  // at a time, and it saves a map lookup on the hot path.
-  let lastId: unknown;
-  let lastProvider: CompiledProvider | undefined;
-  let lastFlow: unknown;
-  let lastFlowIndex: number | undefined;
+  // One-entry memos of the last provider id and the last flow seen: batches and services mostly ask
+  // about one provider and one flow at a time, and a Map lookup costs as much as the rest of the hot
+  // path. They only ever hold an id or a flow that was found (lastProvider is what byKey has for
+  // lastId), so the index is always a number, and they start as strings so that V8 compiles the
+  // comparisons below as string comparisons.
+  let lastId: unknown = '';
+  let lastProvider = byKey.get('');
+  let lastFlow: unknown = 'any';
+  let lastFlowIndex = 0;
 
+  /**
+   * The hot path: a code string for a known provider id, with no message or card-network facts,
+   * answered from the cache. Anything else, or a cache miss, goes to `normalizeInput`, which answers
+   * every input (and fills the cache). Kept small so that V8 inlines it into the caller: the memos
+   * are written only when they change, and the default flow and language need no index.
+   */
   const normalize = (input: NormalizeInput): Decision => {
+    if (typeof input === 'object' && input !== null) {
+      const code = input.code;
+      if (
+        typeof code === 'string' &&
+        input.message === undefined &&
+        input.network === undefined &&
+        input.networkCode === undefined &&
+        input.adviceCode === undefined
+      ) {
+        const provider = input.provider;
+        if (provider !== lastId) {
+          const p = byKey.get(provider);
+          if (p === undefined) return normalizeInput(input);
+          lastId = provider;
+          lastProvider = p;
+        }
+        const flow = input.flow;
+        let slot = 0;
+        if (flow !== undefined) {
+          if (flow !== lastFlow) {
+            const fi = FLOW_INDEX.get(flow);
+            if (fi === undefined) return normalizeInput(input);
+            lastFlow = flow;
+            lastFlowIndex = fi;
+          }
+          slot = lastFlowIndex * LANGS.length;
+        }
+        const lang = input.lang;
+        if (lang !== undefined) {
+          const li = LANG_INDEX.get(lang);
+          if (li === undefined) return normalizeInput(input);
+          slot += li;
+        }
+        const hit = lastProvider?.cache[slot]?.get(code);
+        if (hit !== undefined) return hit;
+      }
+    }
+    return normalizeInput(input);
+  };
+
+  /** Every input: checks it, reads card-network facts, and finds or builds the answer. */
+  const normalizeInput = (input: NormalizeInput): Decision => {
     if (typeof input !== 'object' || input === null) {
       throw new PaycodesInputError('input', 'normalize() takes an object: { provider, code, flow?, message?, lang? }');
     }
@@ -230,27 +285,6 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     const message = input.message;
     if (input.network !== undefined || input.networkCode !== undefined || input.adviceCode !== undefined) {
       return withNetwork(slowNormalize(provider, code, flow, lang, message), input);
-    }
-    // Fast path: a canonical code string for a provider id, nothing to weigh a message against.
-    if (typeof code === 'string' && (message === undefined || message === null)) {
-      const p = provider === lastId ? lastProvider : byKey.get(provider);
-      if (p !== undefined) {
-        lastId = provider;
-        lastProvider = p;
-        let fi: number | undefined = 0;
-        if (flow !== undefined && flow !== null) {
-          if (flow !== lastFlow) {
-            lastFlowIndex = FLOW_INDEX.get(flow);
-            lastFlow = flow;
-          }
-          fi = lastFlowIndex;
-        }
-        const li = lang === undefined || lang === null ? 0 : LANG_INDEX.get(lang);
-        if (fi !== undefined && li !== undefined) {
-          const hit = p.cache[fi * LANGS.length + li]?.get(code);
-          if (hit !== undefined) return hit;
-        }
-      }
     }
     return slowNormalize(provider, code, flow, lang, message);
   };
