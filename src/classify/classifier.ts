@@ -171,7 +171,13 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     const { read, group, present, base, members } = readingsFor(flow);
     for (const a of present) mass[a] = base[a] as number;
     let top = -Infinity;
-    for (let k = 0; k < K; k++) if ((scores[k] as number) > top) top = scores[k] as number;
+    let likeliest = 0;
+    for (let k = 0; k < K; k++) {
+      if ((scores[k] as number) > top) {
+        top = scores[k] as number;
+        likeliest = k;
+      }
+    }
     let sum = biasSum;
     const finite = top - biasTop <= 600;
     for (let k = 0; k < K; k++) {
@@ -217,7 +223,28 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
 
     let code = model.classes[best] as string;
     let d = read[best] as UnifiedReading;
-    const evidence = evidenceFor(model, feats, rows, spans, best, text, words, flow);
+    // When only the next step was held back ("failed, ask the customer" became "failed, stop"), the
+    // likeliest code still names the answer: "insufficient funds, stop" says more than the
+    // likeliest code among the stops.
+    const held = read[likeliest] as UnifiedReading;
+    const heldBack = group[likeliest] !== g && held.outcome === d.outcome;
+    if (heldBack) {
+      best = likeliest;
+      code = model.classes[best] as string;
+      d = { ...held, next: d.next };
+    }
+    const evidence = evidenceFor(model, feats, rows, spans, best, text, words);
+    // An answer must say why: where no word of the message or the code points to its reading (the
+    // bias alone carried it), there is nothing to show, and so nothing to answer.
+    if (evidence.length === 0) {
+      return unmapped(confidence, [{ kind: 'threshold', detail: 'no word of the message points to a reading' }]);
+    }
+    if (heldBack) {
+      evidence.push({
+        kind: 'threshold',
+        detail: `${code} reads ${held.outcome}/${held.next}; ${d.outcome}/${d.next} has the least expected cost (a wrong "${held.next}" is costly where the money may be in doubt)`,
+      });
+    }
     if (useSafety) {
       const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, words ? `${text} ${words}` : text, flow);
       if (step) {
@@ -260,7 +287,6 @@ function evidenceFor(
   k: number,
   text: string,
   words: string,
-  flow: Flow | undefined,
 ): Evidence[] {
   const top = [-1, -1, -1];
   // The chosen features' hashes: NaN equals none, so the duplicate check needs no bounds test.
@@ -268,7 +294,8 @@ function evidenceFor(
   const tw = [0, 0, 0];
   for (let i = 0; i < feats.length; i++) {
     const r = rows[i] as number;
-    if (r < 0) continue;
+    // The flow is not a word of the message: evidence quotes only what the caller sent.
+    if (r < 0 || (spans[2 * i] as number) < 0) continue;
     const w = model.rowWeight(r, k);
     if (w <= (tw[EVIDENCE_FEATURES - 1] as number)) continue;
     const f = feats[i] as number;
@@ -292,7 +319,7 @@ function evidenceFor(
     const s = spans[2 * i] as number;
     const e = spans[2 * i + 1] as number;
     const fromCode = s >= CODE_OFFSET;
-    const quote = s < 0 ? (flow ? `flow ${flow}` : 'prior') : fromCode ? words.slice(s - CODE_OFFSET, e - CODE_OFFSET) : text.slice(s, e);
+    const quote = fromCode ? words.slice(s - CODE_OFFSET, e - CODE_OFFSET) : text.slice(s, e);
     out.push({ kind: fromCode ? 'code' : 'pattern', detail: `"${quote}" → ${code}`, weight: round(tw[x] as number) });
   }
   return out;

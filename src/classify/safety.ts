@@ -6,11 +6,13 @@
  * - `not-final`: created / accepted / received / "completed, check the status" / in progress is not
  *   `succeeded`.
  * - `says-money-moved`: `succeeded` only where the text says the money moved.
+ * - `says-success`: a text that says it succeeded (and nothing says it failed) is never `failed`: a
+ *   failure there would invite a second charge or a second refund.
  * - `money-in-doubt`: duplicate, already exists, inconsistent with an earlier request, timeout,
  *   system error, exception or unknown result, on a flow that moves money, is `unknown`/`query`.
- * - `guard` (the older guard, ported): whatever the flow, a message with any of those doubts, one
- *   that says the transaction is still in flight, or one that says something succeeded (and
- *   nothing failed), is never answered "failed, try again".
+ * - `guard` (the older guard, ported): whatever the flow, a message with any of those doubts, or
+ *   one that says the transaction is still in flight or already exists, is never answered "failed,
+ *   try again".
  *
  * Every pattern runs on folded text (lower case, Simplified Chinese, one space between words) and is
  * a plain alternation of words: no nested or unbounded gaps, so matching stays linear (the ReDoS
@@ -34,7 +36,7 @@ export interface Reading {
 }
 
 export interface SafetyStep {
-  rule: 'status-query' | 'not-final' | 'says-money-moved' | 'money-in-doubt' | 'guard';
+  rule: 'status-query' | 'not-final' | 'says-money-moved' | 'says-success' | 'money-in-doubt' | 'guard';
   /** The unified code the rule answers with; its decision comes from the taxonomy and the flow. */
   unified: string;
   /** Set when the rule must also force the decision (the taxonomy's reading would be unsafe). */
@@ -47,7 +49,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|正在|申请中|审核中|等待|待支付|待付款|待处理|pending|in progress|\bin process\b|being processed|processing|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b/,
+  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished)\b|\bin process\b|being processed|processing|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -56,13 +58,27 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
 const NOT_SUCCESS = folded(
   /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)/,
 );
+
+/** Something went through: success, or processed normally (정상 처리, 正常処理). */
+const SUCCESS = folded(/\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b/);
+
+/** A cancellation or refund that went through: on those flows "cancelled" is the success. */
+const UNDONE = folded(
+  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|撤销成功|退款成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad)[oa] con éxito\b/,
+);
+
+/** The text says something succeeded and nothing takes it back. */
+function saysSuccess(text: string, flow: Flow | undefined): boolean {
+  if ((flow === 'cancel' || flow === 'refund') && UNDONE.test(text)) return !FAILURE.test(text);
+  return SUCCESS.test(text) && !NOT_SUCCESS.test(text);
+}
 
 const REFUND_WORD = folded(/退款|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
@@ -91,11 +107,13 @@ const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|�
 const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
 const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/);
 const TRANSACTION = folded(
-  /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id)\b|订单|交易|支付单|退款单|주문|거래|결제|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
+  /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id|resource)\b|订单|交易|支付单|退款单|주문|거래|결제|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
 );
 const NOT_FOUND = folded(
   /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|없습니다|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
 );
+const RETURNED = folded(/\breturned\b|返回|반환|응답|返却|\bdevuelt[oa]\b/);
+const MISMATCH = folded(/\bdoes not match\b|\bmismatch|不匹配|不匹对|不符|일치하지 않|불일치|一致しません|\bno coincide\b/);
 const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
 
 export const DOUBTS: readonly Doubt[] = [
@@ -120,7 +138,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
     re: folded(
-      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|勿重试|不要重试|\bdo not retry\b|알 수 없|불명|不明|\bdesconocid[oa]\b/,
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|勿重试|不要重试|\bdo not retry\b|알 수 없|불명|不明|\bdesconocid[oa]\b|\bundefined error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b/,
     ),
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
@@ -132,7 +150,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'system_error',
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many (users|requests)\b|\btechnical (issue|error|problem)s?\b|시스템 오류|시스템 에러|시스템오류|네트워크|통신|혼잡|지연되고|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many (users|requests)\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|네트워크|통신|혼잡|지연되고|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there.
     also: (t) => CHANNEL.test(t) && ABNORMAL.test(t),
@@ -144,7 +162,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b/,
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done)\b|이미 처리|既に処理|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b/,
     ),
     moneyInDoubt: true,
   },
@@ -163,18 +181,8 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['already_paid', 'already_refunded', 'already_captured', 'refund_in_progress', 'partially_refunded', 'refund_succeeded'],
     re: folded(
-      /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)/,
+      /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured|authori[sz]ed|approved)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)/,
     ),
-    moneyInDoubt: false,
-  },
-  {
-    // Something succeeded ("successfully authenticated", "认证成功") and nothing says it failed: a
-    // step went through, so "try again" could repeat it; query the result instead.
-    family: 'says-success',
-    unified: 'outcome_unknown',
-    members: ['outcome_unknown', 'request_accepted'],
-    re: folded(/\bsuccess|成功|성공|完了|\bexitos[oa]\b|\bexito\b/),
-    unless: (t) => NOT_SUCCESS.test(t),
     moneyInDoubt: false,
   },
   {
@@ -188,9 +196,31 @@ export const DOUBTS: readonly Doubt[] = [
     moneyInDoubt: false,
   },
   {
+    // The transaction exists (created, accepted, received): another attempt would make a second one.
+    family: 'exists',
+    unified: 'request_accepted',
+    members: ['request_accepted', 'awaiting_customer', 'processing', 'outcome_unknown'],
+    re: folded(
+      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|作成済|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
+    ),
+    moneyInDoubt: false,
+  },
+  {
+    // "Does not require 3-D Secure": a step the text says is not needed is not one to ask for.
+    family: 'not-required',
+    unified: 'outcome_unknown',
+    members: ['outcome_unknown', 'request_accepted'],
+    re: folded(
+      /\b(does|do|did) not (require|need)\b|\bnot (required|needed|necessary)\b|不需要|无需|无须|필요하지 않|불필요|必要ありません|不要です|\bno (requiere|necesita|es necesari[oa])\b/,
+    ),
+    moneyInDoubt: false,
+  },
+  {
     family: 'inconsistent',
     unified: 'outcome_unknown',
     members: ['order_mismatch', 'outcome_unknown', 'duplicate_order', 'duplicate_request'],
+    // What came back does not match what was sent: the answer, not the request, is in question.
+    also: (t) => RETURNED.test(t) && MISMATCH.test(t),
     re: folded(
       /\binconsistent\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|不一致|일치하지 않|불일치|一致しません|不一致|\bno coincide\b/,
     ),
@@ -238,9 +268,9 @@ function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; 
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */
 export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
-  if (NOT_SUCCESS.test(text)) return false;
-  if (REFUND_WORD.test(text)) return flow === 'refund' && REFUND_MOVED.test(text);
-  return MONEY_MOVED.test(text);
+  // The words that say it come first: most texts have none, and then nothing else need be read.
+  if (REFUND_WORD.test(text)) return flow === 'refund' && REFUND_MOVED.test(text) && !NOT_SUCCESS.test(text);
+  return MONEY_MOVED.test(text) && !NOT_SUCCESS.test(text);
 }
 
 /**
@@ -268,6 +298,14 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
         detail: 'the text does not say the money moved',
       };
     }
+  }
+  if (r.outcome === 'failed' && (saysMoneyMoved(text, flow) || saysSuccess(text, flow))) {
+    return {
+      rule: 'says-success',
+      unified: 'outcome_unknown',
+      force: { outcome: 'unknown', next: 'query' },
+      detail: 'the text says it succeeded: not a failure, query the result',
+    };
   }
   if (r.outcome === 'failed' && (flow === 'query' || QUERY_WORDS.test(text))) {
     return {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportFigures } from '../../src/analytics/figures.js';
+import { normalize } from '../../src/normalize.js';
 import { runCli } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'paycodes-report-'));
@@ -110,13 +111,20 @@ function reasonsOf(f: ReportFigures): Array<[string, string, number, number, str
   ]);
 }
 
+// The two qfpay 9999 records carry messages, so the classifier reads them: the report must say what
+// normalize() says of the same record, whatever that is.
+const read = (message: string, flow?: 'payment') => {
+  const d = normalize({ provider: 'qfpay', code: '9999', message, ...(flow ? { flow } : {}) });
+  return `${d.unified}:${d.outcome}`;
+};
+
 const EXPECTED_REASONS = [
   ['acme', 'payment', 1, 1, 'unmapped:unknown:1:1'],
   ['eftpay', 'payment', 2, 2, 'order_not_paid:pending:1:0.5,request_accepted:unknown:1:0.5'],
   ['eftpay', 'refund', 1, 1, 'order_not_paid:failed:1:1'],
   ['ottpay', 'payment', 2, 2, 'order_not_paid:pending:1:0.5,processing:pending:1:0.5'],
-  ['qfpay', 'any', 1, 1, 'unmapped:unknown:1:1'],
-  ['qfpay', 'payment', 5, 4, 'insufficient_funds:failed:2:0.5,awaiting_customer:pending:1:0.25,unmapped:unknown:1:0.25'],
+  ['qfpay', 'any', 1, 1, `${read('another\ntext')}:1:1`],
+  ['qfpay', 'payment', 5, 4, `insufficient_funds:failed:2:0.5,awaiting_customer:pending:1:0.25,${read(SCRIPTY, 'payment')}:1:0.25`],
   ['subotiz', 'payment', 1, 0, ''],
 ];
 

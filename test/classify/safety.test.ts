@@ -69,6 +69,27 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
   });
 });
 
+describe('safety rule says-success: a text that says it succeeded is never a failure', () => {
+  it.each([
+    ['성공', 'payment'],
+    ['결제성공', 'payment'],
+    ['정상처리되었습니다.', undefined],
+    ['交易成功', 'payment'],
+    ['Refund succeeded', 'refund'],
+    ['취소 성공', 'cancel'],
+    ['取消成功', 'cancel'],
+    ['Order paid', 'binding'],
+    ['The payment has been authorised for a partial amount', 'payment'],
+  ] as const)('%s (flow %s)', (text, flow) => {
+    expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it('unless the text also says it failed, or a cancellation is not what was asked', () => {
+    expect(step(stopped, 'Payment failed after successful authentication', 'payment')).toBeUndefined();
+    expect(step(stopped, '취소 성공', 'payment')).toBeUndefined();
+    expect(step(stopped, 'Refund succeeded', 'payment')).toBeUndefined();
+  });
+});
+
 describe('safety rule money-in-doubt: on a flow that moves money, doubt is unknown/query', () => {
   it.each([
     ['Duplicate transaction', 'duplicate_request'],
@@ -92,6 +113,21 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['이용자가 많아서 서비스가 지연되고 있습니다', 'system_error'],
     ['回線が混雑しています', 'system_error'],
     ['Servicio ocupado', 'system_error'],
+    // An internal error, a message that never went out, or an answer that came back garbled: the
+    // request may have been carried out all the same.
+    ['내부 오류입니다. 다시 시도해 주십시오.', 'system_error'],
+    ['內部錯誤', 'system_error'],
+    ['Invalid response from the issuer', 'system_error'],
+    ['The response body returned by the provider has an invalid format', 'system_error'],
+    ['서버로 데이타를 송신하지 못했습니다.', 'system_error'],
+    ['応答エラー', 'system_error'],
+    ['Undefined error', 'outcome_unknown'],
+    ['정의되지 않은 오류입니다.', 'outcome_unknown'],
+    ['The returned QR code does not match', 'outcome_unknown'],
+    ['返回的二維碼不匹配', 'outcome_unknown'],
+    // Done before: a second attempt repeats it.
+    ['Totals provided for a previously closed batch', 'duplicate_request'],
+    ['Transaction already processed', 'duplicate_request'],
   ])('%s', (text, unified) => {
     for (const flow of ['payment', 'refund', undefined] as const) {
       expect(step(stopped, text, flow)).toMatchObject({ rule: 'money-in-doubt', unified, force: { outcome: 'unknown', next: 'query' } });
@@ -116,19 +152,28 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     ['交易處理中', 'processing'],
     ['Payment pending', 'processing'],
     ['正在輸入密碼', 'processing'],
-    ['Order paid', 'outcome_unknown'],
     ['Unpaid', 'order_not_paid'],
     ['WeChat returned an error', 'system_error'],
+    // The transaction exists: another attempt would make a second one.
+    ['Payment created but requires additional user action', 'request_accepted'],
+    ['訂單已創建', 'request_accepted'],
+    ['Solicitud recibida', 'request_accepted'],
+    // A step the text says is not needed is not one to ask the customer for.
+    ['The transaction does not require 3D Secure authentication', 'outcome_unknown'],
+    ['本人認證不需要', 'outcome_unknown'],
+    ['인증이 필요하지 않습니다', 'outcome_unknown'],
+    ['The debit session is not ready yet. Please try the request again later.', 'processing'],
+    ['需要用戶輸入支付密碼', 'processing'],
   ])('%s', (text, unified) => {
     expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
   });
   it('a step that says it succeeded is not a failure to retry, unless the text also says it failed', () => {
     const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
     expect(step(authFailed, 'The payment has been successfully authenticated with 3D Secure 2', 'payment')).toMatchObject({
-      rule: 'guard',
+      rule: 'says-success',
       unified: 'outcome_unknown',
     });
-    expect(step(authFailed, '本人認證成功', 'binding')).toMatchObject({ rule: 'guard' });
+    expect(step(authFailed, '本人認證成功', 'binding')).toMatchObject({ rule: 'says-success' });
     expect(step(authFailed, 'Authentication not successful', 'binding')).toBeUndefined();
     expect(step(authFailed, 'Payment failed after successful authentication', 'binding')).toBeUndefined();
   });
@@ -150,5 +195,10 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
   });
   it('a merchant that does not exist is not a lost payment', () => {
     expect(step(stopped, 'Merchant does not exist', 'payment')).toBeUndefined();
+    expect(step(stopped, 'Merchant ID does not exist', 'payment')).toBeUndefined();
+  });
+  it('nor is a request that was refused before it was created, or that needs no more than it sent', () => {
+    expect(step(declined, 'Payment could not be created: invalid card number', 'binding')).toBeUndefined();
+    expect(step(declined, 'CVV is required', 'binding')).toBeUndefined();
   });
 });
