@@ -85,9 +85,19 @@ export function createDecisionBuilder(unified: UnifiedData, messages: DecisionMe
     }),
   );
 
+  // Shared and frozen, one per code and language: a log of distinct messages builds a decision per
+  // record, and its words need not be copied (nor frozen) each time.
+  const messageCache = new Map<string, Decision['message']>();
   const message = (u: string, lang: Lang): Decision['message'] => {
-    const [customer, merchant] = texts(u, lang);
-    return { customer, merchant };
+    const key = `${lang}\u0000${u}`;
+    let m = messageCache.get(key);
+    if (m === undefined) {
+      const [customer, merchant] = texts(u, lang);
+      m = Object.freeze({ customer, merchant });
+      // Bounded by the taxonomy for the embedded data; the guard keeps hand-made data in bounds too.
+      if (messageCache.size < 4096) messageCache.set(key, m);
+    }
+    return m;
   };
 
   const reading = (asked: Asked, document: string, r: SourcedVerdict): Decision => {
@@ -143,7 +153,13 @@ export function createDecisionBuilder(unified: UnifiedData, messages: DecisionMe
       const usable =
         c.unified !== 'unmapped' && unified.codes[c.unified] !== undefined && OUTCOMES.includes(c.outcome) && NEXT_STEPS.includes(c.next);
       if (!usable) return unmapped(asked, c.confidence, c.evidence);
-      return freezeDeep({
+      // The evidence is the only part made for this answer; the message is shared and frozen.
+      // (A classifier passed in by hand may send no evidence or something else: frozen all the same.)
+      if (Array.isArray(c.evidence)) {
+        for (const e of c.evidence) Object.freeze(e);
+        Object.freeze(c.evidence);
+      } else freezeDeep(c.evidence);
+      return Object.freeze({
         provider: asked.provider,
         code: asked.code,
         flow: asked.flow,
