@@ -3,7 +3,7 @@ import type { NetworkReading } from './network.js';
 import type { Network } from './network-rules.js';
 import { unifiedVerdict, type Verdict } from './policy.js';
 import type { Classification, Decision, DecisionNetwork, DecisionSource, Evidence, Flow, Lang } from './types.js';
-import { LANGS, NEXT_STEPS, OUTCOMES } from './types.js';
+import { NEXT_STEPS, OUTCOMES } from './types.js';
 
 /**
  * The one Decision builder. Every Decision that paycodes hands out (a catalog reading, a classifier
@@ -77,14 +77,6 @@ export function createDecisionBuilder(unified: UnifiedData, messages: DecisionMe
 
   const texts = (u: string, lang: Lang): [string, string] => messages[lang]?.[u] ?? messages.en[u] ?? messages.en.unmapped ?? ['', ''];
 
-  // Shared and frozen: every unmapped answer in one language carries the same words.
-  const unmappedMessages = new Map(
-    LANGS.map((l) => {
-      const [customer, merchant] = texts('unmapped', l);
-      return [l, Object.freeze({ customer, merchant })];
-    }),
-  );
-
   // Shared and frozen, one per code and language: a log of distinct messages builds a decision per
   // record, and its words need not be copied (nor frozen) each time.
   const messageCache = new Map<string, Decision['message']>();
@@ -135,7 +127,7 @@ export function createDecisionBuilder(unified: UnifiedData, messages: DecisionMe
       next: 'query',
       party: 'provider',
       disclosure: 'generic',
-      message: unmappedMessages.get(asked.lang) ?? message('unmapped', asked.lang),
+      message: message('unmapped', asked.lang),
       confidence,
     };
     if (evidence !== undefined) d.evidence = evidence;
