@@ -1,6 +1,6 @@
 // Shared helpers for the benchmark sections: child processes, peak RSS, medians, result rows.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -151,43 +151,60 @@ export function runMeasured(args, { timeoutMs = 600_000, env = {}, stdoutFile } 
   });
 }
 
-/** Starts a long-running child (a server) and resolves once `url` answers. */
+/**
+ * Starts a long-running child (a server) and resolves once `url` answers. Its output goes to a
+ * file, as a server's log would in production: drained through a pipe it would be read by this
+ * process, which is also the load generator, and every log line would slow the client down.
+ */
 export async function startServer(args, url, { env = {}, timeoutMs = 20_000 } = {}) {
+  const logFile = join(tmpdir(), `paycodes-bench-server-${process.pid}-${Math.random().toString(36).slice(2)}.log`);
+  const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
-  let output = '';
-  // Drained always (a full pipe would stall the server), kept only up to 64 KB for error messages.
-  const keep = (d) => {
-    if (output.length < 65_536) output += d;
+  closeSync(fd);
+  // Kept only up to 64 KB, for error messages.
+  const output = () => {
+    try {
+      return readFileSync(logFile, 'utf8').slice(0, 65_536);
+    } catch {
+      return '';
+    }
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
   const stop = () =>
     new Promise((res) => {
-      if (child.exitCode !== null || child.signalCode !== null) return res();
+      const done = () => {
+        rmSync(logFile, { force: true });
+        res();
+      };
+      if (child.exitCode !== null || child.signalCode !== null) return done();
       const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
       child.once('exit', () => {
         clearTimeout(hard);
-        res();
+        done();
       });
       child.kill('SIGTERM');
     });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output.slice(0, 500)}`);
+    if (child.exitCode !== null) {
+      const out = output();
+      rmSync(logFile, { force: true });
+      throw new Error(`server exited with ${child.exitCode}: ${out.slice(0, 500)}`);
+    }
     try {
       const r = await fetch(url);
       await r.arrayBuffer();
-      return { child, stop, output: () => output };
+      return { child, stop, output };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  const out = output();
   await stop();
-  throw new Error(`server did not answer ${url} within ${timeoutMs} ms: ${output.slice(0, 500)}`);
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms: ${out.slice(0, 500)}`);
 }
 
 export function fmt(x) {

@@ -13,7 +13,7 @@ import { normalizeRoutes } from './routes/normalize.js';
 import { retryRoutes } from './routes/retry.js';
 import { searchRoutes } from './routes/search.js';
 import { webRoutes } from './routes/web.js';
-import { security } from './security.js';
+import { securityByPath } from './security.js';
 import type { WebFiles } from './static-file.js';
 
 export interface AppOptions {
@@ -46,7 +46,7 @@ export function createApp(options: AppOptions = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   if (log) app.use('*', accessLog(log));
-  app.use('*', security());
+  app.use('*', securityByPath());
   if (options.cors && options.cors.length > 0) {
     const allowed = options.cors;
     app.use(
