@@ -17,16 +17,56 @@
  * Every pattern runs on folded text (lower case, Simplified Chinese, one space between words) and is
  * a plain alternation of words: no nested or unbounded gaps, so matching stays linear (the ReDoS
  * check in the tests holds every regular expression in src/ to that). Words come in English,
- * Chinese, Korean, Japanese and Spanish.
+ * Chinese, Korean, Japanese and Spanish. Most texts hold none of these words, so the patterns
+ * share one pass over the text that finds which of them could match (pattern-gate.ts).
  */
 import type { Flow, Next, Outcome } from '../core/types.js';
 import { fold } from '../text/fold.js';
+import { type GatedPattern, PatternSet } from './pattern-gate.js';
 
-/** Patterns are written as people write the words; they match folded text, so they are folded too. */
-function folded(re: RegExp): RegExp {
+/** Every pattern below: a text is read once for the words they all need, then only those run. */
+const patterns = new PatternSet();
+
+/**
+ * Patterns are written as people write the words; they match folded text, so they are folded too.
+ * They are only ever tested, never asked where they matched, so the alternatives that start at a
+ * word boundary can share it: `\b(?:system error|network|…)|网络|…` finds the same texts as
+ * `\bsystem error|网络|\bnetwork|…` at a third of the cost, because the engine checks the
+ * boundary once per position instead of once per word.
+ */
+function folded(re: RegExp): GatedPattern {
   // fold() lower-cases: an upper-case escape (\S, \W, \D, \B) would change meaning.
   if (/\\[SWDB]/.test(re.source)) throw new Error(`safety pattern with an upper-case escape: ${re.source}`);
-  return new RegExp(fold(re.source), re.flags);
+  const words: string[] = [];
+  const others: string[] = [];
+  for (const alt of alternatives(fold(re.source))) {
+    if (alt.startsWith('\\b')) words.push(alt.slice(2));
+    else others.push(alt);
+  }
+  const shared = words.length > 1 ? [`\\b(?:${words.join('|')})`] : words.map((w) => `\\b${w}`);
+  return patterns.add(new RegExp([...shared, ...others].join('|'), re.flags));
+}
+
+/** The top-level alternatives of a pattern: split at `|` outside groups, classes and escapes. */
+export function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
 }
 
 export interface Reading {
@@ -90,7 +130,7 @@ interface Doubt {
   unified: string;
   /** Unified codes already in the family: kept, with a safe decision. */
   members: readonly string[];
-  re?: RegExp;
+  re?: GatedPattern;
   /** A second way in, for wordings that need two words apart ("WeChat … error"). */
   also?: (text: string) => boolean;
   unless?: (text: string) => boolean;

@@ -1,0 +1,259 @@
+/**
+ * A set of word patterns tested against the same text, many at a time, where most texts match
+ * none of them. Each pattern is a plain alternation of words, so any match must contain one of a
+ * few literal words, found by reading the pattern: `\bsystem (error|busy)\b|网络` needs "system "
+ * or "网络". One pass over the text finds which of those words it holds (indexed by their first two
+ * characters), and only the patterns with a word present are run. The answers are exactly the
+ * regular expressions' own; a pattern whose words cannot be read this way is always run.
+ */
+
+/** A pattern of a set: `test` answers as its regular expression would. */
+export interface GatedPattern {
+  readonly re: RegExp;
+  test(text: string): boolean;
+}
+
+/** Fewer characters than this say too little to skip anything: such a pattern is always run. */
+const MIN_ANCHOR = 2;
+const BUCKETS = 4096;
+
+type Item =
+  | { kind: 'char'; c: string; optional: boolean; repeat: boolean }
+  | { kind: 'group'; alternatives: Item[][]; optional: boolean }
+  | { kind: 'zero' }
+  | { kind: 'other' };
+
+/** Parses one alternative (or a whole pattern) into items; undefined for syntax it does not know. */
+function parse(source: string): Item[][] | undefined {
+  let i = 0;
+  const alternatives = (): Item[][] | undefined => {
+    const alts: Item[][] = [[]];
+    while (i < source.length) {
+      const c = source[i] as string;
+      if (c === ')') return alts;
+      if (c === '|') {
+        alts.push([]);
+        i++;
+        continue;
+      }
+      let item: Item;
+      if (c === '(') {
+        i++;
+        if (source[i] === '?') {
+          // Only a plain non-capturing group is read; look-arounds and named groups are not.
+          if (source[i + 1] !== ':') return undefined;
+          i += 2;
+        }
+        const inner = alternatives();
+        if (inner === undefined || source[i] !== ')') return undefined;
+        i++;
+        item = { kind: 'group', alternatives: inner, optional: false };
+      } else if (c === '[') {
+        const end = classEnd(source, i);
+        if (end < 0) return undefined;
+        i = end + 1;
+        item = { kind: 'other' };
+      } else if (c === '\\') {
+        const e = source[i + 1];
+        if (e === undefined) return undefined;
+        i += 2;
+        if (e === 'b') item = { kind: 'zero' };
+        else if (/[dwsDWSBpPukcx0-9]/.test(e)) item = { kind: 'other' };
+        else item = { kind: 'char', c: e, optional: false, repeat: false };
+      } else if (c === '^' || c === '$') {
+        i++;
+        item = { kind: 'zero' };
+      } else if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{') {
+        // A quantifier with nothing before it, or a wildcard.
+        if (c !== '.') return undefined;
+        i++;
+        item = { kind: 'other' };
+      } else {
+        i++;
+        item = { kind: 'char', c, optional: false, repeat: false };
+      }
+      const q = source[i];
+      if (q === '?' || q === '*' || q === '+' || q === '{') {
+        let optional = q === '?' || q === '*';
+        if (q === '{') {
+          const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(i, i + 16));
+          if (!m) return undefined;
+          optional = Number(m[1]) === 0;
+          i += m[0].length;
+        } else i++;
+        if (source[i] === '?') i++; // lazy: the same words either way
+        if (item.kind === 'char') item = { ...item, optional, repeat: !optional };
+        else if (item.kind === 'group') item = { ...item, optional };
+      }
+      (alts[alts.length - 1] as Item[]).push(item);
+    }
+    return alts;
+  };
+  const out = alternatives();
+  return out !== undefined && i === source.length ? out : undefined;
+}
+
+function classEnd(source: string, from: number): number {
+  for (let j = from + 1; j < source.length; j++) {
+    if (source[j] === '\\') j++;
+    else if (source[j] === ']' && j > from + 1) return j;
+  }
+  return -1;
+}
+
+/**
+ * Literal words one of which every match of `seq` contains, or undefined when there are none of
+ * at least MIN_ANCHOR characters. Runs of required characters are candidates, as is a required
+ * group whose every alternative has words; the candidate whose shortest word is longest wins.
+ */
+function anchorsOfSequence(seq: Item[]): string[] | undefined {
+  const candidates: string[][] = [];
+  let run = '';
+  const end = () => {
+    if (run.length >= MIN_ANCHOR) candidates.push([run]);
+    run = '';
+  };
+  for (const item of seq) {
+    if (item.kind === 'zero') continue;
+    if (item.kind === 'char' && !item.optional) {
+      run += item.c;
+      if (item.repeat) end();
+      continue;
+    }
+    end();
+    if (item.kind === 'group' && !item.optional) {
+      const words = anchorsOfAlternatives(item.alternatives);
+      if (words !== undefined) candidates.push(words);
+    }
+  }
+  end();
+  let best: string[] | undefined;
+  let bestLen = 0;
+  for (const c of candidates) {
+    const len = Math.min(...c.map((w) => w.length));
+    if (len > bestLen || (len === bestLen && best !== undefined && c.length < best.length)) {
+      best = c;
+      bestLen = len;
+    }
+  }
+  return best;
+}
+
+function anchorsOfAlternatives(alts: Item[][]): string[] | undefined {
+  const out = new Set<string>();
+  for (const seq of alts) {
+    const words = anchorsOfSequence(seq);
+    if (words === undefined) return undefined;
+    for (const w of words) out.add(w);
+  }
+  return [...out];
+}
+
+/**
+ * The literal words one of which any match of `re` contains, or undefined when the pattern
+ * cannot be read that way (flags that change what a character matches, or syntax not handled).
+ */
+export function anchorsOf(re: RegExp): string[] | undefined {
+  if (/[iuvsy]/.test(re.flags)) return undefined;
+  const parsed = parse(re.source);
+  return parsed === undefined ? undefined : anchorsOfAlternatives(parsed);
+}
+
+const bucketOf = (a: number, b: number): number => (a * 31 + b) & (BUCKETS - 1);
+
+/** Patterns tested on the same texts; each text is read once for all of their words. */
+export class PatternSet {
+  #patterns: { re: RegExp; anchors: string[] | undefined }[] = [];
+  // The words by the bucket of their first two characters, flat: bucket b holds words
+  // #from[b] … #from[b + 1] - 1, and word w marks patterns #ids[#idFrom[w] …].
+  #from: Int32Array | undefined;
+  #words: string[] = [];
+  /** Each word's first two characters as one number, and its third (-1 when it has two). */
+  #pair = new Int32Array(0);
+  #third = new Int32Array(0);
+  #idFrom = new Int32Array(1);
+  #ids = new Int32Array(0);
+  #hit = new Int32Array(0);
+  #stamp = 0;
+  #scanned: string | undefined;
+
+  add(re: RegExp): GatedPattern {
+    const id = this.#patterns.length;
+    const anchors = anchorsOf(re);
+    this.#patterns.push({ re, anchors });
+    this.#from = undefined;
+    const set = this;
+    return {
+      re,
+      test(text: string): boolean {
+        return (anchors === undefined || set.#holds(text, id)) && re.test(text);
+      },
+    };
+  }
+
+  #holds(text: string, id: number): boolean {
+    if (text !== this.#scanned || this.#from === undefined) this.#scan(text);
+    return this.#hit[id] === this.#stamp;
+  }
+
+  #build(): Int32Array {
+    const byWord = new Map<string, number[]>();
+    this.#patterns.forEach((p, id) => {
+      for (const w of p.anchors ?? []) {
+        const ids = byWord.get(w) ?? [];
+        ids.push(id);
+        byWord.set(w, ids);
+      }
+    });
+    const words = [...byWord.keys()].sort(
+      (x, y) => bucketOf(x.charCodeAt(0), x.charCodeAt(1)) - bucketOf(y.charCodeAt(0), y.charCodeAt(1)),
+    );
+    const from = new Int32Array(BUCKETS + 1);
+    for (const w of words) (from[bucketOf(w.charCodeAt(0), w.charCodeAt(1)) + 1] as number)++;
+    for (let b = 0; b < BUCKETS; b++) from[b + 1] = (from[b + 1] as number) + (from[b] as number);
+    const ids = words.map((w) => byWord.get(w) as number[]);
+    this.#words = words;
+    this.#pair = Int32Array.from(words, (w) => (w.charCodeAt(0) << 16) | w.charCodeAt(1));
+    this.#third = Int32Array.from(words, (w) => (w.length > 2 ? w.charCodeAt(2) : -1));
+    this.#idFrom = new Int32Array(words.length + 1);
+    ids.forEach((x, w) => {
+      this.#idFrom[w + 1] = (this.#idFrom[w] as number) + x.length;
+    });
+    this.#ids = Int32Array.from(ids.flat());
+    this.#hit = new Int32Array(this.#patterns.length);
+    this.#stamp = 0;
+    return from;
+  }
+
+  #scan(text: string): void {
+    if (this.#from === undefined) this.#from = this.#build();
+    const from = this.#from;
+    if (this.#stamp === 0x7fffffff) {
+      this.#hit.fill(0);
+      this.#stamp = 0;
+    }
+    const stamp = ++this.#stamp;
+    const hit = this.#hit;
+    const words = this.#words;
+    const pair = this.#pair;
+    const third = this.#third;
+    const idFrom = this.#idFrom;
+    const ids = this.#ids;
+    this.#scanned = text;
+    let a = text.charCodeAt(0);
+    for (let i = 0; i + 1 < text.length; i++) {
+      const b = text.charCodeAt(i + 1);
+      const k = bucketOf(a, b);
+      const ab = (a << 16) | b;
+      a = b;
+      const end = from[k + 1] as number;
+      for (let w = from[k] as number; w < end; w++) {
+        if (pair[w] !== ab) continue;
+        const c = third[w] as number;
+        if (c >= 0 && (text.charCodeAt(i + 2) !== c || !text.startsWith(words[w] as string, i))) continue;
+        const last = idFrom[w + 1] as number;
+        for (let j = idFrom[w] as number; j < last; j++) hit[ids[j] as number] = stamp;
+      }
+    }
+  }
+}
