@@ -77,6 +77,7 @@ function cardOf(network: unknown, networkCode: unknown, adviceCode: unknown): (C
 const MAX_CACHE = 65_536;
 const MAX_MESSAGE_CACHE = 2048;
 const MAX_PROVIDER_CACHE = 1024;
+const MAX_BYTES_CACHE = 8192;
 
 /**
  * Decides records through `normalize()`, caching the encoded answer per (provider, code, flow,
@@ -88,6 +89,7 @@ const MAX_PROVIDER_CACHE = 1024;
 export class Decider {
   private readonly cache = new Map<string, Verdict>();
   private readonly byMessage = new Map<string, Verdict>();
+  private readonly bytes = new Map<string, VerdictBytes>();
   private readonly providers = new Map<string, boolean>();
   private readonly provider: string | undefined;
   private readonly lang: Lang | undefined;
@@ -209,11 +211,17 @@ export class Decider {
   private encode(d: Decision): Verdict {
     const values: (string | number | boolean)[] = [d.known, d.unified, d.category, d.outcome, d.next, d.party, d.disclosure, d.confidence];
     if (this.lang) values.push(d.message.customer, d.message.merchant);
+    // A log of distinct messages from a provider outside the catalog gets a new decision per
+    // record, but only a few thousand different sets of values: their bytes are built once.
+    const key = values.join('\u0000');
+    let bytes = this.bytes.get(key);
+    if (bytes === undefined) {
+      bytes = new VerdictBytes(values, this.lang ? NAMES_WITH_MESSAGES : ADDED, this.cell, this.eol);
+      if (this.bytes.size >= MAX_BYTES_CACHE) this.bytes.clear();
+      this.bytes.set(key, bytes);
+    }
     return new EncodedVerdict(
-      values,
-      this.lang ? NAMES_WITH_MESSAGES : ADDED,
-      this.cell,
-      this.eol,
+      bytes,
       OUTCOMES.indexOf(d.outcome),
       !d.known || d.alternatives !== undefined,
       d.known ? undefined : `${d.provider}:${d.code}`,
@@ -234,11 +242,11 @@ function jsonValue(v: string | number | boolean): string {
 }
 
 /**
- * A decision's verdict, its bytes built on first use and only in the form the sink writes: the
+ * The bytes of one set of values, built on first use and only in the form the sink writes: the
  * message-less answer of a code whose message decides is cached but never written, so it never
  * pays for encoding.
  */
-class EncodedVerdict implements Verdict {
+class VerdictBytes {
   private ndBytes: Buffer | undefined;
   private ndEmptyBytes: Buffer | undefined;
   private csvBytes: Buffer | undefined;
@@ -248,9 +256,6 @@ class EncodedVerdict implements Verdict {
     private readonly names: readonly string[],
     private readonly cell: (s: string) => string,
     private readonly eol: string,
-    readonly outcome: number,
-    readonly byMessage: boolean,
-    readonly unmapped: string | undefined,
   ) {}
 
   get nd(): Buffer {
@@ -275,5 +280,27 @@ class EncodedVerdict implements Verdict {
       this.csvBytes = Buffer.from(`${csv},${this.eol}`);
     }
     return this.csvBytes;
+  }
+}
+
+/** A decision's verdict: its bytes, shared with every verdict of the same values, and its own code. */
+class EncodedVerdict implements Verdict {
+  constructor(
+    private readonly bytes: VerdictBytes,
+    readonly outcome: number,
+    readonly byMessage: boolean,
+    readonly unmapped: string | undefined,
+  ) {}
+
+  get nd(): Buffer {
+    return this.bytes.nd;
+  }
+
+  get ndEmpty(): Buffer {
+    return this.bytes.ndEmpty;
+  }
+
+  get csv(): Buffer {
+    return this.bytes.csv;
   }
 }

@@ -233,6 +233,24 @@ describe('NdjsonProcessor: fast path and JSON.parse give identical output', () =
     expect(tally.rejected).toBe(0);
   });
 
+  it('gives records with the same answer the same fields, and still names each unmapped code', () => {
+    // A provider outside the catalog: every record is classified from its message. Records whose
+    // answers agree share their encoded fields; the tally must still see each record's own code.
+    const lines = ['Insufficient funds (ref 1)', 'Insufficient funds (ref 2)', 'Invalid API key (ref 3)', 'Insufficient funds (ref 4)']
+      .map((m, i) => JSON.stringify({ provider: 'acme-pay', code: `E${i}`, message: m }))
+      .join('\n');
+    const { text, tally } = processLines(`${lines}\n`, true);
+    const rows = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((r) => r.code)).toEqual(['E0', 'E1', 'E2', 'E3']);
+    const added = (r: Record<string, unknown>) => JSON.stringify([r.known, r.unified, r.outcome, r.next, r.party, r.confidence]);
+    expect(added(rows[1])).toBe(added(rows[0]));
+    expect(added(rows[3])).toBe(added(rows[0]));
+    expect(added(rows[2])).not.toBe(added(rows[0]));
+    expect([...tally.unmapped.keys()].sort()).toEqual(['acme-pay:E0', 'acme-pay:E1', 'acme-pay:E2', 'acme-pay:E3']);
+  });
   it('rejects invalid UTF-8 and non-objects with the raw text, and counts every record', () => {
     const bad = Buffer.concat([Buffer.from('{"provider":"qfpay","code":"1'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]);
     const input = Buffer.concat([Buffer.from('[1]\n42\nnope\n'), bad, Buffer.from('{"provider":"qfpay","code":"1201"}\n')]);
