@@ -4,6 +4,7 @@
  * One pass over the characters, no regular expressions and no substrings: a word's hash is built
  * as its letters go by. Features, each in its own hash namespace:
  * - words (Latin letters and digits, Hangul) and pairs of neighbouring words;
+ * - pairs of neighbouring Hangul syllables inside a word (Korean glues particles to its stems);
  * - single Han/Kana characters and pairs of neighbouring ones (CJK text has no spaces);
  * - the words of a code such as `AMOUNT_NOT_ENOUGH` or `orderNotFound` (bare numbers say nothing
  *   across providers, so codes without letters give none);
@@ -22,6 +23,7 @@ export const NS_CODE_PAIR = 6;
 export const NS_FLOW = 7;
 export const NS_BIAS = 8;
 export const NS_PREFIX = 9;
+export const NS_HANGUL_PAIR = 10;
 
 /** Words longer than this also give their first PREFIX letters: refund, refunded, refunds meet. */
 const PREFIX = 5;
@@ -82,17 +84,29 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
   let hp = FNV_OFFSET;
   let len = 0;
   let letters = false;
+  let prevSyllable = -1;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 0x20;
     const k = i < n ? kindOf(c) : Kind.Other;
     if (k === Kind.Word) {
       prevChar = -1;
+      // Korean glues particles and endings to its stems (카드번호가, 카드번호를): pairs of
+      // neighbouring syllables inside a word let those forms meet, as CJK character pairs do. A
+      // two-syllable stem on its own (카드) gives its pair too, and so meets its longer forms.
+      if (c >= 0xac00 && c <= 0xd7a3 && nsWord === NS_WORD) {
+        if (prevSyllable >= 0) {
+          out.push(pair(NS_HANGUL_PAIR, prevSyllable, c));
+          if (spans) spans.push(offset + i - 1, offset + i + 1);
+        }
+        prevSyllable = c;
+      } else prevSyllable = -1;
       h = Math.imul(h ^ c, FNV_PRIME);
       len++;
       if (len === PREFIX) hp = h;
       if (c > 0x39) letters = true;
       continue;
     }
+    prevSyllable = -1;
     if (len > 0) {
       const s0 = i - len;
       if (letters) {

@@ -30,6 +30,24 @@ describe('classify: the learned model', () => {
     expect(a).toEqual(b);
   });
 
+  it('lets Korean forms of one stem meet: neighbouring syllables inside a word are features too', () => {
+    // 카드번호가 / 카드번호를: one stem, two particles. Whole words alone share nothing but the bias.
+    const a = new Set(features(fold('카드번호가 없습니다'), '', undefined));
+    const b = features(fold('카드번호를 확인하세요'), '', undefined);
+    const shared = b.filter((f) => a.has(f));
+    // The bias and the pairs 카드, 드번, 번호.
+    expect(shared).toHaveLength(4);
+    // With spans, each pair quotes its two syllables.
+    const feats: number[] = [];
+    const spans: number[] = [];
+    const text = fold('카드번호가');
+    features(text, '', undefined, feats, spans);
+    const quoted = feats.map((_, i) => text.slice(spans[2 * i] as number, spans[2 * i + 1] as number));
+    expect(quoted).toEqual(expect.arrayContaining(['카드', '드번', '번호', '호가', '카드번호가']));
+    // Latin words give no such pairs: "card" and "cards" share only what they did before.
+    expect(features(fold('card'), '', undefined)).toHaveLength(2);
+  });
+
   it('turns word-like codes into words, and ignores bare numbers', () => {
     expect(codeWords('AMOUNT_NOT_ENOUGH')).toBe('amount not enough');
     expect(codeWords('orderNotFound')).toBe('order not found');

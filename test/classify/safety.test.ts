@@ -128,6 +128,16 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     // Done before: a second attempt repeats it.
     ['Totals provided for a previously closed batch', 'duplicate_request'],
     ['Transaction already processed', 'duplicate_request'],
+    ['기등록된 하위 가맹점 입니다.', 'duplicate_request'],
+    ['Sub-merchant already registered', 'duplicate_request'],
+    // An error the provider itself leaves unclassified says nothing about the money.
+    ['기타오류 입니다.', 'outcome_unknown'],
+    ['Other error', 'outcome_unknown'],
+    ['其他錯誤', 'outcome_unknown'],
+    ['その他のエラー', 'outcome_unknown'],
+    // An exception, in Korean and Japanese as in English and Chinese.
+    ['수신메시지 인코딩 중 예외가 발생하였습니다', 'system_error'],
+    ['処理中に例外が発生しました', 'system_error'],
   ])('%s', (text, unified) => {
     for (const flow of ['payment', 'refund', undefined] as const) {
       expect(step(stopped, text, flow)).toMatchObject({ rule: 'money-in-doubt', unified, force: { outcome: 'unknown', next: 'query' } });
