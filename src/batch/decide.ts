@@ -77,7 +77,9 @@ function cardOf(network: unknown, networkCode: unknown, adviceCode: unknown): (C
 const MAX_CACHE = 65_536;
 const MAX_MESSAGE_CACHE = 2048;
 const MAX_PROVIDER_CACHE = 1024;
-const MAX_BYTES_CACHE = 8192;
+const MAX_BYTES_CACHE = 4096;
+/** Classified confidences are thousandths, so a set of words sees at most 1,001 of them. */
+const MAX_CONFIDENCES = 1024;
 
 /**
  * Decides records through `normalize()`, caching the encoded answer per (provider, code, flow,
@@ -89,7 +91,7 @@ const MAX_BYTES_CACHE = 8192;
 export class Decider {
   private readonly cache = new Map<string, Verdict>();
   private readonly byMessage = new Map<string, Verdict>();
-  private readonly bytes = new Map<string, VerdictBytes>();
+  private readonly bytes = new Map<string, Map<number, VerdictBytes>>();
   private readonly providers = new Map<string, boolean>();
   private readonly provider: string | undefined;
   private readonly lang: Lang | undefined;
@@ -209,16 +211,24 @@ export class Decider {
   }
 
   private encode(d: Decision): Verdict {
-    const values: (string | number | boolean)[] = [d.known, d.unified, d.category, d.outcome, d.next, d.party, d.disclosure, d.confidence];
-    if (this.lang) values.push(d.message.customer, d.message.merchant);
     // A log of distinct messages from a provider outside the catalog gets a new decision per
-    // record, but only a few thousand different sets of values: their bytes are built once.
-    const key = values.join('\u0000');
-    let bytes = this.bytes.get(key);
-    if (bytes === undefined) {
-      bytes = new VerdictBytes(values, this.lang ? NAMES_WITH_MESSAGES : ADDED, this.cell, this.eol);
+    // record, but only a few thousand different sets of values: their bytes are built once, found
+    // by the words of the answer and then by its confidence (a number key: turning a fraction into
+    // text for a string key costs more than the lookup).
+    const m = this.lang ? d.message : undefined;
+    const words = `${d.known}\u0000${d.unified}\u0000${d.category}\u0000${d.outcome}\u0000${d.next}\u0000${d.party}\u0000${d.disclosure}${m ? `\u0000${m.customer}\u0000${m.merchant}` : ''}`;
+    let byConfidence = this.bytes.get(words);
+    if (byConfidence === undefined || byConfidence.size >= MAX_CONFIDENCES) {
       if (this.bytes.size >= MAX_BYTES_CACHE) this.bytes.clear();
-      this.bytes.set(key, bytes);
+      byConfidence = new Map();
+      this.bytes.set(words, byConfidence);
+    }
+    let bytes = byConfidence.get(d.confidence);
+    if (bytes === undefined) {
+      const values: (string | number | boolean)[] = ADDED.map((k) => d[k]);
+      if (m) values.push(m.customer, m.merchant);
+      bytes = new VerdictBytes(values, m ? NAMES_WITH_MESSAGES : ADDED, this.cell, this.eol);
+      byConfidence.set(d.confidence, bytes);
     }
     return new EncodedVerdict(
       bytes,
