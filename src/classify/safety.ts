@@ -150,7 +150,7 @@ const TRANSACTION = folded(
   /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id|resource)\b|订单|交易|支付单|退款单|주문|거래|결제|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
 );
 const NOT_FOUND = folded(
-  /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|없습니다|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
+  /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|(내역|거래|주문|정보|건|데이터)[이가]? ?없습니다|찾을 수 없|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
 );
 const RETURNED = folded(/\breturned\b|返回|반환|응답|返却|\bdevuelt[oa]\b/);
 const MISMATCH = folded(/\bdoes not match\b|\bmismatch|不匹配|不匹对|不符|일치하지 않|불일치|一致しません|\bno coincide\b/);
@@ -259,10 +259,12 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'inconsistent',
     unified: 'outcome_unknown',
     members: ['order_mismatch', 'outcome_unknown', 'duplicate_order', 'duplicate_request'],
+    // Inconsistent with an earlier request, in words that name it: a bare "does not match" (ID,
+    // password, card number) is a request to fix, as the catalog reads it in every language.
     // What came back does not match what was sent: the answer, not the request, is in question.
     also: (t) => RETURNED.test(t) && MISMATCH.test(t),
     re: folded(
-      /\binconsistent\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|不一致|일치하지 않|불일치|一致しません|不一致|\bno coincide\b/,
+      /\binconsistent\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|(이전|기존) ?(요청|거래|주문)[과와] ?(불일치|일치하지 않|다릅)|(以前|前回|元)の(リクエスト|取引|注文)と一致しません|\bno coincide con (la|el) (solicitud|transacción|pedido) (anterior|original)\b/,
     ),
     moneyInDoubt: true,
   },

@@ -200,8 +200,14 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
     '주문이 존재하지 않습니다',
     '取引が見つかりません',
     'El pedido no existe',
+    '결제 취소할 거래 내역이 없습니다.',
+    '주문 정보를 찾을 수 없습니다',
   ])('%s is looked up, not created again', (text) => {
     expect(step(stopped, text, 'payment')).toMatchObject({ rule: 'money-in-doubt', unified: 'order_not_found' });
+  });
+  it('"cannot" is not "there is none": 결제할 수 없습니다 is a refusal', () => {
+    expect(step(stopped, '비밀번호 잠금 상태로 간편결제 서비스를 이용할 수 없습니다.', 'payment')).toBeUndefined();
+    expect(step(stopped, '잔액부족으로 거래를 처리할 수 없습니다.', 'payment')).toBeUndefined();
   });
   it('a merchant that does not exist is not a lost payment', () => {
     expect(step(stopped, 'Merchant does not exist', 'payment')).toBeUndefined();
@@ -210,5 +216,27 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
   it('nor is a request that was refused before it was created, or that needs no more than it sent', () => {
     expect(step(declined, 'Payment could not be created: invalid card number', 'binding')).toBeUndefined();
     expect(step(declined, 'CVV is required', 'binding')).toBeUndefined();
+  });
+});
+
+describe('safety rule money-in-doubt: inconsistent with an earlier request, in words that name it', () => {
+  it.each([
+    'Request is inconsistent with the previous one',
+    'Amount does not match the original request',
+    '与原订单不一致',
+    '이전 요청과 불일치합니다',
+    '以前のリクエストと一致しません',
+    'No coincide con la solicitud anterior',
+  ])('%s is a question about the earlier request', (text) => {
+    expect(step(declined, text, 'payment')).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it.each([
+    'ID, PWD가 불일치합니다.',
+    '간편결제 비밀번호가 일치하지 않습니다.',
+    '密码不一致',
+    'パスワードが一致しません',
+    'La contraseña no coincide',
+  ])('%s (credentials that do not match) is left to the model', (text) => {
+    expect(step(declined, text, 'payment')).toBeUndefined();
   });
 });
