@@ -3,7 +3,7 @@ import { type Classification, type ClassifyInput, type Evidence, FLOWS, type Flo
 import { fold } from '../text/fold.js';
 import { type UnifiedReading, unifiedReading } from './decide.js';
 import { CODE_OFFSET, codeWords, features } from './features.js';
-import { loadModel, type Model, type PackedModel } from './model.js';
+import { loadModel, Model, type PackedModel } from './model.js';
 import { isRiskyFailure, safetyStep } from './safety.js';
 
 export interface ClassifierOptions {
@@ -52,7 +52,7 @@ export function isGated(_outcome: string, _next: string): boolean {
 }
 
 function isModel(m: PackedModel | Model): m is Model {
-  return typeof (m as Model).add === 'function';
+  return m instanceof Model;
 }
 
 function round(n: number): number {
@@ -79,6 +79,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
   const K = model.classes.length;
   const [ca, cb] = model.calibration;
   const scores = new Float64Array(K);
+  const odds = new Float64Array(K);
   const mass = new Float64Array(64);
   const feats: number[] = [];
   const spans: number[] = [];
@@ -91,6 +92,10 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
   const biasTop = Math.max(...Array.from(model.bias.subarray(0, K)));
   const biasExp = Float64Array.from(model.bias.subarray(0, K), (b) => Math.exp(b - biasTop));
   const biasSum = biasExp.reduce((a, b) => a + b, 0);
+  // No product of this many weights (each at most e^(128 * scale) either way), times a bias, can
+  // leave the range of a double.
+  const largestWeight = Math.max(...Array.from(model.expLevel, (e) => Math.abs(Math.log(e))));
+  const productFeatures = Math.floor(600 / Math.max(largestWeight, 1e-9));
   const readings = new Map<
     string,
     { read: UnifiedReading[]; group: Int32Array; present: number[]; base: Float64Array; members: number[][] }
@@ -150,17 +155,13 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     feats.length = 0;
     spans.length = 0;
     features(text, words, flow, feats, spans);
-    scores.set(model.bias);
     let known = 0;
     rows.length = feats.length;
     for (let i = 0; i < feats.length; i++) {
       const r = model.find(feats[i] as number);
       rows[i] = r;
-      if (r >= 0) {
-        model.addRow(r, scores);
-        // The bias and the flow (span -1) say nothing about this message.
-        if ((spans[2 * i] as number) >= 0) known++;
-      }
+      // The bias and the flow (span -1) say nothing about this message.
+      if (r >= 0 && (spans[2 * i] as number) >= 0) known++;
     }
     // Nothing in the text or the code was seen in training.
     if (known === 0) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
@@ -172,27 +173,38 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
     for (const a of present) mass[a] = base[a] as number;
     let top = -Infinity;
     let likeliest = 0;
-    for (let k = 0; k < K; k++) {
-      if ((scores[k] as number) > top) {
-        top = scores[k] as number;
-        likeliest = k;
+    let sum = 0;
+    // Each class's weight is e^score, relative to the largest bias. A message of up to
+    // PRODUCT_FEATURES features keeps every product of weights within what a double holds, so
+    // the weights are multiplied from a table of e^w, with no exp() per class; a longer message
+    // sums scores and takes the plain softmax from the top.
+    let rank: Float64Array;
+    if (feats.length <= productFeatures) {
+      odds.set(biasExp);
+      for (let i = 0; i < feats.length; i++) if ((rows[i] as number) >= 0) model.mulRow(rows[i] as number, odds);
+      sum = biasSum;
+      for (let k = 0; k < K; k++) {
+        const o = odds[k] as number;
+        if (o > top) {
+          top = o;
+          likeliest = k;
+        }
+        // Zero for a class that no feature touched: its weight is in the base already.
+        const e = o - (biasExp[k] as number);
+        sum += e;
+        const gi = group[k] as number;
+        mass[gi] = (mass[gi] as number) + e;
       }
-    }
-    let sum = biasSum;
-    const finite = top - biasTop <= 600;
-    for (let k = 0; k < K; k++) {
-      const sk = scores[k] as number;
-      // Only the classes the message's features touch need an exponential, and one e^30 times
-      // below the top weighs nothing.
-      if (sk === model.bias[k]) continue;
-      const e = (sk < top - 30 ? 0 : Math.exp(sk - biasTop)) - (biasExp[k] as number);
-      sum += e;
-      const gi = group[k] as number;
-      mass[gi] = (mass[gi] as number) + e;
-    }
-    if (!finite) {
-      // A long message can push a score past what exp() holds: the plain softmax, from the top.
-      sum = 0;
+      rank = odds;
+    } else {
+      scores.set(model.bias);
+      for (let i = 0; i < feats.length; i++) if ((rows[i] as number) >= 0) model.addRow(rows[i] as number, scores);
+      for (let k = 0; k < K; k++) {
+        if ((scores[k] as number) > top) {
+          top = scores[k] as number;
+          likeliest = k;
+        }
+      }
       for (const a of present) mass[a] = 0;
       for (let k = 0; k < K; k++) {
         const e = Math.exp((scores[k] as number) - top);
@@ -200,6 +212,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
         const gi = group[k] as number;
         mass[gi] = (mass[gi] as number) + e;
       }
+      rank = scores;
     }
     // Differences of exponentials can leave a rounding error below zero.
     for (const a of present) mass[a] = Math.max(0, mass[a] as number) / sum;
@@ -217,7 +230,7 @@ export function createClassifier(options: ClassifierOptions): (input: ClassifyIn
       }
     }
     let best = -1;
-    for (const k of members[g] as number[]) if (best < 0 || (scores[k] as number) > (scores[best] as number)) best = k;
+    for (const k of members[g] as number[]) if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
     const raw = Math.min(1 - 1e-6, Math.max(1e-6, mass[g] as number));
     const confidence = round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
 
