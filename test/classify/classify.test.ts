@@ -18,9 +18,24 @@ describe('classify: the learned model', () => {
       { message: 'zzz qqq' },
     ];
     const first = inputs.map((i) => classify(i));
-    const fresh = createClassifier({ unified, model: classifierModel });
+    // A model loaded afresh is a classifier of its own, with its own tables and scratch space.
+    const fresh = createClassifier({ unified, model: loadModel(classifierModel) });
     expect(inputs.map((i) => fresh(i))).toEqual(first);
     expect(inputs.map((i) => classify(i))).toEqual(first);
+  });
+
+  it('gives the same classifier back for the same model, taxonomy and options, and a new one when an option differs', () => {
+    const a = createClassifier({ unified, model: classifierModel });
+    expect(createClassifier({ unified, model: classifierModel })).toBe(a);
+    const lower = createClassifier({ unified, model: classifierModel, threshold: 0 });
+    expect(lower).not.toBe(a);
+    expect(createClassifier({ unified, model: classifierModel, threshold: 0 })).toBe(lower);
+    // Sharing is invisible: calls through either, interleaved, answer as each would alone.
+    const text = { message: 'Card number is invalid', flow: 'payment' as const };
+    const alone = lower(text);
+    expect(a(text)).toEqual(classify(text));
+    expect(lower(text)).toEqual(alone);
+    expect(alone.confidence).toBe(a(text).confidence);
   });
 
   it('reads Traditional and Simplified Chinese alike (one fold, the same features)', () => {
