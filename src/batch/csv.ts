@@ -97,8 +97,8 @@ export class CsvProcessor {
     const net = cell(this.cols.network);
     const nc = cell(this.cols.networkCode);
     const ac = cell(this.cols.adviceCode);
-    let v = decider.decide(p, c, f, undefined, st, net, nc, ac);
-    if (v.byMessage && message >= 0) v = decider.decide(p, c, f, rec.field(buf, message), st, net, nc, ac);
+    // One call: the decider finds the message-less answer and reads the message only where it decides.
+    const v = decider.decide(p, c, f, message >= 0 ? rec.field(buf, message) : undefined, st, net, nc, ac);
     if (this.csvSafe && looksLikeFormula(buf, rec)) {
       this.out.put(Buffer.from(Array.from({ length: rec.count }, (_, i) => csvSafeField(rec.field(buf, i))).join(',')));
     } else this.out.copy(buf, s, rec.contentEnd);

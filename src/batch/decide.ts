@@ -91,7 +91,7 @@ const MAX_CONFIDENCES = 1024;
 export class Decider {
   private readonly cache = new Map<string, Verdict>();
   private readonly byMessage = new Map<string, Verdict>();
-  private readonly bytes = new Map<string, Map<number, VerdictBytes>>();
+  private readonly bytes = new Map<string, ValueSet[]>();
   private readonly providers = new Map<string, boolean>();
   private readonly provider: string | undefined;
   private readonly lang: Lang | undefined;
@@ -161,6 +161,14 @@ export class Decider {
     return mv;
   }
 
+  /**
+   * Whether a record from `provider` is decided by its message alone: the provider is outside the
+   * catalog, so its message-less answer is never written and need not be worked out.
+   */
+  outsideCatalog(provider: unknown): boolean {
+    return typeof provider === 'string' && provider !== '' && !this.inCatalog(provider);
+  }
+
   /** Whether the catalog has this provider, remembered per id (a log names a handful). */
   private inCatalog(id: string): boolean {
     let known = this.providers.get(id);
@@ -213,22 +221,46 @@ export class Decider {
   private encode(d: Decision): Verdict {
     // A log of distinct messages from a provider outside the catalog gets a new decision per
     // record, but only a few thousand different sets of values: their bytes are built once, found
-    // by the words of the answer and then by its confidence (a number key: turning a fraction into
-    // text for a string key costs more than the lookup).
+    // by the unified code, then among its few sets of values by comparing them, then by the
+    // confidence as a number key (building one text key per record and hashing it cost more).
     const m = this.lang ? d.message : undefined;
-    const words = `${d.known}\u0000${d.unified}\u0000${d.category}\u0000${d.outcome}\u0000${d.next}\u0000${d.party}\u0000${d.disclosure}${m ? `\u0000${m.customer}\u0000${m.merchant}` : ''}`;
-    let byConfidence = this.bytes.get(words);
-    if (byConfidence === undefined || byConfidence.size >= MAX_CONFIDENCES) {
+    const customer = m?.customer;
+    const merchant = m?.merchant;
+    let sets = this.bytes.get(d.unified);
+    if (sets === undefined) {
       if (this.bytes.size >= MAX_BYTES_CACHE) this.bytes.clear();
-      byConfidence = new Map();
-      this.bytes.set(words, byConfidence);
+      sets = [];
+      this.bytes.set(d.unified, sets);
     }
-    let bytes = byConfidence.get(d.confidence);
+    let set: ValueSet | undefined;
+    for (const x of sets) {
+      if (
+        x.known === d.known &&
+        x.category === d.category &&
+        x.outcome === d.outcome &&
+        x.next === d.next &&
+        x.party === d.party &&
+        x.disclosure === d.disclosure &&
+        x.customer === customer &&
+        x.merchant === merchant
+      ) {
+        set = x;
+        break;
+      }
+    }
+    if (set === undefined || set.byConfidence.size >= MAX_CONFIDENCES) {
+      if (set !== undefined) sets.splice(sets.indexOf(set), 1);
+      if (sets.length >= MAX_SETS_PER_CODE) sets.length = 0;
+      const { known, category, outcome, next, party, disclosure } = d;
+      set = { known, category, outcome, next, party, disclosure, customer, merchant, byConfidence: new Map() };
+      sets.push(set);
+    }
+    let bytes = set.byConfidence.get(d.confidence);
     if (bytes === undefined) {
       const values: (string | number | boolean)[] = ADDED.map((k) => d[k]);
       if (m) values.push(m.customer, m.merchant);
       bytes = new VerdictBytes(values, m ? NAMES_WITH_MESSAGES : ADDED, this.cell, this.eol);
-      byConfidence.set(d.confidence, bytes);
+      set.byConfidence.set(d.confidence, bytes);
     }
     return new EncodedVerdict(
       bytes,
@@ -238,6 +270,22 @@ export class Decider {
     );
   }
 }
+
+/** One set of a decision's values but its confidence, and the bytes for each confidence seen. */
+interface ValueSet {
+  known: boolean;
+  category: string;
+  outcome: string;
+  next: string;
+  party: string;
+  disclosure: string;
+  customer: string | undefined;
+  merchant: string | undefined;
+  byConfidence: Map<number, VerdictBytes>;
+}
+
+/** A unified code's answers vary by flow and by the rules on top; a handful of sets is typical. */
+const MAX_SETS_PER_CODE = 64;
 
 const NAMES_WITH_MESSAGES: readonly string[] = [...ADDED, ...MESSAGE_FIELDS];
 

@@ -217,6 +217,7 @@ export class NdjsonProcessor {
   private verdict(buf: Buffer, hasMessage: boolean): Verdict {
     let v = this.lookup(buf);
     if (v === undefined) {
+      if (hasMessage && this.decider.outsideCatalog(this.value(buf, P))) return this.decide(buf, this.value(buf, M));
       v = this.decide(buf, undefined);
       if (this.keyed) this.table.set(v);
     }
@@ -305,8 +306,8 @@ export class NdjsonProcessor {
       const c = get(this.names.code);
       const f = get(this.names.flow);
       const [n, nc, a] = cardNames(this.names).map(get);
-      v = this.decider.decide(p, c, f, undefined, st, n, nc, a);
-      if (v.byMessage && typeof m === 'string') v = this.decider.decide(p, c, f, m, st, n, nc, a);
+      // One call: the decider finds the message-less answer and reads the message only where it decides.
+      v = this.decider.decide(p, c, f, m, st, n, nc, a);
     }
     if (WRITTEN_KEYS.some((k) => Object.hasOwn(rec, k))) {
       // Replace, never repeat: the record is re-serialised without the keys paycodes writes.
