@@ -41,7 +41,10 @@ interface CompiledProvider {
   readings: Map<string, Reading[]> | undefined;
   /** Frozen no-message decisions by [flow index * LANGS.length + lang index] then code; filled on first use. */
   cache: Map<string, Decision>[];
-  /** How many unmapped answers the caches hold, across flows and languages. */
+  /**
+   * How many answers the caches hold beyond the catalog's own codes (unknown codes, and codes as
+   * callers spell them: `1201 `, `e001` for `E001`), across flows and languages.
+   */
   unknownCount: number;
   /** Folds a message and the provider's texts alike, with the provider's slice of the Traditional → Simplified table. */
   fold: (text: string) => string;
@@ -321,22 +324,38 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     if (all === undefined) {
       // A message can make the classifier read an unknown code; only the message-less answer is shared.
       if (msg !== undefined) return unmapped(asked, msg);
-      const cached = cache.get(c);
-      if (cached !== undefined) return cached;
-      const d = build.unmapped(asked);
-      // Logs repeat their unknown codes; remember a bounded number so hostile input cannot grow memory.
-      if (cp.unknownCount < MAX_CACHED_UNKNOWN) {
-        cp.unknownCount++;
-        cache.set(c, d);
+      let d = cache.get(c);
+      if (d === undefined) {
+        d = build.unmapped(asked);
+        // Logs repeat their unknown codes; remember a bounded number so hostile input cannot grow memory.
+        if (cp.unknownCount < MAX_CACHED_UNKNOWN) {
+          cp.unknownCount++;
+          cache.set(c, d);
+        }
       }
-      return d;
+      return spelled(cp, cache, code, c, d);
     }
     // With one reading there is nothing for a message to choose between, so the shared answer holds.
     if (msg !== undefined && all.length > 1) return decide(cp, asked, all, msg);
-    const cached = cache.get(c);
-    if (cached !== undefined) return cached;
-    const d = decide(cp, asked, all);
-    cache.set(c, d);
+    let d = cache.get(c);
+    if (d === undefined) {
+      d = decide(cp, asked, all);
+      cache.set(c, d);
+    }
+    return spelled(cp, cache, code, c, d);
+  };
+
+  /**
+   * Remembers the answer under the code as the caller spelled it too, when that is not the canonical
+   * form (`e001`, `1201 `): the hot path looks codes up as given, and a log spells a code the same
+   * way on every line. No spelling can be another code's canonical form (canonical forms are their
+   * own canonical forms), and the same bound as for unknown codes applies.
+   */
+  const spelled = (cp: CompiledProvider, cache: Map<string, Decision>, code: string | number, c: string, d: Decision): Decision => {
+    if (typeof code === 'string' && code !== c && cp.unknownCount < MAX_CACHED_UNKNOWN && !cache.has(code)) {
+      cp.unknownCount++;
+      cache.set(code, d);
+    }
     return d;
   };
 

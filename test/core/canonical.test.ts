@@ -3,6 +3,33 @@ import { canonicalCode } from '../../src/core/canonical.js';
 import { PaycodesInputError } from '../../src/core/errors.js';
 import { normalize } from '../../src/normalize.js';
 
+describe('codes as callers spell them', () => {
+  it('answer as the canonical code does, on the first call and on every later one, in any order', () => {
+    const spellings: [string, string | number, string][] = [
+      ['ottpay', 'amount_not_enough', 'AMOUNT_NOT_ENOUGH'],
+      ['ottpay', ' Amount_Not_Enough ', 'AMOUNT_NOT_ENOUGH'],
+      ['qfpay', '0', '0000'],
+      ['qfpay', ' 1201', '1201'],
+      ['shopline-payments', 'url_not_found', 'URL_NOT_FOUND'],
+      // Unknown codes too: the answer is unmapped, and spelled forms meet the canonical one.
+      ['ottpay', 'no_such_code_zz', 'NO_SUCH_CODE_ZZ'],
+      ['qfpay', '98', '0098'],
+    ];
+    for (const order of [spellings, [...spellings].reverse()]) {
+      for (const [provider, spelled, canonical] of order) {
+        for (const flow of [undefined, 'refund'] as const) {
+          const lang = flow === undefined ? undefined : ('zh-Hant' as const);
+          const a = normalize({ provider, code: spelled, flow, lang });
+          const b = normalize({ provider, code: canonical, flow, lang });
+          expect(a).toEqual(b);
+          expect(a.code).toBe(canonical);
+          expect(normalize({ provider, code: spelled, flow, lang })).toEqual(b);
+        }
+      }
+    }
+  });
+});
+
 describe('canonical codes, per provider', () => {
   const code = (provider: string, c: string | number) => normalize({ provider, code: c }).code;
 
