@@ -146,18 +146,20 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     return r;
   };
-  // cost[a * 64 + b]: answering decision group a when the truth is group b.
+  // cost[a * 64 + b]: answering decision group a when the truth is group b. An answer right about
+  // the outcome or about the next step is half wrong, not wholly: "failed, stop" for a truth of
+  // "failed, ask the customer" still tells the merchant the money did not move.
   const dangerCost = options.dangerCost ?? DANGER_COST;
   const cost = new Float64Array(64 * 64);
   for (let a = 0; a < 64; a++) {
     for (let b = 0; b < 64; b++) {
       if (a === b) continue;
-      const [ao, an, bo] = [a >> 3, a & 7, b >> 3];
+      const [ao, an, bo, bn] = [a >> 3, a & 7, b >> 3, b & 7];
       const riskyA = ao === OUTCOME_ID.failed && (an === NEXT_ID.retry || an === NEXT_ID.fix_and_retry || an === NEXT_ID.ask_customer);
       const inDoubtB = bo === OUTCOME_ID.pending || bo === OUTCOME_ID.unknown;
       const d1 = riskyA && inDoubtB;
       const d2 = ao === OUTCOME_ID.succeeded && bo !== OUTCOME_ID.succeeded;
-      cost[a * 64 + b] = d1 || d2 ? dangerCost : 1;
+      cost[a * 64 + b] = d1 || d2 ? dangerCost : (ao !== bo ? 0.5 : 0) + (an !== bn ? 0.5 : 0);
     }
   }
 
@@ -261,7 +263,14 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     let best = -1;
     for (const k of members[g] as number[]) if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
-    const raw = Math.min(1 - 1e-6, Math.max(1e-6, mass[g] as number));
+    // How right the answer is expected to be: full credit where the truth is the answer's decision,
+    // half where it shares only the outcome or only the next step.
+    let right = 0;
+    for (const b of active) {
+      const c = cost[g * 64 + b] as number;
+      if (c < 1) right += (mass[b] as number) * (1 - c);
+    }
+    const raw = Math.min(1 - 1e-6, Math.max(1e-6, right));
     const confidence = round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
 
     let code = model.classes[best] as string;

@@ -283,6 +283,13 @@ function withoutEffortWords(text: string): string {
   return text.includes('加紧') || text.includes('加速') ? text.replace(/(正在)?(加紧|加速)(处理|解决)中?/g, ' ') : text;
 }
 
+/** The first doubt family that holds whether or not money moves (in flight, paid, created …). */
+function settledDoubtIn(text: string): Doubt | undefined {
+  const t = withoutEffortWords(text);
+  for (const d of DOUBTS) if (!d.moneyInDoubt && says(d, t)) return d;
+  return undefined;
+}
+
 function says(d: Doubt, t: string): boolean {
   return ((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) && !(d.unless?.(t) ?? false);
 }
@@ -359,7 +366,8 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
   }
   const money = (r.outcome === 'failed' || r.outcome === 'succeeded') && (flow === undefined || MONEY_FLOWS.has(flow));
   const risky = isRiskyFailure(r.outcome, r.next);
-  if (!money && !risky) return undefined;
+  const failed = r.outcome === 'failed';
+  if (!money && !failed) return undefined;
   const found = doubtsIn(text, money, risky);
   if (found.money) {
     const d = found.money;
@@ -370,12 +378,17 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
       detail: `${d.family} on a flow that moves money: the money may have moved, query the result`,
     };
   }
-  if (found.any) {
-    const d = found.any;
+  // Not only an answer that invites a retry: a text in flight, paid, not yet paid or just created
+  // is not a final failure, and "failed, stop" would tell the merchant to give up on it. (A doubt
+  // that only matters where money moves, such as a duplicate, leaves a stop where none moves.)
+  const d = found.any ?? (failed && !risky ? settledDoubtIn(text) : undefined);
+  if (d) {
     return {
       rule: 'guard',
       unified: d.members.includes(r.unified) ? r.unified : d.unified,
-      detail: `${d.family}: ${r.unified} ${r.outcome}/${r.next} would invite a retry`,
+      detail: risky
+        ? `${d.family}: ${r.unified} ${r.outcome}/${r.next} would invite a retry`
+        : `${d.family}: ${r.unified} ${r.outcome}/${r.next} would call it final`,
     };
   }
   return undefined;

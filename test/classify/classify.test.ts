@@ -115,6 +115,27 @@ describe('classify: the learned model', () => {
   });
 });
 
+describe('classify: an answer right about the money is half right', () => {
+  it('a plain decline is a failure to stop at, not a query that says nothing', () => {
+    for (const message of ['Do not honor', 'Card expired', 'Invalid card number']) {
+      const c = classify({ message, flow: 'payment' });
+      expect(c.outcome, message).toBe('failed');
+      expect(risky(c), message).toBe(false);
+      // The confidence is the chance that outcome and next are both right, so a failure whose next
+      // step is held back reads low.
+      expect(c.confidence, message).toBeLessThan(0.5);
+    }
+  });
+
+  it('text in flight is never a failure, not even one to stop at', () => {
+    for (const message of ['payment processing', '決済処理中です', 'Payment was created, waiting for the customer']) {
+      const c = classify({ message, flow: 'payment' });
+      expect(c.outcome, message).not.toBe('failed');
+      expect(c.outcome, message).not.toBe('succeeded');
+    }
+  });
+});
+
 describe('classify: the dangerous answers of the rule classifier stay safe', () => {
   const cases: [string, Parameters<typeof classify>[0]][] = [
     ['completed, inquire for its status', { message: 'Transaction completed, please inquire for its status' }],
