@@ -78,7 +78,7 @@ const MAX_CACHE = 65_536;
 const MAX_MESSAGE_CACHE = 2048;
 const MAX_PROVIDER_CACHE = 1024;
 const MAX_BYTES_CACHE = 4096;
-/** Classified confidences are thousandths, so a set of words sees at most 1,001 of them. */
+/** Classified confidences are thousandths, so a set of values sees at most 1,001 of them. */
 const MAX_CONFIDENCES = 1024;
 
 /**

@@ -136,12 +136,6 @@ export class Model {
     for (let j = this.start[i] as number; j < end; j++) if (this.classIndex[j] === k) return this.weights[j] as number;
     return 0;
   }
-
-  /** The weight of feature `hash` for class `k` (0 when none is stored). */
-  weight(hash: number, k: number): number {
-    const i = this.find(hash);
-    return i < 0 ? 0 : this.rowWeight(i, k);
-  }
 }
 
 function bytes(b64: string): Uint8Array {
