@@ -1,3 +1,5 @@
+import { apiResponse } from './security.js';
+
 /** The reason phrases of the statuses this server sends; `Error` for any other. */
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -48,7 +50,7 @@ export function problemBody(status: number, detail: string, instance: string, er
   return JSON.stringify(body);
 }
 
-/** Security headers are added by the app's middleware, which wraps every response this makes. */
+/** With the API's security headers; under any other path the page's middleware puts its own set over them. */
 export function problemResponse(
   status: number,
   detail: string,
@@ -56,9 +58,10 @@ export function problemResponse(
   errors?: FieldError[],
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(problemBody(status, detail, instance, errors), {
-    status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  return apiResponse(problemBody(status, detail, instance, errors), status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
   });
 }
 

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Lang } from '../core/types.js';
 import { type FieldError, fieldErrors, HttpProblem } from './problem.js';
+import { apiResponse } from './security.js';
 import type { StaticFile } from './static-file.js';
 
 /** A request part checked against its schema; a 400 naming each wrong field otherwise. */
@@ -19,13 +20,13 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where: Fie
 export const langOf = (c: Context, explicit: Lang | undefined): Lang => explicit ?? (c.get('language') as Lang | undefined) ?? 'en';
 
 /** JSON that may change with the catalog; when it depends on the language, caches learn that too. */
-export function json(c: Context, body: unknown, lang?: Lang): Response {
-  const headers: Record<string, string> = { 'cache-control': 'no-cache' };
+export function json(body: unknown, lang?: Lang): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-cache' };
   if (lang) {
     headers['content-language'] = lang;
     headers.vary = 'Accept-Language';
   }
-  return c.json(body as object, 200, headers);
+  return apiResponse(JSON.stringify(body), 200, headers);
 }
 
 /**

@@ -46,9 +46,43 @@ export const apiSecurity = () =>
     strictTransportSecurity: false,
   });
 
-/** The API's set under /v1, the document set everywhere else. */
+/**
+ * The API's set as one plain object, so that a JSON answer is built with all its headers at once.
+ * A test holds it equal to what apiSecurity() sets. Hono's middleware writes its headers after the
+ * handler, through a `Headers` object, and under the Node adapter that turns every answer's headers
+ * from a plain object into a `Headers` and back: GET /v1/normalize served 0.61× of the bare route's
+ * requests/s that way and 0.67× with the headers built here, in one run on one machine.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+});
+
+/** Answers built with API_HEADERS: the middleware has nothing to add to them. */
+const carrying = new WeakSet<Response>();
+
+/** A JSON answer with the API's security headers and `headers`, in one plain object. */
+export function apiResponse(body: string | Uint8Array<ArrayBuffer> | null, status: number, headers: Record<string, string>): Response {
+  const res = new Response(body, { status, headers: { ...API_HEADERS, ...headers } });
+  carrying.add(res);
+  return res;
+}
+
+/**
+ * The API's set under /v1, the document set everywhere else. Under /v1, Hono's middleware runs on
+ * the finished answer only when the route did not build it with apiResponse() (a route added
+ * later, an answer from another middleware), so no answer goes out without the set.
+ */
 export function securityByPath(): MiddlewareHandler {
   const api = apiSecurity();
   const page = security();
-  return (c, next) => (c.req.path.startsWith('/v1/') ? api(c, next) : page(c, next));
+  const nothingMore = async () => {};
+  return async (c, next) => {
+    if (!c.req.path.startsWith('/v1/')) return page(c, next);
+    await next();
+    if (!carrying.has(c.res)) await api(c, nothingMore);
+  };
 }

@@ -9,7 +9,7 @@ import { CodesQuery } from '../schemas.js';
 export function catalogRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
-  r.get('/v1/providers', (c) => json(c, { providers: listProviders() }));
+  r.get('/v1/providers', () => json({ providers: listProviders() }));
 
   r.get('/v1/providers/:id/codes', (c) => {
     const id = c.req.param('id');
@@ -22,10 +22,10 @@ export function catalogRoutes(): Hono<AppEnv> {
     // One listing per code, with what normalize() answers for the flow (none: `any`) and how many
     // readings the code has; a flow keeps the `any` entries, which apply to every flow.
     const codes = listCodes(p.id, { ...(q.flow ? { flow: q.flow } : {}), ...(q.unified ? { unified: q.unified } : {}) });
-    return json(c, { provider: p.id, flow: q.flow ?? 'any', count: codes.length, codes });
+    return json({ provider: p.id, flow: q.flow ?? 'any', count: codes.length, codes });
   });
 
-  r.get('/v1/unified', (c) => json(c, { unified: listUnified() }));
+  r.get('/v1/unified', () => json({ unified: listUnified() }));
 
   r.get('/v1/unified/:code', (c) => {
     const code = c.req.param('code');
@@ -35,7 +35,7 @@ export function catalogRoutes(): Hono<AppEnv> {
         { in: 'path', path: '/code', message: 'unknown unified code' },
       ]);
     const entries = entriesForUnified(u.code);
-    return json(c, { unified: u, count: entries.length, entries });
+    return json({ unified: u, count: entries.length, entries });
   });
 
   return r;

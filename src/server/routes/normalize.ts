@@ -10,6 +10,7 @@ import { limitedBody } from '../limit.js';
 import { type FieldError, fieldErrors, HttpProblem } from '../problem.js';
 import { langOf, parse } from '../respond.js';
 import { LangQuery, MAX_BATCH, NormalizeInput, NormalizeQuery } from '../schemas.js';
+import { apiResponse } from '../security.js';
 
 /**
  * Catalog decisions are frozen and shared, so the UTF-8 bytes of their JSON can be kept beside
@@ -100,7 +101,7 @@ export function normalizeRoutes(limit: number): Hono<AppEnv> {
     const q = parse(NormalizeQuery, c.req.query(), 'query', 'query parameters');
     const lang = langOf(c, q.lang);
     const input = toInput(q, lang);
-    return c.body(decisionBytes(decide(input, 'query')), 200, HEADERS(lang));
+    return apiResponse(decisionBytes(decide(input, 'query')), 200, HEADERS(lang));
   });
 
   const guardedLimit = limitedBody(limit);
@@ -113,7 +114,7 @@ export function normalizeRoutes(limit: number): Hono<AppEnv> {
       const one = check(body, [], fallback);
       if (one.errors)
         throw new HttpProblem(400, one.errors.length === 1 ? (one.errors[0] as FieldError).message : 'invalid normalize input', one.errors);
-      return c.body(decisionBytes(decide(one.input, 'body')), 200, HEADERS(fallback));
+      return apiResponse(decisionBytes(decide(one.input, 'body')), 200, HEADERS(fallback));
     }
     if (body.length === 0)
       throw new HttpProblem(400, 'the batch is empty', [{ in: 'body', path: '', message: `send 1 to ${MAX_BATCH} items` }]);
@@ -132,7 +133,7 @@ export function normalizeRoutes(limit: number): Hono<AppEnv> {
     if (errors.length > 0)
       throw new HttpProblem(400, `${errors.length} invalid field${errors.length === 1 ? '' : 's'} in the batch`, errors);
     const bytes = jsonArrayBytes(inputs.map((input, i) => decisionBytes(decide(input, 'body', [i]))));
-    return c.body(bytes, 200, HEADERS(fallback));
+    return apiResponse(bytes, 200, HEADERS(fallback));
   });
   return r;
 }

@@ -22,7 +22,7 @@ export function retryRoutes(limit: number): Hono<AppEnv> {
     try {
       const input: Parameters<typeof adviseRetry>[0] = { decision, attempts: (v.attempts ?? []) as Attempt[] };
       if (v.now !== undefined) input.now = v.now;
-      return json(c, { decision, advice: adviseRetry(input) }, lang);
+      return json({ decision, advice: adviseRetry(input) }, lang);
     } catch (e) {
       if (e instanceof PaycodesInputError)
         throw new HttpProblem(400, e.message, fieldErrors('body', [{ path: [e.field], message: e.message }]));

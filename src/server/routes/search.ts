@@ -21,7 +21,7 @@ export function searchRoutes(): Hono<AppEnv> {
         throw new HttpProblem(400, e.message, fieldErrors('query', [{ path: [e.field], message: e.message }]));
       throw e;
     }
-    return json(c, { query: q.q, count: results.length, results }, lang);
+    return json({ query: q.q, count: results.length, results }, lang);
   });
   return r;
 }
