@@ -29,13 +29,16 @@ const MAX_TEXT = 4096;
 /** How many features the evidence lists. */
 const EVIDENCE_FEATURES = 3;
 /**
- * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): at 2,
- * a sixth of the catalog's unknown/query truths came back "failed, try again" (619 raw D1); at 40,
- * 57; at 300, 20. A risky answer is then given only where the model puts well under 1% of its
- * weight on doubt; elsewhere the safe reading with the most weight wins (a query, or a failure to
- * stop at), which at the same threshold keeps outcome accuracy 7 points higher than at 40.
+ * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): the
+ * lowest cost at which neither that run nor the six-group calibration run gives a dangerous answer
+ * once the safety rules apply. At 100, leave-one-provider-out next-step accuracy is 41.1 % against
+ * 35.7 % at 300 (outcome 86.3 % at both); at 70 the calibration run has five dangerous answers and
+ * at 20 twenty-four, every one a catalog entry whose decline-like text is labelled unknown/query
+ * (the threshold that would hold them back abstains on nine answers in ten). A risky answer is then
+ * given only where the model puts under about 1 % of its weight on doubt; elsewhere the safe
+ * reading with the least expected cost wins (a query, or a failure to stop at).
  */
-export const DANGER_COST = 300;
+export const DANGER_COST = 100;
 
 const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 

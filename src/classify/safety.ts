@@ -147,7 +147,7 @@ const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|�
 const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
 const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/);
 const TRANSACTION = folded(
-  /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id|resource)\b|订单|交易|支付单|退款单|주문|거래|결제|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
+  /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id|resource)\b|订单|交易|支付单|退款单|주문|거래|결제|내역|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
 );
 const NOT_FOUND = folded(
   /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|(내역|거래|주문|정보|건|데이터)[이가]? ?없습니다|찾을 수 없|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
@@ -190,7 +190,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'system_error',
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many (users|requests)\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|네트워크|통신|혼잡|지연되고|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many (users|requests)\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|네트워크|통신|혼잡|지연되고|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there.
     also: (t) => CHANNEL.test(t) && ABNORMAL.test(t),
@@ -254,6 +254,17 @@ export const DOUBTS: readonly Doubt[] = [
       /\b(does|do|did) not (require|need)\b|\bnot (required|needed|necessary)\b|不需要|无需|无须|필요하지 않|불필요|必要ありません|不要です|\bno (requiere|necesita|es necesari[oa])\b/,
     ),
     moneyInDoubt: false,
+  },
+  {
+    // The text reports the transaction's current state ("현재 매입완료 상태": captured, at present):
+    // a state to act on only once it is known, whatever the request that met it.
+    family: 'state-report',
+    unified: 'invalid_state',
+    members: ['invalid_state', 'already_paid', 'already_captured', 'already_cancelled', 'already_refunded', 'processing'],
+    re: folded(
+      /현재 ?(매입|승인|취소|결제|거래|환불|입금|정산)[^ ]{0,12} ?상태|\bcurrent (transaction|payment|order|refund) (status|state)\b|当前(订单|交易|支付|退款)状态|現在の(取引|決済|注文)(状態|ステータス)|\bestado actual de(l| la) (pago|transacción|pedido)\b/,
+    ),
+    moneyInDoubt: true,
   },
   {
     family: 'inconsistent',

@@ -138,6 +138,21 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     // An exception, in Korean and Japanese as in English and Chinese.
     ['수신메시지 인코딩 중 예외가 발생하였습니다', 'system_error'],
     ['処理中に例外が発生しました', 'system_error'],
+    // A database, a socket or a connection that failed on the provider's side, and a message that
+    // failed to go out: the request may have been carried out before it did.
+    ['DB error while saving the order', 'system_error'],
+    ['상품권 DB오류 (INSERT APPROVAL)', 'system_error'],
+    ['데이터베이스 처리 중 문제가 발생했습니다', 'system_error'],
+    ['Socket closed by peer', 'system_error'],
+    ['최대 소켓 개수 초과', 'system_error'],
+    ['서버 연결 오류', 'system_error'],
+    ['메시지 전송에 실패하였습니다.', 'system_error'],
+    ['サーバーへの接続エラー', 'system_error'],
+    // The transaction's current state, reported: act on it once it is known.
+    ['현재 매입완료 상태', 'invalid_state'],
+    ['현재 취소요청된 상태입니다', 'invalid_state'],
+    ['The current payment status does not allow this operation', 'invalid_state'],
+    ['當前訂單狀態不允許退款', 'invalid_state'],
   ])('%s', (text, unified) => {
     for (const flow of ['payment', 'refund', undefined] as const) {
       expect(step(stopped, text, flow)).toMatchObject({ rule: 'money-in-doubt', unified, force: { outcome: 'unknown', next: 'query' } });
@@ -154,6 +169,11 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   });
   it('a decline for an unknown reason stays a decline', () => {
     expect(step(declined, 'Declined for unknown reasons', 'payment')).toBeUndefined();
+  });
+  it('a state in words that name no transaction, or a database word inside another word, is no doubt', () => {
+    expect(step(declined, '현재 사용할 수 없는 카드 상태입니다', 'payment')).toBeUndefined();
+    expect(step(declined, 'Card state is invalid', 'payment')).toBeUndefined();
+    expect(step(declined, 'Invalid dbs account number', 'payment')).toBeUndefined();
   });
 });
 
@@ -202,6 +222,8 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
     'El pedido no existe',
     '결제 취소할 거래 내역이 없습니다.',
     '주문 정보를 찾을 수 없습니다',
+    // 내역 (the records of one): the transaction's records are not there.
+    '대사자료 생성내역이 없습니다.',
   ])('%s is looked up, not created again', (text) => {
     expect(step(stopped, text, 'payment')).toMatchObject({ rule: 'money-in-doubt', unified: 'order_not_found' });
   });
