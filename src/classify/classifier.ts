@@ -31,7 +31,7 @@ const EVIDENCE_FEATURES = 3;
 /**
  * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): the
  * lowest cost at which neither that run nor the six-group calibration run gives a dangerous answer
- * once the safety rules apply. At 100, leave-one-provider-out next-step accuracy is 41.1 % against
+ * once the safety rules apply. At 100, leave-one-provider-out next-step accuracy is 41.2 % against
  * 35.7 % at 300 (outcome 86.3 % at both); at 70 the calibration run has five dangerous answers and
  * at 20 twenty-four, every one a catalog entry whose decline-like text is labelled unknown/query
  * (the threshold that would hold them back abstains on nine answers in ten). A risky answer is then

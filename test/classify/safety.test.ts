@@ -148,6 +148,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['서버 연결 오류', 'system_error'],
     ['메시지 전송에 실패하였습니다.', 'system_error'],
     ['サーバーへの接続エラー', 'system_error'],
+    // 전문 is the message a Korean gateway exchanges with the acquirer: a malformed one, or a key,
+    // an ID or a module the provider failed to create or start, is its own failure, as the
+    // catalog reads every such row.
+    ['전문오류 - 거래금액 DATA TYPE 또는 길이 오류', 'system_error'],
+    ['휴대폰 지불 실패 (TID 생성 실패)', 'system_error'],
+    ['쇼핑몰 암호모듈 초기화 오류', 'system_error'],
     // The transaction's current state, reported: act on it once it is known.
     ['현재 매입완료 상태', 'invalid_state'],
     ['현재 취소요청된 상태입니다', 'invalid_state'],
