@@ -32,7 +32,7 @@ const EVIDENCE_FEATURES = 3;
  * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): the
  * lowest cost at which neither that run nor the six-group calibration run gives a dangerous answer
  * once the safety rules apply. At 100, leave-one-provider-out next-step accuracy is 41.2 % against
- * 35.7 % at 300 (outcome 86.3 % at both); at 70 the calibration run has five dangerous answers and
+ * 35.7 % at 300 (outcome 86.4 % and 86.3 %); at 70 the calibration run has five dangerous answers and
  * at 20 twenty-four, every one a catalog entry whose decline-like text is labelled unknown/query
  * (the threshold that would hold them back abstains on nine answers in ten). A risky answer is then
  * given only where the model puts under about 1 % of its weight on doubt; elsewhere the safe
@@ -210,7 +210,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let likeliest = 0;
     let sum = 0;
     // Each class's weight is e^score, relative to the largest bias. A message of up to
-    // PRODUCT_FEATURES features keeps every product of weights within what a double holds, so
+    // `productFeatures` features keeps every product of weights within what a double holds, so
     // the weights are multiplied from a table of e^w, with no exp() per class; a longer message
     // sums scores and takes the plain softmax from the top.
     let rank: Float64Array;
