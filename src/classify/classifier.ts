@@ -30,15 +30,15 @@ const MAX_TEXT = 4096;
 const EVIDENCE_FEATURES = 3;
 /**
  * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): the
- * lowest cost at which neither that run nor the six-group calibration run gives a dangerous answer
- * once the safety rules apply. At 100, leave-one-provider-out next-step accuracy is 41.2 % against
- * 35.7 % at 300 (outcome 86.4 % and 86.3 %); at 70 the calibration run has five dangerous answers and
- * at 20 twenty-four, every one a catalog entry whose decline-like text is labelled unknown/query
- * (the threshold that would hold them back abstains on nine answers in ten). A risky answer is then
- * given only where the model puts under about 1 % of its weight on doubt; elsewhere the safe
- * reading with the least expected cost wins (a query, or a failure to stop at).
+ * lowest round cost at which neither that run nor the six-group calibration run gives a dangerous
+ * answer once the safety rules apply, one step above the edge (at 130 the calibration run has one,
+ * a cash-receipt "cancel error" labelled other_error read as an invalid request). At 150,
+ * leave-one-provider-out next-step accuracy is 39.9 % (40.3 % at 140, 36.4 % at 300) with outcome
+ * at 87.3 %. A risky answer is then given only where the model puts well under 1 % of its weight on
+ * doubt; elsewhere the safe reading with the least expected cost wins (a query, or a failure to
+ * stop at).
  */
-export const DANGER_COST = 100;
+export const DANGER_COST = 150;
 
 const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 

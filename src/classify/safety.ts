@@ -198,11 +198,13 @@ export const DOUBTS: readonly Doubt[] = [
     moneyInDoubt: true,
   },
   {
+    // Done before, or a single-use value (a nonce, an order number, a voucher) already spent: a
+    // second attempt repeats the first, which may have gone through.
     family: 'duplicate',
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done)\b|이미 처리|既に処理|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b/,
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done)\b|이미 처리|既に処理|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
     ),
     moneyInDoubt: true,
   },

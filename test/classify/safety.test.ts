@@ -130,6 +130,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['Transaction already processed', 'duplicate_request'],
     ['기등록된 하위 가맹점 입니다.', 'duplicate_request'],
     ['Sub-merchant already registered', 'duplicate_request'],
+    // A single-use value already spent: the earlier request that spent it may have gone through.
+    ['PAYMENT_METHOD_NONCE_CONSUMED', 'duplicate_request'],
+    ['This order number has already been used', 'duplicate_request'],
+    ['이미 사용된 주문번호입니다.', 'duplicate_request'],
+    ['该订单号已被使用', 'duplicate_request'],
+    ['この注文番号は使用済みです', 'duplicate_request'],
     // An error the provider itself leaves unclassified says nothing about the money.
     ['기타오류 입니다.', 'outcome_unknown'],
     ['Other error', 'outcome_unknown'],

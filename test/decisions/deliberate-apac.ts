@@ -34,6 +34,8 @@ export const DELIBERATE_APAC: Record<string, string> = {
   'kg-inicis:any:511614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
   'kg-inicis:any:512614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
   'kg-inicis:any:550614': '알수없는 names the card (a foreign card Inicis cannot identify), not the outcome of the call',
+  'kg-inicis:any:110501': '알수없는 names the value sent in PRODUCT_NAME (a request to fix), not the outcome of the call',
+  'kg-inicis:any:200501': '알수없는 names the value sent in PRODUCT_NAME (a request to fix), not the outcome of the call',
   'newebpay:any:MPG01030': '重複 names item numbers repeated inside the order details: a malformed request, refused before payment',
   'nhn-kcp:any:8475': '중복 names a field of the request (the duplicate-coupon count) that is malformed',
   'nicepay:any:A102': '알 수 없는 names a parameter TYPE the request sent, not the outcome',
