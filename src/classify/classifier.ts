@@ -29,14 +29,14 @@ const MAX_TEXT = 4096;
 /** How many features the evidence lists. */
 const EVIDENCE_FEATURES = 3;
 /**
- * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): the
- * lowest round cost at which neither that run nor the six-group calibration run gives a dangerous
- * answer once the safety rules apply, one step above the edge (at 130 the calibration run has one,
- * a cash-receipt "cancel error" labelled other_error read as an invalid request). At 150,
- * leave-one-provider-out next-step accuracy is 39.9 % (40.3 % at 140, 36.4 % at 300) with outcome
- * at 87.3 %. A risky answer is then given only where the model puts well under 1 % of its weight on
- * doubt; elsewhere the safe reading with the least expected cost wins (a query, or a failure to
- * stop at).
+ * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): a
+ * step above the lowest cost at which neither that run nor the six-group calibration run gives a
+ * dangerous answer once the safety rules apply (at 100 the leave-one-provider-out run has one, an
+ * exchange-rate conversion error labelled system_error read as a request error; 120 has none). At
+ * 150, leave-one-provider-out next-step accuracy is 39.2 % (40.4 % at 120, 35.9 % at 300) with
+ * outcome at 87.0 %. A risky answer is then given only where the model puts well under 1 % of its
+ * weight on doubt; elsewhere the safe reading with the least expected cost wins (a query, or a
+ * failure to stop at).
  */
 export const DANGER_COST = 150;
 

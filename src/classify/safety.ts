@@ -147,7 +147,7 @@ const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|�
 const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
 const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/);
 const TRANSACTION = folded(
-  /\b(order|transaction|trade|payment|charge|refund|reference|transaction id|order id|resource)\b|订单|交易|支付单|退款单|주문|거래|결제|내역|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
+  /\b(order|transaction|trade|payment|charge|refund|capture|authori[sz]ation|reference|transaction id|order id|resource)\b|订单|交易|支付单|退款单|주문|거래|결제|내역|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
 );
 const NOT_FOUND = folded(
   /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|(내역|거래|주문|정보|건|데이터)[이가]? ?없습니다|찾을 수 없|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,

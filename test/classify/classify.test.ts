@@ -68,8 +68,8 @@ describe('classify: the learned model', () => {
     expect(codeWords('orderNotFound')).toBe('order not found');
     expect(codeWords('51')).toBe('');
     expect(codeWords({ toString: () => 'x' })).toBe('');
-    const c = createClassifier({ unified, model: classifierModel, threshold: 0 })({ code: 'ORDER_NOT_FOUND', message: '' });
-    expect(c.evidence.some((e) => e.kind === 'code')).toBe(true);
+    const c = createClassifier({ unified, model: classifierModel, threshold: 0 })({ code: 'INSUFFICIENT_FUNDS', message: '' });
+    expect(c.evidence.filter((e) => e.kind === 'code').map((e) => e.detail)).toContain('"insufficient" → insufficient_funds');
   });
 
   it('answers with a calibrated confidence in [0, 1] and quotes the words it rests on', () => {

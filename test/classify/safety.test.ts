@@ -236,6 +236,9 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
     '주문 정보를 찾을 수 없습니다',
     // 내역 (the records of one): the transaction's records are not there.
     '대사자료 생성내역이 없습니다.',
+    // A capture or an authorisation is a record of the transaction too.
+    'Specified capture ID does not exist.',
+    'Authorization not found',
   ])('%s is looked up, not created again', (text) => {
     expect(step(stopped, text, 'payment')).toMatchObject({ rule: 'money-in-doubt', unified: 'order_not_found' });
   });

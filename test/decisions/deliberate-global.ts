@@ -20,6 +20,7 @@ export const DELIBERATE_GLOBAL: Record<string, string> = {
   'stripe-decline:payment:service_not_allowed': UNKNOWN_REASON,
   'stripe-decline:payment:transaction_not_allowed': UNKNOWN_REASON,
   'stripe-decline:payment:try_again_later': UNKNOWN_REASON,
+  'stripe:any:invoice_upcoming_none': '"pending" names the invoice items a preview needs; the request itself was refused',
   'stripe:any:charge_exceeds_source_limit': PROCESSING_LIMIT,
   'stripe:any:charge_exceeds_transaction_limit': PROCESSING_LIMIT,
   'stripe:payout:instant_payouts_limit_exceeded': PROCESSING_LIMIT,
