@@ -31,14 +31,15 @@ const EVIDENCE_FEATURES = 3;
 /**
  * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): a
  * step above the lowest cost at which neither that run nor the six-group calibration run gives a
- * dangerous answer once the safety rules apply (at 100 the leave-one-provider-out run has one, an
- * exchange-rate conversion error labelled system_error read as a request error; 120 has none). At
- * 150, leave-one-provider-out next-step accuracy is 39.2 % (40.4 % at 120, 35.9 % at 300) with
- * outcome at 87.0 %. A risky answer is then given only where the model puts well under 1 % of its
- * weight on doubt; elsewhere the safe reading with the least expected cost wins (a query, or a
- * failure to stop at).
+ * dangerous answer once the safety rules apply (at 90 the six-group run has one, a voucher "issue
+ * record does not exist" read as a missing agreement; at 70 the leave-one-provider-out run has one,
+ * a discount system under maintenance read as "unavailable, retry"; 100 has none). At 120,
+ * leave-one-provider-out next-step accuracy is 41.4 % (42.3 % at 100, 40.0 % at 150) with outcome
+ * at 89.2 %. A risky answer is then given only where the model puts well under 1 % of its weight
+ * on doubt; elsewhere the safe reading with the least expected cost wins (a query, or a failure to
+ * stop at).
  */
-export const DANGER_COST = 150;
+export const DANGER_COST = 120;
 
 const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 
@@ -268,13 +269,16 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     for (const k of members[g] as number[]) if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
     // How right the answer is expected to be: full credit where the truth is the answer's decision,
     // half where it shares only the outcome or only the next step.
-    let right = 0;
-    for (const b of active) {
-      const c = cost[g * 64 + b] as number;
-      if (c < 1) right += (mass[b] as number) * (1 - c);
-    }
-    const raw = Math.min(1 - 1e-6, Math.max(1e-6, right));
-    const confidence = round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
+    const confidenceOf = (answer: number): number => {
+      let right = 0;
+      for (const b of active) {
+        const c = cost[answer * 64 + b] as number;
+        if (c < 1) right += (mass[b] as number) * (1 - c);
+      }
+      const raw = Math.min(1 - 1e-6, Math.max(1e-6, right));
+      return round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
+    };
+    let confidence = confidenceOf(g);
 
     let code = model.classes[best] as string;
     let d = read[best] as UnifiedReading;
@@ -288,7 +292,22 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       code = model.classes[best] as string;
       d = { ...held, next: d.next };
     }
-    const evidence = evidenceFor(model, feats, rows, spans, best, text, words);
+    let evidence = evidenceFor(model, feats, rows, spans, best, text, words);
+    // A decision that hedges between doubt and failure ("failed, query") can win with a code that no
+    // word points to. Where the likeliest code reads unknown/query, the decision an abstention would
+    // give, it answers instead: the same decision, with its name and its words.
+    if (evidence.length === 0 && likeliest !== best) {
+      const l = read[likeliest] as UnifiedReading;
+      if (l.outcome === 'unknown' && l.next === 'query') {
+        evidence = evidenceFor(model, feats, rows, spans, likeliest, text, words);
+        if (evidence.length > 0) {
+          best = likeliest;
+          code = model.classes[best] as string;
+          d = l;
+          confidence = confidenceOf(group[best] as number);
+        }
+      }
+    }
     // An answer must say why: where no word of the message or the code points to its reading (the
     // bias alone carried it), there is nothing to show, and so nothing to answer.
     if (evidence.length === 0) {

@@ -85,7 +85,7 @@ export interface SafetyStep {
 }
 
 const QUERY_WORDS = folded(
-  /\b(inquiry|inquire|enquiry|enquire|query|queried|querying|lookup|look up|get status|status check|check status|check the status|retrieve)\b|查询|查单|조회|照会|問い合わせ|問合せ|\bconsulta\b|\bconsultar\b/,
+  /\b(inquiry|inquire|enquiry|enquire|query|queried|querying|lookup|look up|get status|status check|check status|check the status|retrieve)\b|查询|查单|조회|照会|\bconsulta\b|\bconsultar\b/,
 );
 
 const IN_FLIGHT = folded(
@@ -291,9 +291,43 @@ export function isRiskyFailure(outcome: string, next: string): boolean {
   return outcome === 'failed' && (next === 'retry' || next === 'ask_customer' || next === 'fix_and_retry');
 }
 
-/** "我们正在加紧处理中" is the provider working on its own problem, not a transaction in flight. */
+/**
+ * Words that look like a doubt but name something else, taken out before the doubt families read
+ * the text:
+ * - "我们正在加紧处理中" is the provider working on its own problem, not a transaction in flight;
+ * - 통신사, 이동통신, 통신요금, 통신할인 and 통신판매 are a mobile carrier, its bill, its discount and
+ *   mail-order selling, not communication (통신) with the provider;
+ * - 状态异常, 配置异常 and 签名异常 (a state, a setting or a signature "abnormal") name what is wrong
+ *   with the request or the account, not an exception;
+ * - a card's network, a debit network or a network token is the card scheme (Visa, Mastercard), not a
+ *   network fault.
+ * The checks for the first word keep the common text, which holds none of them, to a scan.
+ */
 function withoutEffortWords(text: string): string {
-  return text.includes('加紧') || text.includes('加速') ? text.replace(/(正在)?(加紧|加速)(处理|解决)中?/g, ' ') : text;
+  let t = text;
+  if (t.includes('加紧') || t.includes('加速')) t = t.replace(/(正在)?(加紧|加速)(处理|解决)中?/g, ' ');
+  if (t.includes('통신')) t = t.replace(/이동 ?통신|통신 ?(사|요금|비|판매|할인)/g, ' ');
+  if (t.includes('异常')) t = t.replace(/(状态|配置|签名)异常/g, ' ');
+  if (t.includes('network')) t = t.replace(/\b(card'?s|debit|credit|scheme) network\b|\bnetwork tokens?\b/g, ' ');
+  return t;
+}
+
+/**
+ * Words that look like a status query but are not one, taken out before the status-query rule
+ * reads the text: a query parameter of an HTTP request, and a lookup (조회) of something the
+ * payment needs (a card, an account, a merchant, a customer, a billing key), which fails the
+ * payment before any money moves. A bare 조회, or one of a transaction or its status, still counts.
+ */
+function withoutLookups(text: string): string {
+  let t = text;
+  if (t.includes('query param')) t = t.replace(/\bquery param(eter)?s?\b/g, ' ');
+  if (t.includes('조회')) {
+    t = t.replace(
+      /(카드 ?번호|카드|가맹점|상점|고객|사용자|회원|계좌|빌키|이벤트|포인트|잔액|인증서 유효성|인증서|인증 ?내역|휴대 ?전화|아이디|등록) ?조회/g,
+      ' ',
+    );
+  }
+  return t;
 }
 
 /** The first doubt family that holds whether or not money moves (in flight, paid, created …). */
@@ -369,7 +403,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
       detail: 'the text says it succeeded: not a failure, query the result',
     };
   }
-  if (r.outcome === 'failed' && (flow === 'query' || QUERY_WORDS.test(text))) {
+  if (r.outcome === 'failed' && (flow === 'query' || QUERY_WORDS.test(withoutLookups(text)))) {
     return {
       rule: 'status-query',
       unified: 'outcome_unknown',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isGated } from '../../src/classify/classifier.js';
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
+import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
 import { loadModel } from '../../src/classify/model.js';
 import { isRiskyFailure } from '../../src/classify/safety.js';
@@ -93,7 +94,7 @@ describe('classify: the learned model', () => {
   });
 
   it('answers unmapped below the threshold, and says what the model leaned to', () => {
-    const input = { message: 'System error, please query the result', flow: 'payment' as const };
+    const input = { message: 'System error', flow: 'payment' as const };
     const c = createClassifier({ unified, model: classifierModel, threshold: 1.01 })(input);
     expect([c.unified, c.outcome, c.next]).toEqual(['unmapped', 'unknown', 'query']);
     expect(c.evidence.some((e) => e.kind === 'threshold' && /below 1\.01; leaned to/.test(e.detail))).toBe(true);
@@ -116,15 +117,26 @@ describe('classify: the learned model', () => {
 });
 
 describe('classify: an answer right about the money is half right', () => {
-  it('a plain decline is a failure to stop at, not a query that says nothing', () => {
+  it('a plain decline is a failure, not a query that says nothing; a held-back next step says so', () => {
+    let heldBack = 0;
     for (const message of ['Do not honor', 'Card expired', 'Invalid card number']) {
       const c = classify({ message, flow: 'payment' });
       expect(c.outcome, message).toBe('failed');
+      const own = unifiedReading(unified, c.unified, 'payment');
+      if (c.next === own.next) continue;
+      // The code reads "ask the customer", but that is costly if the money may be in doubt: the
+      // answer stops instead, says why, and its confidence (the chance that outcome and next are
+      // both right) reads low.
+      heldBack++;
       expect(risky(c), message).toBe(false);
-      // The confidence is the chance that outcome and next are both right, so a failure whose next
-      // step is held back reads low.
+      expect(c.next, message).toBe('stop');
+      expect(
+        c.evidence.some((e) => e.kind === 'threshold' && e.detail.includes('least expected cost')),
+        message,
+      ).toBe(true);
       expect(c.confidence, message).toBeLessThan(0.5);
     }
+    expect(heldBack).toBeGreaterThan(0);
   });
 
   it('text in flight is never a failure, not even one to stop at', () => {

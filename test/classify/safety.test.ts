@@ -24,6 +24,22 @@ describe('safety rule status-query: a failed status query says nothing about the
   it('leaves a failure that is not a query alone', () => {
     expect(step(stopped, 'Merchant account disabled', 'payment')).toBeUndefined();
   });
+  it('a lookup of something the payment needs, a query parameter or "contact us" is not a status query', () => {
+    // card-number lookup error; merchant registration lookup error; billing-key lookup error
+    for (const text of ['카드번호 조회 오류입니다.', '가맹점 등록조회 오류입니다.', '빌키 조회 오류']) {
+      expect(step(declined, text, 'payment')).toBeUndefined();
+    }
+    expect(step(declined, 'The query parameters provided are invalid for the requested endpoint.', 'payment')).toBeUndefined();
+    // "card authorisation error: for details, contact the card company"
+    expect(step(declined, 'カード会社オーソリエラー 詳細はカード会社にお問い合わせください。', 'payment')).toBeUndefined();
+  });
+  it('a lookup of the transaction or its status still is one', () => {
+    // original transaction status lookup failed, when cancelling; original transaction lookup error
+    for (const text of ['취소 시, 원거래상태조회실패', '원거래 조회오류', '조회 실패하였습니다.']) {
+      expect(step(declined, text, 'cancel')).toMatchObject({ rule: 'status-query' });
+    }
+    expect(step(declined, 'Query parameter missing; the inquiry failed', 'payment')).toMatchObject({ rule: 'status-query' });
+  });
 });
 
 describe('safety rule not-final: created, accepted, received, check the status, in progress are not succeeded', () => {
@@ -186,6 +202,25 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(declined, '현재 사용할 수 없는 카드 상태입니다', 'payment')).toBeUndefined();
     expect(step(declined, 'Card state is invalid', 'payment')).toBeUndefined();
     expect(step(declined, 'Invalid dbs account number', 'payment')).toBeUndefined();
+  });
+  it('a mobile carrier (통신사) or a card network is not communication or a network fault', () => {
+    // blocked at the carrier's request; phone-bill prepayers cannot pay small amounts; the carrier's limit
+    for (const text of [
+      '이동통신사에 소액결제차단을 요청하신 번호입니다.',
+      '통신요금 선납자는 소액결제 사용이 불가합니다.',
+      '결제 한도 금액을 초과하였습니다. 한도 상향은 통신사 고객센터에서 조정 가능합니다.',
+      "The card's network (Visa, Mastercard, etc.) is not enabled for the merchant.",
+      'Cryptogram is mandatory for any customer initiated network token transactions.',
+      // the store's configuration is abnormal; signature abnormal, access refused
+      '該門市配置異常，無法進行交易',
+      '签名异常,不予继续访问',
+    ]) {
+      expect(step(declined, text, 'payment')).toBeUndefined();
+    }
+    // a communication error with the carrier, or a network error, still is one
+    expect(step(declined, '통신사와 통신 중 오류가 발생했습니다', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    expect(step(declined, 'Card network error, please try again', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    expect(step(declined, '交易异常，请稍后再试', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
   });
 });
 
