@@ -4,7 +4,7 @@ import { fold } from '../text/fold.js';
 import { type UnifiedReading, unifiedReading } from './decide.js';
 import { CODE_OFFSET, codeWords, features } from './features.js';
 import { loadModel, Model, type PackedModel } from './model.js';
-import { isRiskyFailure, safetyStep } from './safety.js';
+import { isRiskyFailure, safetyStep, saysPaymentMoved } from './safety.js';
 
 export interface ClassifierOptions {
   unified: UnifiedData;
@@ -154,18 +154,39 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   // the outcome or about the next step is half wrong, not wholly: "failed, stop" for a truth of
   // "failed, ask the customer" still tells the merchant the money did not move.
   const dangerCost = options.dangerCost ?? DANGER_COST;
-  const cost = new Float64Array(64 * 64);
-  for (let a = 0; a < 64; a++) {
-    for (let b = 0; b < 64; b++) {
-      if (a === b) continue;
-      const [ao, an, bo, bn] = [a >> 3, a & 7, b >> 3, b & 7];
-      const riskyA = ao === OUTCOME_ID.failed && (an === NEXT_ID.retry || an === NEXT_ID.fix_and_retry || an === NEXT_ID.ask_customer);
-      const inDoubtB = bo === OUTCOME_ID.pending || bo === OUTCOME_ID.unknown;
-      const d1 = riskyA && inDoubtB;
-      const d2 = ao === OUTCOME_ID.succeeded && bo !== OUTCOME_ID.succeeded;
-      cost[a * 64 + b] = d1 || d2 ? dangerCost : (ao !== bo ? 0.5 : 0) + (an !== bn ? 0.5 : 0);
+  // Where the text itself says a payment's money moved ("payment successful", 결제 완료, 交易成功),
+  // a "succeeded" is no longer a guess against the words: it costs what any wrong answer costs. The
+  // safety rules still stand behind it (says-money-moved, not-final).
+  const costs = (successCost: number | undefined): Float64Array => {
+    const c = new Float64Array(64 * 64);
+    for (let a = 0; a < 64; a++) {
+      for (let b = 0; b < 64; b++) {
+        if (a === b) continue;
+        const [ao, an, bo, bn] = [a >> 3, a & 7, b >> 3, b & 7];
+        const riskyA = ao === OUTCOME_ID.failed && (an === NEXT_ID.retry || an === NEXT_ID.fix_and_retry || an === NEXT_ID.ask_customer);
+        const inDoubtB = bo === OUTCOME_ID.pending || bo === OUTCOME_ID.unknown;
+        const plain = (ao !== bo ? 0.5 : 0) + (an !== bn ? 0.5 : 0);
+        if (riskyA && inDoubtB) c[a * 64 + b] = dangerCost;
+        else if (ao === OUTCOME_ID.succeeded && bo !== OUTCOME_ID.succeeded) c[a * 64 + b] = successCost ?? plain;
+        else c[a * 64 + b] = plain;
+      }
     }
-  }
+    return c;
+  };
+  const costUnsaid = costs(dangerCost);
+  const costSaid = costs(undefined);
+
+  // How right an answer of decision group `answer` is expected to be: full credit where the truth is
+  // its decision, half where it shares only the outcome or only the next step; calibrated.
+  const confidenceOf = (answer: number, cost: Float64Array): number => {
+    let right = 0;
+    for (const b of active) {
+      const c = cost[answer * 64 + b] as number;
+      if (c < 1) right += (mass[b] as number) * (1 - c);
+    }
+    const raw = Math.min(1 - 1e-6, Math.max(1e-6, right));
+    return round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
+  };
 
   const abstention = unifiedReading(unified, 'unmapped', undefined);
   const unmapped = (confidence: number, evidence: Evidence[]): Classification => ({
@@ -188,6 +209,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     const words = codeWords(input?.code);
     if (text === '' && words === '') return unmapped(0, [{ kind: 'threshold', detail: 'no message to classify' }]);
 
+    // What the safety rules read: the message and the code's words.
+    const ruled = words ? `${text} ${words}` : text;
     feats.length = 0;
     spans.length = 0;
     features(text, words, flow, feats, spans);
@@ -254,7 +277,15 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     for (const a of present) mass[a] = Math.max(0, mass[a] as number) / sum;
     // Only decisions with some probability can win or weigh: usually a handful of the groups.
     active.length = 0;
-    for (const a of present) if ((mass[a] as number) > 1e-4) active.push(a);
+    let successWeighs = false;
+    for (const a of present) {
+      if ((mass[a] as number) > 1e-4) {
+        active.push(a);
+        if (a >> 3 === OUTCOME_ID.succeeded) successWeighs = true;
+      }
+    }
+    // Most messages give success no weight, and then the words need not be read.
+    const cost = successWeighs && useSafety && saysPaymentMoved(ruled, flow) ? costSaid : costUnsaid;
     let g = -1;
     let gCost = Infinity;
     for (const a of active) {
@@ -269,16 +300,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     for (const k of members[g] as number[]) if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
     // How right the answer is expected to be: full credit where the truth is the answer's decision,
     // half where it shares only the outcome or only the next step.
-    const confidenceOf = (answer: number): number => {
-      let right = 0;
-      for (const b of active) {
-        const c = cost[answer * 64 + b] as number;
-        if (c < 1) right += (mass[b] as number) * (1 - c);
-      }
-      const raw = Math.min(1 - 1e-6, Math.max(1e-6, right));
-      return round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
-    };
-    let confidence = confidenceOf(g);
+    let confidence = confidenceOf(g, cost);
 
     let code = model.classes[best] as string;
     let d = read[best] as UnifiedReading;
@@ -304,7 +326,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
           best = likeliest;
           code = model.classes[best] as string;
           d = l;
-          confidence = confidenceOf(group[best] as number);
+          confidence = confidenceOf(group[best] as number, cost);
         }
       }
     }
@@ -320,7 +342,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       });
     }
     if (useSafety) {
-      const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, words ? `${text} ${words}` : text, flow);
+      const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, ruled, flow);
       if (step) {
         code = step.unified;
         d = { ...unifiedReading(unified, code, flow) };

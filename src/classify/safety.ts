@@ -370,6 +370,19 @@ export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
 }
 
 /**
+ * True when the text names a payment, order or refund and says its money moved ("交易成功", "결제
+ * 완료", "refund succeeded" on a refund): a success in so many words, which the classifier may
+ * then answer without the caution it keeps for a guess. "The device is approved" names no payment.
+ */
+export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean {
+  return saysMoneyMoved(text, flow) && PAYMENT_NAMED.test(text);
+}
+
+const PAYMENT_NAMED = folded(
+  /\b(payment|transaction|trade|charge|purchase|order|refund|capture)\b|支付|付款|扣款|退款|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|cargo|reembolso)\b/,
+);
+
+/**
  * Checks a model reading against the rules and returns the first that applies, or undefined when
  * the reading stands. `text` is the folded message plus the code's words.
  */

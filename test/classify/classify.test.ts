@@ -139,6 +139,16 @@ describe('classify: an answer right about the money is half right', () => {
     expect(heldBack).toBeGreaterThan(0);
   });
 
+  it('a payment that says its money moved is answered as succeeded, without the caution kept for a guess', () => {
+    for (const message of ['交易成功', '支付成功', 'Transaction approved']) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['succeeded', 'done']);
+    }
+    // The same words on a flow they do not settle, or with no payment named, keep the caution.
+    expect(classify({ message: 'Refund succeeded', flow: 'payment' }).outcome).not.toBe('succeeded');
+    expect(classify({ message: 'The mobile device is approved and ready for use.', flow: 'payment' }).outcome).not.toBe('succeeded');
+  });
+
   it('text in flight is never a failure, not even one to stop at', () => {
     for (const message of ['payment processing', '決済処理中です', 'Payment was created, waiting for the customer']) {
       const c = classify({ message, flow: 'payment' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Reading, safetyStep, saysMoneyMoved } from '../../src/classify/safety.js';
+import { type Reading, safetyStep, saysMoneyMoved, saysPaymentMoved } from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -82,6 +82,16 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     expect(saysMoneyMoved(fold('Refund successful'), 'refund')).toBe(true);
     expect(saysMoneyMoved(fold('Refund successful'), 'payment')).toBe(false);
     expect(saysMoneyMoved(fold('Refund successful'), undefined)).toBe(false);
+  });
+  it('a payment said to have moved names the payment: a device or an account approved is not one', () => {
+    for (const text of ['交易成功', '결제 완료', 'Your payment has been approved', '支付成功']) {
+      expect(saysPaymentMoved(fold(text), 'payment'), text).toBe(true);
+    }
+    expect(saysPaymentMoved(fold('Refund succeeded'), 'refund')).toBe(true);
+    expect(saysPaymentMoved(fold('Refund succeeded'), 'payment')).toBe(false);
+    expect(saysPaymentMoved(fold('The mobile device is approved and ready for use.'), 'payment')).toBe(false);
+    expect(saysPaymentMoved(fold('Approved'), 'payment')).toBe(false);
+    expect(saysPaymentMoved(fold('Payment not approved'), 'payment')).toBe(false);
   });
 });
 
