@@ -303,7 +303,17 @@ export function isRiskyFailure(outcome: string, next: string): boolean {
  *   network fault.
  * The checks for the first word keep the common text, which holds none of them, to a scan.
  */
-function withoutEffortWords(text: string): string {
+function withoutLookalikes(text: string): string {
+  // Both doubt passes read the same text: the second gets the first's answer.
+  if (text === lastPlain) return lastCleaned;
+  lastPlain = text;
+  lastCleaned = stripLookalikes(text);
+  return lastCleaned;
+}
+let lastPlain = '';
+let lastCleaned = '';
+
+function stripLookalikes(text: string): string {
   let t = text;
   if (t.includes('加紧') || t.includes('加速')) t = t.replace(/(正在)?(加紧|加速)(处理|解决)中?/g, ' ');
   if (t.includes('통신')) t = t.replace(/이동 ?통신|통신 ?(사|요금|비|판매|할인)/g, ' ');
@@ -332,7 +342,7 @@ function withoutLookups(text: string): string {
 
 /** The first doubt family that holds whether or not money moves (in flight, paid, created …). */
 function settledDoubtIn(text: string): Doubt | undefined {
-  const t = withoutEffortWords(text);
+  const t = withoutLookalikes(text);
   for (const d of DOUBTS) if (!d.moneyInDoubt && says(d, t)) return d;
   return undefined;
 }
@@ -347,7 +357,7 @@ function says(d: Doubt, t: string): boolean {
  * checked first, so a money family found anywhere wins over an earlier in-flight one.
  */
 function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; any?: Doubt } {
-  const t = withoutEffortWords(text);
+  const t = withoutLookalikes(text);
   let first: Doubt | undefined;
   for (const d of DOUBTS) {
     if (!d.moneyInDoubt && (!any || first !== undefined)) continue;
