@@ -209,8 +209,6 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     const words = codeWords(input?.code);
     if (text === '' && words === '') return unmapped(0, [{ kind: 'threshold', detail: 'no message to classify' }]);
 
-    // What the safety rules read: the message and the code's words.
-    const ruled = words ? `${text} ${words}` : text;
     feats.length = 0;
     spans.length = 0;
     features(text, words, flow, feats, spans);
@@ -224,6 +222,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     // Nothing in the text or the code was seen in training.
     if (known === 0) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
+    // What the safety rules read: the message and the code's words.
+    const ruled = words ? `${text} ${words}` : text;
 
     // The decision (outcome × next) with the least expected cost wins and its likeliest code names
     // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a
@@ -298,8 +298,6 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     let best = -1;
     for (const k of members[g] as number[]) if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
-    // How right the answer is expected to be: full credit where the truth is the answer's decision,
-    // half where it shares only the outcome or only the next step.
     let confidence = confidenceOf(g, cost);
 
     let code = model.classes[best] as string;
