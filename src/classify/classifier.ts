@@ -372,6 +372,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   };
 }
 
+// evidenceFor's scratch: it runs to completion, once at a time.
+const topAt = new Int32Array(EVIDENCE_FEATURES);
+const topHash = new Float64Array(EVIDENCE_FEATURES);
+const topWeight = new Float64Array(EVIDENCE_FEATURES);
+
 /** The features that pushed hardest towards the chosen code, quoted from the text. */
 function evidenceFor(
   model: Model,
@@ -382,10 +387,10 @@ function evidenceFor(
   text: string,
   words: string,
 ): Evidence[] {
-  const top = [-1, -1, -1];
+  const top = topAt.fill(-1);
   // The chosen features' hashes: NaN equals none, so the duplicate check needs no bounds test.
-  const th = [Number.NaN, Number.NaN, Number.NaN];
-  const tw = [0, 0, 0];
+  const th = topHash.fill(Number.NaN);
+  const tw = topWeight.fill(0);
   for (let i = 0; i < feats.length; i++) {
     const r = rows[i] as number;
     // The flow is not a word of the message: evidence quotes only what the caller sent.
