@@ -31,15 +31,14 @@ const EVIDENCE_FEATURES = 3;
 /**
  * See ClassifierOptions.dangerCost. Chosen on the leave-one-provider-out run (npm run eval): a
  * step above the lowest cost at which neither that run nor the six-group calibration run gives a
- * dangerous answer once the safety rules apply (at 90 the six-group run has one, a voucher "issue
- * record does not exist" read as a missing agreement; at 70 the leave-one-provider-out run has one,
- * a discount system under maintenance read as "unavailable, retry"; 100 has none). At 120,
- * leave-one-provider-out next-step accuracy is 41.4 % (42.3 % at 100, 40.0 % at 150) with outcome
- * at 89.2 %. A risky answer is then given only where the model puts well under 1 % of its weight
- * on doubt; elsewhere the safe reading with the least expected cost wins (a query, or a failure to
- * stop at).
+ * dangerous answer once the safety rules apply (at 70 the leave-one-provider-out run has one, a
+ * discount system under maintenance read as "unavailable, retry", where the code's other text is an
+ * internal error; 80 has none). At 100, leave-one-provider-out next-step accuracy is 42.5 % (43.9 %
+ * at 80, 41.6 % at 120) with outcome at 89.4 %. A risky answer is then given only where the model
+ * puts well under 1 % of its weight on doubt; elsewhere the safe reading with the least expected
+ * cost wins (a query, or a failure to stop at).
  */
-export const DANGER_COST = 120;
+export const DANGER_COST = 100;
 
 const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 

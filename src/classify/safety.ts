@@ -89,7 +89,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished)\b|\bin process\b|being processed|processing|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b/,
+  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -178,7 +178,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
     re: folded(
-      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|勿重试|不要重试|\bdo not retry\b|알 수 없|불명|不明|\bdesconocid[oa]\b|\bundefined error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|勿重试|不要重试|\bdo not retry\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\bundefined error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
     ),
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
@@ -190,7 +190,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'system_error',
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many (users|requests)\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|네트워크|통신|혼잡|지연되고|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many (users|requests)\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there.
     also: (t) => CHANNEL.test(t) && ABNORMAL.test(t),
@@ -204,7 +204,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done)\b|이미 처리|既に処理|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done)\b|이미 처리|既に処理|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
     ),
     moneyInDoubt: true,
   },

@@ -186,6 +186,16 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['전문오류 - 거래금액 DATA TYPE 또는 길이 오류', 'system_error'],
     ['휴대폰 지불 실패 (TID 생성 실패)', 'system_error'],
     ['쇼핑몰 암호모듈 초기화 오류', 'system_error'],
+    // A result the text says cannot be known, a service running late, and a reply that came back
+    // without its result code: nothing says what happened to the request.
+    ['결제요청에 대한 처리응답을 받지 못해 결제처리여부를 알 수 없습니다.', 'outcome_unknown'],
+    ['알수없는 오류 발생으로 재시도 부탁드립니다.', 'outcome_unknown'],
+    ['해당 은행 가상계좌 채번 서비스 지연. 재시도 요망.', 'system_error'],
+    ['전문에 응답코드가 존재하지 않습니다.', 'system_error'],
+    ['No response code in the reply', 'system_error'],
+    // A duplicate by another name, and a voucher whose use is complete.
+    ['Transaction doublet was detected, transaction was blocked.', 'duplicate_request'],
+    ['사용이 완료된 상품권입니다.', 'duplicate_request'],
     // The transaction's current state, reported: act on it once it is known.
     ['현재 매입완료 상태', 'invalid_state'],
     ['현재 취소요청된 상태입니다', 'invalid_state'],
@@ -207,6 +217,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   });
   it('a decline for an unknown reason stays a decline', () => {
     expect(step(declined, 'Declined for unknown reasons', 'payment')).toBeUndefined();
+  });
+  it('"unknown" as a word about a card or a value (알 수 없는 해외카드) is no unknown result', () => {
+    // unknown foreign card; an unknown value was entered in PRODUCT_NAME; "…" is an unknown TYPE
+    for (const text of ['알수없는 해외카드', 'PRODUCT_NAME에 알수없는 값이 입력됐습니다.', '"amount" 은(는) 알 수 없는 TYPE 입니다']) {
+      expect(step(declined, text, 'payment')).toBeUndefined();
+    }
   });
   it('a state in words that name no transaction, or a database word inside another word, is no doubt', () => {
     expect(step(declined, '현재 사용할 수 없는 카드 상태입니다', 'payment')).toBeUndefined();
@@ -251,6 +267,9 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     ['인증이 필요하지 않습니다', 'outcome_unknown'],
     ['The debit session is not ready yet. Please try the request again later.', 'processing'],
     ['需要用戶輸入支付密碼', 'processing'],
+    // Not finished yet, or waiting on a step before the payment can go on.
+    ['Authentication unfinished', 'processing'],
+    ['The issuer requires further shopper interaction before the payment can be authenticated.', 'processing'],
   ])('%s', (text, unified) => {
     expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
   });
