@@ -131,7 +131,14 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   const productFeatures = Math.floor(600 / Math.max(largestWeight, 1e-9));
   const readings = new Map<
     string,
-    { read: UnifiedReading[]; group: Int32Array; present: number[]; base: Float64Array; members: number[][] }
+    {
+      read: UnifiedReading[];
+      group: Int32Array;
+      present: number[];
+      base: Float64Array;
+      members: number[][];
+      heldDetails: Map<number, string>;
+    }
   >();
   const readingsFor = (flow: Flow | undefined) => {
     const key = flow ?? '';
@@ -144,7 +151,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       const present = [...new Set(group)].sort((a, b) => a - b);
       const members: number[][] = Array.from({ length: 64 }, () => []);
       for (let k = 0; k < K; k++) members[group[k] as number]?.push(k);
-      r = { read, group, present, base, members };
+      r = { read, group, present, base, members, heldDetails: new Map() };
       readings.set(key, r);
     }
     return r;
@@ -187,6 +194,19 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     return round(1 / (1 + Math.exp(-(ca * Math.log(raw / (1 - raw)) + cb))));
   };
 
+  // The line that says a next step was held back depends only on the code, its reading on the flow
+  // and the decision given: a log of distinct messages says it on a large share of its records, so
+  // each is written once per flow.
+  const heldBackDetail = (details: Map<number, string>, k: number, g: number, held: UnifiedReading, d: UnifiedReading): string => {
+    const key = k * 64 + g;
+    let detail = details.get(key);
+    if (detail === undefined) {
+      detail = `${model.classes[k]} reads ${held.outcome}/${held.next}; ${d.outcome}/${d.next} has the least expected cost (a wrong "${held.next}" is costly where the money may be in doubt)`;
+      details.set(key, detail);
+    }
+    return detail;
+  };
+
   const abstention = unifiedReading(unified, 'unmapped', undefined);
   const unmapped = (confidence: number, evidence: Evidence[]): Classification => ({
     unified: 'unmapped',
@@ -227,7 +247,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // The decision (outcome × next) with the least expected cost wins and its likeliest code names
     // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a
     // dangerous reading must beat the safe ones by dangerCost to one.
-    const { read, group, present, base, members } = readingsFor(flow);
+    const { read, group, present, base, members, heldDetails } = readingsFor(flow);
     for (const a of present) mass[a] = base[a] as number;
     let top = -Infinity;
     let likeliest = 0;
@@ -332,12 +352,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     if (evidence.length === 0) {
       return unmapped(confidence, [{ kind: 'threshold', detail: 'no word of the message points to a reading' }]);
     }
-    if (heldBack) {
-      evidence.push({
-        kind: 'threshold',
-        detail: `${code} reads ${held.outcome}/${held.next}; ${d.outcome}/${d.next} has the least expected cost (a wrong "${held.next}" is costly where the money may be in doubt)`,
-      });
-    }
+    if (heldBack) evidence.push({ kind: 'threshold', detail: heldBackDetail(heldDetails, best, g, held, d) });
     if (useSafety) {
       const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, ruled, flow);
       if (step) {
