@@ -388,6 +388,14 @@ export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean 
   return saysMoneyMoved(text, flow) && PAYMENT_NAMED.test(text);
 }
 
+/**
+ * Something other than a payment approved or authorised: a device, an account, an application, a
+ * merchant or a user. "The mobile device is approved" says nothing about money.
+ */
+const OTHER_APPROVED = folded(
+  /\b(device|account|application|merchant|user|customer|profile|document|registration|store|terminal|app|api key|key|token|request) (was |has been |is |were |are )?(approved|authori[sz]ed)\b|\b(dispositivo|cuenta|solicitud|comercio|usuario|cliente|documento|registro|tienda|terminal) (fue |ha sido |está )?(aprobad[oa]|autorizad[oa])\b/,
+);
+
 const PAYMENT_NAMED = folded(
   /\b(payment|transaction|trade|charge|purchase|order|refund|capture)\b|支付|付款|扣款|退款|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|cargo|reembolso)\b/,
 );
@@ -409,7 +417,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
         detail: 'created, accepted or received is not paid: query the result',
       };
     }
-    if (!saysMoneyMoved(text, flow)) {
+    if (!saysMoneyMoved(text, flow) || (OTHER_APPROVED.test(text) && !PAYMENT_NAMED.test(text))) {
       return {
         rule: 'says-money-moved',
         unified: 'request_accepted',

@@ -78,6 +78,13 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
       expect(step(paid, text, 'payment')?.rule).toMatch(/says-money-moved|not-final/);
     },
   );
+  it('refuses a device, an account or an application approved: no payment is named', () => {
+    for (const text of ['The mobile device is approved and ready for use.', 'Your account has been approved', 'Cuenta aprobada']) {
+      expect(step(paid, text, 'payment'), text).toMatchObject({ rule: 'says-money-moved', force: { outcome: 'unknown', next: 'query' } });
+    }
+    // the payment named beside them still counts
+    expect(step(paid, 'Payment approved for this merchant account', 'payment')).toBeUndefined();
+  });
   it('a refund counts as moved money only on a refund flow', () => {
     expect(saysMoneyMoved(fold('Refund successful'), 'refund')).toBe(true);
     expect(saysMoneyMoved(fold('Refund successful'), 'payment')).toBe(false);

@@ -205,7 +205,12 @@ export function soupWith(required: readonly string[], others: readonly string[])
     .map(([a, r, b, spaced]) => (spaced ? `${a} ${r} ${b}` : `${a}${r}${b}`));
 }
 
-export const successWordRe = /succe|approv|paid|complet|成功|完成|已支付|已付款|\bok\b/i;
+/**
+ * A success in so many words, in each language the catalog has: a `succeeded` answer needs one.
+ * (The catalog's texts are among the messages tried, so "계좌이체 결제 성공" must count.)
+ */
+export const successWordRe =
+  /succe|approv|paid|complet|captur|charged|refunded|settled|authori[sz]ed|成功|完成|已支付|已付款|已扣款|已退款|已收款|성공|완료|승인|完了|承認|支払済|aprobad|pagad|éxito|exitos|realizad|reembolsad|\bok\b/i;
 
 export const ENUMS = { FLOWS, OUTCOMES, NEXT_STEPS, PARTIES, DISCLOSURES, LANGS };
 
