@@ -203,6 +203,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     // A duplicate by another name, and a voucher whose use is complete.
     ['Transaction doublet was detected, transaction was blocked.', 'duplicate_request'],
     ['사용이 완료된 상품권입니다.', 'duplicate_request'],
+    // Done before, in other words: the first attempt may have gone through.
+    ['Transaction with the same order id has been processed before', 'duplicate_request'],
+    ['There is a record of transaction with the same order number', 'duplicate_request'],
+    ['The refund has already been processed', 'duplicate_request'],
     // The transaction's current state, reported: act on it once it is known.
     ['현재 매입완료 상태', 'invalid_state'],
     ['현재 취소요청된 상태입니다', 'invalid_state'],
@@ -221,6 +225,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it('does not apply where no money moves (onboarding), unless the answer invites a retry', () => {
     expect(step(stopped, 'Application already exists', 'onboarding')).toBeUndefined();
     expect(step(declined, 'Application already exists', 'onboarding')).toMatchObject({ rule: 'guard' });
+  });
+  it('an account closed, or the same card, is no duplicate', () => {
+    expect(step(declined, 'This account has already been closed.', 'payment')).toBeUndefined();
+    expect(step(declined, 'The same card number cannot be used for this merchant', 'payment')).toBeUndefined();
   });
   it('a decline for an unknown reason stays a decline', () => {
     expect(step(declined, 'Declined for unknown reasons', 'payment')).toBeUndefined();
@@ -277,6 +285,11 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     // Not finished yet, or waiting on a step before the payment can go on.
     ['Authentication unfinished', 'processing'],
     ['The issuer requires further shopper interaction before the payment can be authenticated.', 'processing'],
+    // Sent on and not yet answered: the payment is in flight, not refused.
+    ['The payment has been sent for authorisation', 'processing'],
+    ['Request sent to the issuer, awaiting reply', 'processing'],
+    ['承認待ちです', 'processing'],
+    ['승인 요청 중입니다', 'processing'],
   ])('%s', (text, unified) => {
     expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
   });
@@ -292,6 +305,9 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
   });
   it('the provider working on its own problem is not a transaction in flight', () => {
     expect(step(declined, '卡號錯誤，我們正在加緊處理', 'binding')).toBeUndefined();
+  });
+  it('a code sent to the bank account is not a payment sent on', () => {
+    expect(step(declined, 'The verification code provided does not match the one sent to the bank account.', 'binding')).toBeUndefined();
   });
 });
 
