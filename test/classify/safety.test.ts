@@ -135,6 +135,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['交易超時', 'channel_timeout'],
     ['訂單號重複', 'duplicate_request'],
     ['시간 초과', 'channel_timeout'],
+    // Timed out with no space, and the reply's waiting time exceeded or run out.
+    ['시간초과 재시도 요망', 'channel_timeout'],
+    ['승인 응답 시간이 초과되었습니다', 'channel_timeout'],
+    ['Time Over(응답대기 시간 경과)', 'channel_timeout'],
     ['중복 거래', 'duplicate_request'],
     ['タイムアウトしました', 'channel_timeout'],
     ['システムエラー', 'system_error'],
@@ -229,6 +233,15 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it('an account closed, or the same card, is no duplicate', () => {
     expect(step(declined, 'This account has already been closed.', 'payment')).toBeUndefined();
     expect(step(declined, 'The same card number cannot be used for this merchant', 'payment')).toBeUndefined();
+  });
+  it('a rate limit refuses the request before it is processed; too many users is congestion', () => {
+    const limited: Reading = { unified: 'rate_limited', outcome: 'failed', next: 'retry' };
+    expect(step(limited, 'Too many requests hit the API too quickly.', 'payment')).toBeUndefined();
+    expect(step(limited, 'Too many users, please try later', 'payment')).toMatchObject({ rule: 'money-in-doubt', unified: 'system_error' });
+  });
+  it('a window of time that has passed is no timeout', () => {
+    // the time in which the payment could be made has passed
+    expect(step(declined, '결제 가능 시간이 초과 하였습니다.', 'payment')).toBeUndefined();
   });
   it('a decline for an unknown reason stays a decline', () => {
     expect(step(declined, 'Declined for unknown reasons', 'payment')).toBeUndefined();
