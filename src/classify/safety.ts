@@ -154,6 +154,10 @@ const NOT_FOUND = folded(
 );
 const RETURNED = folded(/\breturned\b|返回|반환|응답|返却|\bdevuelt[oa]\b/);
 const MISMATCH = folded(/\bdoes not match\b|\bmismatch|不匹配|不匹对|不符|일치하지 않|불일치|一致しません|\bno coincide\b/);
+/** An error that happened while the request was being processed: its result is unknown, it is not in flight. */
+const ERROR_IN_PROCESSING = folded(
+  /\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(처리|진행) ?중 ?(오류|에러)|処理中に?エラー|处理(中|时|过程中)(出错|发生错误|错误|异常)/,
+);
 const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
 
 export const DOUBTS: readonly Doubt[] = [
@@ -442,6 +446,16 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
       unified: 'outcome_unknown',
       force: { outcome: 'unknown', next: 'query' },
       detail: 'a failed status query says nothing about the transaction: query again',
+    };
+  }
+  // "An error occurred while processing" (처리 중 오류) reads like a transaction in flight to the
+  // model, but an error stopped it: nothing will come of waiting, so look the result up.
+  if (r.outcome === 'pending' && (flow === undefined || MONEY_FLOWS.has(flow)) && ERROR_IN_PROCESSING.test(text)) {
+    return {
+      rule: 'money-in-doubt',
+      unified: 'system_error',
+      force: { outcome: 'unknown', next: 'query' },
+      detail: 'an error while processing, on a flow that moves money: not in flight, query the result',
     };
   }
   const money = (r.outcome === 'failed' || r.outcome === 'succeeded') && (flow === undefined || MONEY_FLOWS.has(flow));

@@ -234,6 +234,19 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(declined, 'This account has already been closed.', 'payment')).toBeUndefined();
     expect(step(declined, 'The same card number cannot be used for this merchant', 'payment')).toBeUndefined();
   });
+  it('an error while processing is not in flight: a pending reading of it is queried', () => {
+    const inFlight: Reading = { unified: 'processing', outcome: 'pending', next: 'wait' };
+    for (const text of ['An error occurred while processing your card.', '거래 처리 중 오류가 발생했습니다.', '결제 진행 중 에러']) {
+      expect(step(inFlight, text, 'payment')).toMatchObject({
+        rule: 'money-in-doubt',
+        unified: 'system_error',
+        force: { outcome: 'unknown', next: 'query' },
+      });
+    }
+    // still processing, with no error: the reading stands
+    expect(step(inFlight, '결제 처리 중입니다.', 'payment')).toBeUndefined();
+    expect(step(inFlight, 'Payment is processing', 'payment')).toBeUndefined();
+  });
   it('a rate limit refuses the request before it is processed; too many users is congestion', () => {
     const limited: Reading = { unified: 'rate_limited', outcome: 'failed', next: 'retry' };
     expect(step(limited, 'Too many requests hit the API too quickly.', 'payment')).toBeUndefined();
