@@ -103,15 +103,15 @@ const MONEY_MOVED = folded(
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)/,
+  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)|sin éxito/,
 );
 
 /** Something went through: success, or processed normally (정상 처리, 正常処理). */
-const SUCCESS = folded(/\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b/);
+const SUCCESS = folded(/\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|con éxito/);
 
 /** A cancellation or refund that went through: on those flows "cancelled" is the success. */
 const UNDONE = folded(
-  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|撤销成功|退款成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad)[oa] con éxito\b/,
+  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|撤销成功|退款成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad|anulad)[oa] (con éxito|exitosamente|correctamente)\b/,
 );
 
 /** The text says something succeeded and nothing takes it back. */
@@ -156,7 +156,7 @@ const RETURNED = folded(/\breturned\b|返回|반환|응답|返却|\bdevuelt[oa]\
 const MISMATCH = folded(/\bdoes not match\b|\bmismatch|不匹配|不匹对|不符|일치하지 않|불일치|一致しません|\bno coincide\b/);
 /** An error that happened while the request was being processed: its result is unknown, it is not in flight. */
 const ERROR_IN_PROCESSING = folded(
-  /\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(처리|진행) ?중 ?(오류|에러)|処理中に?エラー|处理(中|时|过程中)(出错|发生错误|错误|异常)/,
+  /\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(처리|진행) ?중 ?(오류|에러)|処理中に?エラー|处理(中|时|过程中)(出错|发生错误|错误|异常)|\berror al procesar\b|\berror (durante|mientras) (el )?procesa/,
 );
 const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
 
@@ -307,6 +307,8 @@ export function isRiskyFailure(outcome: string, next: string): boolean {
  *   with the request or the account, not an exception;
  * - a card's network, a debit network or a network token is the card scheme (Visa, Mastercard), not a
  *   network fault.
+ * - a bank account or a bank card (银行卡, 은행 계좌) is the customer's own, not the bank reporting
+ *   an error as a channel would.
  * The checks for the first word keep the common text, which holds none of them, to a scan.
  */
 function withoutLookalikes(text: string): string {
@@ -325,6 +327,9 @@ function stripLookalikes(text: string): string {
   if (t.includes('통신')) t = t.replace(/이동 ?통신|통신 ?(사|요금|비|판매|할인)/g, ' ');
   if (t.includes('异常')) t = t.replace(/(状态|配置|签名)异常/g, ' ');
   if (t.includes('network')) t = t.replace(/\b(card'?s|debit|credit|scheme) network\b|\bnetwork tokens?\b/g, ' ');
+  if (t.includes('bank')) t = t.replace(/\bbank (account|card|code|name|details|transfer)s?\b/g, ' ');
+  if (t.includes('银行')) t = t.replace(/银行(卡|账户|账号|帐户|帐号|口座)/g, ' ');
+  if (t.includes('은행')) t = t.replace(/은행 ?계좌/g, ' ');
   return t;
 }
 

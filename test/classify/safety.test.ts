@@ -113,6 +113,10 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['取消成功', 'cancel'],
     ['Order paid', 'binding'],
     ['The payment has been authorised for a partial amount', 'payment'],
+    // Spanish: "with success" and "successfully", and a cancel voided successfully on a cancel
+    ['Pago procesado con éxito', 'payment'],
+    ['Operación realizada exitosamente', 'payment'],
+    ['La transacción fue anulada exitosamente', 'cancel'],
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
   });
@@ -120,6 +124,7 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     expect(step(stopped, 'Payment failed after successful authentication', 'payment')).toBeUndefined();
     expect(step(stopped, '취소 성공', 'payment')).toBeUndefined();
     expect(step(stopped, 'Refund succeeded', 'payment')).toBeUndefined();
+    expect(step(stopped, 'El pago se procesó sin éxito', 'payment')).toBeUndefined();
   });
 });
 
@@ -236,7 +241,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   });
   it('an error while processing is not in flight: a pending reading of it is queried', () => {
     const inFlight: Reading = { unified: 'processing', outcome: 'pending', next: 'wait' };
-    for (const text of ['An error occurred while processing your card.', '거래 처리 중 오류가 발생했습니다.', '결제 진행 중 에러']) {
+    for (const text of [
+      'An error occurred while processing your card.',
+      '거래 처리 중 오류가 발생했습니다.',
+      '결제 진행 중 에러',
+      'Ocurrió un error al procesar el pago.',
+    ]) {
       expect(step(inFlight, text, 'payment')).toMatchObject({
         rule: 'money-in-doubt',
         unified: 'system_error',
@@ -281,6 +291,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       // the store's configuration is abnormal; signature abnormal, access refused
       '該門市配置異常，無法進行交易',
       '签名异常,不予继续访问',
+      // a bank account or a bank card is the customer's, not the bank erring as a channel
+      'Débitos automáticos no permitidos bank account activation error',
+      'Bank account error: the account number is invalid',
+      '銀行卡號錯誤',
     ]) {
       expect(step(declined, text, 'payment')).toBeUndefined();
     }
