@@ -98,7 +98,7 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
@@ -156,7 +156,7 @@ const RETURNED = folded(/\breturned\b|返回|반환|응답|返却|\bdevuelt[oa]\
 const MISMATCH = folded(/\bdoes not match\b|\bmismatch|不匹配|不匹对|不符|일치하지 않|불일치|一致しません|\bno coincide\b/);
 /** An error that happened while the request was being processed: its result is unknown, it is not in flight. */
 const ERROR_IN_PROCESSING = folded(
-  /\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(처리|진행) ?중 ?(오류|에러)|処理中に?エラー|处理(中|时|过程中)(出错|发生错误|错误|异常)|\berror al procesar\b|\berror (durante|mientras) (el )?procesa/,
+  /\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(처리|진행) ?중 ?([^ .]{1,8} )?(오류|에러)|処理中に?エラー|处理(中|时|过程中)(出错|发生错误|错误|异常)|\berror al procesar\b|\berror (durante|mientras) (el )?procesa/,
 );
 const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
 

@@ -72,12 +72,22 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
       expect(step(paid, text, 'payment')).toBeUndefined();
     },
   );
-  it.each(['Success', 'OK', '成功', 'Payment not successful', 'Transaction failed', '支付未成功', 'Operation done'])(
-    'refuses %s',
-    (text) => {
-      expect(step(paid, text, 'payment')?.rule).toMatch(/says-money-moved|not-final/);
-    },
-  );
+  it('keeps a payment that was approved or completed, in Japanese', () => {
+    expect(step(paid, '決済が承認されました', 'payment')).toBeUndefined();
+    expect(step(paid, '決済が完了しました', 'payment')).toBeUndefined();
+  });
+  it.each([
+    'Success',
+    'OK',
+    '成功',
+    'Payment not successful',
+    'Transaction failed',
+    '支付未成功',
+    'Operation done',
+    '決済が承認されませんでした',
+  ])('refuses %s', (text) => {
+    expect(step(paid, text, 'payment')?.rule).toMatch(/says-money-moved|not-final/);
+  });
   it('refuses a device, an account or an application approved: no payment is named', () => {
     for (const text of ['The mobile device is approved and ready for use.', 'Your account has been approved', 'Cuenta aprobada']) {
       expect(step(paid, text, 'payment'), text).toMatchObject({ rule: 'says-money-moved', force: { outcome: 'unknown', next: 'query' } });
@@ -245,6 +255,7 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       'An error occurred while processing your card.',
       '거래 처리 중 오류가 발생했습니다.',
       '결제 진행 중 에러',
+      '취소 처리 중 일시적인 오류가 발생했습니다.',
       'Ocurrió un error al procesar el pago.',
     ]) {
       expect(step(inFlight, text, 'payment')).toMatchObject({
