@@ -309,7 +309,8 @@ export function isRiskyFailure(outcome: string, next: string): boolean {
  *   network fault.
  * - a bank account or a bank card (银行卡, 은행 계좌) is the customer's own, not the bank reporting
  *   an error as a channel would.
- * The checks for the first word keep the common text, which holds none of them, to a scan.
+ * One gated test for all of their words keeps the common text, which holds none of them, to the
+ * scan the doubt families share (pattern-gate.ts).
  */
 function withoutLookalikes(text: string): string {
   // Both doubt passes read the same text: the second gets the first's answer.
@@ -321,7 +322,11 @@ function withoutLookalikes(text: string): string {
 let lastPlain = '';
 let lastCleaned = '';
 
+/** Any of the words stripLookalikes looks for: most texts hold none, and the shared scan says so. */
+const LOOKALIKE_WORDS = folded(/加紧|加速|통신|异常|network|bank|银行|은행/);
+
 function stripLookalikes(text: string): string {
+  if (!LOOKALIKE_WORDS.test(text)) return text;
   let t = text;
   if (t.includes('加紧') || t.includes('加速')) t = t.replace(/(正在)?(加紧|加速)(处理|解决)中?/g, ' ');
   if (t.includes('통신')) t = t.replace(/이동 ?통신|통신 ?(사|요금|비|판매|할인)/g, ' ');
@@ -339,7 +344,10 @@ function stripLookalikes(text: string): string {
  * payment needs (a card, an account, a merchant, a customer, a billing key), which fails the
  * payment before any money moves. A bare 조회, or one of a transaction or its status, still counts.
  */
+const LOOKUP_WORDS = folded(/query param|조회/);
+
 function withoutLookups(text: string): string {
+  if (!LOOKUP_WORDS.test(text)) return text;
   let t = text;
   if (t.includes('query param')) t = t.replace(/\bquery param(eter)?s?\b/g, ' ');
   if (t.includes('조회')) {
