@@ -98,7 +98,7 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
@@ -338,14 +338,15 @@ function stripLookalikes(text: string): string {
   return t;
 }
 
+/** Any of the words withoutLookups looks for: most texts hold none, and the shared scan says so. */
+const LOOKUP_WORDS = folded(/query param|조회/);
+
 /**
  * Words that look like a status query but are not one, taken out before the status-query rule
  * reads the text: a query parameter of an HTTP request, and a lookup (조회) of something the
  * payment needs (a card, an account, a merchant, a customer, a billing key), which fails the
  * payment before any money moves. A bare 조회, or one of a transaction or its status, still counts.
  */
-const LOOKUP_WORDS = folded(/query param|조회/);
-
 function withoutLookups(text: string): string {
   if (!LOOKUP_WORDS.test(text)) return text;
   let t = text;

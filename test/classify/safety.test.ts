@@ -72,9 +72,10 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
       expect(step(paid, text, 'payment')).toBeUndefined();
     },
   );
-  it('keeps a payment that was approved or completed, in Japanese', () => {
+  it('keeps a payment that was approved or completed, in Japanese; a registration approved is no payment', () => {
     expect(step(paid, '決済が承認されました', 'payment')).toBeUndefined();
     expect(step(paid, '決済が完了しました', 'payment')).toBeUndefined();
+    expect(step(paid, 'カードの登録が承認されました', 'payment')).toMatchObject({ rule: 'says-money-moved' });
   });
   it.each([
     'Success',
