@@ -89,7 +89,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|承認待ち|確認待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
+  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|承認待ち|確認待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(

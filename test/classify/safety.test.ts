@@ -339,6 +339,7 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     ['The issuer requires further shopper interaction before the payment can be authenticated.', 'processing'],
     // Sent on and not yet answered: the payment is in flight, not refused.
     ['The payment has been sent for authorisation', 'processing'],
+    ['Transaction is ongoing', 'processing'],
     ['Request sent to the issuer, awaiting reply', 'processing'],
     ['承認待ちです', 'processing'],
     ['승인 요청 중입니다', 'processing'],
