@@ -194,7 +194,7 @@ interface UnseenCase {
 const shipped = createClassifier({ unified, model: classifierModel });
 const oldFull = createOldClassifier({ providers, unified });
 // Two sets, kept apart because they were written at different times: the first with the first
-// model, the second (18 providers, five languages) after the catalog had grown.
+// model, the second (providers in neither the catalog nor the corpus) after the catalog had grown.
 const heldSets = ['unseen.json', 'unseen-2.json'].map((file) => {
   const cases = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/classify', file), 'utf8')) as UnseenCase[];
   const held = (f: typeof shipped) =>
