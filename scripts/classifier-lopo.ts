@@ -86,7 +86,14 @@ export function truthOf(providers: readonly ProviderData[], unified: UnifiedData
 export function leaveOneProviderOut(
   providers: readonly ProviderData[],
   unified: UnifiedData,
-  opts: { include?: readonly string[]; fit?: FitOptions; perLanguage?: boolean; groups?: number; dangerCost?: number } = {},
+  opts: {
+    include?: readonly string[];
+    fit?: FitOptions;
+    perLanguage?: boolean;
+    groups?: number;
+    dangerCost?: number;
+    fixDangerCost?: number;
+  } = {},
 ): Case[] {
   const truth = truthOf(providers, unified);
   const cases: Case[] = [];
@@ -110,7 +117,7 @@ export function leaveOneProviderOut(
       undefined,
       opts.fit,
     );
-    const classify = createClassifier({ unified, model, threshold: 0, dangerCost: opts.dangerCost });
+    const classify = createClassifier({ unified, model, threshold: 0, dangerCost: opts.dangerCost, fixDangerCost: opts.fixDangerCost });
     for (const p of out) cases.push(...casesOf(p, classify, truth, opts.perLanguage ?? false));
   }
   return cases;

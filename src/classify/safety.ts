@@ -8,8 +8,9 @@
  * - `says-money-moved`: `succeeded` only where the text says the money moved.
  * - `says-success`: a text that says it succeeded (and nothing says it failed) is never `failed`: a
  *   failure there would invite a second charge or a second refund.
- * - `money-in-doubt`: duplicate, already exists, inconsistent with an earlier request, timeout,
- *   system error, exception or unknown result, on a flow that moves money, is `unknown`/`query`.
+ * - `money-in-doubt`: duplicate, already exists, inconsistent with an earlier request, a
+ *   reconciliation out of balance, timeout, system error, exception or unknown result, on a flow
+ *   that moves money, is `unknown`/`query`.
  * - `guard` (the older guard, ported): whatever the flow, a message with any of those doubts, or
  *   one that says the transaction is still in flight or already exists, is never answered "failed,
  *   try again".
@@ -281,9 +282,11 @@ export const DOUBTS: readonly Doubt[] = [
     // Inconsistent with an earlier request, in words that name it: a bare "does not match" (ID,
     // password, card number) is a request to fix, as the catalog reads it in every language.
     // What came back does not match what was sent: the answer, not the request, is in question.
+    // So too a reconciliation that does not balance: the two sides' records of the same
+    // transactions disagree, and which of them moved money is what is in question.
     also: (t) => RETURNED.test(t) && MISMATCH.test(t),
     re: folded(
-      /\binconsistent\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|(이전|기존) ?(요청|거래|주문)[과와] ?(불일치|일치하지 않|다릅)|(以前|前回|元)の(リクエスト|取引|注文)と一致しません|\bno coincide con (la|el) (solicitud|transacción|pedido) (anterior|original)\b/,
+      /\binconsistent\b|\bnot reconciled\b|\bout of balance\b|\breconcil(e|iation) (error|failed|failure|mismatch)\b|\bplease reconcile\b|对账(不平|不符|不一致|失败)|대사 ?불일치|突合(エラー|不一致)|\bno conciliad[oa]\b|\bdoes not match (the )?(previous|original|earlier)\b|\bdiffers from (the )?(previous|original|earlier)\b|与原(交易|订单|请求)不(一致|符)|与(之前|前次|上次)|(이전|기존) ?(요청|거래|주문)[과와] ?(불일치|일치하지 않|다릅)|(以前|前回|元)の(リクエスト|取引|注文)と一致しません|\bno coincide con (la|el) (solicitud|transacción|pedido) (anterior|original)\b/,
     ),
     moneyInDoubt: true,
   },

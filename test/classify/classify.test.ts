@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGated } from '../../src/classify/classifier.js';
+import { DANGER_COST, FIX_DANGER_COST, isGated } from '../../src/classify/classifier.js';
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
 import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
@@ -137,6 +137,25 @@ describe('classify: an answer right about the money is half right', () => {
       expect(c.confidence, message).toBeLessThan(0.5);
     }
     expect(heldBack).toBeGreaterThan(0);
+  });
+
+  it('a wrong "fix the request" or "ask the customer" weighs less than a wrong "try again", but still weighs', () => {
+    expect(FIX_DANGER_COST).toBeGreaterThan(1);
+    expect(FIX_DANGER_COST).toBeLessThan(DANGER_COST);
+    // Weighed as a bare retry is, these answers would be held back to a stop.
+    const strict = createClassifier({ unified, model: classifierModel, fixDangerCost: DANGER_COST });
+    for (const [message, code, next] of [
+      ['order_amount is invalid', 'invalid_request_error', 'fix_and_retry'],
+      ['支付失败，付款码无效，请顾客刷新付款码后重新收款', undefined, 'ask_customer'],
+    ] as const) {
+      const c = classify({ message, code, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', next]);
+      expect(strict({ message, code, flow: 'payment' }).next, message).toBe('stop');
+    }
+    // Doubt on a money-moving flow stays a query, whichever next step the model leaned to.
+    for (const message of ['Amount not reconciled, totals provided', 'Invalid amount: request timed out']) {
+      expect(classify({ message, flow: 'payment' }).next, message).toBe('query');
+    }
   });
 
   it('a payment that says its money moved is answered as succeeded, without the caution kept for a guess', () => {

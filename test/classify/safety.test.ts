@@ -417,3 +417,23 @@ describe('safety rule money-in-doubt: inconsistent with an earlier request, in w
     expect(step(declined, text, 'payment')).toBeUndefined();
   });
 });
+
+describe('safety rule money-in-doubt: a reconciliation out of balance', () => {
+  it.each([
+    'Amount not reconciled, totals provided',
+    'Reconciled, out of balance, do not attempt error recovery',
+    'Reconcile error',
+    'Issuer does not respond within given time-frame - please reconcile.',
+    '对账不平',
+    '대사 불일치',
+    'Transacción no conciliada',
+  ])('%s leaves in question which transactions moved money', (text) => {
+    expect(step(declined, text, 'payment')).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it.each(['Reconciled, in balance', 'Cannot reconcile at non-owning host', '대사자료 전송요청 일자 형식 오류입니다.'])(
+    '%s (a reconciliation that balances, or a request about one) is left to the model',
+    (text) => {
+      expect(step(stopped, text, 'payment')).toBeUndefined();
+    },
+  );
+});
