@@ -92,6 +92,7 @@ export function leaveOneProviderOut(
     perLanguage?: boolean;
     groups?: number;
     dangerCost?: number;
+    askDangerCost?: number;
     fixDangerCost?: number;
   } = {},
 ): Case[] {
@@ -117,7 +118,14 @@ export function leaveOneProviderOut(
       undefined,
       opts.fit,
     );
-    const classify = createClassifier({ unified, model, threshold: 0, dangerCost: opts.dangerCost, fixDangerCost: opts.fixDangerCost });
+    const classify = createClassifier({
+      unified,
+      model,
+      threshold: 0,
+      dangerCost: opts.dangerCost,
+      askDangerCost: opts.askDangerCost,
+      fixDangerCost: opts.fixDangerCost,
+    });
     for (const p of out) cases.push(...casesOf(p, classify, truth, opts.perLanguage ?? false));
   }
   return cases;

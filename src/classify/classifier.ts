@@ -20,10 +20,9 @@ export interface ClassifierOptions {
    * expected cost, so a risky reading must be that much likelier than the safe ones.
    */
   dangerCost?: number;
-  /**
-   * The same for "failed, fix and retry" and "failed, ask the customer" where the money may be in
-   * doubt. See FIX_DANGER_COST.
-   */
+  /** The same for "failed, ask the customer" where the money may be in doubt. See ASK_DANGER_COST. */
+  askDangerCost?: number;
+  /** The same for "failed, fix and retry" where the money may be in doubt. See FIX_DANGER_COST. */
   fixDangerCost?: number;
   /** Accepted for compatibility with the rule classifier's options; the model needs no providers. */
   providers?: readonly ProviderData[];
@@ -45,17 +44,22 @@ const EVIDENCE_FEATURES = 3;
  */
 export const DANGER_COST = 100;
 /**
- * See ClassifierOptions.fixDangerCost. A bare "try again" can be carried out by the merchant's
- * system on its own, at once; "fix the request" and "ask the customer" put a person between the
- * answer and any second attempt (a developer, or the customer choosing another card), who can
- * still look the payment up. Still dangerous, and counted so by the evaluation, but less likely to
- * charge twice unseen. Chosen on the leave-one-provider-out run as DANGER_COST was: at 40 the run
- * has one dangerous answer (toss-payments 531, "비밀번호 복호화 오류", a password decryption error
- * read as a wrong PIN: the catalog reads it as the provider's error), at 45 none, and this is the
- * step above. Next-step accuracy rises from 42.3 % (one cost of 100 for all three) to the figure
- * in docs/classifier.md; outcome accuracy is unchanged.
+ * See ClassifierOptions.askDangerCost and fixDangerCost. A wrong next step costs less the further
+ * it stands from a second charge: a bare "try again" can be carried out by the merchant's system on
+ * its own, at once; "ask the customer" waits for the customer to choose another card or top up;
+ * "fix the request" waits for a developer to change the request before any new attempt. Still
+ * dangerous, and counted so by the evaluation. Chosen on the leave-one-provider-out and six-group
+ * runs as DANGER_COST was, a step above the lowest cost at which neither holds a dangerous answer:
+ * for "ask the customer", 45 (at 40, toss-payments 531, "비밀번호 복호화 오류", a password
+ * decryption error read as a wrong PIN, which the catalog reads as the provider's error); for
+ * "fix the request", 30 (at 20 the six-group run answers it to paypal-processor
+ * INVALID_TRANSACTION_ID, a payment the provider could not find). Next-step accuracy rises from
+ * 42.3 % (one cost of 100 for all three) to the figure in docs/classifier.md; outcome accuracy is
+ * unchanged.
  */
-export const FIX_DANGER_COST = 60;
+export const ASK_DANGER_COST = 60;
+/** See ASK_DANGER_COST. */
+export const FIX_DANGER_COST = 40;
 
 const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 
@@ -102,7 +106,7 @@ const built = new WeakMap<PackedModel | Model, WeakMap<UnifiedData, Map<string, 
  * which V8 compiles for that copy's tables (two copies measured a tenth slower each).
  */
 export function createClassifier(options: ClassifierOptions): ClassifyFn {
-  const key = `${options.threshold}\u0000${options.safety}\u0000${options.dangerCost}\u0000${options.fixDangerCost}`;
+  const key = [options.threshold, options.safety, options.dangerCost, options.askDangerCost, options.fixDangerCost].join('\u0000');
   let byUnified = built.get(options.model);
   if (byUnified === undefined) {
     byUnified = new WeakMap();
@@ -177,6 +181,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   // the outcome or about the next step is half wrong, not wholly: "failed, stop" for a truth of
   // "failed, ask the customer" still tells the merchant the money did not move.
   const dangerCost = options.dangerCost ?? DANGER_COST;
+  const askDangerCost = options.askDangerCost ?? ASK_DANGER_COST;
   const fixDangerCost = options.fixDangerCost ?? FIX_DANGER_COST;
   // Where the text itself says a payment's money moved ("payment successful", 결제 완료, 交易成功),
   // a "succeeded" is no longer a guess against the words: it costs what any wrong answer costs. The
@@ -190,7 +195,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         const riskyA = ao === OUTCOME_ID.failed && (an === NEXT_ID.retry || an === NEXT_ID.fix_and_retry || an === NEXT_ID.ask_customer);
         const inDoubtB = bo === OUTCOME_ID.pending || bo === OUTCOME_ID.unknown;
         const plain = (ao !== bo ? 0.5 : 0) + (an !== bn ? 0.5 : 0);
-        if (riskyA && inDoubtB) c[a * 64 + b] = an === NEXT_ID.retry ? dangerCost : fixDangerCost;
+        if (riskyA && inDoubtB)
+          c[a * 64 + b] = an === NEXT_ID.retry ? dangerCost : an === NEXT_ID.ask_customer ? askDangerCost : fixDangerCost;
         else if (ao === OUTCOME_ID.succeeded && bo !== OUTCOME_ID.succeeded) c[a * 64 + b] = successCost ?? plain;
         else c[a * 64 + b] = plain;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DANGER_COST, FIX_DANGER_COST, isGated } from '../../src/classify/classifier.js';
+import { ASK_DANGER_COST, DANGER_COST, FIX_DANGER_COST, isGated } from '../../src/classify/classifier.js';
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
 import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
@@ -141,9 +141,10 @@ describe('classify: an answer right about the money is half right', () => {
 
   it('a wrong "fix the request" or "ask the customer" weighs less than a wrong "try again", but still weighs', () => {
     expect(FIX_DANGER_COST).toBeGreaterThan(1);
-    expect(FIX_DANGER_COST).toBeLessThan(DANGER_COST);
+    expect(FIX_DANGER_COST).toBeLessThan(ASK_DANGER_COST);
+    expect(ASK_DANGER_COST).toBeLessThan(DANGER_COST);
     // Weighed as a bare retry is, these answers would be held back to a stop.
-    const strict = createClassifier({ unified, model: classifierModel, fixDangerCost: DANGER_COST });
+    const strict = createClassifier({ unified, model: classifierModel, askDangerCost: DANGER_COST, fixDangerCost: DANGER_COST });
     for (const [message, code, next] of [
       ['order_amount is invalid', 'invalid_request_error', 'fix_and_retry'],
       ['支付失败，付款码无效，请顾客刷新付款码后重新收款', undefined, 'ask_customer'],
