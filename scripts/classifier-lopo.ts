@@ -14,6 +14,7 @@ import type { Classification, Flow } from '../src/core/types.js';
 import { en } from '../src/data/messages/en.js';
 import { zhHans } from '../src/data/messages/zh-hans.js';
 import { zhHant } from '../src/data/messages/zh-hant.js';
+import { providerFacts } from '../src/data/provider-facts.js';
 import { unifiedInfo } from '../src/data/unified-info.js';
 
 /** The taxonomy's words for each code: its description and its customer message in each language. */
@@ -48,6 +49,11 @@ export interface Case {
   answer: Classification;
 }
 
+/** An entry's `details` from the catalog: more of the provider's words, for training only. */
+export function detailsOf(provider: string, entry: number): string[] {
+  return Object.values(providerFacts[provider]?.details?.[entry] ?? {});
+}
+
 /** The classes the model chooses between: every unified code but `unmapped`, in taxonomy order. */
 export function classesOf(unified: UnifiedData): string[] {
   return Object.keys(unified.codes).filter((c) => c !== 'unmapped');
@@ -60,7 +66,7 @@ export function fitPacked(
   options: FitOptions = {},
 ): PackedModel {
   const classes = classesOf(unified);
-  const samples = samplesOf(providers, classes, taxonomyTexts());
+  const samples = samplesOf(providers, classes, taxonomyTexts(), detailsOf);
   const trained = {
     entries: providers.reduce((n, p) => n + p.entries.length, 0),
     samples: samples.length,

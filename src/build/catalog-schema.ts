@@ -32,6 +32,12 @@ export const entrySchema = z
       .record(providerLang, nonEmpty)
       .refine((m) => Object.keys(m).length > 0, { message: 'at least one message is required' })
       .describe("The provider's text, verbatim, keyed by BCP 47 tag."),
+    details: z
+      .record(providerLang, nonEmpty)
+      .optional()
+      .describe(
+        "More of the provider's own words for this code from the same source row, verbatim, keyed by BCP 47 tag: a message for the buyer, a next step or an explanation. The classifier learns from them; answers quote `messages`.",
+      ),
     source: z
       .object({
         line: z.number().int().positive().describe('1-based line in the source document.'),

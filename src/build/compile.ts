@@ -61,9 +61,11 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
     const name = identifier(p.id);
     ids.push(p.id);
     const notes: Record<number, string> = {};
+    const details: Record<number, Record<string, string>> = {};
     const codes = new Set<string>(['unmapped']);
     p.entries.forEach((e, i) => {
       if (e.notes) notes[i] = e.notes;
+      if (e.details) details[i] = e.details;
       codes.add(e.unified);
     });
     const entries = entryTuples(p);
@@ -76,6 +78,7 @@ export function compileCatalog(catalog: LoadedCatalog): GeneratedFiles {
       url: p.source.url,
       retrieved: p.retrieved,
       notes,
+      ...(Object.keys(details).length > 0 ? { details } : {}),
     };
     const head: Omit<ProviderData, 'entries'> = {
       version: DATA_VERSION,

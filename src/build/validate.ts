@@ -159,12 +159,14 @@ export function validateCatalog(paths: CatalogPaths): ValidationResult {
               ['entries', i, 'source', 'line'],
               `entries[${i}].source.line: code ${e.code} is not on line ${e.source.line} of ${p.source.document}`,
             );
-          for (const [l, t] of Object.entries(e.messages)) {
-            if (!span.includes(t as string))
-              at(
-                ['entries', i, 'messages', l],
-                `entries[${i}].messages.${l}: the text is not verbatim on lines ${e.source.line}-${end} of ${p.source.document}`,
-              );
+          for (const field of ['messages', 'details'] as const) {
+            for (const [l, t] of Object.entries(e[field] ?? {})) {
+              if (!span.includes(t as string))
+                at(
+                  ['entries', i, field, l],
+                  `entries[${i}].${field}.${l}: the text is not verbatim on lines ${e.source.line}-${end} of ${p.source.document}`,
+                );
+            }
           }
         }
       }

@@ -131,9 +131,14 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
       letters = false;
     }
     if (k === Kind.Cjk) {
-      out.push(finish(NS_CHAR, c));
-      if (spans) spans.push(offset + i, offset + i + 1);
-      if (prevChar >= 0) {
+      // Hiragana carries Japanese grammar (particles, endings: が, を, ています), not what went
+      // wrong; it gives no feature of its own, and a pair only where it ends a stem (切れ, 正し).
+      const kana = c >= 0x3040 && c <= 0x309f;
+      if (!kana) {
+        out.push(finish(NS_CHAR, c));
+        if (spans) spans.push(offset + i, offset + i + 1);
+      }
+      if (prevChar >= 0 && !(prevChar >= 0x3040 && prevChar <= 0x309f)) {
         out.push(pair(NS_CHAR_PAIR, prevChar, c));
         if (spans) spans.push(offset + i - 1, offset + i + 1);
       }

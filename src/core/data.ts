@@ -51,6 +51,8 @@ export interface ProviderFacts {
   retrieved: string;
   /** Entry notes by entry index. */
   notes: Record<number, string>;
+  /** More of the provider's own words by entry index, then language (the entries' `details`). */
+  details?: Record<number, Record<string, string>>;
 }
 
 /** [category, outcome, next, party, disclosure] */

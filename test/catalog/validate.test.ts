@@ -64,6 +64,19 @@ describe('paycodes validate', () => {
     expect(r.stderr).toContain('the text is not verbatim on lines 9-9 of catalog/sources/subotiz.txt');
   });
 
+  it('holds details to the same rule as messages: verbatim on the source line', async () => {
+    // G02's buyer message stands on its row; a reworded one does not.
+    const { root, text } = brokenCatalog('gmo-payment-gateway', (t) =>
+      t.replace(/(code: "42G020000"\n(?: {4}.*\n)*? {4}details:\n {6}ja: ")[^"]*/, '$1カード残高が足りません。'),
+    );
+    const r = await validate(root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`catalog/providers/gmo-payment-gateway.yaml:${lineOf(text, 'カード残高が足りません')}:`);
+    expect(r.stderr).toMatch(
+      /entries\[\d+\]\.details\.ja: the text is not verbatim on lines 337-337 of catalog\/sources\/gmo-payment-gateway\.txt/,
+    );
+  });
+
   it('reports a YAML syntax error with its line', async () => {
     const { root, text } = brokenCatalog('eftpay', (t) => t.replace('  - code: "-13"\n', '  - code: "-13\n'));
     const r = await validate(root);

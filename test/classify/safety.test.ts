@@ -207,6 +207,11 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['서버 연결 오류', 'system_error'],
     ['메시지 전송에 실패하였습니다.', 'system_error'],
     ['サーバーへの接続エラー', 'system_error'],
+    // A connection to the issuer or the bank that could not be made, refused or dropped: whether the
+    // request got through before it did is what is in question.
+    ['Connection to issuer could not be established, please try again', 'system_error'],
+    ['Unable to connect to the acquirer', 'system_error'],
+    ['Connection reset while waiting for the bank', 'system_error'],
     // 전문 is the message a Korean gateway exchanges with the acquirer: a malformed one, or a key,
     // an ID or a module the provider failed to create or start, is its own failure, as the
     // catalog reads every such row.
