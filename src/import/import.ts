@@ -34,7 +34,12 @@ export interface DraftEntry {
   section?: string;
   /** The provider's text, verbatim, keyed by BCP 47 tag. */
   messages: Record<string, string>;
-  /** The provider's other columns (description, solution, HTTP status…), verbatim, as `Header: text`. */
+  /**
+   * More of the provider's words for the code from the same row (a description or a solution the
+   * message column does not hold), verbatim, keyed by BCP 47 tag: the catalog's `details`.
+   */
+  details?: Record<string, string>;
+  /** The provider's other columns (HTTP status, category…) and further texts, verbatim, as `Header: text`. */
   notes: string[];
   /** The same texts as written in the document (markup kept), for the verbatim check. */
   raw?: Record<string, string>;
@@ -260,8 +265,18 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
       if (t.raw !== undefined) raw[tag] = t.raw;
       used = [...used, t];
     }
+    const details: Record<string, string> = {};
     for (const t of r.texts) {
       if (used.includes(t) && Object.values(messages).includes(t.text)) continue;
+      // A description or a solution is the provider's own account of the code: the classifier
+      // learns from it. One per language; the rest, and every other column, are notes.
+      if (t.role === 'description' || t.role === 'solution') {
+        const tag = tagOf(t);
+        if (details[tag] === undefined && !Object.values(messages).includes(t.text)) {
+          details[tag] = t.text;
+          continue;
+        }
+      }
       notes.push(`${t.header ?? t.role}: ${t.text}`);
     }
     if (zeroLoss.has(r)) {
@@ -271,6 +286,7 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
     }
     const flow = flowOf(r.label) ?? r.sectionFlow ?? flowOf(r.section, true) ?? 'any';
     const entry: DraftEntry = { code: r.code, flow, messages, notes, source: { line: r.line }, suggestion: EMPTY };
+    if (Object.keys(details).length > 0) entry.details = details;
     if (Object.keys(raw).length > 0) entry.raw = raw;
     if (r.label) entry.scene = r.label;
     if (r.section !== undefined) entry.section = r.section;

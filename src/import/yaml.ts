@@ -59,6 +59,12 @@ export function toDraftYaml(result: ImportResult, options: DraftYamlOptions): st
       messages[result.languages[0] ?? 'en'] = e.code;
       notes.push('No text in the source for this code.');
     }
+    // Details stand on the entry's lines too, or they are notes.
+    const details: Record<string, string> = {};
+    for (const [tag, t] of Object.entries(e.details ?? {})) {
+      if (onLines(e, t)) details[tag] = t;
+      else notes.push(`${tag}: ${t}`);
+    }
     const key = `${e.flow}\u0000${e.code}\u0000${JSON.stringify(messages)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -66,6 +72,7 @@ export function toDraftYaml(result: ImportResult, options: DraftYamlOptions): st
     const entry: Record<string, unknown> = { code: e.code, flow: e.flow };
     if (e.scene) entry.scene = e.scene;
     entry.messages = messages;
+    if (Object.keys(details).length > 0) entry.details = details;
     entry.source = e.source.end !== undefined ? { line: e.source.line, end: e.source.end } : { line: e.source.line };
     entry.unified = s.unified;
     entry.notes = [

@@ -29,7 +29,9 @@ describe('import: every table in a document, whatever its form', () => {
       ['RF.WAIT', 'refund'],
     ]);
     expect(r.entries[0]?.messages).toEqual({ 'zh-Hans': '支付超时' });
-    expect(r.entries[0]?.notes).toContain('solution: 请重试');
+    // The solution column is more of the provider's words for the code: a detail, not a note.
+    expect(r.entries[0]?.details).toEqual({ 'zh-Hans': '请重试' });
+    expect(r.entries[0]?.notes).toEqual([]);
     expect(r.summary.tables).toBe(2);
   });
 
@@ -155,7 +157,7 @@ describe('import: every table in a document, whatever its form', () => {
     );
     expect(ko.map((e) => e.code)).toEqual(['0001', '0002', '0003']);
     expect(ko[0]?.messages).toEqual({ ko: '잔액이 부족합니다' });
-    expect(ko[0]?.notes).toContain('조치 방법: 다른 카드 사용');
+    expect(ko[0]?.details).toEqual({ ko: '다른 카드 사용' });
     const ja = entries(
       '| エラーコード | メッセージ |\n|---|---|\n| E01 | カードの有効期限が切れています |\n| E02 | 残高が不足しています |\n',
     );
@@ -245,7 +247,7 @@ describe('import: whole sheets and YAML lists', () => {
       ['E003', 5, undefined],
     ]);
     expect(es[0]?.messages).toEqual({ en: 'Card declined\nby the issuer' });
-    expect(es[1]?.notes).toContain('Solution: Check the date, then retry');
+    expect(es[1]?.details).toEqual({ en: 'Check the date, then retry' });
   });
 
   it('a YAML list of errors', () => {
@@ -271,7 +273,8 @@ describe('import: aligned text columns', () => {
       ['05', 'Do not honor'],
       ['51', 'Insufficient funds'],
     ]);
-    expect(es[1]?.notes).toEqual(['Action: Ask for another card']);
+    expect(es[1]?.details).toEqual({ en: 'Ask for another card' });
+    expect(es[1]?.notes).toEqual([]);
   });
 });
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { providerSchema } from '../../src/build/catalog-schema.js';
 import { importTable } from '../../src/import/index.js';
+import { toDraftYaml } from '../../src/import/yaml.js';
 import { ROOT } from '../helpers/paths.js';
 
 interface CatalogEntry {
@@ -89,5 +91,35 @@ describe('import round trip: each seed document gives the curated catalog entrie
       'System error',
       'out_trade_no/refund_no must be unique',
     ]);
+  });
+});
+
+/** A description or solution column beside the message is the catalog's `details`, as reviewed. */
+describe('import round trip: details', () => {
+  for (const provider of ['razorpay', 'fiuu']) {
+    it(`${provider}: every entry's details, as the catalog holds them`, () => {
+      const catalog = parse(readFileSync(resolve(ROOT, 'catalog/providers', `${provider}.yaml`), 'utf8')) as {
+        entries: (CatalogEntry & { details?: Record<string, string> })[];
+      };
+      const text = readFileSync(resolve(ROOT, 'catalog/sources', `${provider}.txt`), 'utf8');
+      const byLine = new Map(importTable(text, { provider }, false).entries.map((e) => [e.source.line, e]));
+      const want = catalog.entries.filter((e) => e.details !== undefined);
+      expect(want.length).toBeGreaterThan(30);
+      expect(want.map((e) => byLine.get(e.source.line)?.details)).toEqual(want.map((e) => e.details));
+    });
+  }
+
+  it('the draft YAML carries them, checked verbatim on their lines, and passes the schema', () => {
+    const text = readFileSync(resolve(ROOT, 'catalog/sources/fiuu.txt'), 'utf8');
+    const result = importTable(text, { provider: 'fiuu' }, false);
+    const draft = parse(toDraftYaml(result, { document: 'catalog/sources/fiuu.txt', text, retrieved: '2026-12-03' }));
+    const checked = providerSchema.safeParse(draft);
+    expect(checked.success ? [] : checked.error.issues).toEqual([]);
+    expect(draft.entries.filter((e: { details?: unknown }) => e.details !== undefined)).toHaveLength(35);
+    // A detail that is not on the entry's lines stays a note, as a message would.
+    const moved = { ...result, entries: result.entries.map((e) => ({ ...e, details: { en: 'Not in the source' } })) };
+    const redraft = parse(toDraftYaml(moved, { document: 'catalog/sources/fiuu.txt', text, retrieved: '2026-12-03' }));
+    expect(redraft.entries.some((e: { details?: unknown }) => e.details !== undefined)).toBe(false);
+    expect(redraft.entries[0].notes).toContain('en: Not in the source');
   });
 });
