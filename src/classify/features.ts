@@ -57,6 +57,10 @@ enum Kind {
   Cjk = 2,
 }
 
+function isHiragana(c: number): boolean {
+  return c >= 0x3040 && c <= 0x309f;
+}
+
 function kindOf(c: number): Kind {
   if (c < 0x80) {
     // a-z and 0-9; the text is already lower-case.
@@ -133,12 +137,11 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
     if (k === Kind.Cjk) {
       // Hiragana carries Japanese grammar (particles, endings: が, を, ています), not what went
       // wrong; it gives no feature of its own, and a pair only where it ends a stem (切れ, 正し).
-      const kana = c >= 0x3040 && c <= 0x309f;
-      if (!kana) {
+      if (!isHiragana(c)) {
         out.push(finish(NS_CHAR, c));
         if (spans) spans.push(offset + i, offset + i + 1);
       }
-      if (prevChar >= 0 && !(prevChar >= 0x3040 && prevChar <= 0x309f)) {
+      if (prevChar >= 0 && !isHiragana(prevChar)) {
         out.push(pair(NS_CHAR_PAIR, prevChar, c));
         if (spans) spans.push(offset + i - 1, offset + i + 1);
       }
