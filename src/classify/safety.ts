@@ -395,6 +395,22 @@ function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; 
   return { any: first };
 }
 
+/**
+ * True when no word of the text hints that the money may be in doubt: no doubt family (a timeout,
+ * a system or network fault, a duplicate, an unknown result, a payment in flight or created …),
+ * no error or abnormality of any kind, and nothing the provider could not find (which may exist
+ * yet). What doubt the model still sees there comes from what it has not learned, not from the
+ * words.
+ */
+export function saysNoDoubt(text: string): boolean {
+  if (ABNORMAL.test(text) || NOT_FOUND.test(text)) return false;
+  // The words, not the rules' exceptions: a timed-out 3-D Secure step stays the customer's step
+  // for the timeout rule, but its words still hint that something did not finish.
+  const t = withoutLookalikes(text);
+  for (const d of DOUBTS) if ((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) return false;
+  return true;
+}
+
 /** True when the text says the money moved; a refund counts only on a refund flow. */
 export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
   // The words that say it come first: most texts have none, and then nothing else need be read.

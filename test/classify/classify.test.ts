@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ASK_DANGER_COST, DANGER_COST, FIX_DANGER_COST, isGated } from '../../src/classify/classifier.js';
+import {
+  ASK_DANGER_COST,
+  DANGER_COST,
+  FIX_DANGER_COST,
+  isGated,
+  QUIET_ASK_DANGER_COST,
+  QUIET_FIX_DANGER_COST,
+} from '../../src/classify/classifier.js';
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
 import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
 import { loadModel } from '../../src/classify/model.js';
-import { isRiskyFailure } from '../../src/classify/safety.js';
+import { isRiskyFailure, saysNoDoubt } from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -144,7 +151,14 @@ describe('classify: an answer right about the money is half right', () => {
     expect(FIX_DANGER_COST).toBeLessThan(ASK_DANGER_COST);
     expect(ASK_DANGER_COST).toBeLessThan(DANGER_COST);
     // Weighed as a bare retry is, these answers would be held back to a stop.
-    const strict = createClassifier({ unified, model: classifierModel, askDangerCost: DANGER_COST, fixDangerCost: DANGER_COST });
+    const strict = createClassifier({
+      unified,
+      model: classifierModel,
+      askDangerCost: DANGER_COST,
+      fixDangerCost: DANGER_COST,
+      quietAskDangerCost: DANGER_COST,
+      quietFixDangerCost: DANGER_COST,
+    });
     for (const [message, code, next] of [
       ['order_amount is invalid', 'invalid_request_error', 'fix_and_retry'],
       ['支付失败，付款码无效，请顾客刷新付款码后重新收款', undefined, 'ask_customer'],
@@ -157,6 +171,40 @@ describe('classify: an answer right about the money is half right', () => {
     for (const message of ['Amount not reconciled, totals provided', 'Invalid amount: request timed out']) {
       expect(classify({ message, flow: 'payment' }).next, message).toBe('query');
     }
+  });
+
+  it('where no word hints at doubt, "ask the customer" and "fix the request" weigh less, and only there', () => {
+    expect(QUIET_FIX_DANGER_COST).toBeGreaterThan(1);
+    expect(QUIET_FIX_DANGER_COST).toBeLessThan(FIX_DANGER_COST);
+    expect(QUIET_ASK_DANGER_COST).toBeLessThan(ASK_DANGER_COST);
+    for (const t of ['余额不足', 'cvv is missing', 'card expired']) expect(saysNoDoubt(t), t).toBe(true);
+    // A doubt family, an error of any kind or something not found: the full costs stand. So does a
+    // timed-out authentication step, which the timeout rule leaves to the customer.
+    for (const t of [
+      '余额不足，系统异常',
+      'insufficient funds: timeout',
+      'card error',
+      'transaction not found',
+      '공인인증서 유효성 검증 timeout',
+      'duplicate order',
+    ])
+      expect(saysNoDoubt(t), t).toBe(false);
+    // At the full costs, the few per cent the model leaves on doubt hold these back to a stop.
+    const full = createClassifier({
+      unified,
+      model: classifierModel,
+      quietAskDangerCost: ASK_DANGER_COST,
+      quietFixDangerCost: FIX_DANGER_COST,
+    });
+    for (const message of ['余额不足', 'cvv is missing']) {
+      expect([classify({ message, flow: 'payment' }).outcome, classify({ message, flow: 'payment' }).next], message).toEqual([
+        'failed',
+        'ask_customer',
+      ]);
+      expect(full({ message, flow: 'payment' }).next, message).toBe('stop');
+    }
+    // With a doubt word beside the same reason, the answer is a query.
+    expect(classify({ message: '余额不足，系统异常', flow: 'payment' }).next).toBe('query');
   });
 
   it('a payment that says its money moved is answered as succeeded, without the caution kept for a guess', () => {
