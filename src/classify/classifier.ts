@@ -365,19 +365,40 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     // Most messages give success no weight, and then the words need not be read.
     const said = successWeighs && useSafety && saysPaymentMoved(ruled, flow);
-    // The quiet costs differ only where "ask the customer" or "fix the request" weighs against a
-    // doubt: elsewhere the words need not be read.
-    const quiet = askOrFixWeighs && doubtWeighs && useSafety && saysNoDoubt(ruled);
-    const cost = quiet ? (said ? quietSaid : quietUnsaid) : said ? costSaid : costUnsaid;
+    const full = said ? costSaid : costUnsaid;
+    const lighter = said ? quietSaid : quietUnsaid;
+    // The quiet costs differ from the full ones only where "ask the customer" or "fix the request"
+    // weighs against a doubt. Both winners are found in one pass, and the words are read for doubt
+    // only where the two differ: most messages need not be read again.
+    const mayBeQuiet = askOrFixWeighs && doubtWeighs && useSafety;
     let g = -1;
     let gCost = Infinity;
+    let q = -1;
+    let qCost = Infinity;
     for (const a of active) {
       let c = 0;
-      for (const b of active) if (a !== b) c += (mass[b] as number) * (cost[a * 64 + b] as number);
+      for (const b of active) if (a !== b) c += (mass[b] as number) * (full[a * 64 + b] as number);
       if (c < gCost) {
         gCost = c;
         g = a;
       }
+      if (!mayBeQuiet) continue;
+      let cq = c;
+      if (a >> 3 === OUTCOME_ID.failed && ((a & 7) === NEXT_ID.ask_customer || (a & 7) === NEXT_ID.fix_and_retry)) {
+        cq = 0;
+        for (const b of active) if (a !== b) cq += (mass[b] as number) * (lighter[a * 64 + b] as number);
+      }
+      if (cq < qCost) {
+        qCost = cq;
+        q = a;
+      }
+    }
+    // The two matrices differ only in costs of 20 and more, which give no credit: the confidence
+    // reads the same from either.
+    let cost = full;
+    if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
+      g = q;
+      cost = lighter;
     }
     let best = -1;
     for (const k of members[g] as number[]) if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
