@@ -94,6 +94,11 @@ export function isGated(_outcome: string, _next: string): boolean {
   return true;
 }
 
+/** Decision group `g` is "failed, ask the customer" or "failed, fix and retry". */
+function isAskOrFix(g: number): boolean {
+  return g >> 3 === OUTCOME_ID.failed && ((g & 7) === NEXT_ID.ask_customer || (g & 7) === NEXT_ID.fix_and_retry);
+}
+
 function isModel(m: PackedModel | Model): m is Model {
   return m instanceof Model;
 }
@@ -360,7 +365,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         const o = a >> 3;
         if (o === OUTCOME_ID.succeeded) successWeighs = true;
         else if (o === OUTCOME_ID.pending || o === OUTCOME_ID.unknown) doubtWeighs = true;
-        else if (o === OUTCOME_ID.failed && ((a & 7) === NEXT_ID.ask_customer || (a & 7) === NEXT_ID.fix_and_retry)) askOrFixWeighs = true;
+        else if (isAskOrFix(a)) askOrFixWeighs = true;
       }
     }
     // Most messages give success no weight, and then the words need not be read.
@@ -384,7 +389,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       }
       if (!mayBeQuiet) continue;
       let cq = c;
-      if (a >> 3 === OUTCOME_ID.failed && ((a & 7) === NEXT_ID.ask_customer || (a & 7) === NEXT_ID.fix_and_retry)) {
+      if (isAskOrFix(a)) {
         cq = 0;
         for (const b of active) if (a !== b) cq += (mass[b] as number) * (lighter[a * 64 + b] as number);
       }
@@ -393,8 +398,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         q = a;
       }
     }
-    // The two matrices differ only in costs of 20 and more, which give no credit: the confidence
-    // reads the same from either.
+    // The two matrices differ only in danger costs, which give no credit (credit is for costs
+    // below 1): the confidence reads the same from either.
     let cost = full;
     if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
       g = q;
