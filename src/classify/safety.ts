@@ -398,17 +398,31 @@ function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; 
 /**
  * True when no word of the text hints that the money may be in doubt: no doubt family (a timeout,
  * a system or network fault, a duplicate, an unknown result, a payment in flight or created …),
- * no error or abnormality of any kind, and nothing the provider could not find (which may exist
- * yet). What doubt the model still sees there comes from what it has not learned, not from the
+ * no error or abnormality of any kind except one in a named field of the request ("amount error",
+ * 参数错误: a request to fix), and nothing the provider could not find (which may exist yet). What doubt the model still sees there comes from what it has not learned, not from the
  * words.
  */
 export function saysNoDoubt(text: string): boolean {
-  if (ABNORMAL.test(text) || NOT_FOUND.test(text)) return false;
+  if ((ABNORMAL.test(text) && !onlyFieldErrors(text)) || NOT_FOUND.test(text)) return false;
   // The words, not the rules' exceptions: a timed-out 3-D Secure step stays the customer's step
   // for the timeout rule, but its words still hint that something did not finish.
   const t = withoutLookalikes(text);
   for (const d of DOUBTS) if ((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) return false;
   return true;
+}
+
+/**
+ * An error in a field of the request ("amount error", 参数错误, 금액 오류, 金額エラー): the request is
+ * to be fixed; the words say nothing of a fault on the way.
+ */
+const FIELD_ERROR = folded(
+  /\b(amount|currency|param|params|parameter|parameters|field|fields|format|signature|sign|checksum|hash|mac|header|headers|value|values|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|email|e-mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installment|installments|account number|quantity|url|tax|vat)( [a-z]+)? error\b|\berror (in|on) (the )?(amount|currency|param|params|parameter|parameters|field|fields|format|signature|sign|checksum|hash|mac|header|headers|value|values|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|email|e-mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installment|installments|account number|quantity|url|tax|vat)\b|(金额|参数|格式|签名|验签|字段|币种|卡号|日期|长度|类型|验证|校验|密码|手机号|电话号码|邮箱|邮编|地址|姓名|身份证号|账号|帐号|有效期|数量|请求头|报文格式|数据格式|商户号)(信息)?(错误|有误)|(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|cvc|cvv)[이가]? ?(값 ?)?(오류|에러)|(金額|パラメータ|パラメーター|形式|フォーマット|署名|桁数|日付|カード番号|通貨|入力|項目|有効期限|郵便番号|住所|氏名|電話番号|口座番号|メールアドレス|セキュリティコード|数量)の?エラー|\berror (en|de) (la |el )?(monto|importe|parámetro|formato|firma|campo|moneda|fecha|longitud|correo|dirección|nombre|cantidad)\b/,
+);
+const FIELD_ERRORS = new RegExp(FIELD_ERROR.re.source, 'g');
+
+/** True when every error word of the text names a field of the request. */
+function onlyFieldErrors(text: string): boolean {
+  return FIELD_ERROR.test(text) && !ABNORMAL.test(text.replace(FIELD_ERRORS, ' '));
 }
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */

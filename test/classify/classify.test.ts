@@ -17,6 +17,10 @@ import { fold } from '../../src/text/fold.js';
 
 const risky = (c: { outcome: string; next: string }) => isRiskyFailure(c.outcome, c.next);
 
+/** A classifier with the full danger costs even where no word hints at doubt. */
+const fullCosts = () =>
+  createClassifier({ unified, model: classifierModel, quietAskDangerCost: ASK_DANGER_COST, quietFixDangerCost: FIX_DANGER_COST });
+
 describe('classify: the learned model', () => {
   it('is a pure function of its input: a fresh classifier gives the same answer, evidence included', () => {
     const inputs = [
@@ -190,12 +194,7 @@ describe('classify: an answer right about the money is half right', () => {
     ])
       expect(saysNoDoubt(t), t).toBe(false);
     // At the full costs, the few per cent the model leaves on doubt hold these back to a stop.
-    const full = createClassifier({
-      unified,
-      model: classifierModel,
-      quietAskDangerCost: ASK_DANGER_COST,
-      quietFixDangerCost: FIX_DANGER_COST,
-    });
+    const full = fullCosts();
     for (const message of ['余额不足', 'cvv is missing']) {
       expect([classify({ message, flow: 'payment' }).outcome, classify({ message, flow: 'payment' }).next], message).toEqual([
         'failed',
@@ -205,6 +204,36 @@ describe('classify: an answer right about the money is half right', () => {
     }
     // With a doubt word beside the same reason, the answer is a query.
     expect(classify({ message: '余额不足，系统异常', flow: 'payment' }).next).toBe('query');
+  });
+
+  it('an error that names a field of the request hints at no doubt; any other error still does', () => {
+    for (const t of [
+      'amount format error',
+      'error in the amount',
+      '参数错误',
+      '金額錯誤',
+      '금액 오류',
+      '우편번호 오류',
+      '金額エラー',
+      'error en el monto',
+    ])
+      expect(saysNoDoubt(fold(t)), t).toBe(true);
+    for (const t of [
+      'packet 오류',
+      'amount error, server exception',
+      '参数错误，系统异常',
+      '금액 오류 및 통신 오류',
+      'card error',
+      'amount error: unknown',
+    ])
+      expect(saysNoDoubt(fold(t)), t).toBe(false);
+    // A field error reads as a request to fix; with the full costs it was held back to a query.
+    const full = fullCosts();
+    for (const message of ['amount format error', '参数错误']) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
+      expect(full({ message, flow: 'payment' }).next, message).toBe('query');
+    }
   });
 
   it('a payment that says its money moved is answered as succeeded, without the caution kept for a guess', () => {
