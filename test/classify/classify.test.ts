@@ -124,6 +124,28 @@ describe('classify: the learned model', () => {
     const scores = new Float64Array(m.classes.length);
     const known = features(fold('insufficient balance'), '', undefined).filter((f) => m.add(f, scores));
     expect(known.length).toBeGreaterThan(1);
+    // Every stored weight reads back from its feature's slot, as packed; other classes read 0.
+    const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const hashes = new Int32Array(bytes(classifierModel.hashes).buffer);
+    const counts = bytes(classifierModel.counts);
+    const classIndex = bytes(classifierModel.classIndex);
+    const weights = new Int8Array(bytes(classifierModel.weights).buffer);
+    let at = 0;
+    let wrong = 0;
+    for (let i = 0; i < hashes.length; i++) {
+      const row = m.find(hashes[i] as number);
+      const stored = new Map<number, number>();
+      for (let j = 0; j < (counts[i] as number); j++, at++)
+        stored.set(classIndex[at] as number, Math.fround((weights[at] as number) * classifierModel.scale));
+      for (let k = 0; k < m.classes.length; k++) if (row < 0 || m.rowWeight(row, k) !== (stored.get(k) ?? 0)) wrong++;
+    }
+    expect(at).toBe(weights.length);
+    expect(wrong).toBe(0);
+    // A hash the model does not hold is not found.
+    const held = new Set(hashes);
+    let missing = 1;
+    while (held.has(missing)) missing++;
+    expect(m.find(missing)).toBe(-1);
   });
 });
 
