@@ -178,6 +178,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   const biasTop = Math.max(...Array.from(model.bias.subarray(0, K)));
   const biasExp = Float64Array.from(model.bias.subarray(0, K), (b) => Math.exp(b - biasTop));
   const biasSum = biasExp.reduce((a, b) => a + b, 0);
+  const prior = Float64Array.from(biasExp, (e) => e / biasSum);
   // No product of this many weights (each at most e^(128 * scale) either way), times a bias, can
   // leave the range of a double.
   const largestWeight = Math.max(...Array.from(model.expLevel, (e) => Math.abs(Math.log(e))));
@@ -421,14 +422,14 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       code = model.classes[best] as string;
       d = { ...held, next: d.next };
     }
-    let evidence = evidenceFor(model, feats, rows, spans, best, text, words);
+    let evidence = evidenceFor(model, prior, feats, rows, spans, best, text, words);
     // A decision that hedges between doubt and failure ("failed, query") can win with a code that no
     // word points to. Where the likeliest code reads unknown/query, the decision an abstention would
     // give, it answers instead: the same decision, with its name and its words.
     if (evidence.length === 0 && likeliest !== best) {
       const l = read[likeliest] as UnifiedReading;
       if (l.outcome === 'unknown' && l.next === 'query') {
-        evidence = evidenceFor(model, feats, rows, spans, likeliest, text, words);
+        evidence = evidenceFor(model, prior, feats, rows, spans, likeliest, text, words);
         if (evidence.length > 0) {
           best = likeliest;
           code = model.classes[best] as string;
@@ -484,6 +485,7 @@ const topWeight = new Float64Array(EVIDENCE_FEATURES);
 /** The features that pushed hardest towards the chosen code, quoted from the text. */
 function evidenceFor(
   model: Model,
+  prior: Float64Array,
   feats: readonly number[],
   rows: readonly number[],
   spans: readonly number[],
@@ -499,7 +501,7 @@ function evidenceFor(
     const r = rows[i] as number;
     // The flow is not a word of the message: evidence quotes only what the caller sent.
     if (r < 0 || (spans[2 * i] as number) < 0) continue;
-    const w = model.rowWeight(r, k);
+    const w = model.rowPush(r, k, prior);
     if (w <= (tw[EVIDENCE_FEATURES - 1] as number)) continue;
     const f = feats[i] as number;
     if (th[0] === f || th[1] === f || th[2] === f) continue;

@@ -144,6 +144,31 @@ export class Model {
     return true;
   }
 
+  /**
+   * How far row `row` moves class `k` ahead of the others: its weight for `k` less the mean of its
+   * weights under `prior` (an unstored weight is 0). A feature whose stored weights all push other
+   * classes down ("approved" lowers the declines) points to `k` though it stores nothing for it.
+   */
+  rowPush(row: number, k: number, prior: Float64Array): number {
+    const { slots, levelWeight } = this;
+    let own = 0;
+    let mean = 0;
+    for (let j = row + 1; j < row + 4; j++) {
+      const x = slots[j] as number;
+      const lo = x & 0xffff;
+      if (lo === 0xffff) break;
+      const wl = levelWeight[lo & 0xff] as number;
+      if (lo >>> 8 === k) own = wl;
+      mean += (prior[lo >>> 8] as number) * wl;
+      const hi = x >>> 16;
+      if (hi === 0xffff) break;
+      const wh = levelWeight[hi & 0xff] as number;
+      if (hi >>> 8 === k) own = wh;
+      mean += (prior[hi >>> 8] as number) * wh;
+    }
+    return own - mean;
+  }
+
   /** Row `row`'s weight for class `k` (0 when none is stored). */
   rowWeight(row: number, k: number): number {
     const { slots } = this;

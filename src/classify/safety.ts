@@ -438,8 +438,11 @@ export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
  * then answer without the caution it keeps for a guess. "The device is approved" names no payment.
  */
 export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean {
-  return saysMoneyMoved(text, flow) && PAYMENT_NAMED.test(text);
+  return saysMoneyMoved(text, flow) && (PAYMENT_NAMED.test(text) || (MOVED_FIRST.test(text) && !OTHER_APPROVED.test(text)));
 }
+
+/** A text that opens with the word for money moved ("Approved", "Captured, balance available"). */
+const MOVED_FIRST = folded(/^(paid|approved|authori[sz]ed|captured|charged|settled)\b/);
 
 /**
  * Something other than a payment approved or authorised: a device, an account, an application, a

@@ -71,6 +71,7 @@ export interface Evidence {
   readonly kind: 'pattern' | 'similar' | 'threshold' | 'code';
   /** What matched: a rule id, a keyword, or `provider:code` of a similar catalog entry. */
   readonly detail: string;
+  /** How far the word moves the answer's code ahead of the others, in the model's log-odds. */
   readonly weight?: number;
 }
 

@@ -10,7 +10,7 @@ import {
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
 import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
-import { loadModel } from '../../src/classify/model.js';
+import { encodeBase64, loadModel } from '../../src/classify/model.js';
 import { isRiskyFailure, saysNoDoubt } from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
 import { fold } from '../../src/text/fold.js';
@@ -146,6 +146,40 @@ describe('classify: the learned model', () => {
     let missing = 1;
     while (held.has(missing)) missing++;
     expect(m.find(missing)).toBe(-1);
+  });
+});
+
+describe('classify: evidence is what moved the code ahead of the others', () => {
+  it('counts a feature that pushes every other code down, though it stores no weight for the code', () => {
+    const b64 = (a: ArrayLike<number>) => encodeBase64(Uint8Array.from(a));
+    const m = loadModel({
+      format: 1,
+      classes: ['approved', 'insufficient_funds', 'expired_card'],
+      bias: [0, 0, 0],
+      scale: 0.5,
+      // One feature, hash 7: weight -1 for the two declines, none stored for approved.
+      hashes: b64([7, 0, 0, 0]),
+      counts: b64([2]),
+      classIndex: b64([1, 2]),
+      weights: b64([254, 254]),
+      calibration: [1, 0],
+      threshold: 0.05,
+      trained: { entries: 0, samples: 0, providers: 0, features: 1 },
+    });
+    const row = m.find(7);
+    const even = Float64Array.from([1 / 3, 1 / 3, 1 / 3]);
+    expect(m.rowWeight(row, 0)).toBe(0);
+    expect(m.rowPush(row, 0, even)).toBeCloseTo(2 / 3, 12);
+    expect(m.rowPush(row, 1, even)).toBeCloseTo(-1 / 3, 12);
+    // Under a prior that puts all weight on approved, the feature moves approved ahead of nothing.
+    expect(m.rowPush(row, 0, Float64Array.from([1, 0, 0]))).toBe(0);
+  });
+
+  it('a bare "Approved" is a success, and says which word', () => {
+    const c = classify({ message: 'Approved', flow: 'payment' });
+    expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
+    expect(c.evidence[0]?.detail).toBe('"approved" → approved');
+    expect(c.evidence[0]?.weight).toBeGreaterThan(0);
   });
 });
 

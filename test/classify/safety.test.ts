@@ -108,7 +108,12 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     expect(saysPaymentMoved(fold('Refund succeeded'), 'refund')).toBe(true);
     expect(saysPaymentMoved(fold('Refund succeeded'), 'payment')).toBe(false);
     expect(saysPaymentMoved(fold('The mobile device is approved and ready for use.'), 'payment')).toBe(false);
-    expect(saysPaymentMoved(fold('Approved'), 'payment')).toBe(false);
+    // A text that opens with the word needs no payment named: "Approved" is a code table's success.
+    expect(saysPaymentMoved(fold('Approved'), 'payment')).toBe(true);
+    expect(saysPaymentMoved(fold('Approved, balances available'), 'payment')).toBe(true);
+    expect(saysPaymentMoved(fold('The device is approved'), 'payment')).toBe(false);
+    expect(saysPaymentMoved(fold('Approved: the account is approved'), 'payment')).toBe(false);
+    expect(saysPaymentMoved(fold('Not approved'), 'payment')).toBe(false);
     expect(saysPaymentMoved(fold('Payment not approved'), 'payment')).toBe(false);
   });
 });
