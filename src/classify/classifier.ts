@@ -450,7 +450,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         code = step.unified;
         d = { ...unifiedReading(unified, code, flow) };
         if (step.force) d = { ...d, ...step.force };
-        if (isRiskyFailure(d.outcome, d.next) || (step.rule !== 'not-final' && d.outcome === 'succeeded')) {
+        if (isRiskyFailure(d.outcome, d.next) || (step.rule !== 'not-final' && step.rule !== 'says-paid' && d.outcome === 'succeeded')) {
           d = { ...d, outcome: 'unknown', next: 'query' };
         }
         evidence.push({ kind: 'threshold', detail: `safety rule ${step.rule}: ${step.detail}` });

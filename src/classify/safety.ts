@@ -77,7 +77,7 @@ export interface Reading {
 }
 
 export interface SafetyStep {
-  rule: 'status-query' | 'not-final' | 'says-money-moved' | 'says-success' | 'money-in-doubt' | 'guard';
+  rule: 'status-query' | 'not-final' | 'says-money-moved' | 'says-success' | 'says-paid' | 'money-in-doubt' | 'guard';
   /** The unified code the rule answers with; its decision comes from the taxonomy and the flow. */
   unified: string;
   /** Set when the rule must also force the decision (the taxonomy's reading would be unsafe). */
@@ -104,7 +104,7 @@ const MONEY_MOVED = folded(
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)|sin éxito/,
+  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)|sin éxito/,
 );
 
 /** Something went through: success, or processed normally (정상 처리, 正常処理). */
@@ -292,6 +292,9 @@ export const DOUBTS: readonly Doubt[] = [
   },
 ];
 
+/** Flows whose success is a payment's: a text that says the payment moved answers them. */
+const PAYING_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'capture']);
+
 /** Flows on which money may move; no flow at all counts too, since it may be any of them. */
 const MONEY_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'refund', 'cancel', 'capture', 'recurring', 'payout']);
 
@@ -399,30 +402,62 @@ function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; 
  * True when no word of the text hints that the money may be in doubt: no doubt family (a timeout,
  * a system or network fault, a duplicate, an unknown result, a payment in flight or created …),
  * no error or abnormality of any kind except one in a named field of the request ("amount error",
- * 参数错误: a request to fix), and nothing the provider could not find (which may exist yet). What doubt the model still sees there comes from what it has not learned, not from the
- * words.
+ * 参数错误: a request to fix), and nothing the provider could not find (which may exist yet).
+ * What doubt the model still sees there comes from what it has not learned, not from the words.
  */
 export function saysNoDoubt(text: string): boolean {
   if ((ABNORMAL.test(text) && !onlyFieldErrors(text)) || NOT_FOUND.test(text)) return false;
-  // The words, not the rules' exceptions: a timed-out 3-D Secure step stays the customer's step
-  // for the timeout rule, but its words still hint that something did not finish.
+  return !hasDoubtWords(text);
+}
+
+/**
+ * Whether the words of any doubt family but `except` are in the text. The words, not the rules'
+ * exceptions: a timed-out 3-D Secure step stays the customer's step for the timeout rule, but its
+ * words still hint that something did not finish.
+ */
+function hasDoubtWords(text: string, except?: string): boolean {
   const t = withoutLookalikes(text);
-  for (const d of DOUBTS) if ((d.re?.test(t) ?? false) || (d.also?.(t) ?? false)) return false;
-  return true;
+  for (const d of DOUBTS) if (d.family !== except && ((d.re?.test(t) ?? false) || (d.also?.(t) ?? false))) return true;
+  return false;
 }
 
 /**
  * An error in a field of the request ("amount error", 参数错误, 금액 오류, 金額エラー): the request is
  * to be fixed; the words say nothing of a fault on the way.
  */
-const FIELD_ERROR = folded(
-  /\b(amount|currency|param|params|parameter|parameters|field|fields|format|signature|sign|checksum|hash|mac|header|headers|value|values|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|email|e-mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installment|installments|account number|quantity|url|tax|vat)( [a-z]+)? error\b|\berror (in|on) (the )?(amount|currency|param|params|parameter|parameters|field|fields|format|signature|sign|checksum|hash|mac|header|headers|value|values|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|email|e-mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installment|installments|account number|quantity|url|tax|vat)\b|(金额|参数|格式|签名|验签|字段|币种|卡号|日期|长度|类型|验证|校验|密码|手机号|电话号码|邮箱|邮编|地址|姓名|身份证号|账号|帐号|有效期|数量|请求头|报文格式|数据格式|商户号)(信息)?(错误|有误)|(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|cvc|cvv)[이가]? ?(값 ?)?(오류|에러)|(金額|パラメータ|パラメーター|形式|フォーマット|署名|桁数|日付|カード番号|通貨|入力|項目|有効期限|郵便番号|住所|氏名|電話番号|口座番号|メールアドレス|セキュリティコード|数量)の?エラー|\berror (en|de) (la |el )?(monto|importe|parámetro|formato|firma|campo|moneda|fecha|longitud|correo|dirección|nombre|cantidad)\b/,
-);
-const FIELD_ERRORS = new RegExp(FIELD_ERROR.re.source, 'g');
+/**
+ * An error in a field of the request ("amount error", 参数错误, 금액 오류, 金額エラー): the request is
+ * to be fixed; the words say nothing of a fault on the way. One pattern per language keeps each
+ * small enough for the ReDoS check to read.
+ */
+const FIELD_ERRORS: readonly GatedPattern[] = [
+  folded(
+    /\b(amount|currency|params?|parameters?|fields?|format|signature|sign|checksum|hash|mac|headers?|values?|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|e-?mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installments?|account number|quantity|url|tax|vat)( [a-z]+)? error\b/,
+  ),
+  folded(
+    /\berror (in|on) (the )?(amount|currency|params?|parameters?|fields?|format|signature|sign|checksum|hash|mac|headers?|values?|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|e-?mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installments?|account number|quantity|url|tax|vat)\b/,
+  ),
+  folded(
+    /(金额|参数|格式|签名|验签|字段|币种|卡号|日期|长度|类型|验证|校验|密码|手机号|电话号码|邮箱|邮编|地址|姓名|身份证号|账号|帐号|有效期|数量|请求头|报文格式|数据格式|商户号)(信息)?(错误|有误)/,
+  ),
+  folded(
+    /(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|cvc|cvv)[이가]? ?(값 ?)?(오류|에러)/,
+  ),
+  folded(
+    /(金額|パラメータ|パラメーター|形式|フォーマット|署名|桁数|日付|カード番号|通貨|入力|項目|有効期限|郵便番号|住所|氏名|電話番号|口座番号|メールアドレス|セキュリティコード|数量)の?エラー/,
+  ),
+  folded(
+    /\berror (en|de) (la |el )?(monto|importe|parámetro|formato|firma|campo|moneda|fecha|longitud|correo|dirección|nombre|cantidad)\b/,
+  ),
+];
+const FIELD_ERRORS_ALL = FIELD_ERRORS.map((p) => new RegExp(p.re.source, 'g'));
 
 /** True when every error word of the text names a field of the request. */
 function onlyFieldErrors(text: string): boolean {
-  return FIELD_ERROR.test(text) && !ABNORMAL.test(text.replace(FIELD_ERRORS, ' '));
+  if (!FIELD_ERRORS.some((p) => p.test(text))) return false;
+  let rest = text;
+  for (const re of FIELD_ERRORS_ALL) rest = rest.replace(re, ' ');
+  return !ABNORMAL.test(rest);
 }
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */
@@ -439,6 +474,25 @@ export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
  */
 export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean {
   return saysMoneyMoved(text, flow) && (PAYMENT_NAMED.test(text) || (MOVED_FIRST.test(text) && !OTHER_APPROVED.test(text)));
+}
+
+/** Words that turn what came before: "captured, but …", "扣款成功但 …". */
+const CONTRAST = folded(/\bbut\b|\bhowever\b|\bexcept\b|但|却|然而|하지만|그러나|지만|ただし|しかし|\bpero\b|\bsin embargo\b/);
+/** An earlier attempt: "already paid" answers a second request, whose own result is in question. */
+const EARLIER = folded(/\balready\b|\bpreviously\b|이미|已经|既に|\bya\b/);
+/** Short enough to say nothing else: a few words, or a short run of CJK. */
+const FEW_WORDS = 4;
+const FEW_CHARACTERS = 40;
+
+/**
+ * A short text that says the payment moved ("Payment captured", "決済が承認されました") and nothing
+ * more: no turn, no earlier attempt, no error, nothing not found, no doubt family but the one that
+ * says the money moved. A longer text has room to say why the payment is not done after all.
+ */
+function saysOnlyPaid(text: string, flow: Flow | undefined): boolean {
+  if (text.length > FEW_CHARACTERS || text.split(' ').length > FEW_WORDS || !saysPaymentMoved(text, flow)) return false;
+  if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
+  return !hasDoubtWords(text, 'money-moved');
 }
 
 /** A text that opens with the word for money moved ("Approved", "Captured, balance available"). */
@@ -481,6 +535,11 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
         detail: 'the text does not say the money moved',
       };
     }
+  }
+  // The model can lean to a decline for words it saw mostly in declines ("authorised" beside
+  // "revoked"); a text that says only that the payment moved is a success, on a flow that pays.
+  if (r.outcome === 'failed' && (flow === undefined || PAYING_FLOWS.has(flow)) && saysOnlyPaid(text, flow)) {
+    return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
   }
   if (r.outcome === 'failed' && (saysMoneyMoved(text, flow) || saysSuccess(text, flow))) {
     return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/classify/classify.js';
 import { type Reading, safetyStep, saysMoneyMoved, saysPaymentMoved } from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { fold } from '../../src/text/fold.js';
@@ -118,12 +119,52 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
   });
 });
 
+describe('safety rule says-paid: a short text that says only that the payment moved is a success', () => {
+  const decline: Reading = { unified: 'payment_authorization_revoked', outcome: 'failed', next: 'stop' };
+  it.each([
+    ['Payment authorised', 'payment'],
+    ['Payment captured', 'capture'],
+    ['Transacción aprobada', 'payment'],
+    ['決済が承認されました。', 'payment'],
+    ['交易成功', undefined],
+    ['交易成功', 'payment'],
+  ] as [string, Flow | undefined][])('%s (%s) → approved', (text, flow) => {
+    const step = safetyStep(decline, fold(text), flow);
+    expect(step?.rule).toBe('says-paid');
+    expect(step?.unified).toBe('approved');
+    expect(step?.force).toBeUndefined();
+  });
+
+  it.each([
+    // A turn, an earlier attempt, a negation, an error, a doubt: the text says more than "paid".
+    ['Payment captured, but the order expired', 'capture'],
+    ['扣款成功但交易超过规定支付时间', 'payment'],
+    ['이미 결제 완료된 거래건', 'payment'],
+    ['Order already paid', 'payment'],
+    ['此訂單非授權成功狀態', 'payment'],
+    ['Payment approved: system error', 'payment'],
+    ['Payment captured, timeout', 'payment'],
+    // Longer than a few words: room to say why the payment is not done after all.
+    ['The payment was authorised by the issuer and is held for review', 'payment'],
+    // A flow whose success is not the payment's.
+    ['Payment captured', 'refund'],
+    ['Payment captured', 'query'],
+  ] as [string, Flow | undefined][])('%s (%s) is not', (text, flow) => {
+    expect(safetyStep(decline, fold(text), flow)?.rule).not.toBe('says-paid');
+  });
+
+  it('answers the classifier: a decline the model leaned to becomes the success the words say', () => {
+    const c = classify({ message: 'Payment captured', flow: 'capture' });
+    expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
+    expect(c.evidence.at(-1)?.detail).toBe('safety rule says-paid: the text says only that the payment moved');
+  });
+});
+
 describe('safety rule says-success: a text that says it succeeded is never a failure', () => {
   it.each([
     ['성공', 'payment'],
     ['결제성공', 'payment'],
     ['정상처리되었습니다.', undefined],
-    ['交易成功', 'payment'],
     ['Refund succeeded', 'refund'],
     ['취소 성공', 'cancel'],
     ['取消成功', 'cancel'],
