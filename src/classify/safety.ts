@@ -484,13 +484,20 @@ const EARLIER = folded(/\balready\b|\bpreviously\b|이미|已经|既に|\bya\b/)
 const FEW_WORDS = 4;
 const FEW_CHARACTERS = 40;
 
+/** At most FEW_WORDS words (the text is folded: one space between words). */
+function fewWords(text: string): boolean {
+  let spaces = 0;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (++spaces >= FEW_WORDS) return false;
+  return true;
+}
+
 /**
  * A short text that says the payment moved ("Payment captured", "決済が承認されました") and nothing
  * more: no turn, no earlier attempt, no error, nothing not found, no doubt family but the one that
  * says the money moved. A longer text has room to say why the payment is not done after all.
  */
 function saysOnlyPaid(text: string, flow: Flow | undefined): boolean {
-  if (text.length > FEW_CHARACTERS || text.split(' ').length > FEW_WORDS || !saysPaymentMoved(text, flow)) return false;
+  if (text.length > FEW_CHARACTERS || !fewWords(text) || !saysPaymentMoved(text, flow)) return false;
   if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
   return !hasDoubtWords(text, 'money-moved');
 }
