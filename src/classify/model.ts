@@ -168,21 +168,6 @@ export class Model {
     }
     return own - mean;
   }
-
-  /** Row `row`'s weight for class `k` (0 when none is stored). */
-  rowWeight(row: number, k: number): number {
-    const { slots } = this;
-    for (let j = row + 1; j < row + 4; j++) {
-      const x = slots[j] as number;
-      const lo = x & 0xffff;
-      if (lo === 0xffff) return 0;
-      if (lo >>> 8 === k) return this.levelWeight[lo & 0xff] as number;
-      const hi = x >>> 16;
-      if (hi === 0xffff) return 0;
-      if (hi >>> 8 === k) return this.levelWeight[hi & 0xff] as number;
-    }
-    return 0;
-  }
 }
 
 function bytes(b64: string): Uint8Array {
