@@ -9,7 +9,11 @@
  * - the words of a code such as `AMOUNT_NOT_ENOUGH` or `orderNotFound` (bare numbers say nothing
  *   across providers, so codes without letters give none);
  * - the flow the caller asked about.
+ *
+ * A Spanish word of the glossary also gives its English word's features (glossary.ts).
  */
+
+import { SPANISH_GLOSSARY } from './glossary.js';
 
 const FNV_PRIME = 0x01000193;
 const FNV_OFFSET = 0x811c9dc5;
@@ -72,6 +76,39 @@ function kindOf(c: number): Kind {
   return Kind.Other;
 }
 
+/** The word feature of `word` (lower-case letters) and, past PREFIX letters, its prefix's. */
+function wordFeatures(word: string): number[] {
+  let h = FNV_OFFSET;
+  let hp = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) {
+    h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    if (i + 1 === PREFIX) hp = h;
+  }
+  return word.length > PREFIX ? [finish(NS_WORD, h), finish(NS_PREFIX, hp)] : [finish(NS_WORD, h)];
+}
+
+let glossByHash: Map<number, number[]> | undefined;
+/**
+ * One bit per low 16 bits of a glossary word's feature. Most words of most messages are not Spanish:
+ * a bit that is clear rules them out without a map lookup, which cost a few per cent of classify().
+ */
+const glossBits = new Uint32Array(2048);
+/** Each glossary word's feature, spelled with and without its accents, to its English word's features. */
+function glosses(): Map<number, number[]> {
+  if (glossByHash) return glossByHash;
+  const m = new Map<number, number[]>();
+  for (const [es, en] of Object.entries(SPANISH_GLOSSARY)) {
+    const to = wordFeatures(en);
+    for (const spelling of [es, es.normalize('NFD').replace(/[\u0300-\u036f]/g, '')]) {
+      const w = wordFeatures(spelling)[0] as number;
+      m.set(w, to);
+      glossBits[(w >>> 5) & 2047] = (glossBits[(w >>> 5) & 2047] as number) | (1 << (w & 31));
+    }
+  }
+  glossByHash = m;
+  return m;
+}
+
 /**
  * Appends the hashed word features of `text` (already folded) to `out`, under namespaces `nsWord`
  * and `nsPair`. Words made only of digits are skipped: amounts, ids and codes are not evidence.
@@ -81,6 +118,7 @@ function kindOf(c: number): Kind {
 export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPair = NS_WORD_PAIR, spans?: number[], offset = 0): void {
   const n = Math.min(text.length, MAX_FEATURE_TEXT);
   const nsPrefix = nsWord === NS_WORD ? NS_PREFIX : nsWord + 16;
+  if (glossByHash === undefined) glosses();
   let prevWord = 0; // hash of the previous word, 0 when none (reset by punctuation)
   let prevStart = 0;
   let prevChar = -1;
@@ -117,6 +155,14 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
         const w = finish(nsWord, h);
         out.push(w);
         if (spans) spans.push(offset + s0, offset + i);
+        const gloss =
+          nsWord === NS_WORD && ((glossBits[(w >>> 5) & 2047] as number) & (1 << (w & 31))) !== 0 ? glossByHash?.get(w) : undefined;
+        if (gloss !== undefined) {
+          for (const f of gloss) {
+            out.push(f);
+            if (spans) spans.push(offset + s0, offset + i);
+          }
+        }
         if (len > PREFIX) {
           out.push(finish(nsPrefix, hp));
           if (spans) spans.push(offset + s0, offset + s0 + PREFIX);
