@@ -505,6 +505,23 @@ function evidenceFor(
     if (w <= (tw[EVIDENCE_FEATURES - 1] as number)) continue;
     const f = feats[i] as number;
     if (th[0] === f || th[1] === f || th[2] === f) continue;
+    // A glossary word's English features quote the same word as its own: one quote, the larger push.
+    let same = -1;
+    for (let x = 0; x < EVIDENCE_FEATURES && same < 0; x++) {
+      const j = top[x] as number;
+      if (j >= 0 && spans[2 * j] === spans[2 * i] && spans[2 * j + 1] === spans[2 * i + 1]) same = x;
+    }
+    if (same >= 0) {
+      if (w <= (tw[same] as number)) continue;
+      for (let x = same; x < EVIDENCE_FEATURES - 1; x++) {
+        top[x] = top[x + 1] as number;
+        th[x] = th[x + 1] as number;
+        tw[x] = tw[x + 1] as number;
+      }
+      top[EVIDENCE_FEATURES - 1] = -1;
+      th[EVIDENCE_FEATURES - 1] = Number.NaN;
+      tw[EVIDENCE_FEATURES - 1] = 0;
+    }
     let at = EVIDENCE_FEATURES - 1;
     while (at > 0 && w > (tw[at - 1] as number)) {
       top[at] = top[at - 1] as number;

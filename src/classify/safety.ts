@@ -479,7 +479,7 @@ export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean 
 /** Words that turn what came before: "captured, but …", "扣款成功但 …". */
 const CONTRAST = folded(/\bbut\b|\bhowever\b|\bexcept\b|但|却|然而|하지만|그러나|지만|ただし|しかし|\bpero\b|\bsin embargo\b/);
 /** An earlier attempt: "already paid" answers a second request, whose own result is in question. */
-const EARLIER = folded(/\balready\b|\bpreviously\b|이미|已经|既に|\bya\b/);
+const EARLIER = folded(/\balready\b|\bpreviously\b|이미|已|既に|\bya\b/);
 /** Short enough to say nothing else: a few words, or a short run of CJK. */
 const FEW_WORDS = 4;
 const FEW_CHARACTERS = 40;
@@ -547,6 +547,10 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
   // "revoked"); a text that says only that the payment moved is a success, on a flow that pays.
   if (r.outcome === 'failed' && (flow === undefined || PAYING_FLOWS.has(flow)) && saysOnlyPaid(text, flow)) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
+  }
+  // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment went back.
+  if (r.outcome === 'failed' && flow === 'refund' && REFUND_MOVED.test(text) && saysOnlyPaid(text, flow)) {
+    return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };
   }
   if (r.outcome === 'failed' && (saysMoneyMoved(text, flow) || saysSuccess(text, flow))) {
     return {

@@ -101,6 +101,12 @@ describe('classify: the learned model', () => {
     const es = classify({ message: 'La tarjeta fue rechazada por fondos insuficientes', flow: 'payment' });
     expect(es.unified).toBe(classify({ message: 'The card was declined for insufficient funds', flow: 'payment' }).unified);
     expect(es.outcome).toBe('failed');
+    // The Spanish word and its English features quote the same word: the evidence says it once.
+    const quotes = classify({ message: 'La tarjeta fue rechazada', flow: 'payment' })
+      .evidence.filter((e) => e.kind === 'pattern')
+      .map((e) => e.detail);
+    expect(quotes.length).toBeGreaterThan(1);
+    expect(new Set(quotes).size).toBe(quotes.length);
   });
 
   it('turns word-like codes into words, and ignores bare numbers', () => {

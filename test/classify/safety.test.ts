@@ -149,8 +149,23 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     // A flow whose success is not the payment's.
     ['Payment captured', 'refund'],
     ['Payment captured', 'query'],
+    // A refund's success off the refund flow, and one said to have happened already (已: already).
+    ['Refund succeeded', 'payment'],
+    ['Refund succeeded', undefined],
+    ['此交易已退款', 'refund'],
+    ['交易已被支付', 'payment'],
   ] as [string, Flow | undefined][])('%s (%s) is not', (text, flow) => {
     expect(safetyStep(decline, fold(text), flow)?.rule).not.toBe('says-paid');
+  });
+
+  it.each([
+    ['Refund succeeded', 'refund'],
+    ['退款成功', 'refund'],
+    ['환불 완료', 'refund'],
+    ['返金完了', 'refund'],
+  ] as [string, Flow][])('%s (%s) → refund_succeeded, on the refund flow', (text, flow) => {
+    const step = safetyStep(decline, fold(text), flow);
+    expect([step?.rule, step?.unified, step?.force]).toEqual(['says-paid', 'refund_succeeded', undefined]);
   });
 
   it('answers the classifier: a decline the model leaned to becomes the success the words say', () => {
@@ -165,7 +180,7 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['성공', 'payment'],
     ['결제성공', 'payment'],
     ['정상처리되었습니다.', undefined],
-    ['Refund succeeded', 'refund'],
+    ['The refund of this order completed successfully', 'refund'],
     ['취소 성공', 'cancel'],
     ['取消成功', 'cancel'],
     ['Order paid', 'binding'],
