@@ -109,6 +109,11 @@ function glosses(): Map<number, number[]> {
   return m;
 }
 
+/** The English features of the glossary word whose feature is `w`, if it is one. */
+function glossOf(w: number): number[] | undefined {
+  return ((glossBits[(w >>> 5) & 2047] as number) & (1 << (w & 31))) !== 0 ? glossByHash?.get(w) : undefined;
+}
+
 /**
  * Appends the hashed word features of `text` (already folded) to `out`, under namespaces `nsWord`
  * and `nsPair`. Words made only of digits are skipped: amounts, ids and codes are not evidence.
@@ -123,6 +128,7 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
   let prevStart = 0;
   let prevChar = -1;
   let h = FNV_OFFSET;
+  let hLast = FNV_OFFSET; // h before the word's last letter
   let hp = FNV_OFFSET;
   let len = 0;
   let letters = false;
@@ -142,6 +148,7 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
         }
         prevSyllable = c;
       } else prevSyllable = -1;
+      hLast = h;
       h = Math.imul(h ^ c, FNV_PRIME);
       len++;
       if (len === PREFIX) hp = h;
@@ -155,8 +162,10 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
         const w = finish(nsWord, h);
         out.push(w);
         if (spans) spans.push(offset + s0, offset + i);
-        const gloss =
-          nsWord === NS_WORD && ((glossBits[(w >>> 5) & 2047] as number) & (1 << (w & 31))) !== 0 ? glossByHash?.get(w) : undefined;
+        let gloss = nsWord === NS_WORD ? glossOf(w) : undefined;
+        // A Spanish plural (tarjetas, rechazadas, inválidos) reads as its singular.
+        if (gloss === undefined && nsWord === NS_WORD && len > 3 && text.charCodeAt(i - 1) === 0x73)
+          gloss = glossOf(finish(NS_WORD, hLast));
         if (gloss !== undefined) {
           for (const f of gloss) {
             out.push(f);
