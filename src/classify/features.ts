@@ -10,10 +10,12 @@
  *   across providers, so codes without letters give none);
  * - the flow the caller asked about.
  *
- * A Spanish word of the glossary also gives its English word's features (glossary.ts).
+ * A Spanish word of the glossary, and a Chinese or Japanese term wherever it stands in a run of Han
+ * or Kana, also give their English words' features (glossary.ts).
  */
 
-import { SPANISH_GLOSSARY } from './glossary.js';
+import { fold } from '../text/fold.js';
+import { CJK_GLOSSARY, SPANISH_GLOSSARY } from './glossary.js';
 
 const FNV_PRIME = 0x01000193;
 const FNV_OFFSET = 0x811c9dc5;
@@ -28,6 +30,10 @@ export const NS_FLOW = 7;
 export const NS_BIAS = 8;
 export const NS_PREFIX = 9;
 export const NS_HANGUL_PAIR = 10;
+/** Not a feature: the key under which a Chinese or Japanese glossary term is looked up. */
+const NS_CJK_TERM = 11;
+/** Longest Chinese or Japanese glossary term looked for, in characters. */
+const CJK_TERM = 9;
 
 /** Words longer than this also give their first PREFIX letters: refund, refunded, refunds meet. */
 const PREFIX = 5;
@@ -87,6 +93,18 @@ function wordFeatures(word: string): number[] {
   return word.length > PREFIX ? [finish(NS_WORD, h), finish(NS_PREFIX, hp)] : [finish(NS_WORD, h)];
 }
 
+/** The features of English words (one or more, space-separated). */
+function englishFeatures(words: string): number[] {
+  return words.split(' ').flatMap(wordFeatures);
+}
+
+/** The lookup key of a run of Han or Kana, hashed from its last character back, as the scan reads it. */
+function cjkTermKey(term: string): number {
+  let g = FNV_OFFSET;
+  for (let i = term.length - 1; i >= 0; i--) g = Math.imul(g ^ term.charCodeAt(i), FNV_PRIME);
+  return finish(NS_CJK_TERM, g);
+}
+
 let glossByHash: Map<number, number[]> | undefined;
 /**
  * One bit per low 16 bits of a glossary word's feature. Most words of most messages are not Spanish:
@@ -97,12 +115,20 @@ const glossBits = new Uint32Array(2048);
 function glosses(): Map<number, number[]> {
   if (glossByHash) return glossByHash;
   const m = new Map<number, number[]>();
+  const mark = (w: number): void => {
+    glossBits[(w >>> 5) & 2047] = (glossBits[(w >>> 5) & 2047] as number) | (1 << (w & 31));
+  };
+  for (const [term, en] of Object.entries(CJK_GLOSSARY)) {
+    const key = cjkTermKey(fold(term));
+    m.set(key, englishFeatures(en));
+    mark(key);
+  }
   for (const [es, en] of Object.entries(SPANISH_GLOSSARY)) {
-    const to = wordFeatures(en);
+    const to = englishFeatures(en);
     for (const spelling of [es, es.normalize('NFD').replace(/[\u0300-\u036f]/g, '')]) {
       const w = wordFeatures(spelling)[0] as number;
       m.set(w, to);
-      glossBits[(w >>> 5) & 2047] = (glossBits[(w >>> 5) & 2047] as number) | (1 << (w & 31));
+      mark(w);
     }
   }
   glossByHash = m;
@@ -199,6 +225,21 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
       if (prevChar >= 0 && !isHiragana(prevChar)) {
         out.push(pair(NS_CHAR_PAIR, prevChar, c));
         if (spans) spans.push(offset + i - 1, offset + i + 1);
+      }
+      // The glossary terms that end here: the run read back from this character, a bounded walk.
+      if (prevChar >= 0 && nsWord === NS_WORD) {
+        let g = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+        for (let j = i - 1; j >= 0 && i - j < CJK_TERM; j--) {
+          const cj = text.charCodeAt(j);
+          if (kindOf(cj) !== Kind.Cjk) break;
+          g = Math.imul(g ^ cj, FNV_PRIME);
+          const gloss = glossOf(finish(NS_CJK_TERM, g));
+          if (gloss === undefined) continue;
+          for (const f of gloss) {
+            out.push(f);
+            if (spans) spans.push(offset + j, offset + i + 1);
+          }
+        }
       }
       prevChar = c;
       continue;

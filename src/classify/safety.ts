@@ -140,6 +140,13 @@ interface Doubt {
 }
 
 const AUTH_STEP = folded(/\b3d|\b3ds|\b3-d|\bauthenticat|认证|验证|授权|인증|認証|\bautenticaci/);
+/**
+ * A check of a certificate's validity is the provider's own call to an outside service, not a step
+ * the customer takes: "공인인증서 유효성 검증 TIMEOUT" timed out on the way, like any channel.
+ */
+const CERTIFICATE_CHECK = folded(
+  /인증서 ?(의 )?유효성|证书(的)?(有效性|验证|校验)|証明書の?(有効性|検証)|\bcertificate (validity|validation|verification|check)\b/,
+);
 const REASON_UNKNOWN = folded(
   /(未知|不明|以外的|其他|其它)原因|\b(unknown|unspecified|other|unspecificed) reasons?\b|\bmotivo desconocido\b/,
 );
@@ -159,6 +166,10 @@ const MISMATCH = folded(/\bdoes not match\b|\bmismatch|不匹配|不匹对|不�
 const ERROR_IN_PROCESSING = folded(
   /\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(처리|진행) ?중 ?([^ .]{1,8} )?(오류|에러)|処理中に?エラー|处理(中|时|过程中)(出错|发生错误|错误|异常)|\berror al procesar\b|\berror (durante|mientras) (el )?procesa/,
 );
+/** A duplicate in other words: the request's key "matches the order id of a previous payment". */
+const SAME_AS_ANOTHER = folded(
+  /\bmatches (the )?[a-z]{1,40}( [a-z]{1,20})? of (another|a previous|an earlier|a prior) ([a-z]{1,20} )?(request|transaction|order|payment|charge|authori[sz]ation)\b|\b(same as|identical to) (that of )?(another|a previous|an earlier|a prior) (request|transaction|order|payment|authori[sz]ation)\b/,
+);
 const NOT_PROCESSED = folded(/未处理|未受理|\bnot (been )?processed\b|\bwas not (sent|received)\b/);
 
 export const DOUBTS: readonly Doubt[] = [
@@ -177,7 +188,7 @@ export const DOUBTS: readonly Doubt[] = [
       /time ?out|time-out|timed out|超时|逾时|시간 ?초과|응답 ?(대기 ?)?시간이? ?(초과|경과)|타임아웃|タイムアウト|時間切れ|\btiempo de espera\b|\bse agotó\b/,
     ),
     // A 3-D Secure or login step that timed out is the customer's step, not the payment's result.
-    unless: (t) => AUTH_STEP.test(t),
+    unless: (t) => AUTH_STEP.test(t) && !CERTIFICATE_CHECK.test(t),
     moneyInDoubt: true,
   },
   {
@@ -213,6 +224,7 @@ export const DOUBTS: readonly Doubt[] = [
     re: folded(
       /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|既に処理|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
     ),
+    also: (t) => SAME_AS_ANOTHER.test(t),
     moneyInDoubt: true,
   },
   {

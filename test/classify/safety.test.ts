@@ -293,6 +293,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['Transaction with the same order id has been processed before', 'duplicate_request'],
     ['There is a record of transaction with the same order number', 'duplicate_request'],
     ['The refund has already been processed', 'duplicate_request'],
+    // The same key as another request's, in so many words.
+    ['The reference code of this request matches the reference code of another authorization request', 'duplicate_request'],
+    ['Order id matches the order id of a previous payment', 'duplicate_request'],
+    // A certificate's validity check that timed out: the provider's call, not the customer's step.
+    ['공인인증서 유효성 검증 시간 초과 오류입니다.', 'channel_timeout'],
+    ['Certificate validation timed out', 'channel_timeout'],
     // The transaction's current state, reported: act on it once it is known.
     ['현재 매입완료 상태', 'invalid_state'],
     ['현재 취소요청된 상태입니다', 'invalid_state'],
@@ -315,6 +321,13 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it('an account closed, or the same card, is no duplicate', () => {
     expect(step(declined, 'This account has already been closed.', 'payment')).toBeUndefined();
     expect(step(declined, 'The same card number cannot be used for this merchant', 'payment')).toBeUndefined();
+    expect(step(declined, 'The card number matches the card of another customer', 'payment')).toBeUndefined();
+  });
+  it("a customer's authentication step that timed out stays the customer's", () => {
+    const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
+    for (const text of ['3DS authentication timed out', '본인인증 시간 초과', '认证超时']) {
+      expect(step(authFailed, text, 'payment'), text).toBeUndefined();
+    }
   });
   it('an error while processing is not in flight: a pending reading of it is queried', () => {
     const inFlight: Reading = { unified: 'processing', outcome: 'pending', next: 'wait' };
