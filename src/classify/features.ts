@@ -111,6 +111,8 @@ let glossByHash: Map<number, number[]> | undefined;
  * a bit that is clear rules them out without a map lookup, which cost a few per cent of classify().
  */
 const glossBits = new Uint32Array(2048);
+/** One bit per character (of the Basic Multilingual Plane) that ends a Chinese or Japanese glossary term. */
+const termEnds = new Uint32Array(2048);
 /** Each glossary word's feature, spelled with and without its accents, to its English word's features. */
 function glosses(): Map<number, number[]> {
   if (glossByHash) return glossByHash;
@@ -119,7 +121,10 @@ function glosses(): Map<number, number[]> {
     glossBits[(w >>> 5) & 2047] = (glossBits[(w >>> 5) & 2047] as number) | (1 << (w & 31));
   };
   for (const [term, en] of Object.entries(CJK_GLOSSARY)) {
-    const key = cjkTermKey(fold(term));
+    const folded = fold(term);
+    const end = folded.charCodeAt(folded.length - 1);
+    termEnds[end >>> 5] = (termEnds[end >>> 5] as number) | (1 << (end & 31));
+    const key = cjkTermKey(folded);
     m.set(key, englishFeatures(en));
     mark(key);
   }
@@ -226,8 +231,9 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
         out.push(pair(NS_CHAR_PAIR, prevChar, c));
         if (spans) spans.push(offset + i - 1, offset + i + 1);
       }
-      // The glossary terms that end here: the run read back from this character, a bounded walk.
-      if (prevChar >= 0 && nsWord === NS_WORD) {
+      // The glossary terms that end here: the run read back from this character, a bounded walk,
+      // taken only at a character that ends some term.
+      if (prevChar >= 0 && nsWord === NS_WORD && ((termEnds[c >>> 5] as number) & (1 << (c & 31))) !== 0) {
         let g = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
         for (let j = i - 1; j >= 0 && i - j < CJK_TERM; j--) {
           const cj = text.charCodeAt(j);
