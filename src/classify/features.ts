@@ -107,13 +107,17 @@ function cjkTermKey(term: string): number {
 
 let glossByHash: Map<number, number[]> | undefined;
 /**
- * One bit per low 16 bits of a glossary word's feature. Most words of most messages are not Spanish:
- * a bit that is clear rules them out without a map lookup, which cost a few per cent of classify().
+ * One bit per low 16 bits of each glossary key (a Spanish word's feature, a Chinese or Japanese
+ * term's lookup key). Most words and runs of most messages hold none: a bit that is clear rules
+ * them out without a map lookup, which cost a few per cent of classify().
  */
 const glossBits = new Uint32Array(2048);
 /** One bit per character (of the Basic Multilingual Plane) that ends a Chinese or Japanese glossary term. */
 const termEnds = new Uint32Array(2048);
-/** Each glossary word's feature, spelled with and without its accents, to its English word's features. */
+/**
+ * The glossary by key, to its English words' features: each Chinese or Japanese term, folded; each
+ * Spanish word, spelled with and without its accents.
+ */
 function glosses(): Map<number, number[]> {
   if (glossByHash) return glossByHash;
   const m = new Map<number, number[]>();
