@@ -394,6 +394,22 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(declined, 'Card network error, please try again', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
     expect(step(declined, '交易异常，请稍后再试', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
   });
+  it('a channel turning down a field of the request is no fault on the way, unless the field is in its reply', () => {
+    const limit: Reading = { unified: 'amount_out_of_range', outcome: 'failed', next: 'fix_and_retry' };
+    // the amount is over this channel's maximum; the channel's parameter error; the bank's amount error
+    for (const text of [
+      'The requested amount is greater than the maximum allowed for this channel max amount limit error',
+      '渠道参数错误',
+      'Bank amount error',
+    ]) {
+      expect(step(limit, text, 'payment')).toBeUndefined();
+    }
+    // the channel's reply failed its signature check: what it answered could not be read
+    expect(step(limit, '校验微信返回签名错误', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    // an error of the channel that names no field still is a fault on the way
+    expect(step(limit, 'Channel error', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    expect(step(limit, '渠道参数错误，系统异常', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+  });
 });
 
 describe('safety rule guard (ported): nothing that may be in flight is answered "failed, try again"', () => {
