@@ -360,6 +360,16 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it('a decline for an unknown reason stays a decline', () => {
     expect(step(declined, 'Declined for unknown reasons', 'payment')).toBeUndefined();
   });
+  it('"do not retry" after a decline is a final refusal, not an unknown result', () => {
+    const stolen: Reading = { unified: 'lost_or_stolen_card', outcome: 'failed', next: 'stop' };
+    for (const flow of ['payment', undefined] as const) {
+      expect(step(stolen, 'The card was reported lost or stolen. Do not retry.', flow)).toBeUndefined();
+      expect(step(stolen, 'LOST_OR_STOLEN. Try using another card. Do not retry the same card.', flow)).toBeUndefined();
+    }
+    // congestion, "if paid, do not retry, confirm the result later": the result still is in doubt
+    const congested = classify({ message: '網絡擁擠，若已付款請勿重試，稍後確認結果', flow: 'payment' });
+    expect([congested.outcome, congested.next]).toEqual(['unknown', 'query']);
+  });
   it('"unknown" as a word about a card or a value (알 수 없는 해외카드) is no unknown result', () => {
     // unknown foreign card; an unknown value was entered in PRODUCT_NAME; "…" is an unknown TYPE
     for (const text of ['알수없는 해외카드', 'PRODUCT_NAME에 알수없는 값이 입력됐습니다.', '"amount" 은(는) 알 수 없는 TYPE 입니다']) {
