@@ -82,6 +82,16 @@ describe('import: input shapes', () => {
     ]);
   });
 
+  it('code and text split by a full-width colon, as Chinese and Japanese pages write them', () => {
+    const text = '错误码\nOPR00000：成功\nOPR00001：系统异常，请稍后重试\n-1：网络超时，交易结果未知\nPAY00105 - 用户余额不足\n';
+    expect(brief(text).map((e) => [e.code, e.messages])).toEqual([
+      ['OPR00000', { 'zh-Hans': '成功' }],
+      ['OPR00001', { 'zh-Hans': '系统异常，请稍后重试' }],
+      ['-1', { 'zh-Hans': '网络超时，交易结果未知' }],
+      ['PAY00105', { 'zh-Hans': '用户余额不足' }],
+    ]);
+  });
+
   it('an explicit format overrides detection', () => {
     const text = 'code,message\nX1,Insufficient balance\n';
     expect(importTable(text, { provider: 'acme', format: 'csv' }).entries.map((e) => e.code)).toEqual(['X1']);
