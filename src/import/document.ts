@@ -105,7 +105,8 @@ export function codeLine(line: string): string[] | undefined {
   else if (t[0] === '"' || t[0] === "'") end = t.indexOf(t[0], 1) + 1;
   if (end <= 0) {
     end = 0;
-    while (end < t.length && t[end] !== ' ' && t[end] !== '\t' && t[end] !== ':' && t[end] !== '：' && t[end] !== '=' && t[end] !== '|') end++;
+    while (end < t.length && t[end] !== ' ' && t[end] !== '\t' && t[end] !== ':' && t[end] !== '：' && t[end] !== '=' && t[end] !== '|')
+      end++;
   }
   const token = t.slice(0, end);
   const code = codeText(token);

@@ -295,6 +295,35 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
   });
 }
 
+const CODE_SEPARATORS = '-–—:：.)]）|';
+const FOOTNOTE_MARKS = '¹²³⁴⁵⁶⁷⁸⁹⁰†‡';
+
+/**
+ * A message without what the page wrapped around it: its own code in front (`00 - Approved`,
+ * `51: Insufficient funds`), which reads to the classifier as a word of the message, and a footnote
+ * mark at its end (`交易处理中*`, `Timeout ¹`). A message that is nothing but those stays as written.
+ */
+export function bareMessage(message: string, code: string): string {
+  let m = message;
+  if (code !== '' && m.startsWith(code)) {
+    // A dash or a dot joined to what follows may be part of a longer code (E1-2, 1.5): not a separator.
+    const rest = m.slice(code.length).trimStart();
+    const sep = rest[0] ?? '';
+    const joined = '-–—.|'.includes(sep) && !/\s/.test(rest[1] ?? '');
+    if (sep !== '' && CODE_SEPARATORS.includes(sep) && !joined && rest.slice(1).trim() !== '') m = rest.slice(1).trim();
+  }
+  let end = m.length;
+  if (m[end - 1] === '*') {
+    end--;
+    if (m[end - 1] === '*') end--;
+  } else while (end > 0 && FOOTNOTE_MARKS.includes(m[end - 1] as string)) end--;
+  if (end < m.length) {
+    const kept = m.slice(0, end).trimEnd();
+    if (kept !== '' && !kept.endsWith('*')) m = kept;
+  }
+  return m;
+}
+
 /**
  * Turns a provider's documentation into draft catalog entries: every table it holds, whatever its
  * form, with code, flow, scene, messages by language, the other columns as notes, source lines,
@@ -332,6 +361,7 @@ export function importTable(text: string, options: ImportOptions, suggestions = 
     for (const [k, n] of kinds) if (n > best) [top, best] = [k, n];
     format = asked !== 'auto' ? asked : (KIND_FORMAT[top] ?? 'lines');
   }
+  for (const e of entries) for (const [tag, m] of Object.entries(e.messages)) e.messages[tag] = bareMessage(m, e.code);
   if (suggestions) for (const e of entries) e.suggestion = suggest(e.code, e.flow, e.messages);
 
   const sections = new Map<string, string[]>();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NEXT_STEPS, OUTCOMES } from '../../src/core/types.js';
+import { bareMessage } from '../../src/import/import.js';
 import { chineseScript, detectLang, flowOf, importTable } from '../../src/import/index.js';
 import { ROOT } from '../helpers/paths.js';
 
@@ -90,6 +91,22 @@ describe('import: input shapes', () => {
       ['-1', { 'zh-Hans': '网络超时，交易结果未知' }],
       ['PAY00105', { 'zh-Hans': '用户余额不足' }],
     ]);
+  });
+
+  it('a message loses its own code in front and a footnote mark at its end, and nothing else', () => {
+    const text =
+      '| Code | Message |\n|---|---|\n| 00 | 00 - Approved |\n| 51 | 51: Insufficient funds |\n| 91 | Issuer unavailable¹ |\n| 96 | 96 |\n| E1 | E1-2 is not a code |\n';
+    expect(brief(text).map((e) => [e.code, e.messages])).toEqual([
+      ['00', { en: 'Approved' }],
+      ['51', { en: 'Insufficient funds' }],
+      ['91', { en: 'Issuer unavailable' }],
+      ['96', { en: '96' }],
+      ['E1', { en: 'E1-2 is not a code' }],
+    ]);
+    expect(bareMessage('交易处理中*', 'PAY00112')).toBe('交易处理中');
+    expect(bareMessage('****', 'X')).toBe('****');
+    // The approval is read as one once its code is gone.
+    expect(importTable(text, { provider: 'acme' }).entries[0]?.suggestion.outcome).toBe('succeeded');
   });
 
   it('an explicit format overrides detection', () => {
