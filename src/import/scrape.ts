@@ -163,27 +163,53 @@ function scriptOf(s: string): 'han' | 'latin' {
   return HAN.test(s) ? 'han' : 'latin';
 }
 
-/** One cell per line: a code alone on its line, then its text line(s). */
+/**
+ * One cell per line: a code alone on its line, then its text line(s). Where a code's text follows
+ * it on the next line, as in most of the page, a blank line ends that text: what comes after it
+ * in the same script is a heading (the nearest heading above the next codes) or the page's own
+ * navigation, not more of the message.
+ */
 function parseCells(lines: string[]): RawRecord[] {
+  let codes = 0;
+  let spaced = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const t = (lines[i] as string).trim();
+    if (t === '' || !isCodeOnly(t)) continue;
+    codes++;
+    if ((lines[i + 1] ?? '').trim() === '') spaced++;
+  }
+  const blankEnds = spaced < codes / 2;
   const out: RawRecord[] = [];
   let cur: RawRecord | undefined;
   let lastScript: 'han' | 'latin' | undefined;
+  let section: string | undefined;
+  let gap = false;
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] as string).trim();
-    if (t === '') continue;
-    if (isCodeOnly(t)) {
-      cur = { code: t, texts: [], line: i + 1 };
-      out.push(cur);
-      lastScript = undefined;
+    if (t === '') {
+      if (cur && cur.texts.length > 0) gap = true;
       continue;
     }
-    if (!cur) continue;
+    if (isCodeOnly(t)) {
+      cur = { code: t, texts: [], line: i + 1 };
+      if (section !== undefined) cur.section = section;
+      out.push(cur);
+      lastScript = undefined;
+      gap = false;
+      continue;
+    }
     const script = scriptOf(t);
+    if (cur && gap && blankEnds && script === lastScript) cur = undefined;
+    if (!cur) {
+      if (t.length <= 60 && !isHeaderLine(t)) section = t.replace(/^#{1,6}\s+/, '');
+      continue;
+    }
     if (cur.texts.length > 0 && script === lastScript) {
       // A message that wraps over two lines.
       cur.texts[cur.texts.length - 1] = `${cur.texts[cur.texts.length - 1]} ${t}`;
     } else cur.texts.push(t);
     lastScript = script;
+    gap = false;
     cur.end = i + 1;
   }
   return out.filter((r) => r.texts.length > 0);

@@ -66,6 +66,28 @@ describe('import: input shapes', () => {
     ]);
   });
 
+  it('one cell per line: a blank line ends a text, and what follows it is a heading or the page footer', () => {
+    const text =
+      'General\n2005400\nSuccessful\n4005400\nBad Request\n\n## Payment\n4035414\nInsufficient Funds\n5045400\nTimeout\n\nPrevious\nWebhook\nNext\n';
+    expect(brief(text).map((e) => [e.code, (e.messages as Record<string, string>).en])).toEqual([
+      ['2005400', 'Successful'],
+      ['4005400', 'Bad Request'],
+      ['4035414', 'Insufficient Funds'],
+      ['5045400', 'Timeout'],
+    ]);
+    expect(importTable(text, { provider: 'acme' }).entries.map((e) => e.section)).toEqual(['General', 'General', 'Payment', 'Payment']);
+    // A page that puts a blank line after every code keeps reading across them, and a second
+    // language after a blank line is still the same code's.
+    expect(brief('E01\n\nInsufficient\nbalance\n\nE02\n\nCard expired\n').map((e) => e.messages)).toEqual([
+      { en: 'Insufficient balance' },
+      { en: 'Card expired' },
+    ]);
+    expect(brief('E01\n余额不足\n\nInsufficient balance\nE02\n卡已过期\n\nCard expired\n').map((e) => e.messages)).toEqual([
+      { 'zh-Hans': '余额不足', en: 'Insufficient balance' },
+      { 'zh-Hans': '卡已过期', en: 'Card expired' },
+    ]);
+  });
+
   it('category label only on the first row of its group', () => {
     expect(brief(fixture('category.txt')).map((e) => [e.code, e.scene])).toEqual([
       ['5001', 'Card Errors'],
