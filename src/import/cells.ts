@@ -112,6 +112,21 @@ export function codeLike(s: string): boolean {
 }
 
 /**
+ * A cell that lists several codes for one meaning (`04, 07, 41, 43`, `51 / 61`, `E01 or E02`):
+ * the codes, or undefined when it is anything else. Every part must be a code that cannot be an
+ * ordinary word, so a phrase with commas is not read as one.
+ */
+export function codeList(s: string): string[] | undefined {
+  if (s.length > 400 || !/[,、;/]|\sor\s|\sand\s/.test(s)) return undefined;
+  const parts = s
+    .split(/[,、;]|\s\/\s|\s(?:or|and)\s/)
+    .map((p) => trim(p))
+    .filter((p) => p !== '');
+  if (parts.length < 2 || parts.length > 40) return undefined;
+  return parts.every((p) => strictCode(p) && p.length <= 40) ? parts : undefined;
+}
+
+/**
  * A code that cannot be an ordinary word: it has a digit, an underscore, a joiner, or is in
  * capitals. Used where prose could otherwise be mistaken for a table (lines, bullets, key = value).
  */

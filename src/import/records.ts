@@ -1,5 +1,5 @@
 import type { Flow } from '../core/types.js';
-import { brParts, codeLike, codeText, emptyish, plain } from './cells.js';
+import { brParts, codeLike, codeList, codeText, emptyish, plain } from './cells.js';
 import { MAX_CELLS } from './document.js';
 import type { Grid, GridRow } from './grid.js';
 import { trim } from './grid.js';
@@ -98,7 +98,10 @@ function isIndexColumn(values: string[]): boolean {
 }
 
 interface ColumnStats {
+  /** Share of cells that are a code or a list of codes. */
   codeLike: number;
+  /** Share of cells that are one code: a column of lists (`51, 52, 53`) is rarely the key. */
+  single: number;
   unique: number;
   avgLen: number;
   spaces: number;
@@ -109,10 +112,11 @@ function stats(values: string[]): ColumnStats {
   const filled = values.filter((v) => !emptyish(v));
   const codes = filled.map(codeText);
   const n = filled.length;
-  if (n === 0) return { codeLike: 0, unique: 0, avgLen: 0, spaces: 0, n: 0 };
+  if (n === 0) return { codeLike: 0, single: 0, unique: 0, avgLen: 0, spaces: 0, n: 0 };
   return {
     n,
-    codeLike: codes.filter(codeLike).length / n,
+    codeLike: codes.filter((c) => codeLike(c) || codeList(c) !== undefined).length / n,
+    single: codes.filter(codeLike).length / n,
     unique: new Set(codes).size / n,
     avgLen: codes.reduce((a, c) => a + c.length, 0) / n,
     spaces: filled.filter((v) => /\s/.test(plain(v))).length / n,
@@ -130,7 +134,7 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
     const role = header ? headerRole(header[c] ?? '') : undefined;
     if (role === 'index' || isIndexColumn(values.filter((v) => !emptyish(v)).map(codeText))) continue;
     if (s.codeLike < 0.6) continue;
-    let score = s.codeLike * 2 + s.unique + (s.n / rows.length) * 0.5 - Math.min(s.avgLen, 60) / 120;
+    let score = s.single * 2 + s.unique + (s.n / rows.length) * 0.5 - Math.min(s.avgLen, 60) / 120;
     if (role === 'code') score += 1.5;
     else if (role === 'message' || role === 'description' || role === 'solution') score -= 1;
     else if (role === 'http' || role === 'status' || role === 'scene') score -= 0.7;
@@ -264,7 +268,9 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     const rawCode = r.cells[codeCol] ?? '';
     const code = codeText(rawCode);
     if (filled.length === 0) continue;
-    if (!code || !(codeLike(code) || (textKeys && code.length <= 80))) {
+    // A cell that lists several codes gives each of them the row's texts.
+    const listed = code && !codeLike(code) && !textKeys ? codeList(code) : undefined;
+    if (!code || !(codeLike(code) || listed || (textKeys && code.length <= 80))) {
       if (filled.length === 1 || r.label) groupLabel = plain(filled[0] as string);
       else if (isHeaderLike(r.cells)) {
         /* a repeated header row */
@@ -304,13 +310,15 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
       if (h) t.header = plain(h);
       texts.push(t);
     }
-    const rec: ImportRecord = { code, texts, line: r.line, table, kind: grid.kind };
-    if (r.end !== undefined && r.end > r.line) rec.end = r.end;
-    const l = scene ?? groupLabel ?? grid.caption;
-    if (l) rec.label = l;
-    if (grid.section !== undefined) rec.section = grid.section;
-    if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
-    out.push(rec);
+    for (const one of listed ?? [code]) {
+      const rec: ImportRecord = { code: one, texts: listed ? texts.map((t) => ({ ...t })) : texts, line: r.line, table, kind: grid.kind };
+      if (r.end !== undefined && r.end > r.line) rec.end = r.end;
+      const l = scene ?? groupLabel ?? grid.caption;
+      if (l) rec.label = l;
+      if (grid.section !== undefined) rec.section = grid.section;
+      if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
+      out.push(rec);
+    }
   }
   return out;
 }

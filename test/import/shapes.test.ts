@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NEXT_STEPS, OUTCOMES } from '../../src/core/types.js';
+import { codeList } from '../../src/import/cells.js';
 import { bareMessage } from '../../src/import/import.js';
 import { chineseScript, detectLang, flowOf, importTable } from '../../src/import/index.js';
 import { ROOT } from '../helpers/paths.js';
@@ -129,6 +130,27 @@ describe('import: input shapes', () => {
     expect(bareMessage('****', 'X')).toBe('****');
     // The approval is read as one once its code is gone.
     expect(importTable(text, { provider: 'acme' }).entries[0]?.suggestion.outcome).toBe('succeeded');
+  });
+
+  it('a cell that lists several codes gives each of them the row, and a column of such lists is not the key', () => {
+    const text =
+      '| Code | Message |\n|---|---|\n| 00 | Approved |\n| 04, 07, 41, 43 | Pick up card |\n| 51 / 61 | Insufficient funds |\n| 96 | System malfunction |\n';
+    expect(brief(text).map((e) => [e.code, (e.messages as Record<string, string>).en])).toEqual([
+      ['00', 'Approved'],
+      ['04', 'Pick up card'],
+      ['07', 'Pick up card'],
+      ['41', 'Pick up card'],
+      ['43', 'Pick up card'],
+      ['51', 'Insufficient funds'],
+      ['61', 'Insufficient funds'],
+      ['96', 'System malfunction'],
+    ]);
+    // A phrase with commas is not a list of codes.
+    expect(codeList('Declined, try again')).toBeUndefined();
+    // The networks' lists beside each advice code are not the codes of the table.
+    const advice =
+      '| Advice | Visa |\n|---|---|\n| TRY_AGAIN_LATER | 3, 19, 39 |\n| DO_NOT_TRY_AGAIN | 4, 7, 12 |\n| UPDATE_INFORMATION | – |\n';
+    expect(brief(advice).map((e) => e.code)).toEqual(['TRY_AGAIN_LATER', 'DO_NOT_TRY_AGAIN', 'UPDATE_INFORMATION']);
   });
 
   it('an explicit format overrides detection', () => {
