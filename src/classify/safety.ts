@@ -160,6 +160,8 @@ const TRANSACTION = folded(
 const NOT_FOUND = folded(
   /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|(내역|거래|주문|정보|건|데이터)[이가]? ?없습니다|찾을 수 없|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
 );
+/** What came back from the other side: its return, response or reply. */
+const REPLY = folded(/\breturn(ed)?\b|\brespon(se|ded)\b|\breply\b|返回|回应|响应|응답|반환|応答|返却|\brespuesta\b/);
 const RETURNED = folded(/\breturned\b|返回|반환|응답|返却|\bdevuelt[oa]\b/);
 const MISMATCH = folded(/\bdoes not match\b|\bmismatch|不匹配|不匹对|不符|일치하지 않|불일치|一致しません|\bno coincide\b/);
 /** An error that happened while the request was being processed: its result is unknown, it is not in flight. */
@@ -213,8 +215,8 @@ export const DOUBTS: readonly Doubt[] = [
     // A channel, bank or upstream reporting an error: the request may have gone through there. Not
     // where every error named is a field of the request ("amount limit error", 渠道参数错误): the
     // channel turned the request away as it stood. Unless the field is in what the channel returned
-    // (校验微信返回签名错误, its reply's signature did not verify): then its answer could not be read.
-    also: (t) => CHANNEL.test(t) && ABNORMAL.test(t) && (!onlyFieldErrors(t) || RETURNED.test(t)),
+    // (校验微信返回签名错误, "Verifying WeChat return signature error": its reply's signature did not verify): then its answer could not be read.
+    also: (t) => CHANNEL.test(t) && ABNORMAL.test(t) && (!onlyFieldErrors(t) || REPLY.test(t)),
     unless: (t) => NOT_PROCESSED.test(t),
     moneyInDoubt: true,
   },

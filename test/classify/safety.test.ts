@@ -415,7 +415,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       expect(step(limit, text, 'payment')).toBeUndefined();
     }
     // the channel's reply failed its signature check: what it answered could not be read
-    expect(step(limit, '校验微信返回签名错误', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    for (const text of ['校验微信返回签名错误', 'Verifying WeChat return signature error', 'Bank response signature error']) {
+      expect(step(limit, text, 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    }
     // an error of the channel that names no field still is a fault on the way
     expect(step(limit, 'Channel error', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
     expect(step(limit, '渠道参数错误，系统异常', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
