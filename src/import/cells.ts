@@ -132,7 +132,8 @@ export function codeList(s: string): string[] | undefined {
  */
 export function strictCode(s: string): boolean {
   if (!codeLike(s)) return false;
-  if (/\d/.test(s)) return !/^\d{4}-\d{2}/.test(s) && !/^\d+\.\d+(?:\.\d*)?$/.test(s);
+  // A decimal or a version (1.5, 2.0.1) is no code; groups of three digits (000.100.110) are one.
+  if (/\d/.test(s)) return !/^\d{4}-\d{2}/.test(s) && (!/^\d+\.\d+(?:\.\d*)?$/.test(s) || /^\d{3,}\.\d{3,}\.\d{3,}$/.test(s));
   if (s.includes('_')) return true;
   if (/^[A-Z][A-Z.-]+$/.test(s) && s.length >= 2) return true;
   return /^[a-z]+[A-Z][A-Za-z]*$/.test(s) || /^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(s);

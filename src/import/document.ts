@@ -420,7 +420,8 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       i = Math.max(k, i + 1);
       continue;
     }
-    if (t.includes(',') && !/[.!?:。]$/.test(t)) {
+    // A line that opens a block (`… = {`) is code, not the first row of a CSV table.
+    if (t.includes(',') && !/[.!?:。{[(]$/.test(t)) {
       const width = parseDelimited(line, ',')[0]?.cells.length ?? 0;
       if (width >= 2) {
         const end = readRun(lines, i, (l) => (parseDelimited(l, ',')[0]?.cells.length ?? 0) === width, 0);

@@ -113,6 +113,36 @@ function enumWithArgs(s: string, name: string, i: number): SourceLine | undefine
   return line;
 }
 
+const CODE_FIELD = /^(code|error_?code|err_?code|result_?code|response_?code|status_?code|id|value)$/i;
+const TEXT_FIELD = /^(message|msg|description|desc|text|reason|detail|title|label)$/i;
+
+/**
+ * `CARD_DECLINED: { code: 'E1001', message: 'Card declined' }`: an object per code, on one line.
+ * Its code field is the code and NAME its constant; its message field is the text.
+ */
+function inlineObject(rest: string, name: string): SourceLine | undefined {
+  let code: string | undefined;
+  let text: string | undefined;
+  let i = 1;
+  for (let n = 0; n < 16 && i < rest.length - 1; n++) {
+    i = skipSpaces(rest, i);
+    const str = readString(rest, i);
+    const [field, j] = str ? str : readIdent(rest, i);
+    if (!field) break;
+    i = skipSpaces(rest, j);
+    if (rest[i] !== ':' && rest[i] !== '=') break;
+    i = skipSpaces(rest, i + 1);
+    const v = readValue(rest, i);
+    if (!v) break;
+    if (code === undefined && CODE_FIELD.test(field)) code = v.value;
+    else if (text === undefined && TEXT_FIELD.test(field) && v.quoted) text = v.value;
+    i = skipSpaces(rest, v.next);
+    if (rest[i] === ',') i++;
+  }
+  if (code !== undefined && codeLike(code)) return text === undefined ? { code, name } : { code, name, text };
+  return text === undefined ? undefined : { code: name, text };
+}
+
 /**
  * Reads `[keywords] NAME [Type] (=|:|=>) value [,;] [// comment]` or `NAME(args)`. A value that
  * is a sentence is the message of the code NAME; a value that is itself a code is the code, and
@@ -156,7 +186,8 @@ export function parseSourceLine(line: string): SourceLine | undefined {
       key = /^[A-Z][a-z][A-Za-z]*$/.test(last) && !/^(String|Integer|Int|Long|Number)$/.test(last) && /[A-Z]/.test(first) ? first : last;
     }
   }
-  if (!key) return undefined;
+  // An assignment to a field of an object (`this.code = code`) declares nothing.
+  if (!key || /^(this|self)\./.test(key)) return undefined;
   i = skipSpaces(s, i);
   if (!quotedKey && s[i] === '(') return enumWithArgs(s, key, i);
   let op = '';
@@ -175,7 +206,9 @@ export function parseSourceLine(line: string): SourceLine | undefined {
   } else {
     // Unquoted: a number or word, or (ini/properties/YAML) the rest of the line.
     const rest = trim(s.slice(i).replace(/[,;]\s*$/, ''));
-    if (!rest || rest === '{' || rest === '[' || rest.startsWith('new ') || rest.includes('(')) return undefined;
+    if (rest.startsWith('{') && rest.endsWith('}')) return inlineObject(rest, key);
+    // A declaration that opens a block or names a type (`X: Record<string, string> = {`) is no entry.
+    if (!rest || /[{[]$/.test(rest) || rest.includes('<') || rest.startsWith('new ') || rest.includes('(')) return undefined;
     value = rest;
     next = s.length;
     const [w, j] = readIdent(s, i);

@@ -335,6 +335,50 @@ describe('import: SDK constants with their comments', () => {
     expect(es[0]?.notes).toEqual(['name: CARD_DECLINED']);
   });
 
+  it('a TypeScript enum of dotted codes under doc comments, and a map of objects with a code and a message', () => {
+    const enumText = [
+      'export enum ResultCode {',
+      '  /** Request successfully processed */',
+      "  SUCCESS = '000.000.000',",
+      '  /** Insufficient funds */',
+      "  NO_FUNDS = '800.100.155',",
+      '}',
+    ].join('\n');
+    expect(entries(enumText).map((e) => [e.code, e.messages.en])).toEqual([
+      ['000.000.000', 'Request successfully processed'],
+      ['800.100.155', 'Insufficient funds'],
+    ]);
+    const objects = [
+      'export const ERRORS = {',
+      "  CARD_DECLINED: { code: 'E1001', message: 'Card declined' },",
+      "  INSUFFICIENT_FUNDS: { code: 'E1002', message: 'Insufficient funds' },",
+      '} as const;',
+    ].join('\n');
+    const es = entries(objects);
+    expect(es.map((e) => [e.code, e.messages.en])).toEqual([
+      ['E1001', 'Card declined'],
+      ['E1002', 'Insufficient funds'],
+    ]);
+    expect(es[0]?.notes).toEqual(['name: CARD_DECLINED']);
+  });
+
+  it('a declaration that opens a map, and the fields a constructor sets, are no codes', () => {
+    const map =
+      "export const RESULT_CODES: Record<string, string> = {\n  '0000': '정상 처리되었습니다',\n  '0010': '필수 입력값 누락',\n};\n";
+    expect(codes(map)).toEqual(['0000', '0010']);
+    const java = [
+      'public enum PayResult {',
+      '    SUCCESS("0000", "Success"),',
+      '    NO_FUNDS("1001", "Insufficient funds");',
+      '    PayResult(String code, String message) {',
+      '        this.code = code;',
+      '        this.message = message;',
+      '    }',
+      '}',
+    ].join('\n');
+    expect(codes(java)).toEqual(['0000', '1001']);
+  });
+
   it('a PHP array of messages', () => {
     const text = "<?php\nreturn [\n    'E001' => 'Invalid card number',\n    'E002' => 'Card expired',\n];\n";
     expect(importTable(text, { provider: 'acme' }).entries.map((e) => [e.code, e.messages.en])).toEqual([
