@@ -112,6 +112,18 @@ export function codeLike(s: string): boolean {
 }
 
 /**
+ * A cell that gives an HTTP status and then the code (`402 card_declined`, `HTTP 400 INVALID_PARAM`):
+ * the two, or undefined.
+ */
+export function httpAndCode(s: string): [http: string, code: string] | undefined {
+  const m = /^(?:HTTP\s*)?([1-5]\d\d)(?:\s*[-–:]\s*|\s+)(\S{2,64})$/i.exec(s);
+  if (!m) return undefined;
+  const code = m[2] as string;
+  // A reason phrase (`200 OK`, `401 Unauthorized`) is no code: a code here has a joiner or a digit.
+  return strictCode(code) && /[_.\-\d]/.test(code) && !/^\d+$/.test(code) ? [m[1] as string, code] : undefined;
+}
+
+/**
  * A cell that lists several codes for one meaning (`04, 07, 41, 43`, `51 / 61`, `E01 or E02`):
  * the codes, or undefined when it is anything else. Every part must be a code that cannot be an
  * ordinary word, so a phrase with commas is not read as one.

@@ -1,5 +1,5 @@
 import type { Flow } from '../core/types.js';
-import { brParts, codeLike, codeList, codeText, emptyish, plain } from './cells.js';
+import { brParts, codeLike, codeList, codeText, emptyish, httpAndCode, plain } from './cells.js';
 import { MAX_CELLS } from './document.js';
 import type { Grid, GridRow } from './grid.js';
 import { trim } from './grid.js';
@@ -115,8 +115,8 @@ function stats(values: string[]): ColumnStats {
   if (n === 0) return { codeLike: 0, single: 0, unique: 0, avgLen: 0, spaces: 0, n: 0 };
   return {
     n,
-    codeLike: codes.filter((c) => codeLike(c) || codeList(c) !== undefined).length / n,
-    single: codes.filter(codeLike).length / n,
+    codeLike: codes.filter((c) => codeLike(c) || codeList(c) !== undefined || httpAndCode(c) !== undefined).length / n,
+    single: codes.filter((c) => codeLike(c) || httpAndCode(c) !== undefined).length / n,
     unique: new Set(codes).size / n,
     avgLen: codes.reduce((a, c) => a + c.length, 0) / n,
     spaces: filled.filter((v) => /\s/.test(plain(v))).length / n,
@@ -266,7 +266,10 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
   for (const r of rows) {
     const filled = r.cells.filter((c) => !emptyish(c));
     const rawCode = r.cells[codeCol] ?? '';
-    const code = codeText(rawCode);
+    let code = codeText(rawCode);
+    // `402 card_declined`: the status goes to the notes, the code is the code.
+    const withStatus = !codeLike(code) && !textKeys ? httpAndCode(code) : undefined;
+    if (withStatus) code = withStatus[1];
     if (filled.length === 0) continue;
     // A cell that lists several codes gives each of them the row's texts.
     const listed = code && !codeLike(code) && !textKeys ? codeList(code) : undefined;
@@ -291,6 +294,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
       if (h) t.header = plain(h);
       texts.push(t);
     }
+    if (withStatus) texts.push({ role: 'http', header: 'HTTP', text: withStatus[0], column: codeCol });
     // Text after a `<br>` in the code cell is the code's own message (`CODE<br>Retry later`).
     const codeParts = brParts(rawCode);
     if (codeParts.length > 1) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NEXT_STEPS, OUTCOMES } from '../../src/core/types.js';
-import { codeList } from '../../src/import/cells.js';
+import { codeList, httpAndCode } from '../../src/import/cells.js';
 import { bareMessage } from '../../src/import/import.js';
 import { chineseScript, detectLang, flowOf, importTable } from '../../src/import/index.js';
 import { ROOT } from '../helpers/paths.js';
@@ -151,6 +151,19 @@ describe('import: input shapes', () => {
     const advice =
       '| Advice | Visa |\n|---|---|\n| TRY_AGAIN_LATER | 3, 19, 39 |\n| DO_NOT_TRY_AGAIN | 4, 7, 12 |\n| UPDATE_INFORMATION | – |\n';
     expect(brief(advice).map((e) => e.code)).toEqual(['TRY_AGAIN_LATER', 'DO_NOT_TRY_AGAIN', 'UPDATE_INFORMATION']);
+  });
+
+  it('a code cell that gives the HTTP status first keeps the code, and the status as a note', () => {
+    const text =
+      '| Code | Message |\n|---|---|\n| 402 card_declined | The card was declined |\n| HTTP 400 - INVALID_PARAM | A parameter is invalid |\n| 500 internal_error | Internal error |\n';
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.messages.en, e.notes])).toEqual([
+      ['card_declined', 'The card was declined', ['HTTP: 402']],
+      ['INVALID_PARAM', 'A parameter is invalid', ['HTTP: 400']],
+      ['internal_error', 'Internal error', ['HTTP: 500']],
+    ]);
+    expect(httpAndCode('200 OK')).toBeUndefined();
+    expect(httpAndCode('401 Unauthorized')).toBeUndefined();
   });
 
   it('an explicit format overrides detection', () => {
