@@ -3,7 +3,7 @@ import type { Flow, Lang, Next, Outcome, Party } from '../core/types.js';
 import { type FoundGrid, findGrids } from './document.js';
 import { flowOf } from './flow.js';
 import { findHtmlGrids } from './html.js';
-import { columnTag, detectTag } from './lang.js';
+import { columnTag, detectTag, latinWords } from './lang.js';
 import { gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
 import { parseScrape, type RawRecord } from './scrape.js';
 import { chineseScript, HAN, scriptCounts } from './script.js';
@@ -89,8 +89,12 @@ function columnLanguages(records: RawRecord[], docScript: 'zh-Hant' | 'zh-Hans')
   return langs;
 }
 
-function suggest(code: string, flow: Flow, messages: Record<string, string>): Suggestion {
-  const message = Object.values(messages).join('\n');
+/**
+ * The classifier's reading of an entry: its messages, then the provider's own account of the code
+ * (a description or a next step), which the model also learned from in the catalog.
+ */
+function suggest(code: string, flow: Flow, messages: Record<string, string>, details?: Record<string, string>): Suggestion {
+  const message = [...Object.values(messages), ...Object.values(details ?? {})].join('\n');
   const c = classify({ code, message, flow });
   return {
     unified: c.unified,
@@ -237,7 +241,13 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
       if (!own) return col ?? 'en';
       if (!col) return own;
       if (LATIN_TAGS.has(own)) {
-        if (LATIN_TAGS.has(col)) return wordCount(t.text) >= 4 ? own : col;
+        if (LATIN_TAGS.has(col)) {
+          if (own === col || wordCount(t.text) < 4) return col;
+          // Spanish and Portuguese share words: in a column of one, a text read as the other is
+          // the column's. English must show its own function words to stand out of the column.
+          if (own !== 'en' && col !== 'en') return col;
+          return latinWords(t.text, own) > 0 ? own : col;
+        }
         return wordCount(t.text) >= 2 ? own : col;
       }
       return own;
@@ -362,7 +372,7 @@ export function importTable(text: string, options: ImportOptions, suggestions = 
     format = asked !== 'auto' ? asked : (KIND_FORMAT[top] ?? 'lines');
   }
   for (const e of entries) for (const [tag, m] of Object.entries(e.messages)) e.messages[tag] = bareMessage(m, e.code);
-  if (suggestions) for (const e of entries) e.suggestion = suggest(e.code, e.flow, e.messages);
+  if (suggestions) for (const e of entries) e.suggestion = suggest(e.code, e.flow, e.messages, e.details);
 
   const sections = new Map<string, string[]>();
   for (const e of entries) {

@@ -20,21 +20,45 @@ const count = (s: string, re: RegExp) => s.match(re)?.length ?? 0;
 
 // Short function words, the surest sign of a Latin-script language in a sentence of a few words.
 const WORDS: Record<string, Set<string>> = {
-  en: new Set('the of and to is are was not be has have for with your you this that an or by on in please invalid'.split(' ')),
+  en: new Set('the a of and to is are was not be has have for with your you this that an or by on in please invalid'.split(' ')),
   es: new Set('el la los las de del que y en un una es no por para con su tu se al lo pago tarjeta'.split(' ')),
   pt: new Set('o a os as de do da dos das que e em um uma não é por para com seu sua ao pagamento cartão'.split(' ')),
   fr: new Set('le la les de des du et est un une pas pour avec votre vous ce paiement carte'.split(' ')),
   de: new Set('der die das und ist nicht ein eine für mit ihre sie zahlung karte'.split(' ')),
 };
 
+/** How many of `tag`'s function words `text` holds. */
+export function latinWords(text: string, tag: string): number {
+  const set = WORDS[tag];
+  if (!set) return 0;
+  let n = 0;
+  for (const w of wordsOf(text)) if (set.has(w)) n++;
+  return n;
+}
+
+/** The lower-case words of `text`, leaving out links and addresses (`docs.example.com/org` is no Portuguese "com"). */
+function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const token of text.toLowerCase().split(/\s+/)) {
+    if (token.includes('://') || token.includes('www.') || token.includes('@') || /\.[a-z]{2,}\//.test(token)) continue;
+    for (const w of token.match(/[a-zà-ÿ]+/g) ?? []) out.push(w);
+  }
+  return out;
+}
+
 function latinTag(text: string): TextTag {
-  const words = text.toLowerCase().match(/[a-zà-ÿ]+/g) ?? [];
+  const words = wordsOf(text);
   const score: Record<string, number> = { en: 0, es: 0, pt: 0, fr: 0, de: 0 };
   for (const w of words) for (const [tag, set] of Object.entries(WORDS)) if (set.has(w)) score[tag] = (score[tag] ?? 0) + 1;
   if (/[ñ¿¡]/i.test(text)) score.es = (score.es ?? 0) + 2;
   if (/[ãõ]|ção|ções/i.test(text)) score.pt = (score.pt ?? 0) + 2;
   if (/[ß]|[äöü]/i.test(text)) score.de = (score.de ?? 0) + 2;
   if (/[èêëàç]/i.test(text) && !/ção/i.test(text)) score.fr = (score.fr ?? 0) + 1;
+  // Acute vowels (inválido, número, código) are Spanish or Portuguese, rarely English or French.
+  if (/[áíóú]/i.test(text)) {
+    score.es = (score.es ?? 0) + 1;
+    score.pt = (score.pt ?? 0) + 1;
+  }
   // Words shared by several languages ("de", "a") only count when they beat English clearly.
   let best = 'en';
   for (const [tag, s] of Object.entries(score)) if (s > (score[best] ?? 0) + (tag === 'en' ? 0 : 1)) best = tag;
@@ -62,21 +86,30 @@ export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' =
 }
 
 /** The language most of a column's texts are in; the column keeps it for texts that are too short to tell. */
+const LATIN_TAGS = new Set(['en', 'es', 'pt', 'fr', 'de']);
+
 export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans'): TextTag | undefined {
   const votes = new Map<TextTag, number>();
   let hanText = '';
+  let latinText = '';
   for (const t of texts) {
     const tag = detectTag(t, chineseFallback);
     if (!tag) continue;
     if (tag.startsWith('zh')) {
       if (hanText.length < 20000) hanText += t;
       votes.set('zh', (votes.get('zh') ?? 0) + 1);
-    } else votes.set(tag, (votes.get(tag) ?? 0) + 1);
+      continue;
+    }
+    if (LATIN_TAGS.has(tag) && latinText.length < 20000) latinText += ` ${t}`;
+    votes.set(tag, (votes.get(tag) ?? 0) + 1);
   }
   let best: TextTag | undefined;
   let bestCount = 0;
   for (const [tag, c] of votes) if (c > bestCount) [best, bestCount] = [tag, c];
   if (best === 'zh') return chineseScript(hanText) ?? chineseFallback;
+  // Short texts ("Tarjeta rechazada", "Pago no encontrado") hold too few function words to tell
+  // alone and read as English; the column's words together tell.
+  if (best === 'en' && latinText !== '') return latinTag(latinText);
   return best;
 }
 

@@ -197,6 +197,26 @@ describe('import: language and flow detection', () => {
     expect(detectLang('未知原因', 'zh-Hans')).toBe('zh-Hans');
   });
 
+  it('a column of short texts takes the language its words show together; links are no words', () => {
+    const spanish =
+      '"Código","Mensaje","Descripción"\n3001,"Credenciales inválidas","Las credenciales o la firma no son válidas."\n4000,"Pago no encontrado","No existe un pago con el id indicado."\n5021,"Fondos insuficientes","La tarjeta no tiene fondos."\n5006,"Token no encontrado o inactivo","El token no existe o expiró."\n';
+    const es = importTable(spanish, { provider: 'acme' }).entries;
+    expect(es.map((e) => Object.keys(e.messages))).toEqual([['es'], ['es'], ['es'], ['es']]);
+    // Each description is that code's detail in the same language, and the suggestion reads it too.
+    expect(es[0]?.details).toEqual({ es: 'Las credenciales o la firma no son válidas.' });
+    const english =
+      'code,message\n400,Review ErrorResponse under Schemas - https://docs.example.com/org/api\n401,A direct purchase transaction.\n402,Card declined\n';
+    expect(importTable(english, { provider: 'acme' }).entries.map((e) => Object.keys(e.messages))).toEqual([['en'], ['en'], ['en']]);
+  });
+
+  it("the suggestion reads the provider's description as well as the message", () => {
+    const text =
+      '| Code | Message | Description |\n|---|---|---|\n| 476 | DECLINED | Insufficient funds in the account |\n| 477 | DECLINED | The card has expired |\n';
+    const [funds, expired] = importTable(text, { provider: 'acme' }).entries;
+    expect(funds?.suggestion.evidence.join(' ')).toMatch(/insufficient|funds/);
+    expect(expired?.suggestion.evidence.join(' ')).toMatch(/expired/);
+  });
+
   it('maps scenes and section headings to flows', () => {
     const scenes: [string, string | undefined][] = [
       ['通用', 'any'],
