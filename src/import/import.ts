@@ -1,12 +1,12 @@
 import { classify } from '../classify/classify.js';
-import type { Flow, Lang, Next, Outcome, Party } from '../core/types.js';
+import type { Flow, Next, Outcome, Party } from '../core/types.js';
 import { type FoundGrid, findGrids } from './document.js';
 import { flowOf } from './flow.js';
 import { findHtmlGrids } from './html.js';
 import { columnTag, detectTag, latinWords } from './lang.js';
 import { gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
-import { parseScrape, type RawRecord } from './scrape.js';
-import { chineseScript, HAN, scriptCounts } from './script.js';
+import { parseScrape } from './scrape.js';
+import { scriptCounts } from './script.js';
 import { findStructuredGrids } from './structured.js';
 import { parseDelimited } from './tables.js';
 
@@ -70,23 +70,51 @@ export function detectFormat(text: string): Exclude<ImportFormat, 'auto'> {
 }
 
 /**
- * Each text column gets one language: English when most of its texts are Latin, otherwise the
- * Chinese script its characters show (a Latin cell in a Chinese column stays with its column).
+ * The language of a text of Han characters alone (成功, 餘額不足), which its characters cannot tell:
+ * Japanese in a document whose Han comes with kana, otherwise the Chinese script most of the
+ * document's characters show.
  */
-function columnLanguages(records: RawRecord[], docScript: 'zh-Hant' | 'zh-Hans'): Lang[] {
-  const width = Math.max(0, ...records.map((r) => r.texts.length));
-  const langs: Lang[] = [];
-  for (let c = 0; c < width; c++) {
-    const cells = records.map((r) => r.texts[c] ?? '').filter(Boolean);
-    const han = cells.filter((t) => HAN.test(t));
-    if (han.length * 2 <= cells.length) {
-      langs.push('en');
-      continue;
-    }
-    const { hant, hans } = scriptCounts(han.join(''));
-    langs.push(hant > hans ? 'zh-Hant' : hans > hant ? 'zh-Hans' : docScript);
+function hanFallback(sample: string): 'zh-Hant' | 'zh-Hans' | 'ja' {
+  let han = 0;
+  let kana = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if (c >= 0x3400 && c <= 0x9fff) han++;
   }
-  return langs;
+  if (kana > 0.1 * (han + kana)) return 'ja';
+  const { hant, hans } = scriptCounts(sample);
+  return hans > hant ? 'zh-Hans' : 'zh-Hant';
+}
+
+/** The share of a text's letters that are Latin. */
+function latinShare(text: string): number {
+  let latin = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) latin++;
+    else if (text.charCodeAt(i) >= 0x3040) other++;
+  }
+  return latin + other === 0 ? 0 : latin / (latin + other);
+}
+
+/**
+ * A text's language from its own words (`own`) and its column's (`col`): a text too short to tell
+ * takes its column's; Spanish and Portuguese, which share words, take the column's; English must
+ * show its own function words to stand out of a column in another language.
+ */
+function pickTag(own: string | undefined, col: string | undefined, text: string): string {
+  if (!own) return col ?? 'en';
+  if (!col) return own;
+  if (!LATIN_TAGS.has(own)) {
+    // An English text that quotes a few Chinese characters (`amount [xxx幣種] paid`) stays the column's.
+    return own.startsWith('zh') && col !== undefined && LATIN_TAGS.has(col) && latinShare(text) > 0.75 ? col : own;
+  }
+  if (!LATIN_TAGS.has(col)) return wordCount(text) >= 2 ? own : col;
+  if (own === col || wordCount(text) < 4) return col;
+  if (own !== 'en' && col !== 'en') return col;
+  return latinWords(text, own) > 0 ? own : col;
 }
 
 /**
@@ -108,20 +136,32 @@ function suggest(code: string, flow: Flow, messages: Record<string, string>, det
 
 function scrapeEntries(text: string): DraftEntry[] {
   const records = parseScrape(text).filter((r) => r.texts.some((t) => t.trim() !== ''));
-  const all = records.flatMap((r) => r.texts).join('');
-  const docScript = scriptCounts(all).hans > scriptCounts(all).hant ? 'zh-Hans' : 'zh-Hant';
-  const langs = columnLanguages(records, docScript);
+  const fallback = hanFallback(
+    records
+      .flatMap((r) => r.texts)
+      .join('')
+      .slice(0, 200000),
+  );
+  const width = Math.max(0, ...records.map((r) => r.texts.length));
+  const colTags = Array.from({ length: width }, (_, c) =>
+    columnTag(
+      records
+        .map((r) => r.texts[c] ?? '')
+        .filter(Boolean)
+        .slice(0, 400),
+      fallback,
+    ),
+  );
   return records.map((r): DraftEntry => {
-    const messages: Partial<Record<Lang, string>> = {};
+    const messages: Record<string, string> = {};
     r.texts.forEach((t, i) => {
       const text = t.trim();
       if (!text) return;
-      let lang = langs[i] ?? 'en';
-      // Within a Chinese column, a text that plainly shows the other script keeps its own tag.
-      if (lang !== 'en' && HAN.test(text)) lang = chineseScript(text) ?? lang;
+      const lang = pickTag(detectTag(text, fallback), colTags[i], text);
       if (messages[lang] === undefined) messages[lang] = text;
-      else if (lang === 'en') messages[lang] = `${messages[lang]} ${text}`;
-      else messages[lang] = `${messages[lang]}${text}`;
+      // Chinese and Japanese put no space between the lines of a wrapped text; other languages do.
+      else if (lang.startsWith('zh') || lang === 'ja') messages[lang] = `${messages[lang]}${text}`;
+      else messages[lang] = `${messages[lang]} ${text}`;
     });
     const flow = flowOf(r.label) ?? flowOf(r.section, true) ?? 'any';
     const entry: DraftEntry = { code: r.code, flow, messages, notes: [], source: { line: r.line }, suggestion: EMPTY };
@@ -217,8 +257,7 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
     .flatMap((r) => r.texts.map((t) => t.text))
     .join('')
     .slice(0, 200000);
-  const counts = scriptCounts(hanAll);
-  const docScript = counts.hans > counts.hant ? 'zh-Hans' : 'zh-Hant';
+  const docScript = hanFallback(hanAll);
   const columns = new Map<string, string[]>();
   for (const r of records)
     for (const t of r.texts) {
@@ -235,23 +274,7 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
     const messages: Record<string, string> = {};
     const raw: Record<string, string> = {};
     const notes: string[] = [];
-    const tagOf = (t: RecordText): string => {
-      const col = colTag.get(`${r.table}:${t.column}`);
-      const own = detectTag(t.text, docScript);
-      if (!own) return col ?? 'en';
-      if (!col) return own;
-      if (LATIN_TAGS.has(own)) {
-        if (LATIN_TAGS.has(col)) {
-          if (own === col || wordCount(t.text) < 4) return col;
-          // Spanish and Portuguese share words: in a column of one, a text read as the other is
-          // the column's. English must show its own function words to stand out of the column.
-          if (own !== 'en' && col !== 'en') return col;
-          return latinWords(t.text, own) > 0 ? own : col;
-        }
-        return wordCount(t.text) >= 2 ? own : col;
-      }
-      return own;
-    };
+    const tagOf = (t: RecordText): string => pickTag(detectTag(t.text, docScript), colTag.get(`${r.table}:${t.column}`), t.text);
     const order: Role[] = ['message', 'description', 'solution', 'name', 'othercode', 'status', 'other'];
     let used: RecordText[] = r.texts.filter((t) => t.role === 'message');
     for (const role of order) {

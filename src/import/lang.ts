@@ -65,7 +65,7 @@ function latinTag(text: string): TextTag {
   return best;
 }
 
-export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' = 'zh-Hant'): TextTag | undefined {
+export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' | 'ja' = 'zh-Hant'): TextTag | undefined {
   const hangul = count(text, HANGUL);
   const kana = count(text, KANA);
   const han = count(text, HAN_G);
@@ -77,7 +77,7 @@ export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' =
   ];
   if (hangul > 0 && hangul >= kana) return 'ko';
   if (kana > 0) return 'ja';
-  if (han > 0) return chineseScript(text) ?? chineseFallback;
+  if (han > 0) return chineseFallback === 'ja' ? 'ja' : (chineseScript(text) ?? chineseFallback);
   const [otherTag, otherCount] = others.reduce((a, b) => (b[1] > a[1] ? b : a));
   if (otherCount > latin) return otherTag;
   if (latin === 0) return undefined;
@@ -88,7 +88,7 @@ export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' =
 /** The language most of a column's texts are in; the column keeps it for texts that are too short to tell. */
 const LATIN_TAGS = new Set(['en', 'es', 'pt', 'fr', 'de']);
 
-export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans'): TextTag | undefined {
+export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans' | 'ja'): TextTag | undefined {
   const votes = new Map<TextTag, number>();
   let hanText = '';
   let latinText = '';
@@ -106,7 +106,7 @@ export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans
   let best: TextTag | undefined;
   let bestCount = 0;
   for (const [tag, c] of votes) if (c > bestCount) [best, bestCount] = [tag, c];
-  if (best === 'zh') return chineseScript(hanText) ?? chineseFallback;
+  if (best === 'zh') return chineseFallback === 'ja' ? 'ja' : (chineseScript(hanText) ?? chineseFallback);
   // Short texts ("Tarjeta rechazada", "Pago no encontrado") hold too few function words to tell
   // alone and read as English; the column's words together tell.
   if (best === 'en' && latinText !== '') return latinTag(latinText);

@@ -209,6 +209,21 @@ describe('import: language and flow detection', () => {
     expect(importTable(english, { provider: 'acme' }).entries.map((e) => Object.keys(e.messages))).toEqual([['en'], ['en'], ['en']]);
   });
 
+  it('a page scraped one cell per line keeps Korean and Japanese texts as Korean and Japanese', () => {
+    const ko = 'E001\n잔액이 부족합니다\nE002\n카드 유효기간이\n만료되었습니다\nE003\n시스템 오류\n';
+    expect(brief(ko).map((e) => e.messages)).toEqual([
+      { ko: '잔액이 부족합니다' },
+      { ko: '카드 유효기간이 만료되었습니다' },
+      { ko: '시스템 오류' },
+    ]);
+    // 成功 alone could be Chinese; among Japanese texts it is Japanese.
+    const ja = 'E001\n残高が不足しています\nE002\nカードの有効期限が切れています\nE003\n成功\n';
+    expect(brief(ja).map((e) => Object.keys(e.messages as object))).toEqual([['ja'], ['ja'], ['ja']]);
+    expect(
+      brief('E001 残高が不足しています\nE002 カードの有効期限が切れています\nE003 成功\n').map((e) => Object.keys(e.messages as object)),
+    ).toEqual([['ja'], ['ja'], ['ja']]);
+  });
+
   it("the suggestion reads the provider's description as well as the message", () => {
     const text =
       '| Code | Message | Description |\n|---|---|---|\n| 476 | DECLINED | Insufficient funds in the account |\n| 477 | DECLINED | The card has expired |\n';
