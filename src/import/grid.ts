@@ -14,6 +14,8 @@ export interface GridRow {
   /** A row that only labels the rows below it ("**Refund API errors**"). */
   label?: boolean;
   header?: boolean;
+  /** Columns whose cell is carried down from a row above (an HTML `rowspan`). */
+  spanned?: boolean[];
 }
 
 export interface Grid {

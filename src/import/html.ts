@@ -42,6 +42,7 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
   for (const r of t.rows) {
     const cells: string[] = [];
     const raw: string[] = [];
+    const spanned: boolean[] = [];
     let col = 0;
     let headerCells = 0;
     const place = () => {
@@ -49,6 +50,7 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
         const s = spans[col] as { text: string; left: number };
         cells[col] = s.text;
         raw[col] = '';
+        spanned[col] = true;
         s.left--;
         col++;
       }
@@ -68,6 +70,7 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
     if (cells.length === 0) continue;
     for (let k = 0; k < cells.length; k++) if (cells[k] === undefined) cells[k] = '';
     const row: GridRow = { cells, raw, line: r.line };
+    if (spanned.length > 0) row.spanned = spanned;
     if (r.end > r.line) row.end = r.end;
     if (headerCells === r.cells.length) row.header = true;
     out.push(row);

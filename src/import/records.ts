@@ -280,6 +280,19 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
       } else skipped.push({ line: r.line, reason: code ? `"${code.slice(0, 40)}" is not a code` : 'no code in the code column' });
       continue;
     }
+    // A row under a code cell that spans it (`<td rowspan="2">05</td>`), with nothing of its own
+    // but text, says more about that code: it is not a second entry, and its text goes to the
+    // code's notes (a message must stand on one line of the source as written).
+    const prev = out[out.length - 1];
+    if (r.spanned?.[codeCol] && prev?.code === code && !listed && continuesAbove(r, roles, codeCol)) {
+      for (let c = 0; c < width; c++) {
+        const cell = r.cells[c] ?? '';
+        if (c === codeCol || r.spanned[c] || emptyish(cell)) continue;
+        const h = header?.[c] ? plain(header[c] as string) : (roles[c] as string);
+        prev.texts.push({ role: 'other', header: `${h} (line ${r.line})`, text: cellText(cell), column: c });
+      }
+      continue;
+    }
     const label = sceneCols
       .map((c) => plain(r.cells[c] ?? ''))
       .filter((x) => !emptyish(x))
@@ -325,6 +338,16 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     }
   }
   return out;
+}
+
+/** Every cell of row `r` that is its own (not carried down by a rowspan) is text. */
+function continuesAbove(r: GridRow, roles: readonly Role[], codeCol: number): boolean {
+  for (let c = 0; c < r.cells.length; c++) {
+    if (c === codeCol || r.spanned?.[c] || emptyish(r.cells[c] ?? '')) continue;
+    const role = roles[c];
+    if (role !== 'message' && role !== 'description' && role !== 'solution' && role !== 'other') return false;
+  }
+  return true;
 }
 
 /** A markdown or HTML cell as text: `<br>` becomes a line break's space, escaped pipes are pipes. */

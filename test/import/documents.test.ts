@@ -78,6 +78,26 @@ describe('import: every table in a document, whatever its form', () => {
     expect(es[3]?.messages).toEqual({ en: 'Refund & void not allowed' });
   });
 
+  it('a row under a code cell that spans it adds to that code, and is no second entry', () => {
+    const html = `<table><tr><th>Code</th><th>Description</th></tr>
+<tr><td>00</td><td>Approved</td></tr>
+<tr><td rowspan="2">05</td><td>Do not honour</td></tr>
+<tr><td>(also returned for generic declines)</td></tr>
+<tr><td>51</td><td>Insufficient funds</td></tr></table>`;
+    const es = entries(html);
+    expect(es.map((e) => [e.code, e.messages.en])).toEqual([
+      ['00', 'Approved'],
+      ['05', 'Do not honour'],
+      ['51', 'Insufficient funds'],
+    ]);
+    expect(es[1]?.notes).toEqual(['Description (line 4): (also returned for generic declines)']);
+    // Where the row has a cell of its own that is not text (a category, a flow), it is an entry.
+    const flows = `<table><tr><th>Code</th><th>Flow</th><th>Message</th></tr>
+<tr><td rowspan="2">E1</td><td>Payment</td><td>Declined</td></tr>
+<tr><td>Refund</td><td>Refund refused</td></tr></table>`;
+    expect(entries(flows).map((e) => e.code)).toEqual(['E1', 'E1']);
+  });
+
   it('definition lists, in markdown and HTML', () => {
     expect(codes('ERR_LIMIT\n: The daily limit was reached.\n\nERR_AUTH\n: Authentication failed.\n')).toEqual(['ERR_LIMIT', 'ERR_AUTH']);
     expect(codes('<dl><dt>E1</dt><dd>Declined</dd><dt>E2</dt><dd>Expired</dd></dl>')).toEqual(['E1', 'E2']);
