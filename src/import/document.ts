@@ -87,6 +87,19 @@ function isPipeRow(line: string): boolean {
   return n >= 2 || (!t.startsWith('|') && !t.endsWith('|'));
 }
 
+/** Spaces and tabs before a line's first character (a tab counts as four). */
+function indentOf(line: string): number {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === ' ') n++;
+    else if (ch === '\t') n += 4;
+    else break;
+  }
+  return n;
+}
+
+const CODE_ENDS = ' \u3000\t:：=|';
+
 const BOLD_LINE = /^(\*\*|__)([^*_\n]{1,160})\1:?$/;
 
 /** A line that is only a code and text: `E01 - Declined`, `- \`E01\`: Declined`, `E01  Declined`. */
@@ -105,8 +118,8 @@ export function codeLine(line: string): string[] | undefined {
   else if (t[0] === '"' || t[0] === "'") end = t.indexOf(t[0], 1) + 1;
   if (end <= 0) {
     end = 0;
-    while (end < t.length && t[end] !== ' ' && t[end] !== '\t' && t[end] !== ':' && t[end] !== '：' && t[end] !== '=' && t[end] !== '|')
-      end++;
+    // A full-width space (U+3000) ends a code as a space does: Chinese and Japanese pages use it.
+    while (end < t.length && !CODE_ENDS.includes(t[end] as string)) end++;
   }
   const token = t.slice(0, end);
   const code = codeText(token);
@@ -121,6 +134,8 @@ export function codeLine(line: string): string[] | undefined {
   }
   rest = trim(rest.slice(sep ? sep[0].length : 0));
   if (rest === '') return [code];
+  // `REFUND_CODES = {`: a declaration that opens a block, not a code and its text.
+  if (/^[{[(]$/.test(rest)) return undefined;
   // Aligned columns: a second code-like token before the text (`FAILED  0302  Declined`).
   const cols = rest.split(/\t|\s{2,}/).map(trim);
   if (cols.length >= 2 && cols.every((c) => c !== '')) return [code, ...cols];
@@ -348,8 +363,9 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       i = next;
       continue;
     }
-    if (line.includes('\t') && !parseSourceLine(line)) {
-      const end = readRun(lines, i, (l) => l.includes('\t'), 0);
+    // A tab between two cells, not a tab of indentation (Go and Makefile-style code indent with tabs).
+    if (/\S\t/.test(line) && !parseSourceLine(line)) {
+      const end = readRun(lines, i, (l) => /\S\t/.test(l), 0);
       const rows = parseDelimited(lines.slice(i, end).join('\n'), '\t').map((r) => ({
         ...r,
         line: r.line + i,
@@ -380,10 +396,13 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     }
     const cl = codeLine(line);
     if (cl) {
-      const end = readRun(lines, i, (l) => codeLine(l) !== undefined || /^\s*:\s/.test(l), 1);
+      // Lines indented under a code (a sub-bullet that explains it) belong to it, not to the list.
+      const base = indentOf(line);
+      const under = (l: string) => trim(l) !== '' && indentOf(l) > base;
+      const end = readRun(lines, i, (l) => codeLine(l) !== undefined || /^\s*:\s/.test(l) || under(l), 1);
       const rows: GridRow[] = [];
       for (let k = i; k < end; k++) {
-        const c = codeLine(lines[k] as string);
+        const c = under(lines[k] as string) ? undefined : codeLine(lines[k] as string);
         if (c) rows.push({ cells: c, line: k + 1 });
       }
       // A header line just above (`Code  Message`) names the columns.

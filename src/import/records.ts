@@ -57,7 +57,7 @@ const HEADER_ROLES: [Role, RegExp][] = [
   ['softhard', /soft|hard|재시도 ?가능|retryable|decline type|거절 ?유형/],
   [
     'solution',
-    /solution|resolution|next step|suggest|advice|action|how to|handling|fix|retry|對策|对策|處理|处理|解決|解决|建議|建议|조치|해결|대응|対処|対応|solución|sugerencia|sugerida|acción|solução|sugestão|comunicación|comunicação|recomend/,
+    /solution|resolution|next step|suggest|advice|action|how to|what to do|to do|recommend|handling|fix|retry|對策|对策|處理|处理|解決|解决|建議|建议|조치|해결|대응|対処|対応|solución|sugerencia|sugerida|acción|solução|sugestão|comunicación|comunicação|recomend/,
   ],
   [
     'description',

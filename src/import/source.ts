@@ -104,13 +104,42 @@ function enumWithArgs(s: string, name: string, i: number): SourceLine | undefine
   }
   if (s[j] !== ')' || args.length === 0) return undefined;
   const first = args[0] as { value: string; quoted: boolean };
-  const text = args.find((a, k) => a.quoted && (k > 0 || textOf(a.value)));
+  // The message is the first quoted argument that reads as text; a code-like one (`"TXN_FAILURE"`)
+  // only when there is none.
+  const text = args.find((a, k) => a.quoted && k > 0 && textOf(a.value)) ?? args.find((a, k) => a.quoted && (k > 0 || textOf(a.value)));
   const line: SourceLine = codeLike(first.value) && !(first.quoted && textOf(first.value)) ? { code: first.value, name } : { code: name };
   if (text && text !== first) line.text = text.value;
   else if (first.quoted && textOf(first.value)) line.text = first.value;
   const comment = trailingComment(s, j + 1);
   if (comment) line.comment = comment;
   return line;
+}
+
+/** The index after any annotations at `i` (`@Name`, `@Name(args)`), or `i` when there are none. */
+function skipAnnotations(s: string, i: number): number {
+  let j = i;
+  for (let n = 0; n < 4 && s[j] === '@'; n++) {
+    const [name, k] = readIdent(s, j + 1);
+    if (!name) return i;
+    j = k;
+    if (s[j] === '(') {
+      // Up to the closing parenthesis, skipping strings; annotations do not nest here.
+      let depth = 0;
+      for (; j < s.length; j++) {
+        const str = readString(s, j);
+        if (str) {
+          j = str[1] - 1;
+          continue;
+        }
+        if (s[j] === '(') depth++;
+        else if (s[j] === ')' && --depth === 0) break;
+      }
+      if (j >= s.length) return i;
+      j++;
+    }
+    j = skipSpaces(s, j);
+  }
+  return j;
 }
 
 const CODE_FIELD = /^(code|error_?code|err_?code|result_?code|response_?code|status_?code|id|value)$/i;
@@ -151,7 +180,8 @@ function inlineObject(rest: string, name: string): SourceLine | undefined {
 export function parseSourceLine(line: string): SourceLine | undefined {
   const s = trim(line);
   if (s.length === 0 || s.length > 4000) return undefined;
-  let i = 0;
+  // Annotations before a member (`@JsonProperty("00") APPROVED("00", "…")`, `@SerialName("x")`).
+  let i = skipAnnotations(s, 0);
   // Leading modifiers and a type (`public static final String X = "E1"`).
   let key: string | undefined;
   let quotedKey = false;
@@ -190,6 +220,8 @@ export function parseSourceLine(line: string): SourceLine | undefined {
   if (!key || /^(this|self)\./.test(key)) return undefined;
   i = skipSpaces(s, i);
   if (!quotedKey && s[i] === '(') return enumWithArgs(s, key, i);
+  // Python: `FAILED = ("227", "TXN_FAILURE", "Declined")`, an enum member whose value is a tuple.
+  if (!quotedKey && s[i] === '=' && s[skipSpaces(s, i + 1)] === '(') return enumWithArgs(s, key, skipSpaces(s, i + 1));
   let op = '';
   if (s.startsWith('=>', i)) op = '=>';
   else if (s.startsWith(':=', i)) op = ':=';

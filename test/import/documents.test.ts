@@ -399,6 +399,73 @@ describe('import: SDK constants with their comments', () => {
     expect(codes(java)).toEqual(['0000', '1001']);
   });
 
+  it('Go constants under comments, Kotlin members under annotations, Python tuples and dicts', () => {
+    const go = [
+      'const (',
+      '\t// Success: the payment was completed.',
+      '\tResultSuccess ResultCode = "SUCCESS"',
+      '\t// Rejected by risk control.',
+      '\tResultRiskReject ResultCode = "RISK_REJECT"',
+      '\tResultOrderClosed ResultCode = "ORDER_IS_CLOSED" // the order is closed',
+      ')',
+    ].join('\n');
+    expect(entries(go).map((e) => [e.code, e.messages.en])).toEqual([
+      ['SUCCESS', 'Success: the payment was completed.'],
+      ['RISK_REJECT', 'Rejected by risk control.'],
+      ['ORDER_IS_CLOSED', 'the order is closed'],
+    ]);
+    const kotlin = [
+      'enum class ReturnCode(val code: String, val message: String) {',
+      '    @JsonProperty("00") APPROVED("00", "Approved"),',
+      '    @JsonProperty("51") INSUFFICIENT_FUNDS("51", "Insufficient funds");',
+      '}',
+    ].join('\n');
+    expect(codes(kotlin)).toEqual(['00', '51']);
+    const tuples = [
+      'class ResultCode(Enum):',
+      '    SUCCESS = ("01", "TXN_SUCCESS", "Txn Success")',
+      '    FAILED_227 = ("227", "TXN_FAILURE", "Your payment has been declined by your bank.")',
+    ].join('\n');
+    expect(entries(tuples).map((e) => [e.code, e.messages.en])).toEqual([
+      ['01', 'Txn Success'],
+      ['227', 'Your payment has been declined by your bank.'],
+    ]);
+    const dict = 'REFUND_CODES = {\n    "10": "Refund Successful",\n    "619": "Invalid refund amount",\n}\n';
+    expect(entries(dict).map((e) => [e.code, e.messages.en])).toEqual([
+      ['10', 'Refund Successful'],
+      ['619', 'Invalid refund amount'],
+    ]);
+  });
+
+  it('bullets with sub-bullets under them, and codes set off by a full-width space', () => {
+    const notion = [
+      '- **E1001** — Card declined by issuer',
+      '  - Usually a generic decline; the issuer gave no reason.',
+      '- **E1002** — Insufficient funds',
+      '  - Retry after 24h.',
+      '- **E1003** — Expired card',
+    ].join('\n');
+    expect(entries(notion).map((e) => [e.code, e.messages.en])).toEqual([
+      ['E1001', 'Card declined by issuer'],
+      ['E1002', 'Insufficient funds'],
+      ['E1003', 'Expired card'],
+    ]);
+    const zh = 'JKO-0000\u3000交易成功\nJKO-1001\u3000參數錯誤\nJKO-2002\u3000用戶餘額不足\n';
+    expect(entries(zh).map((e) => [e.code, e.messages['zh-Hant']])).toEqual([
+      ['JKO-0000', '交易成功'],
+      ['JKO-1001', '參數錯誤'],
+      ['JKO-2002', '用戶餘額不足'],
+    ]);
+  });
+
+  it('a "what to do" column is the next step, not the message', () => {
+    const md =
+      '| Code | Meaning | What to do |\n|---|---|---|\n| `APPROVED` | Transaction approved | Nothing; fulfil the order |\n| `DECLINED` | Declined by the issuer | Ask the customer to use another card |\n';
+    const es = entries(md);
+    expect(es.map((e) => e.messages.en)).toEqual(['Transaction approved', 'Declined by the issuer']);
+    expect(es[1]?.details).toEqual({ en: 'Ask the customer to use another card' });
+  });
+
   it('a PHP array of messages', () => {
     const text = "<?php\nreturn [\n    'E001' => 'Invalid card number',\n    'E002' => 'Card expired',\n];\n";
     expect(importTable(text, { provider: 'acme' }).entries.map((e) => [e.code, e.messages.en])).toEqual([

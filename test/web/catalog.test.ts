@@ -74,9 +74,13 @@ describe('the web catalog in chromium', () => {
     expect(first).toBeTruthy();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.startsWith('#/code/'));
+    // The panel renders after the route changes (its provider's data may still be loading): wait for
+    // the focus to arrive rather than read it at once, which a loaded machine showed too early.
+    await page.waitForFunction(() => document.activeElement?.id === 'panel-title', undefined, { timeout: 10_000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-title');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => location.hash.startsWith('#/search'));
+    await page.waitForFunction((code) => (document.activeElement as HTMLElement | null)?.dataset.code === code, first, { timeout: 10_000 });
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.code)).toBe(first);
 
     await row.click();
