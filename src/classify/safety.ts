@@ -346,7 +346,7 @@ let lastPlain = '';
 let lastCleaned = '';
 
 /** Any of the words stripLookalikes looks for: most texts hold none, and the shared scan says so. */
-const LOOKALIKE_WORDS = folded(/加紧|加速|통신|异常|network|bank|银行|은행/);
+const LOOKALIKE_WORDS = folded(/加紧|加速|통신|异常|network|bank|银行|은행|unknown/);
 
 function stripLookalikes(text: string): string {
   if (!LOOKALIKE_WORDS.test(text)) return text;
@@ -358,6 +358,9 @@ function stripLookalikes(text: string): string {
   if (t.includes('bank')) t = t.replace(/\bbank (account|card|code|name|details|transfer)s?\b/g, ' ');
   if (t.includes('银行')) t = t.replace(/银行(卡|账户|账号|帐户|帐号|口座)/g, ' ');
   if (t.includes('은행')) t = t.replace(/은행 ?계좌/g, ' ');
+  // A value the provider does not recognise (an unknown BIN, card or currency) is no unknown result.
+  if (t.includes('unknown'))
+    t = t.replace(/\bunknown (bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?\b/g, ' ');
   return t;
 }
 

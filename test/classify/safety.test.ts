@@ -370,6 +370,15 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     const congested = classify({ message: '網絡擁擠，若已付款請勿重試，稍後確認結果', flow: 'payment' });
     expect([congested.outcome, congested.next]).toEqual(['unknown', 'query']);
   });
+  it('an unknown BIN, card or currency is a value the provider does not recognise, not an unknown result', () => {
+    for (const text of ['Invalid card number - fails Luhn check - unknown BIN', 'Unknown card', 'Unknown currency code']) {
+      expect(step(declined, text, 'payment')).toBeUndefined();
+    }
+    // an unknown result, status or error still is one
+    for (const text of ['Result unknown', 'Unknown error', 'Transaction status unknown']) {
+      expect(step(declined, text, 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    }
+  });
   it('"unknown" as a word about a card or a value (알 수 없는 해외카드) is no unknown result', () => {
     // unknown foreign card; an unknown value was entered in PRODUCT_NAME; "…" is an unknown TYPE
     for (const text of ['알수없는 해외카드', 'PRODUCT_NAME에 알수없는 값이 입력됐습니다.', '"amount" 은(는) 알 수 없는 TYPE 입니다']) {
