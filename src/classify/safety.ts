@@ -360,7 +360,10 @@ function stripLookalikes(text: string): string {
   if (t.includes('은행')) t = t.replace(/은행 ?계좌/g, ' ');
   // A value the provider does not recognise (an unknown BIN, card or currency) is no unknown result.
   if (t.includes('unknown'))
-    t = t.replace(/\bunknown (bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?\b/g, ' ');
+    t = t.replace(
+      /\bunknown (bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?\b/g,
+      ' ',
+    );
   return t;
 }
 
