@@ -3,7 +3,7 @@ import type { Flow, Next, Outcome, Party } from '../core/types.js';
 import { type FoundGrid, findGrids } from './document.js';
 import { flowOf } from './flow.js';
 import { findHtmlGrids } from './html.js';
-import { columnTag, detectTag, latinWords } from './lang.js';
+import { columnTag, detectTag, LATIN_TAGS, latinWords } from './lang.js';
 import { gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
 import { parseScrape } from './scrape.js';
 import { scriptCounts } from './script.js';
@@ -173,7 +173,6 @@ function scrapeEntries(text: string): DraftEntry[] {
 }
 
 const EMPTY: Suggestion = { unified: 'unmapped', outcome: 'unknown', next: 'query', party: 'provider', confidence: 0, evidence: [] };
-const LATIN_TAGS = new Set(['en', 'es', 'pt', 'fr', 'de', 'vi']);
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Every table the document holds, by the readers its content calls for. */

@@ -86,7 +86,8 @@ export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' |
 }
 
 /** The language most of a column's texts are in; the column keeps it for texts that are too short to tell. */
-const LATIN_TAGS = new Set(['en', 'es', 'pt', 'fr', 'de']);
+/** The languages written in Latin letters that texts are tagged with. */
+export const LATIN_TAGS: ReadonlySet<string> = new Set(['en', 'es', 'pt', 'fr', 'de', 'vi']);
 
 export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans' | 'ja'): TextTag | undefined {
   const votes = new Map<TextTag, number>();
