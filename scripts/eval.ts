@@ -6,8 +6,8 @@
  * compared with the catalog's decision. The production calibration and threshold are applied to
  * those answers. Abstentions count as wrong unless the catalog's answer is itself unknown/query.
  * The old rule classifier (scripts/legacy) runs on the same cases alongside. Also runs the held-out
- * messages in test/fixtures/classify/unseen.json and unseen-2.json (providers in neither the catalog
- * nor the corpus) with the shipped model.
+ * messages in test/fixtures/classify/unseen.json, unseen-2.json and unseen-3.json (providers in
+ * neither the catalog nor the corpus) with the shipped model.
  *
  * `--quick` runs three providers only (for CI); `--verbose` lists the wrong answers.
  * Writes bench/eval-results.json (full run only). Exits 1 on any dangerous answer.
@@ -193,17 +193,20 @@ interface UnseenCase {
 }
 const shipped = createClassifier({ unified, model: classifierModel });
 const oldFull = createOldClassifier({ providers, unified });
-// Two sets, kept apart because they were written at different times: the first with the first
-// model, the second (providers in neither the catalog nor the corpus) after the catalog had grown.
-const heldSets = ['unseen.json', 'unseen-2.json'].map((file) => {
+// Three sets, kept apart because they were written at different times: the first with the first
+// model, the second (providers in neither the catalog nor the corpus) after the catalog had grown,
+// the third in languages the catalog holds none of (Portuguese, Vietnamese, Indonesian, Thai).
+const heldSets = ['unseen.json', 'unseen-2.json', 'unseen-3.json'].map((file) => {
   const cases = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/classify', file), 'utf8')) as UnseenCase[];
-  const held = (f: typeof shipped) =>
+  const held = (f: typeof shipped, lang?: string) =>
     score(
-      cases.map((u) => {
-        const a = f({ message: u.message, code: u.code, flow: u.flow });
-        const abstained = a.unified === 'unmapped';
-        return { truth: u.expect, got: abstained ? ABSTAIN : a, abstained };
-      }),
+      cases
+        .filter((u) => lang === undefined || u.lang === lang)
+        .map((u) => {
+          const a = f({ message: u.message, code: u.code, flow: u.flow });
+          const abstained = a.unified === 'unmapped';
+          return { truth: u.expect, got: abstained ? ABSTAIN : a, abstained };
+        }),
     );
   const model = held(shipped);
   const old = held(oldFull);
@@ -213,8 +216,17 @@ const heldSets = ['unseen.json', 'unseen-2.json'].map((file) => {
     `Held-out messages (test/fixtures/classify/${file}, ${cases.length} messages, ${providerCount} providers, shipped model):`,
   );
   lines.push(row('  model', model));
+  const languages = [...new Set(cases.map((u) => u.lang))];
+  const perLanguage: Record<string, ReturnType<typeof ratio>> = {};
+  if (languages.length > 1) {
+    for (const l of languages) {
+      const s = held(shipped, l);
+      lines.push(row(`    ${l}`, s));
+      perLanguage[l] = ratio(s);
+    }
+  }
   lines.push(row('  old rules', old));
-  return { file, messages: cases.length, model, old };
+  return { file, messages: cases.length, model, old, perLanguage };
 });
 
 process.stdout.write(`${lines.join('\n')}\n`);
@@ -233,7 +245,13 @@ if (!quick) {
       curve,
       dangerous,
     },
-    unseen: heldSets.map((h) => ({ file: h.file, messages: h.messages, model: ratio(h.model), old: ratio(h.old) })),
+    unseen: heldSets.map((h) => ({
+      file: h.file,
+      messages: h.messages,
+      model: ratio(h.model),
+      old: ratio(h.old),
+      perLanguage: h.perLanguage,
+    })),
   };
   mkdirSync(resolve(ROOT, 'bench'), { recursive: true });
   writeFileSync(resolve(ROOT, 'bench/eval-results.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -2,7 +2,8 @@ import type { ProviderData, UnifiedData } from '../core/data.js';
 import { type Classification, type ClassifyInput, type Evidence, FLOWS, type Flow } from '../core/types.js';
 import { fold } from '../text/fold.js';
 import { type UnifiedReading, unifiedReading } from './decide.js';
-import { CODE_OFFSET, codeWords, features } from './features.js';
+import { CODE_OFFSET, codeWords, features, needsGloss } from './features.js';
+import { glossText } from './gloss.js';
 import { loadModel, Model, type PackedModel } from './model.js';
 import { isRiskyFailure, safetyStep, saysNoDoubt, saysPaymentMoved } from './safety.js';
 
@@ -302,8 +303,10 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     // Nothing in the text or the code was seen in training.
     if (known === 0) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
-    // What the safety rules read: the message and the code's words.
-    const ruled = words ? `${text} ${words}` : text;
+    // What the safety rules read: the message (in English where they have no words for its
+    // language) and the code's words.
+    const plain = needsGloss() ? glossText(text) : text;
+    const ruled = words ? `${plain} ${words}` : plain;
 
     // The decision (outcome × next) with the least expected cost wins and its likeliest code names
     // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a

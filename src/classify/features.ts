@@ -10,12 +10,13 @@
  *   across providers, so codes without letters give none);
  * - the flow the caller asked about.
  *
- * A Spanish word of the glossary, and a Chinese or Japanese term wherever it stands in a run of Han
- * or Kana, also give their English words' features (glossary.ts).
+ * A word or phrase of a glossary (Spanish, Portuguese, Indonesian, Vietnamese), and a Chinese,
+ * Japanese or Thai term wherever it stands in a run of its script, also give their English words'
+ * features (glossary/).
  */
 
 import { fold } from '../text/fold.js';
-import { CJK_GLOSSARY, SPANISH_GLOSSARY } from './glossary.js';
+import { spellings, TERM_GLOSSARIES, WORD_GLOSSARIES } from './glossary/index.js';
 
 const FNV_PRIME = 0x01000193;
 const FNV_OFFSET = 0x811c9dc5;
@@ -30,10 +31,14 @@ export const NS_FLOW = 7;
 export const NS_BIAS = 8;
 export const NS_PREFIX = 9;
 export const NS_HANGUL_PAIR = 10;
-/** Not a feature: the key under which a Chinese or Japanese glossary term is looked up. */
+/** Not a feature: the key under which a Chinese, Japanese or Thai glossary term is looked up. */
 const NS_CJK_TERM = 11;
+/** Not a feature: the key under which a three-word glossary phrase is looked up. */
+const NS_PHRASE3 = 12;
 /** Longest Chinese or Japanese glossary term looked for, in characters. */
 const CJK_TERM = 9;
+/** The same for Thai, whose words are spelled with more characters (and vowel signs). */
+export const THAI_TERM = 16;
 
 /** Words longer than this also give their first PREFIX letters: refund, refunded, refunds meet. */
 const PREFIX = 5;
@@ -79,7 +84,19 @@ function kindOf(c: number): Kind {
   if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xf900 && c <= 0xfaff)) return Kind.Cjk;
   if (c >= 0xac00 && c <= 0xd7a3) return Kind.Word; // Hangul syllables: Korean puts spaces between words
   if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f)) return Kind.Word; // accented Latin, Greek, Cyrillic
+  if (c >= 0x1e00 && c <= 0x1eff) return Kind.Word; // Latin with two marks: Vietnamese (dịch, thẻ, lỗi)
+  // Thai, like Han and Kana, puts no spaces between words.
+  if (isThaiChar(c)) return Kind.Cjk;
   return Kind.Other;
+}
+
+/** A letter or digit of a word (folded text): Latin, Greek, Cyrillic, Hangul. */
+export function isWordChar(c: number): boolean {
+  return kindOf(c) === Kind.Word;
+}
+
+export function isThaiChar(c: number): boolean {
+  return c >= 0x0e01 && c <= 0x0e5b;
 }
 
 /** The word feature of `word` (lower-case letters) and, past PREFIX letters, its prefix's. */
@@ -98,6 +115,21 @@ function englishFeatures(words: string): number[] {
   return words.split(' ').flatMap(wordFeatures);
 }
 
+/**
+ * The lookup key of a glossary word or phrase (folded words, space-separated): a word's own
+ * feature; for two words, their pair feature; for three, the pair's and the third word's, as the
+ * scan meets them.
+ */
+function wordKey(phrase: string): number {
+  const ws = phrase.split(' ').map((w) => wordFeatures(w)[0] as number);
+  if (ws.length > 3) throw new Error(`glossary phrase of more than three words: ${phrase}`);
+  if (ws.length === 1) return ws[0] as number;
+  const two = pair(NS_WORD_PAIR, ws[0] as number, ws[1] as number);
+  if (ws.length === 2) return two;
+  phraseStarts[(two >>> 5) & 2047] = (phraseStarts[(two >>> 5) & 2047] as number) | (1 << (two & 31));
+  return pair(NS_PHRASE3, two, ws[2] as number);
+}
+
 /** The lookup key of a run of Han or Kana, hashed from its last character back, as the scan reads it. */
 function cjkTermKey(term: string): number {
   let g = FNV_OFFSET;
@@ -105,48 +137,113 @@ function cjkTermKey(term: string): number {
   return finish(NS_CJK_TERM, g);
 }
 
-let glossByHash: Map<number, number[]> | undefined;
+/** What a glossary key stands for. */
+interface Gloss {
+  /** Its English words' features. */
+  feats: number[];
+  /**
+   * A glossed language's (glossary/index.ts): the safety rules read it in English, and its English
+   * words also pair with their neighbours, as English words do ("transação aprovada" gives the
+   * pair "transaction approved"). The other glossaries' languages are in the catalog, and their
+   * features stay as the model was trained on them.
+   */
+  glossed: boolean;
+  /** The features of its first and last English word. */
+  first: number;
+  last: number;
+}
+
+let glossByHash: Map<number, Gloss> | undefined;
+/** Whether the last text scanned held a word of a glossed language. */
+let sawGlossed = false;
+
+/** Whether the last call of features() met a word that the safety rules read only glossed. */
+export function needsGloss(): boolean {
+  return sawGlossed;
+}
 /**
- * One bit per low 16 bits of each glossary key (a Spanish word's feature, a Chinese or Japanese
- * term's lookup key). Most words and runs of most messages hold none: a bit that is clear rules
+ * One bit per low 16 bits of each glossary key (a word's feature, a phrase's, a Chinese, Japanese
+ * or Thai term's lookup key). Most words and runs of most messages hold none: a bit that is clear rules
  * them out without a map lookup, which cost a few per cent of classify().
  */
 const glossBits = new Uint32Array(2048);
-/** One bit per character (of the Basic Multilingual Plane) that ends a Chinese or Japanese glossary term. */
+/**
+ * One bit per low 16 bits of the pair feature of each three-word phrase's first two words: most
+ * pairs start none, and a clear bit spares hashing the third word in.
+ */
+const phraseStarts = new Uint32Array(2048);
+/** One bit per character (of the Basic Multilingual Plane) that ends a Chinese, Japanese or Thai glossary term. */
 const termEnds = new Uint32Array(2048);
 /**
- * The glossary by key, to its English words' features: each Chinese or Japanese term, folded; each
- * Spanish word, spelled with and without its accents.
+ * The glossaries by key, to their English words' features: each term, folded; each word or phrase,
+ * folded, and spelled without its accents where its glossary says so.
  */
-function glosses(): Map<number, number[]> {
+function glosses(): Map<number, Gloss> {
   if (glossByHash) return glossByHash;
-  const m = new Map<number, number[]>();
+  const m = new Map<number, Gloss>();
   const mark = (w: number): void => {
     glossBits[(w >>> 5) & 2047] = (glossBits[(w >>> 5) & 2047] as number) | (1 << (w & 31));
   };
-  for (const [term, en] of Object.entries(CJK_GLOSSARY)) {
-    const folded = fold(term);
-    const end = folded.charCodeAt(folded.length - 1);
-    termEnds[end >>> 5] = (termEnds[end >>> 5] as number) | (1 << (end & 31));
-    const key = cjkTermKey(folded);
-    m.set(key, englishFeatures(en));
-    mark(key);
+  const gloss = (en: string, glossed: boolean): Gloss => {
+    const words = en.split(' ').map((w) => wordFeatures(w)[0] as number);
+    const feats = englishFeatures(en);
+    if (glossed) for (let i = 1; i < words.length; i++) feats.push(pair(NS_WORD_PAIR, words[i - 1] as number, words[i] as number));
+    return { feats, glossed, first: words[0] as number, last: words[words.length - 1] as number };
+  };
+  for (const { terms, glossed } of TERM_GLOSSARIES) {
+    for (const [term, en] of Object.entries(terms)) {
+      const folded = fold(term);
+      const end = folded.charCodeAt(folded.length - 1);
+      termEnds[end >>> 5] = (termEnds[end >>> 5] as number) | (1 << (end & 31));
+      const key = cjkTermKey(folded);
+      m.set(key, gloss(en, glossed));
+      mark(key);
+    }
   }
-  for (const [es, en] of Object.entries(SPANISH_GLOSSARY)) {
-    const to = englishFeatures(en);
-    for (const spelling of [es, es.normalize('NFD').replace(/[\u0300-\u036f]/g, '')]) {
-      const w = wordFeatures(spelling)[0] as number;
-      m.set(w, to);
-      mark(w);
+  for (const { words, plain, glossed } of WORD_GLOSSARIES) {
+    for (const [word, en] of Object.entries(words)) {
+      const to = gloss(en, glossed);
+      for (const spelling of spellings(fold(word), plain)) {
+        const w = wordKey(spelling);
+        m.set(w, to);
+        mark(w);
+      }
     }
   }
   glossByHash = m;
   return m;
 }
 
-/** The English features of the glossary word whose feature is `w`, if it is one. */
-function glossOf(w: number): number[] | undefined {
-  return ((glossBits[(w >>> 5) & 2047] as number) & (1 << (w & 31))) !== 0 ? glossByHash?.get(w) : undefined;
+/** What the glossary key `w` stands for, if it is one. */
+function glossOf(w: number): Gloss | undefined {
+  if (((glossBits[(w >>> 5) & 2047] as number) & (1 << (w & 31))) === 0) return undefined;
+  const to = glossByHash?.get(w);
+  if (to?.glossed) sawGlossed = true;
+  return to;
+}
+
+/**
+ * Appends a glossary key's features, quoting [start, end). In a glossed language its first English
+ * word also pairs with the English side of the word before it (`before`, quoted from
+ * `beforeStart`), as two English words side by side do.
+ */
+function pushGloss(
+  g: Gloss,
+  out: number[],
+  spans: number[] | undefined,
+  start: number,
+  end: number,
+  before: number,
+  beforeStart: number,
+): void {
+  for (const f of g.feats) {
+    out.push(f);
+    if (spans) spans.push(start, end);
+  }
+  if (g.glossed && before !== 0) {
+    out.push(pair(NS_WORD_PAIR, before, g.first));
+    if (spans) spans.push(beforeStart, end);
+  }
 }
 
 /**
@@ -161,6 +258,21 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
   if (glossByHash === undefined) glosses();
   let prevWord = 0; // hash of the previous word, 0 when none (reset by punctuation)
   let prevStart = 0;
+  let prevPair = 0; // the previous pair feature, 0 when none
+  let pairStart = 0;
+  // The English side of the last three words, for the pairs a glossed language's words make: a
+  // word of such a language stands for its gloss's last English word, any other word for itself.
+  // 0 when none; each with the offset its quote starts at.
+  let en1 = 0;
+  let en1Start = 0;
+  let en2 = 0;
+  let en2Start = 0;
+  let en3 = 0;
+  let en3Start = 0;
+  // The last Thai term read, for the same pairs between terms that stand side by side.
+  let termEnd = -1;
+  let termEn = 0;
+  let termStart = 0;
   let prevChar = -1;
   let h = FNV_OFFSET;
   let hLast = FNV_OFFSET; // h before the word's last letter
@@ -201,24 +313,63 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
         // A Spanish plural (tarjetas, rechazadas, inválidos) reads as its singular.
         if (gloss === undefined && nsWord === NS_WORD && len > 3 && text.charCodeAt(i - 1) === 0x73)
           gloss = glossOf(finish(NS_WORD, hLast));
-        if (gloss !== undefined) {
-          for (const f of gloss) {
-            out.push(f);
-            if (spans) spans.push(offset + s0, offset + i);
-          }
-        }
+        let en = w;
+        let enStart = offset + s0;
         if (len > PREFIX) {
           out.push(finish(nsPrefix, hp));
           if (spans) spans.push(offset + s0, offset + s0 + PREFIX);
         }
+        let pw = 0;
         if (prevWord !== 0) {
-          out.push(pair(nsPair, prevWord, w));
+          pw = pair(nsPair, prevWord, w);
+          out.push(pw);
           if (spans) spans.push(offset + prevStart, offset + i);
         }
+        // The longest glossary phrase that ends here stands for its words: "không thành công" is
+        // "unsuccessful", and its last two words ("thành công", success) then say nothing more.
+        let words = 1;
+        if (nsWord === NS_WORD && prevWord !== 0) {
+          const three =
+            prevPair !== 0 && ((phraseStarts[(prevPair >>> 5) & 2047] as number) & (1 << (prevPair & 31))) !== 0
+              ? glossOf(pair(NS_PHRASE3, prevPair, w))
+              : undefined;
+          const two = three === undefined ? glossOf(pw) : undefined;
+          if (three !== undefined) {
+            gloss = three;
+            words = 3;
+          } else if (two !== undefined) {
+            gloss = two;
+            words = 2;
+          }
+        }
+        if (gloss !== undefined) {
+          // The phrase's first word, and the English side of the word before it.
+          const start = words === 1 ? s0 : words === 2 ? prevStart : pairStart;
+          const before = words === 1 ? en1 : words === 2 ? en2 : en3;
+          const beforeStart = words === 1 ? en1Start : words === 2 ? en2Start : en3Start;
+          pushGloss(gloss, out, spans, offset + start, offset + i, before, beforeStart);
+          if (gloss.glossed) {
+            en = gloss.last;
+            enStart = offset + start;
+          }
+        } else if (en1 !== prevWord && en1 !== 0) {
+          // A word after a glossed one pairs with its English side too.
+          out.push(pair(NS_WORD_PAIR, en1, w));
+          if (spans) spans.push(en1Start, offset + i);
+        }
+        prevPair = pw;
+        pairStart = prevStart;
         prevWord = w;
         prevStart = s0;
+        en3 = en2;
+        en3Start = en2Start;
+        en2 = en1;
+        en2Start = en1Start;
+        en1 = en;
+        en1Start = enStart;
       } else {
         prevWord = 0;
+        en1 = en2 = en3 = 0;
       }
       h = FNV_OFFSET;
       len = 0;
@@ -239,15 +390,21 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
       // taken only at a character that ends some term.
       if (prevChar >= 0 && nsWord === NS_WORD && ((termEnds[c >>> 5] as number) & (1 << (c & 31))) !== 0) {
         let g = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
-        for (let j = i - 1; j >= 0 && i - j < CJK_TERM; j--) {
+        const longest = c < 0x0e80 ? THAI_TERM : CJK_TERM;
+        const [lastEnd, lastEn, lastStart] = [termEnd, termEn, termStart];
+        for (let j = i - 1; j >= 0 && i - j < longest; j--) {
           const cj = text.charCodeAt(j);
           if (kindOf(cj) !== Kind.Cjk) break;
           g = Math.imul(g ^ cj, FNV_PRIME);
           const gloss = glossOf(finish(NS_CJK_TERM, g));
           if (gloss === undefined) continue;
-          for (const f of gloss) {
-            out.push(f);
-            if (spans) spans.push(offset + j, offset + i + 1);
+          pushGloss(gloss, out, spans, offset + j, offset + i + 1, j === lastEnd ? lastEn : 0, lastStart);
+          // The walk goes from the shortest term to the longest: the longest is what the next
+          // term pairs with.
+          if (gloss.glossed) {
+            termEn = gloss.last;
+            termStart = offset + j;
+            termEnd = i + 1;
           }
         }
       }
@@ -256,7 +413,10 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
     }
     prevChar = -1;
     // A space joins words into pairs; other punctuation ends a phrase.
-    if (c !== 0x20) prevWord = 0;
+    if (c !== 0x20) {
+      prevWord = 0;
+      en1 = en2 = en3 = 0;
+    }
   }
 }
 
@@ -295,6 +455,7 @@ export function codeWords(code: unknown): string {
  * bias and the flow.
  */
 export function features(text: string, words: string, flow: string | undefined, out: number[] = [], spans?: number[]): number[] {
+  sawGlossed = false;
   out.push(finish(NS_BIAS, FNV_OFFSET));
   if (spans) spans.push(-1, -1);
   if (text) textFeatures(text, out, NS_WORD, NS_WORD_PAIR, spans, 0);

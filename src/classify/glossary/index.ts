@@ -1,0 +1,66 @@
+/**
+ * What the classifier's features read in languages the catalog holds little or none of: each
+ * glossary word also gives the features of its English word(s), which the model learned from
+ * thousands of texts (features.ts).
+ *
+ * Two kinds, by how the language writes a word:
+ * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese): a key is a word, or a
+ *   phrase of two or three words, matched where those words stand side by side;
+ * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
+ *   script.
+ */
+import { CJK_GLOSSARY } from './cjk.js';
+import { INDONESIAN_GLOSSARY } from './indonesian.js';
+import { PORTUGUESE_GLOSSARY } from './portuguese.js';
+import { SPANISH_GLOSSARY } from './spanish.js';
+import { THAI_GLOSSARY } from './thai.js';
+import { VIETNAMESE_GLOSSARY } from './vietnamese.js';
+
+export { CJK_GLOSSARY, INDONESIAN_GLOSSARY, PORTUGUESE_GLOSSARY, SPANISH_GLOSSARY, THAI_GLOSSARY, VIETNAMESE_GLOSSARY };
+
+export interface WordGlossary {
+  words: Readonly<Record<string, string>>;
+  /** The safety rules have no words in this language: they read its messages glossed (gloss.ts). */
+  glossed: boolean;
+  /**
+   * Which keys are also looked up without their accents or tone marks, as people type them
+   * ("transaccion", "giao dich"): all, or only phrases. A Vietnamese syllable without its marks is
+   * often an English word (thẻ, "card", would become "the").
+   */
+  plain: 'all' | 'phrases';
+}
+
+/** Languages written with spaces between words. */
+export const WORD_GLOSSARIES: readonly WordGlossary[] = [
+  { words: SPANISH_GLOSSARY, plain: 'all', glossed: false },
+  { words: PORTUGUESE_GLOSSARY, plain: 'all', glossed: true },
+  { words: INDONESIAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: VIETNAMESE_GLOSSARY, plain: 'phrases', glossed: true },
+];
+
+export interface TermGlossary {
+  terms: Readonly<Record<string, string>>;
+  /** See WordGlossary.glossed. */
+  glossed: boolean;
+}
+
+/** Languages written without spaces between words. */
+export const TERM_GLOSSARIES: readonly TermGlossary[] = [
+  { terms: CJK_GLOSSARY, glossed: false },
+  { terms: THAI_GLOSSARY, glossed: true },
+];
+
+/** A spelling without accents or tone marks: transacción → transaccion, giao dịch → giao dich. */
+export function plainSpelling(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
+}
+
+/** The spellings under which a word glossary's key (folded) is looked up. */
+export function spellings(key: string, plain: WordGlossary['plain']): string[] {
+  if (plain === 'phrases' && !key.includes(' ')) return [key];
+  const bare = plainSpelling(key);
+  return bare === key ? [key] : [key, bare];
+}
