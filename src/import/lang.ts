@@ -25,6 +25,12 @@ const WORDS: Record<string, Set<string>> = {
   pt: new Set('o a os as de do da dos das que e em um uma não é por para com seu sua ao pagamento cartão'.split(' ')),
   fr: new Set('le la les de des du et est un une pas pour avec votre vous ce paiement carte'.split(' ')),
   de: new Set('der die das und ist nicht ein eine für mit ihre sie zahlung karte'.split(' ')),
+  // Indonesian (and most of Malay): no accents to go by, so more of its words.
+  id: new Set(
+    'yang dan di ke dari untuk dengan tidak ini itu atau pada adalah sudah belum anda silakan transaksi pembayaran kartu gagal berhasil'.split(
+      ' ',
+    ),
+  ),
 };
 
 /** How many of `tag`'s function words `text` holds. */
@@ -48,7 +54,7 @@ function wordsOf(text: string): string[] {
 
 function latinTag(text: string): TextTag {
   const words = wordsOf(text);
-  const score: Record<string, number> = { en: 0, es: 0, pt: 0, fr: 0, de: 0 };
+  const score: Record<string, number> = { en: 0, es: 0, pt: 0, fr: 0, de: 0, id: 0 };
   for (const w of words) for (const [tag, set] of Object.entries(WORDS)) if (set.has(w)) score[tag] = (score[tag] ?? 0) + 1;
   if (/[ñ¿¡]/i.test(text)) score.es = (score.es ?? 0) + 2;
   if (/[ãõ]|ção|ções/i.test(text)) score.pt = (score.pt ?? 0) + 2;
@@ -87,7 +93,7 @@ export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' |
 
 /** The language most of a column's texts are in; the column keeps it for texts that are too short to tell. */
 /** The languages written in Latin letters that texts are tagged with. */
-export const LATIN_TAGS: ReadonlySet<string> = new Set(['en', 'es', 'pt', 'fr', 'de', 'vi']);
+export const LATIN_TAGS: ReadonlySet<string> = new Set(['en', 'es', 'pt', 'fr', 'de', 'id', 'vi']);
 
 export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans' | 'ja'): TextTag | undefined {
   const votes = new Map<TextTag, number>();

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { codeLike } from './cells.js';
 import type { FoundGrid } from './document.js';
 import type { GridRow } from './grid.js';
@@ -11,6 +11,9 @@ import type { GridRow } from './grid.js';
 
 const CODE_KEY =
   /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|issue|key|id|name|value|type)$/i;
+
+/** JSON Schema's type names: a `type` key holding one names a schema, not a code. */
+const SCHEMA_TYPES = new Set(['object', 'string', 'integer', 'number', 'array', 'boolean', 'null']);
 
 function scalarText(n: unknown): string | undefined {
   if (isScalar(n)) {
@@ -41,35 +44,44 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
     grids.push({ kind: 'json', rows, header, section, from: rows[0]?.line ?? 1, to: rows[rows.length - 1]?.line ?? 1, codeColumn: 0 });
   };
 
+  /** An array of objects: the code key is the first that looks like one in every object. */
+  const objectRows = (maps: readonly YAMLMap[], section: string): boolean => {
+    const keys = new Set<string>();
+    for (const m of maps) for (const p of m.items) if (isScalar(p.key)) keys.add(String(p.key.value));
+    const order = [...keys];
+    const codeKey = order.find((k) => CODE_KEY.test(k) && /code/i.test(k)) ?? order.find((k) => CODE_KEY.test(k));
+    if (!codeKey) return false;
+    const textKeys = order.filter((k) => k !== codeKey && maps.some((m) => scalarText(m.get(k, true)) !== undefined));
+    const rows: GridRow[] = [];
+    for (const m of maps) {
+      const code = scalarText(m.get(codeKey, true));
+      if (code === undefined || !codeLike(code.trim())) continue;
+      const row: GridRow = {
+        cells: [code.trim(), ...textKeys.map((k) => scalarText(m.get(k, true)) ?? '')],
+        line: lineOf(m as Node),
+      };
+      const end = endOf(m as Node);
+      if (end > row.line) row.end = end;
+      rows.push(row);
+    }
+    push(rows, [codeKey, ...textKeys], section);
+    return rows.length > 0;
+  };
+
   const visit = (node: unknown, path: string[]) => {
     const section = path.join('/');
     if (isSeq(node)) {
       const maps = node.items.filter(isMap);
       if (maps.length > 0 && maps.length === node.items.length) {
-        // An array of objects: the code key is the first that looks like one in every object.
-        const keys = new Set<string>();
-        for (const m of maps) for (const p of m.items) if (isScalar(p.key)) keys.add(String(p.key.value));
-        const order = [...keys];
-        const codeKey = order.find((k) => CODE_KEY.test(k) && /code/i.test(k)) ?? order.find((k) => CODE_KEY.test(k));
-        if (codeKey) {
-          const textKeys = order.filter((k) => k !== codeKey && maps.some((m) => scalarText(m.get(k, true)) !== undefined));
-          const rows: GridRow[] = [];
-          for (const m of maps) {
-            const code = scalarText(m.get(codeKey, true));
-            if (code === undefined || !codeLike(code.trim())) continue;
-            const row: GridRow = {
-              cells: [code.trim(), ...textKeys.map((k) => scalarText(m.get(k, true)) ?? '')],
-              line: lineOf(m as Node),
-            };
-            const end = endOf(m as Node);
-            if (end > row.line) row.end = end;
-            rows.push(row);
-          }
-          if (rows.length > 0) {
-            push(rows, [codeKey, ...textKeys], section);
-            return;
-          }
+        // OpenAPI `oneOf` items that are schemas (`type: object`) each with an `example` object:
+        // the examples hold the codes.
+        const schemas = maps.every((m) => SCHEMA_TYPES.has(scalarText(m.get('type', true)) ?? ''));
+        const objects: YAMLMap[] = [];
+        for (const m of maps) {
+          const example: unknown = schemas ? m.get('example', true) : m;
+          if (isMap(example)) objects.push(example);
         }
+        if (objectRows(objects, section)) return;
       }
       node.items.forEach((item, k) => {
         visit(item, [...path, String(k)]);

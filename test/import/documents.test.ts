@@ -147,6 +147,34 @@ describe('import: every table in a document, whatever its form', () => {
     expect(es[1]?.messages).toEqual({ en: 'The card has expired.' });
   });
 
+  it('OpenAPI oneOf schemas whose examples carry the codes', () => {
+    // Each item is a schema (`type: object`), not a code: its `example` holds the code and text.
+    const openapi = [
+      'components:',
+      '  schemas:',
+      '    ErrorResponse:',
+      '      type: object',
+      '      properties:',
+      '        errors:',
+      '          type: array',
+      '          items:',
+      '            oneOf:',
+      '              - type: object',
+      '                example:',
+      '                  code: "1108"',
+      '                  description: "Invalid API key"',
+      '              - type: object',
+      '                example:',
+      '                  code: "2107"',
+      '                  description: "Source id is missing"',
+    ].join('\n');
+    const es = entries(openapi);
+    expect(es.map((e) => [e.code, e.messages])).toEqual([
+      ['1108', { en: 'Invalid API key' }],
+      ['2107', { en: 'Source id is missing' }],
+    ]);
+  });
+
   it('SDK sources: TypeScript, Java, PHP, Python, Go, .properties and .ini', () => {
     expect(codes("export enum DeclineCode {\n  Insufficient = 'insufficient_funds',\n  Lost = 'lost_card',\n}\n")).toEqual([
       'insufficient_funds',
@@ -200,6 +228,9 @@ describe('import: every table in a document, whatever its form', () => {
     expect(detectTag('La tarjeta fue rechazada')).toBe('es');
     expect(detectTag('O cartão não foi aprovado')).toBe('pt');
     expect(detectTag('The card was declined')).toBe('en');
+    expect(detectTag('Transaksi gagal karena saldo tidak cukup')).toBe('id');
+    expect(detectTag('Giao dịch không thành công')).toBe('vi');
+    expect(detectTag('ยอดเงินไม่เพียงพอ')).toBe('th');
     expect(detectTag('1234')).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 /**
- * The words of payment messages in Indonesian (and much of Malay), with the English word(s) each
+ * The words of payment messages in Indonesian and Malay, with the English word(s) each
  * stands for. A key may be two or three words ("tidak cukup", "batas waktu") where the phrase means
  * what its words alone do not.
  *
@@ -141,4 +141,15 @@ export const INDONESIAN_GLOSSARY: Readonly<Record<string, string>> = {
   nanti: 'later',
   hubungi: 'contact',
   silakan: 'please',
+  // Malay spells some of the same words its own way.
+  'urus niaga': 'transaction',
+  kad: 'card',
+  akaun: 'account',
+  baki: 'balance',
+  berjaya: 'successful',
+  ralat: 'error',
+  'tamat tempoh': 'expired',
+  cuba: 'try',
+  'cuba lagi': 'retry',
+  sila: 'please',
 };
