@@ -146,6 +146,43 @@ export function codeLine(line: string): string[] | undefined {
   return [code, rest];
 }
 
+/** Where each cell of an aligned row starts in its line; undefined when a cell cannot be found. */
+function cellStarts(line: string, cells: readonly string[]): number[] | undefined {
+  if (cells.length < 2) return undefined;
+  const out = [indentOf(line)];
+  let from = out[0] as number;
+  for (let j = 1; j < cells.length; j++) {
+    const at = line.indexOf(cells[j] as string, from + 1);
+    if (at < 0) return undefined;
+    out.push(at);
+    from = at;
+  }
+  return out;
+}
+
+/**
+ * Adds a wrapped line's pieces (runs of text two or more spaces apart) to the cells they stand
+ * under. False, and nothing added, unless every piece stands under a text column, not under the
+ * code, and the line is no bullet.
+ */
+function wrapInto(row: GridRow, starts: readonly number[], line: string): boolean {
+  if (/^\s*[-*+•]\s/.test(line)) return false;
+  const pieces = [...line.matchAll(/\S+(?: \S+)*/g)];
+  const columns: number[] = [];
+  for (const m of pieces) {
+    let j = starts.length - 1;
+    // A piece may start a character before its column (PDF text shifts).
+    while (j > 0 && (starts[j] as number) > (m.index as number) + 1) j--;
+    if (j === 0) return false;
+    columns.push(j);
+  }
+  pieces.forEach((m, n) => {
+    const j = columns[n] as number;
+    row.cells[j] = `${row.cells[j]} ${m[0]}`;
+  });
+  return pieces.length > 0;
+}
+
 export interface FoundGrid extends Grid {
   /** First and last line of the table. */
   from: number;
@@ -401,9 +438,20 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const under = (l: string) => trim(l) !== '' && indentOf(l) > base;
       const end = readRun(lines, i, (l) => codeLine(l) !== undefined || /^\s*:\s/.test(l) || under(l), 1);
       const rows: GridRow[] = [];
+      let starts: number[] | undefined;
       for (let k = i; k < end; k++) {
-        const c = under(lines[k] as string) ? undefined : codeLine(lines[k] as string);
-        if (c) rows.push({ cells: c, line: k + 1 });
+        const l = lines[k] as string;
+        if (under(l)) {
+          // Text copied from a PDF wraps a cell onto the next line, under its own column.
+          const prev = rows[rows.length - 1];
+          if (prev && starts && wrapInto(prev, starts, l)) prev.end = k + 1;
+          continue;
+        }
+        const c = codeLine(l);
+        if (c) {
+          rows.push({ cells: c, line: k + 1 });
+          starts = cellStarts(l, c);
+        }
       }
       // A header line just above (`Code  Message`) names the columns.
       // (Under it may be a line of dashes: `----    -----------`.)

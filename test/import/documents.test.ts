@@ -327,6 +327,25 @@ describe('import: aligned text columns', () => {
     expect(es[1]?.details).toEqual({ en: 'Ask for another card' });
     expect(es[1]?.notes).toEqual([]);
   });
+
+  it('text copied from a PDF: a cell wrapped onto the next line stays in its column', () => {
+    const text = [
+      'Code   Description              Action',
+      '2      Refer to card issuer     Ask the customer to contact',
+      '                                their card issuer',
+      '14     Invalid card number (no  Re-enter the',
+      '       such number)             card number',
+      '15     No such issuer           Check the card number',
+      '30     Format error             Check the format',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, e.messages.en, e.details?.en])).toEqual([
+      ['2', 'Refer to card issuer', 'Ask the customer to contact their card issuer'],
+      ['14', 'Invalid card number (no such number)', 'Re-enter the card number'],
+      ['15', 'No such issuer', 'Check the card number'],
+      ['30', 'Format error', 'Check the format'],
+    ]);
+  });
 });
 
 describe('import: what is not a code table', () => {
