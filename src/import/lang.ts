@@ -27,7 +27,7 @@ const WORDS: Record<string, Set<string>> = {
   de: new Set('der die das und ist nicht ein eine für mit ihre sie zahlung karte'.split(' ')),
   // Indonesian (and most of Malay): no accents to go by, so more of its words.
   id: new Set(
-    'yang dan di ke dari untuk dengan tidak ini itu atau pada adalah sudah belum anda silakan transaksi pembayaran kartu gagal berhasil'.split(
+    'yang dan di ke dari untuk dengan tidak ini itu atau pada adalah sudah belum anda silakan transaksi pembayaran kartu gagal berhasil pelanggan hubungi ditolak diterima minta sedang diproses telah penerbit kedaluwarsa'.split(
       ' ',
     ),
   ),

@@ -220,6 +220,30 @@ describe('import: every table in a document, whatever its form', () => {
     expect(pt[0]?.messages).toEqual({ pt: 'O cartão não foi aprovado pelo emissor' });
   });
 
+  it('header words in Vietnamese, Indonesian and Thai, and a yes/no retry column', () => {
+    const vi = entries(
+      '| Mã lỗi | Mô tả | Hướng xử lý |\n|---|---|---|\n| 1001 | Tài khoản không đủ tiền | Yêu cầu khách hàng nạp thêm tiền |\n| 1002 | Thẻ hết hạn | Dùng thẻ khác |\n',
+    );
+    expect(vi[0]?.messages).toEqual({ vi: 'Tài khoản không đủ tiền' });
+    expect(vi[0]?.details).toEqual({ vi: 'Yêu cầu khách hàng nạp thêm tiền' });
+    // The header row is no code ("Kode"), and the description column is kept.
+    const id = importTable(
+      'Kategori\tKode\tPesan\tKeterangan\nSukses\t00\tTransaksi berhasil\tPembayaran diterima\nGagal\t05\tTransaksi ditolak\tHubungi bank penerbit\nGagal\t51\tSaldo tidak cukup\tMinta pelanggan isi saldo\n',
+      { provider: 'acme' },
+    ).entries;
+    expect(id.map((e) => e.code)).toEqual(['00', '05', '51']);
+    expect(id[1]?.messages).toEqual({ id: 'Transaksi ditolak' });
+    expect(id[1]?.details).toEqual({ id: 'Hubungi bank penerbit' });
+    const th = entries('| รหัส | ข้อความ |\n|---|---|\n| 00 | ทำรายการสำเร็จ |\n| 51 | ยอดเงินไม่เพียงพอ |\n');
+    expect(th[1]?.messages).toEqual({ th: 'ยอดเงินไม่เพียงพอ' });
+    // A column that says whether to retry (Sim / Não) is no message.
+    const pt = entries(
+      '| Código | Descrição | Ação sugerida | Retentativa |\n|---|---|---|---|\n| 05 | Transação não autorizada. | Oriente o portador a contatar o emissor. | Não |\n| 51 | Saldo insuficiente. | Peça outro cartão. | Sim |\n',
+    );
+    expect(pt[0]?.messages).toEqual({ pt: 'Transação não autorizada.' });
+    expect(pt[0]?.details).toEqual({ pt: 'Oriente o portador a contatar o emissor.' });
+  });
+
   it('tells languages and scripts apart', () => {
     expect(detectTag('잔액이 부족합니다')).toBe('ko');
     expect(detectTag('残高が不足しています')).toBe('ja');

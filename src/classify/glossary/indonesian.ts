@@ -152,4 +152,11 @@ export const INDONESIAN_GLOSSARY: Readonly<Record<string, string>> = {
   cuba: 'try',
   'cuba lagi': 'retry',
   sila: 'please',
+  diluluskan: 'approved',
+  dijumpai: 'found',
+  'tidak dijumpai': 'not found',
+  'tidak berfungsi': 'unavailable',
+  berganda: 'duplicate',
+  'tamat masa': 'timeout',
+  nombor: 'number',
 };

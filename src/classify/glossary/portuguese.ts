@@ -52,6 +52,8 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   processando: 'processing',
   processamento: 'processing',
   aguardando: 'waiting',
+  aguarde: 'wait',
+  'em análise': 'under review',
   análise: 'review',
   sucesso: 'success',
   concluída: 'completed',

@@ -43,6 +43,8 @@ export const THAI_GLOSSARY: Readonly<Record<string, string>> = {
   คืนเงิน: 'refund',
   ยกเลิก: 'cancelled',
   สำเร็จ: 'success',
+  อยู่ระหว่าง: 'in progress',
+  เรียบร้อย: 'completed',
   ยังไม่: 'not yet',
   คืนเงินแล้ว: 'refunded',
   ชำระเงินแล้ว: 'paid',

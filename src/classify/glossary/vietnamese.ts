@@ -29,6 +29,7 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   // money
   'số dư': 'balance',
   'không đủ': 'insufficient',
+  'không đủ tiền': 'insufficient funds',
   'số tiền': 'amount',
   'trừ tiền': 'debited',
   tiền: 'money',
@@ -55,7 +56,7 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'cấp phép': 'authorization',
   'xác nhận': 'confirm',
   'đang xử lý': 'processing',
-  'xử lý': 'process',
+  'xử lý': 'processing',
   chờ: 'waiting',
   trùng: 'duplicate',
   'trùng lặp': 'duplicate',
@@ -96,6 +97,8 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'kích hoạt': 'activated',
   // the request and the system
   'yêu cầu': 'request',
+  'truy cập': 'access',
+  'cấu hình': 'configuration',
   'tham số': 'parameter',
   'định dạng': 'format',
   'dữ liệu': 'data',
