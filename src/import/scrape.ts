@@ -19,10 +19,12 @@ export interface RawRecord {
 
 const WORD_CODE = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][A-Z0-9]{1,39})$/;
 const DIGIT_CODE = /^-?\d{1,12}$/;
+/** Digits then capitals: FPX's `1A`, `2B`. */
+const MIXED_CODE = /^\d{1,4}[A-Z][A-Z0-9]{0,7}$/;
 
 function isCodeOnly(line: string): boolean {
   const t = line.trim();
-  return (WORD_CODE.test(t) && t.length >= 2) || (DIGIT_CODE.test(t) && (t.startsWith('-') || t.length >= 2));
+  return (WORD_CODE.test(t) && t.length >= 2) || (DIGIT_CODE.test(t) && (t.startsWith('-') || t.length >= 2)) || MIXED_CODE.test(t);
 }
 
 interface Row {
@@ -184,6 +186,8 @@ function parseCells(lines: string[]): RawRecord[] {
   let lastScript: 'han' | 'latin' | undefined;
   let section: string | undefined;
   let gap = false;
+  const wrapped = new Set<RawRecord>();
+  const firstLines = new Map<RawRecord, RawRecord>();
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] as string).trim();
     if (t === '') {
@@ -207,10 +211,19 @@ function parseCells(lines: string[]): RawRecord[] {
     if (cur.texts.length > 0 && script === lastScript) {
       // A message that wraps over two lines.
       cur.texts[cur.texts.length - 1] = `${cur.texts[cur.texts.length - 1]} ${t}`;
+      wrapped.add(cur);
     } else cur.texts.push(t);
     lastScript = script;
     gap = false;
     cur.end = i + 1;
+    if (!firstLines.has(cur)) firstLines.set(cur, { ...cur, texts: [...cur.texts] });
+  }
+  // Where no other code's text runs over a line, the last one's does not either: what follows it
+  // is the page after the table (a note, a feedback prompt, the footer), not more of its message.
+  const last = out[out.length - 1];
+  if (last && wrapped.has(last) && out.slice(0, -1).every((r) => !wrapped.has(r)) && out.length >= 3) {
+    const first = firstLines.get(last) as RawRecord;
+    out[out.length - 1] = first;
   }
   return out.filter((r) => r.texts.length > 0);
 }

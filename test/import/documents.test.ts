@@ -331,6 +331,37 @@ describe('import: whole sheets and YAML lists', () => {
   });
 });
 
+describe('import: a page scraped one cell per line', () => {
+  it('codes of digits then capitals, and the page after the table is no message', () => {
+    const text = [
+      'Kod Respons',
+      'Kod',
+      'Penerangan',
+      '00',
+      'Diluluskan',
+      '51',
+      'Baki Tidak Mencukupi',
+      '1A',
+      'Sesi Pembeli Tamat Masa',
+      '1B',
+      'Pembeli Gagal Memasukkan OTP Yang Betul',
+      'OE',
+      'Transaksi Ditolak Kerana Di Luar Waktu Operasi',
+      'Nota: Bagi kod 09 dan 99, sila lakukan pertanyaan status.',
+      'Adakah halaman ini membantu?',
+      '© 2024 Contoh Sdn. Bhd.',
+    ].join('\n');
+    const es = importTable(text, { provider: 'acme' }).entries;
+    expect(es.map((e) => [e.code, Object.values(e.messages)[0]])).toEqual([
+      ['00', 'Diluluskan'],
+      ['51', 'Baki Tidak Mencukupi'],
+      ['1A', 'Sesi Pembeli Tamat Masa'],
+      ['1B', 'Pembeli Gagal Memasukkan OTP Yang Betul'],
+      ['OE', 'Transaksi Ditolak Kerana Di Luar Waktu Operasi'],
+    ]);
+  });
+});
+
 describe('import: aligned text columns', () => {
   it('a header over a line of dashes names the columns', () => {
     const text = [
