@@ -305,8 +305,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     if (known === 0) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
     // What the safety rules read: the message (in English where they have no words for its
     // language) and the code's words.
-    const plain = needsGloss() ? glossText(text) : text;
-    const ruled = words ? `${plain} ${words}` : plain;
+    const rulesText = needsGloss() ? glossText(text) : text;
+    const ruled = words ? `${rulesText} ${words}` : rulesText;
 
     // The decision (outcome × next) with the least expected cost wins and its likeliest code names
     // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a

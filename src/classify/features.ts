@@ -391,7 +391,9 @@ export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPa
       if (prevChar >= 0 && nsWord === NS_WORD && ((termEnds[c >>> 5] as number) & (1 << (c & 31))) !== 0) {
         let g = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
         const longest = c < 0x0e80 ? THAI_TERM : CJK_TERM;
-        const [lastEnd, lastEn, lastStart] = [termEnd, termEn, termStart];
+        const lastEnd = termEnd;
+        const lastEn = termEn;
+        const lastStart = termStart;
         for (let j = i - 1; j >= 0 && i - j < longest; j--) {
           const cj = text.charCodeAt(j);
           if (kindOf(cj) !== Kind.Cjk) break;

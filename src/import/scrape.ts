@@ -186,8 +186,8 @@ function parseCells(lines: string[]): RawRecord[] {
   let lastScript: 'han' | 'latin' | undefined;
   let section: string | undefined;
   let gap = false;
-  const wrapped = new Set<RawRecord>();
-  const firstLines = new Map<RawRecord, RawRecord>();
+  // Each record whose text ran over a line, as it stood before.
+  const unwrapped = new Map<RawRecord, Pick<RawRecord, 'texts' | 'end'>>();
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] as string).trim();
     if (t === '') {
@@ -210,20 +210,21 @@ function parseCells(lines: string[]): RawRecord[] {
     }
     if (cur.texts.length > 0 && script === lastScript) {
       // A message that wraps over two lines.
+      if (!unwrapped.has(cur)) unwrapped.set(cur, { texts: [...cur.texts], end: cur.end });
       cur.texts[cur.texts.length - 1] = `${cur.texts[cur.texts.length - 1]} ${t}`;
-      wrapped.add(cur);
     } else cur.texts.push(t);
     lastScript = script;
     gap = false;
     cur.end = i + 1;
-    if (!firstLines.has(cur)) firstLines.set(cur, { ...cur, texts: [...cur.texts] });
   }
   // Where no other code's text runs over a line, the last one's does not either: what follows it
   // is the page after the table (a note, a feedback prompt, the footer), not more of its message.
   const last = out[out.length - 1];
-  if (last && wrapped.has(last) && out.slice(0, -1).every((r) => !wrapped.has(r)) && out.length >= 3) {
-    const first = firstLines.get(last) as RawRecord;
-    out[out.length - 1] = first;
+  const before = last && unwrapped.size === 1 && out.length >= 3 ? unwrapped.get(last) : undefined;
+  if (last && before) {
+    last.texts = before.texts;
+    if (before.end === undefined) delete last.end;
+    else last.end = before.end;
   }
   return out.filter((r) => r.texts.length > 0);
 }
