@@ -358,10 +358,11 @@ function stripLookalikes(text: string): string {
   if (t.includes('bank')) t = t.replace(/\bbank (account|card|code|name|details|transfer)s?\b/g, ' ');
   if (t.includes('银行')) t = t.replace(/银行(卡|账户|账号|帐户|帐号|口座)/g, ' ');
   if (t.includes('은행')) t = t.replace(/은행 ?계좌/g, ' ');
-  // A value the provider does not recognise (an unknown BIN, card or currency) is no unknown result.
+  // A value the provider does not recognise (an unknown BIN, card or currency) is no unknown result;
+  // but where "unknown" ends "result unknown" or "status unknown", that doubt stands.
   if (t.includes('unknown'))
     t = t.replace(
-      /\bunknown (bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?\b/g,
+      /(?<!\b(?:result|status|outcome|state|response) )\bunknown (bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?\b/g,
       ' ',
     );
   return t;
