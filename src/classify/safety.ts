@@ -90,7 +90,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|承認待ち|確認待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
+  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|承認待ち|確認待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -139,7 +139,9 @@ interface Doubt {
   moneyInDoubt: boolean;
 }
 
-const AUTH_STEP = folded(/\b3d|\b3ds|\b3-d|\bauthenticat|认证|验证|授权|인증|認証|\bautenticaci/);
+// Authentication, not authorisation: 授权 (授權) is the card authorisation itself, the payment's
+// own step, as "authorisation" is in English; its time-out leaves the money in doubt.
+const AUTH_STEP = folded(/\b3d|\b3ds|\b3-d|\bauthenticat|认证|验证|인증|認証|\bautenticaci/);
 /**
  * A check of a certificate's validity is the provider's own call to an outside service, not a step
  * the customer takes: "공인인증서 유효성 검증 TIMEOUT" timed out on the way, like any channel.
@@ -198,7 +200,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
     re: folded(
-      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\bundefined error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\bundefined error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
     ),
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
@@ -267,7 +269,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'request_accepted',
     members: ['request_accepted', 'awaiting_customer', 'processing', 'outcome_unknown'],
     re: folded(
-      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|作成済|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
+      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|受け付けました|受け付け済|受付しました|作成済|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
     ),
     moneyInDoubt: false,
   },

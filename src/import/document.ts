@@ -1,3 +1,4 @@
+import { readBlockTable } from './blocks.js';
 import { codeLike, codeText, plain, strictCode } from './cells.js';
 import { type Grid, type GridRow, splitLines, trim } from './grid.js';
 import { Outline } from './outline.js';
@@ -29,6 +30,8 @@ export function atxHeading(line: string): Heading | undefined {
   let end = text.length;
   while (end > 0 && text[end - 1] === '#') end--;
   if (end < text.length && (end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t')) text = trim(text.slice(0, end));
+  // `# -*- coding: utf-8 -*-` opens a Python or Ruby file: an editor's setting, not a title.
+  if (text.startsWith('-*-')) return undefined;
   return { text: plain(text), level };
 }
 
@@ -134,8 +137,9 @@ export function codeLine(line: string): string[] | undefined {
   }
   rest = trim(rest.slice(sep ? sep[0].length : 0));
   if (rest === '') return [code];
-  // `REFUND_CODES = {`: a declaration that opens a block, not a code and its text.
-  if (/^[{[(]$/.test(rest)) return undefined;
+  // `REFUND_CODES = {`: a declaration that opens a block, not a code and its text; nor is a tuple
+  // or call after `=` (`SUCCESS_STATUSES = (Status.AUTHORISED, …)`), which is code.
+  if (/^[{[(]$/.test(rest) || (sep?.[0].trim() === '=' && /^[({[]/.test(rest))) return undefined;
   // Aligned columns: a second code-like token before the text (`FAILED  0302  Declined`).
   const cols = rest.split(/\t|\s{2,}/).map(trim);
   if (cols.length >= 2 && cols.every((c) => c !== '')) return [code, ...cols];
@@ -165,6 +169,9 @@ function cellStarts(line: string, cells: readonly string[]): number[] | undefine
  * under. False, and nothing added, unless every piece stands under a text column, not under the
  * code, and the line is no bullet.
  */
+/** A Han, kana or full-width character: the scripts that put no spaces between words. */
+const WIDE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
 function wrapInto(row: GridRow, starts: readonly number[], line: string): boolean {
   if (/^\s*[-*+•]\s/.test(line)) return false;
   const pieces = [...line.matchAll(/\S+(?: \S+)*/g)];
@@ -178,7 +185,10 @@ function wrapInto(row: GridRow, starts: readonly number[], line: string): boolea
   }
   pieces.forEach((m, n) => {
     const j = columns[n] as number;
-    row.cells[j] = `${row.cells[j]} ${m[0]}`;
+    const cell = row.cells[j] as string;
+    // Chinese and Japanese write no spaces: a line break inside their text joins with none.
+    const glued = WIDE.test(cell.slice(-1)) && WIDE.test(m[0].slice(0, 1));
+    row.cells[j] = glued ? `${cell}${m[0]}` : `${cell} ${m[0]}`;
   });
   return pieces.length > 0;
 }
@@ -263,6 +273,15 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
   const g = makeGrid('markdown', rows, state, extra);
   if (headerRaw) g.from = Math.max(1, (rows[0]?.line ?? start + 1) - 2);
   return [rows.length > 0 ? g : undefined, Math.max(i, start + 1)];
+}
+
+/**
+ * A field of a JSON example (`"reference_id": "order-1234"`, `"status": "FAILED"`): a lower-case key
+ * whose value is one token with a digit, or in capitals. A code's message has words.
+ */
+function exampleField(key: string, value: string | undefined): boolean {
+  if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(key)) return false;
+  return value === undefined || (!/\s/.test(value) && (/\d/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)));
 }
 
 /** Runs of lines that share one reader; blank lines may sit between rows of the same run. */
@@ -416,14 +435,24 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       i = end;
       continue;
     }
+    // Cards copied from a page: a header of column titles, one per line, then a row per block.
+    if (fence === undefined) {
+      const blocks = readBlockTable(lines, i);
+      if (blocks) {
+        grids.push(makeGrid('lines', blocks.rows, state, { header: blocks.header, codeColumn: blocks.codeColumn }));
+        i = blocks.next;
+        continue;
+      }
+    }
     const src = parseSourceLine(line);
     if (src && (fence !== undefined || strictCode(src.code) || src.text !== undefined)) {
       const end = readRun(lines, i, (l) => parseSourceLine(l) !== undefined, 3);
       const rows: GridRow[] = [];
       for (let k = i; k < end; k++) {
         const s = parseSourceLine(lines[k] as string);
-        // `"code": "E01"`, `"message": "…"` in a response example: field names, not codes.
-        if (!s || (s.name === undefined && /^[a-z]+$/.test(s.code))) continue;
+        // `"code": "E01"`, `"message": "…"` in a response example: field names, not codes; and
+        // `"reference_id": "order-1234"`, a field whose value is an id or an enum, not a message.
+        if (!s || (s.name === undefined && (/^[a-z]+$/.test(s.code) || exampleField(s.code, s.text)))) continue;
         const comment = s.comment ?? commentAbove(lines, k);
         rows.push({ cells: [s.code, s.text ?? '', s.name ?? '', comment ?? ''], line: k + 1 });
       }

@@ -21,7 +21,10 @@ const KEYWORDS: [Flow, RegExp][] = [
     'payout',
     /转帐|转账|提现|代付|出款|送金|出金|\bpayouts?\b|\btransfers?\b|\bwithdraw\w*|송금|출금|지급|desembolsos?|\bretiros?\b|transferencias?/,
   ],
-  ['query', /查询|照会|\bquery\b|\binquiry\b|조회|\bconsultas?\b/],
+  [
+    'query',
+    /查询|照会|\bquery\b|\binquiry\b|\benquiry\b|조회|\bconsultas?\b|\b(check|get|retrieve|fetch|look ?up|lookup) (the |a )?(payment |transaction |order |charge |refund )?(status|details)\b|\bstatus (check|inquiry|enquiry|query)\b|(詳細|状態|ステータス)を?(取得|確認)/,
+  ],
   ['payment', /下单|付款|支付|收款|決済|决済|\bpayments?\b|\bcheckout\b|\bpurchase\b|\bcharges?\b|결제|\bpagos?\b|\bcobros?\b/],
 ];
 

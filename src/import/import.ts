@@ -357,6 +357,26 @@ export function bareMessage(message: string, code: string): string {
 }
 
 /**
+ * An SDK that declares its codes twice, as constants (`AUTHORISED = 5`) and then in a table of
+ * descriptions (`5: "Authorised"`): each constant's name joins its code's described entry, so the
+ * code is one entry with its message, not a second one whose message is the constant's name.
+ * Removes the joined records from `records`.
+ */
+function joinNamedConstants(records: ImportRecord[]): void {
+  const described = new Map<string, ImportRecord>();
+  const nameOnly = (r: ImportRecord) => r.kind === 'source' && r.texts.every((t) => t.role === 'name');
+  for (const r of records) if (r.kind === 'source' && !nameOnly(r) && !described.has(r.code)) described.set(r.code, r);
+  if (described.size === 0) return;
+  let kept = 0;
+  for (const r of records) {
+    const d = nameOnly(r) ? described.get(r.code) : undefined;
+    if (d !== undefined && d.table !== r.table) d.texts.push(...r.texts);
+    else records[kept++] = r;
+  }
+  records.length = kept;
+}
+
+/**
  * Turns a provider's documentation into draft catalog entries: every table it holds, whatever its
  * form, with code, flow, scene, messages by language, the other columns as notes, source lines,
  * and a classifier suggestion for each.
@@ -376,6 +396,7 @@ export function importTable(text: string, options: ImportOptions, suggestions = 
     kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + rs.length);
     records.push(...rs);
   });
+  joinNamedConstants(records);
   let entries: DraftEntry[];
   let format: Exclude<ImportFormat, 'auto'>;
   // No table with borders, or only loose lines: a page scraped to text, cells glued or one per line.

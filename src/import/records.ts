@@ -3,25 +3,14 @@ import { brParts, codeLike, codeList, codeText, emptyish, httpAndCode, plain } f
 import { MAX_CELLS } from './document.js';
 import type { Grid, GridRow } from './grid.js';
 import { trim } from './grid.js';
+import { headerRole, type Role } from './header-roles.js';
+
+export type { Role } from './header-roles.js';
 
 /**
  * What each column of a table is for, from its header words in any of the languages providers
  * write in, and from its values when there is no header; then one record per row.
  */
-export type Role =
-  | 'code'
-  | 'message'
-  | 'description'
-  | 'solution'
-  | 'scene'
-  | 'http'
-  | 'softhard'
-  | 'status'
-  | 'name'
-  | 'othercode'
-  | 'index'
-  | 'other';
-
 export interface RecordText {
   role: Role;
   header?: string;
@@ -47,43 +36,6 @@ export interface ImportRecord {
 export interface Skipped {
   line: number;
   reason: string;
-}
-
-// Header words, matched on lower-cased plain text. Text roles are tried before `code`, so
-// "코드 설명" (code description) is a description and "Response Code Description" too.
-const HEADER_ROLES: [Role, RegExp][] = [
-  ['index', /^(no\.?|#|nº|n°|순번|번호|序号|序號|項番|번호|seq|idx|index)$/],
-  ['http', /http|^상태 ?코드$|ステータスコード|状态码|狀態碼/],
-  ['softhard', /soft|hard|재시도 ?가능|retryable|decline type|거절 ?유형|retentativa|reintentable/],
-  [
-    'solution',
-    /solution|resolution|next step|suggest|advice|action|how to|what to do|to do|recommend|handling|fix|retry|對策|对策|處理|处理|解決|解决|建議|建议|조치|해결|대응|対処|対応|solución|sugerencia|sugerida|acción|solução|sugestão|comunicación|comunicação|recomend|hướng xử lý|cách xử lý|xử lý|tindakan|solusi|penanganan|saran|แนวทาง|วิธีแก้|การแก้ไข/,
-  ],
-  [
-    'description',
-    /desc|detail|explanation|meaning|reason|comment|remark|note|說明|说明|描述|備註|备注|含義|含义|原因|설명|내용|상세|의미|비고|사유|상황|説明|詳細|内容|意味|理由|descripción|descrição|significado|explicación|detalle|motivo|causa|mô tả|diễn giải|ý nghĩa|keterangan|deskripsi|penjelasan|penerangan|huraian|คำอธิบาย|รายละเอียด|ความหมาย/,
-  ],
-  [
-    'message',
-    /message|msg|text|title|提示|信息|訊息|讯息|消息|메시지|메세지|문구|メッセージ|文言|mensaje|mensagem|texto|名称|名稱|thông báo|nội dung|pesan|mesej|ข้อความ/,
-  ],
-  ['code', /code|코드|コード|代码|代碼|碼|码|código|codigo|errcode|^issue$|^value$|^key$|^id$|^error$|^errno$|^rc$|^type$|^mã|kode?\b|รหัส/],
-  [
-    'scene',
-    /categor|group|scene|section|module|class|kind|구분|분류|결제수단|유형|종류|場景|场景|分類|分类|類別|类别|種別|区分|categoría|tipo|grupo|carrier|method|kategori|jenis|nhóm|phân loại|หมวด|ประเภท/,
-  ],
-  ['status', /status|state|estado|상태|状態|狀態|状态|situação|result$|outcome|trạng thái|สถานะ/],
-  ['name', /constant|name|enum|member|schema|상수|定数|常量/],
-];
-
-export function headerRole(h: string): Role | undefined {
-  const t = plain(h)
-    .toLowerCase()
-    .replace(/[*_:]+/g, ' ')
-    .trim();
-  if (!t) return undefined;
-  for (const [role, re] of HEADER_ROLES) if (re.test(t)) return role;
-  return undefined;
 }
 
 /** Row numbers: 1, 2, 3… in order (a "no" column is not a code). */
@@ -126,6 +78,12 @@ function stats(values: string[]): ColumnStats {
   };
 }
 
+/** A class of HTTP statuses (`2xx`, `4XX`). */
+const STATUS_CLASS = /^[1-5]xx$/i;
+
+/** A code column's header that names an identifier of the code, not the code: `Code ID`, `コードID`. */
+const CODE_ID = /(code|コード|코드|代码|代碼)\s*id$/;
+
 /** The column that holds the codes: code-like values, mostly distinct, helped by a code header. */
 export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], width: number): number {
   let best = -1;
@@ -138,7 +96,8 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
     if (role === 'index' || isIndexColumn(values.filter((v) => !emptyish(v)).map(codeText))) continue;
     if (s.codeLike < 0.6) continue;
     let score = s.single * 2 + s.unique + (s.n / rows.length) * 0.5 - Math.min(s.avgLen, 60) / 120;
-    if (role === 'code') score += 1.5;
+    // "Code ID" beside "Code" (PayPay's codeId) numbers the codes; the code is what the merchant keys on.
+    if (role === 'code') score += CODE_ID.test(plain(header?.[c] ?? '').toLowerCase()) ? 0.5 : 1.5;
     else if (role === 'message' || role === 'description' || role === 'solution') score -= 1;
     else if (role === 'http' || role === 'status' || role === 'scene') score -= 0.7;
     else if (role === 'name') score -= 0.4;
@@ -274,6 +233,11 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     const withStatus = !codeLike(code) && !textKeys ? httpAndCode(code) : undefined;
     if (withStatus) code = withStatus[1];
     if (filled.length === 0) continue;
+    // `2xx | Success`: a class of HTTP statuses heads the rows under it; it is no code.
+    if (STATUS_CLASS.test(code)) {
+      groupLabel = filled.map((c) => plain(c)).join(' ');
+      continue;
+    }
     // A cell that lists several codes gives each of them the row's texts.
     const listed = code && !codeLike(code) && !textKeys ? codeList(code) : undefined;
     if (!code || !(codeLike(code) || listed || (textKeys && code.length <= 80))) {

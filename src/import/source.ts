@@ -103,6 +103,9 @@ function enumWithArgs(s: string, name: string, i: number): SourceLine | undefine
     else break;
   }
   if (s[j] !== ')' || args.length === 0) return undefined;
+  // A tuple of other constants (`SUCCESS_STATUSES = (Status.AUTHORISED, Status.PAID)`) groups codes
+  // declared elsewhere; it declares none.
+  if (args.every((a) => !a.quoted && /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/.test(a.value))) return undefined;
   const first = args[0] as { value: string; quoted: boolean };
   // The message is the first quoted argument that reads as text; a code-like one (`"TXN_FAILURE"`)
   // only when there is none.
@@ -180,6 +183,8 @@ function inlineObject(rest: string, name: string): SourceLine | undefined {
 export function parseSourceLine(line: string): SourceLine | undefined {
   const s = trim(line);
   if (s.length === 0 || s.length > 4000) return undefined;
+  // A function's declaration (`def describe(status):`, `func (c Code) String() string {`) declares no code.
+  if (/^(?:async\s+)?(?:def|function|func|fun|fn)\b/.test(s)) return undefined;
   // Annotations before a member (`@JsonProperty("00") APPROVED("00", "…")`, `@SerialName("x")`).
   let i = skipAnnotations(s, 0);
   // Leading modifiers and a type (`public static final String X = "E1"`).

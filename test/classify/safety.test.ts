@@ -323,6 +323,28 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(declined, 'The same card number cannot be used for this merchant', 'payment')).toBeUndefined();
     expect(step(declined, 'The card number matches the card of another customer', 'payment')).toBeUndefined();
   });
+  it('a card authorisation that timed out (授權逾時) is the payment timing out, not a step of the customer', () => {
+    for (const text of ['信用卡授權逾時', '授权超时', 'Authorization timed out']) {
+      expect(step(declined, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });
+      const c = classify({ message: text, flow: 'payment' });
+      expect([c.outcome, c.next], text).toEqual(['unknown', 'query']);
+    }
+  });
+  it('a payment uncertain, or a result not known, is an unknown result', () => {
+    for (const text of ['Payment uncertain', 'Authorisation not known', 'Refund uncertain', 'The result is not known']) {
+      expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });
+    }
+    // "Not known" of something else is no result.
+    expect(step(stopped, 'Merchant not known to the acquirer', 'payment')).toBeUndefined();
+  });
+  it('a payment the customer has not yet authorised or confirmed is in flight, and one accepted (受け付けました) exists', () => {
+    const inFlight = step(stopped, 'The user has not yet authorized the payment.', 'payment');
+    expect(inFlight).toMatchObject({ rule: 'guard', unified: 'processing' });
+    expect(step(stopped, '決済リクエストを受け付けました。決済結果を確認してください。', 'payment')).toMatchObject({
+      rule: 'guard',
+      unified: 'request_accepted',
+    });
+  });
   it("a customer's authentication step that timed out stays the customer's", () => {
     const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
     for (const text of ['3DS authentication timed out', '본인인증 시간 초과', '认证超时']) {

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importTable } from '../../src/import/index.js';
+import { ROOT } from '../helpers/paths.js';
+
+// Documents a probe wrote and the importer was then fixed on (see the folder's README).
+const DIR = resolve(ROOT, 'test/fixtures/import-probe');
+const read = (file: string) => importTable(readFileSync(resolve(DIR, file), 'utf8'), { provider: 'acme' }, false);
+const expected = (file: string) =>
+  readFileSync(resolve(DIR, `${file}.expected`), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+const FILES = ['airwallex.txt', 'paypay.html', 'ogone-status.py.txt', 'midtrans.md', 'xendit.md', 'naverpay.md', 'sbps.txt', 'linepay.md'];
+
+describe('import: documents a probe wrote', () => {
+  it.each(FILES)('%s: every code, and nothing else', (file) => {
+    const codes = read(file).entries.map((e) => e.code);
+    const want = expected(file);
+    expect(codes.filter((c) => !want.includes(c))).toEqual([]);
+    expect(want.filter((c) => !codes.includes(c))).toEqual([]);
+  });
+
+  it('cards copied one cell per line under column titles: a row per block, the HTTP status a note', () => {
+    const r = read('airwallex.txt');
+    expect(r.entries).toHaveLength(30);
+    const v = r.entries.find((e) => e.code === 'validation_error');
+    expect(v?.messages.en).toBe(
+      'The request failed validation. Check the source field for the parameter that failed and correct the request.',
+    );
+    expect(v?.notes).toContain('HTTP status: 400');
+    const lost = r.entries.find((e) => e.code === 'lost_card');
+    expect(lost?.details?.en).toBe('Do not retry.');
+  });
+
+  it('"コード" beside "コードID": the code, with its ID as a note; a "get details" section is a query', () => {
+    const r = read('paypay.html');
+    const s = r.entries.find((e) => e.code === 'SUCCESS');
+    expect(s?.notes.some((n) => /コードID: \d{8}/.test(n))).toBe(true);
+    expect(new Set(r.entries.map((e) => e.flow))).toEqual(new Set(['any', 'query', 'payment', 'cancel']));
+  });
+
+  it('constants and a dict of descriptions: one entry per code, with the description and the constant', () => {
+    const r = read('ogone-status.py.txt');
+    expect(r.entries).toHaveLength(40);
+    const e = r.entries.find((x) => x.code === '64');
+    expect(e?.messages).toEqual({ en: 'Authorised and cancelled' });
+    expect(e?.notes.join(' ')).toContain('AUTHORISED_AND_CANCELLED_64');
+    expect(r.entries.every((x) => x.section === undefined)).toBe(true);
+  });
+
+  it('a class of HTTP statuses heads its rows; a JSON example gives no codes and no language', () => {
+    const m = read('midtrans.md');
+    expect(m.entries.find((e) => e.code === '201')?.scene).toBe('2xx Success');
+    expect(read('xendit.md').languages).toEqual(['en']);
+  });
+
+  it('what the merchant does is the details, not the message; Japanese wrapped by a PDF joins with no space', () => {
+    const n = read('naverpay.md').entries[0];
+    expect(n?.messages).toEqual({ ko: '결제 인증 성공' });
+    expect(n?.details?.ko).toBe('10분 이내에 결제 승인 API를 호출해야 합니다.');
+    const g = read('sbps.txt').entries.find((e) => e.code === 'G12');
+    expect(g?.details?.ja).toBe('購入者にカード会社へ問い合わせるよう依頼してください。');
+  });
+
+  it('the "Check Payment Status API" table is on the query flow', () => {
+    const r = read('linepay.md');
+    const last = r.entries[r.entries.length - 1];
+    expect(last?.section).toBe('Response code');
+    expect(r.entries.filter((e) => e.section === 'Response code').every((e) => e.flow === 'query')).toBe(true);
+  });
+});
