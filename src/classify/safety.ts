@@ -90,7 +90,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|承認待ち|確認待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|承認待ち|確認待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -99,12 +99,12 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|失敗|拒否|エラー|未払|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)|sin éxito/,
+  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)|sin éxito/,
 );
 
 /** Something went through: success, or processed normally (정상 처리, 正常処理). */
@@ -269,7 +269,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'request_accepted',
     members: ['request_accepted', 'awaiting_customer', 'processing', 'outcome_unknown'],
     re: folded(
-      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|受け付けました|受け付け済|受付しました|作成済|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
+      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|受け付けました|受け付け済|受付しました|作成済|作成されました|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
     ),
     moneyInDoubt: false,
   },
@@ -502,6 +502,26 @@ export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean 
   return saysMoneyMoved(text, flow) && (PAYMENT_NAMED.test(text) || (MOVED_FIRST.test(text) && !OTHER_APPROVED.test(text)));
 }
 
+/**
+ * A transaction's own final failure, in words that name it: "Transaction declined", "Order
+ * closed", 支付失败, 交易已关闭, 已撤销, 결제 실패, 取引失敗.
+ */
+const STATE_FAILED = folded(
+  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
+);
+
+/**
+ * On the query flow, a text that reports the transaction's own state: a failure ("Transaction
+ * declined", 支付失败, 已关闭) or one still open or already settled (未支付, 用户支付中, 转入退款). The
+ * status query worked, and the state it found is the answer: the rule for a failed status query
+ * does not apply. Not where the text names something not found, or holds a word that the money may
+ * be in doubt (a timeout, a system error, an unknown result): those stay unknown.
+ */
+function reportsState(text: string): boolean {
+  if (NOT_FOUND.test(text) || doubtsIn(text, true, false).money !== undefined) return false;
+  return STATE_FAILED.test(text) || settledDoubtIn(text) !== undefined;
+}
+
 /** Words that turn what came before: "captured, but …", "扣款成功但 …". */
 const CONTRAST = folded(/\bbut\b|\bhowever\b|\bexcept\b|但|却|然而|하지만|그러나|지만|ただし|しかし|\bpero\b|\bsin embargo\b/);
 /** An earlier attempt: "already paid" answers a second request, whose own result is in question. */
@@ -571,7 +591,8 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
   }
   // The model can lean to a decline for words it saw mostly in declines ("authorised" beside
   // "revoked"); a text that says only that the payment moved is a success, on a flow that pays.
-  if (r.outcome === 'failed' && (flow === undefined || PAYING_FLOWS.has(flow)) && saysOnlyPaid(text, flow)) {
+  // On the query flow too: a status query that found the payment paid reports its state.
+  if (r.outcome === 'failed' && (flow === undefined || flow === 'query' || PAYING_FLOWS.has(flow)) && saysOnlyPaid(text, flow)) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
   }
   // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment went back.
@@ -586,7 +607,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
       detail: 'the text says it succeeded: not a failure, query the result',
     };
   }
-  if (r.outcome === 'failed' && (flow === 'query' || QUERY_WORDS.test(withoutLookups(text)))) {
+  if (r.outcome === 'failed' && ((flow === 'query' && !reportsState(text)) || QUERY_WORDS.test(withoutLookups(text)))) {
     return {
       rule: 'status-query',
       unified: 'outcome_unknown',

@@ -532,5 +532,6 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     i++;
   }
   outline.setFlows();
+  outline.qualifySections();
   return grids;
 }

@@ -239,5 +239,6 @@ export function findHtmlGrids(text: string): FoundGrid[] {
     }
   }
   outline.setFlows();
+  outline.qualifySections();
   return grids.sort((a, b) => a.from - b.from);
 }

@@ -30,6 +30,29 @@ export class Outline {
     if (trail.length > 0) this.placed.set(grid, trail);
   }
 
+  /**
+   * A heading that stands over tables in several sections (`## Request API` › `### Response codes`,
+   * `## Confirm API` › `### Response codes`) does not tell them apart: each such table's section
+   * becomes its parent heading and its own, `Request API › Response codes`.
+   */
+  qualifySections(): void {
+    const parents = new Map<string, Set<number>>();
+    const nearest = (trail: readonly number[]) => this.headings[trail[trail.length - 1] as number];
+    for (const [grid, trail] of this.placed) {
+      const h = nearest(trail);
+      if (h === undefined || grid.section !== h.text) continue;
+      const set = parents.get(h.text) ?? new Set<number>();
+      set.add(h.parent);
+      parents.set(h.text, set);
+    }
+    for (const [grid, trail] of this.placed) {
+      const h = nearest(trail);
+      if (h === undefined || grid.section !== h.text || (parents.get(h.text)?.size ?? 0) < 2) continue;
+      const parent = this.headings[h.parent];
+      if (parent !== undefined) grid.section = `${parent.text} › ${h.text}`;
+    }
+  }
+
   /** Gives each placed table the flow of the nearest heading above it that names one. */
   setFlows(): void {
     const flows = sectionFlows(this.headings);

@@ -22,6 +22,38 @@ describe('safety rule status-query: a failed status query says nothing about the
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'status-query', force: { outcome: 'unknown', next: 'query' } });
   });
+  it("on the query flow, the transaction's own state is the answer: the query worked", () => {
+    // payment failed (other reasons, such as the bank returning a failure); closed; revoked
+    for (const text of [
+      'Transaction declined',
+      'Order closed',
+      'The payment failed.',
+      '支付失败(其他原因，如银行返回失败)',
+      '已关闭',
+      '已撤销',
+    ]) {
+      expect(step(stopped, text, 'query'), text).toBeUndefined();
+    }
+    // not paid; the user is paying: open, not failed
+    expect(step(stopped, '未支付', 'query')).toMatchObject({ rule: 'guard', unified: 'order_not_paid' });
+    expect(step(stopped, '用户支付中（付款码支付）', 'query')).toMatchObject({ rule: 'guard', unified: 'processing' });
+    // found paid
+    expect(step(stopped, 'Payment captured', 'query')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    const c = classify({ message: '支付失败', flow: 'query' });
+    expect(c.outcome).toBe('failed');
+  });
+  it('but not where the text names something not found, holds a word of doubt, or says the query failed', () => {
+    for (const text of [
+      '订单不存在',
+      'Payment failed: system timeout',
+      '交易状态异常',
+      '查询失败',
+      'Inquiry failed: transaction declined',
+    ]) {
+      const r = step(stopped, text, 'query');
+      expect(r?.force ?? {}, text).toEqual({ outcome: 'unknown', next: 'query' });
+    }
+  });
   it('leaves a failure that is not a query alone', () => {
     expect(step(stopped, 'Merchant account disabled', 'payment')).toBeUndefined();
   });
@@ -128,6 +160,8 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['決済が承認されました。', 'payment'],
     ['交易成功', undefined],
     ['交易成功', 'payment'],
+    // A status query that found the payment captured reports the payment's state.
+    ['Payment captured', 'query'],
   ] as [string, Flow | undefined][])('%s (%s) → approved', (text, flow) => {
     const step = safetyStep(decline, fold(text), flow);
     expect(step?.rule).toBe('says-paid');
@@ -148,7 +182,8 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['The payment was authorised by the issuer and is held for review', 'payment'],
     // A flow whose success is not the payment's.
     ['Payment captured', 'refund'],
-    ['Payment captured', 'query'],
+    // A status query that succeeded says nothing of the payment.
+    ['查询成功', 'query'],
     // A refund's success off the refund flow, and one said to have happened already (已: already).
     ['Refund succeeded', 'payment'],
     ['Refund succeeded', undefined],
@@ -330,6 +365,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       expect([c.outcome, c.next], text).toEqual(['unknown', 'query']);
     }
   });
+  it('"승인 성공" says the money moved; a Korean or Japanese negation takes it back', () => {
+    expect(saysMoneyMoved(fold('결제 승인 성공'), 'payment')).toBe(true);
+    for (const text of ['승인 성공된 거래가 아닙니다.', '결제가 완료되지 않은 경우', '決済が完了していません']) {
+      expect(saysMoneyMoved(fold(text), 'payment'), text).toBe(false);
+    }
+  });
   it('a payment uncertain, or a result not known, is an unknown result', () => {
     for (const text of ['Payment uncertain', 'Authorisation not known', 'Refund uncertain', 'The result is not known']) {
       expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });
@@ -340,6 +381,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it('a payment the customer has not yet authorised or confirmed is in flight, and one accepted (受け付けました) exists', () => {
     const inFlight = step(stopped, 'The user has not yet authorized the payment.', 'payment');
     expect(inFlight).toMatchObject({ rule: 'guard', unified: 'processing' });
+    // a QR code created; the user's payment is not yet complete
+    expect(step(stopped, 'QRコードが正常に作成されました。ユーザーの支払いはまだ完了していません。', 'payment')).toMatchObject({
+      rule: 'guard',
+      unified: 'processing',
+    });
+    expect(step(stopped, 'QRコードが作成されました', 'payment')).toMatchObject({ rule: 'guard', unified: 'request_accepted' });
     expect(step(stopped, '決済リクエストを受け付けました。決済結果を確認してください。', 'payment')).toMatchObject({
       rule: 'guard',
       unified: 'request_accepted',

@@ -64,8 +64,11 @@ describe('import: documents a probe wrote', () => {
     expect(g?.details?.ja).toBe('購入者にカード会社へ問い合わせるよう依頼してください。');
   });
 
-  it('the "Check Payment Status API" table is on the query flow', () => {
+  it('the "Check Payment Status API" table is on the query flow; a heading repeated under two APIs names its API', () => {
     const r = read('linepay.md');
+    expect(new Set(r.entries.map((e) => e.section))).toEqual(
+      new Set(['Request API › レスポンスコード', 'Confirm API › レスポンスコード', 'Response code']),
+    );
     const last = r.entries[r.entries.length - 1];
     expect(last?.section).toBe('Response code');
     expect(r.entries.filter((e) => e.section === 'Response code').every((e) => e.flow === 'query')).toBe(true);

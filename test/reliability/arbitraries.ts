@@ -131,7 +131,9 @@ export const DOUBT_WORDS = [
   'pending',
   'timeout',
   'timed out',
-  'unknown',
+  // Not a bare "unknown": before a neutral word it reads "unknown card" or "unknown merchant", a value
+  // the provider does not recognise (safety.test.ts), which is no unknown result.
+  'unknown status',
   'result unknown',
   'duplicate',
   'duplicated order',
