@@ -197,6 +197,8 @@ export interface FoundGrid extends Grid {
   /** First and last line of the table. */
   from: number;
   to: number;
+  /** SDK constants whose values are all bare numbers. */
+  numbersOnly?: boolean;
 }
 
 interface State {
@@ -448,15 +450,26 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     if (src && (fence !== undefined || strictCode(src.code) || src.text !== undefined)) {
       const end = readRun(lines, i, (l) => parseSourceLine(l) !== undefined, 3);
       const rows: GridRow[] = [];
+      // Among string codes (`ErrInvalidSignature = "E1001"`), a bare number is a setting of the SDK
+      // (`DefaultTimeoutSeconds = 30`), not a code.
+      const parsed = lines.slice(i, end).map((l) => parseSourceLine(l));
+      const numbers = parsed.filter((p) => p?.bareNumber).length;
+      const strings = parsed.filter((p) => p !== undefined && !p.bareNumber && p.name !== undefined).length;
+      const settings = strings >= 3 && numbers * 2 <= strings;
       for (let k = i; k < end; k++) {
-        const s = parseSourceLine(lines[k] as string);
+        const s = parsed[k - i];
+        if (settings && s?.bareNumber) continue;
         // `"code": "E01"`, `"message": "…"` in a response example: field names, not codes; and
         // `"reference_id": "order-1234"`, a field whose value is an id or an enum, not a message.
         if (!s || (s.name === undefined && (/^[a-z]+$/.test(s.code) || exampleField(s.code, s.text)))) continue;
         const comment = s.comment ?? commentAbove(lines, k);
         rows.push({ cells: [s.code, s.text ?? '', s.name ?? '', comment ?? ''], line: k + 1 });
       }
-      if (rows.length >= 2) grids.push(makeGrid('source', rows, state, { codeColumn: 0, header: ['code', 'message', 'name', 'comment'] }));
+      if (rows.length >= 2) {
+        const g = makeGrid('source', rows, state, { codeColumn: 0, header: ['code', 'message', 'name', 'comment'] });
+        if (parsed.every((p) => p === undefined || p.bareNumber)) g.numbersOnly = true;
+        grids.push(g);
+      }
       i = Math.max(end, i + 1);
       continue;
     }
@@ -531,6 +544,12 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     }
     i++;
   }
+  // A short block of numbers among string codes (`DefaultTimeoutSeconds = 30`, `MaxRetries = 3`
+  // after `ErrX = "E1001"` …) holds the SDK's settings, not codes.
+  const stringCodes = grids.reduce((n, g) => n + (g.kind === 'source' && !g.numbersOnly ? g.rows.length : 0), 0);
+  const kept = grids.filter((g) => !(g.numbersOnly && g.rows.length * 2 <= stringCodes));
+  grids.length = 0;
+  grids.push(...kept);
   outline.setFlows();
   outline.qualifySections();
   return grids;

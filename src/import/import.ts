@@ -1,5 +1,6 @@
 import { classify } from '../classify/classify.js';
 import type { Flow, Next, Outcome, Party } from '../core/types.js';
+import { attributedEnumGrid, xsdEnumerationGrid } from './annotated.js';
 import { type FoundGrid, findGrids } from './document.js';
 import { flowOf } from './flow.js';
 import { findHtmlGrids } from './html.js';
@@ -194,6 +195,11 @@ function gridsOf(text: string, format: ImportFormat): FoundGrid[] {
     default: {
       const structured = findStructuredGrids(text);
       if (structured && structured.length > 0) return structured;
+      // Codes declared by annotations: an XML Schema's enumeration, a C# enum's attributes.
+      const xsd = /<(xs|xsd):enumeration\b/.test(text) ? xsdEnumerationGrid(text) : undefined;
+      if (xsd) return [xsd];
+      const attributed = /\[\s*(EnumMember|JsonStringEnumMemberName|XmlEnum)\s*\(/.test(text) ? attributedEnumGrid(text) : undefined;
+      if (attributed) return [attributed];
       const sheet = wholeSheet(text);
       if (sheet) return [sheet];
       const html = /<(table|dl)\b/i.test(text) ? findHtmlGrids(text) : [];
@@ -250,6 +256,27 @@ function zeroLossCodes(records: ImportRecord[]): Set<ImportRecord> {
   return out;
 }
 
+/** Column headers that name a language (`English | 简体中文 | 繁體中文 | 日本語`): the column's texts are in it. */
+const HEADER_LANGUAGES: [string, RegExp][] = [
+  ['zh-Hans', /^(简体中文|簡體中文|简体|簡體|简中|zh-cn|zh-hans|zh_cn|simplified chinese|chinese \(simplified\))$/],
+  ['zh-Hant', /^(繁體中文|繁体中文|繁體|繁体|繁中|zh-tw|zh-hk|zh-hant|zh_tw|traditional chinese|chinese \(traditional\))$/],
+  ['ja', /^(日本語|日本语|japanese|日文|일본어)$/],
+  ['ko', /^(한국어|korean|韓國語|韩国语|韓文|韩文)$/],
+  ['en', /^(english|英文|英語|英语|영어)$/],
+  ['es', /^(español|espanol|spanish)$/],
+  ['pt', /^(português|portugues|portuguese)$/],
+  ['vi', /^(tiếng việt|vietnamese)$/],
+  ['id', /^(bahasa indonesia|indonesian)$/],
+  ['th', /^(ภาษาไทย|thai)$/],
+];
+
+function headerLanguage(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const h = header.trim().toLowerCase();
+  for (const [tag, re] of HEADER_LANGUAGES) if (re.test(h)) return tag;
+  return undefined;
+}
+
 function gridEntries(records: ImportRecord[]): DraftEntry[] {
   // Each table column gets a language from its texts; each text may show its own.
   const hanAll = records
@@ -273,7 +300,8 @@ function gridEntries(records: ImportRecord[]): DraftEntry[] {
     const messages: Record<string, string> = {};
     const raw: Record<string, string> = {};
     const notes: string[] = [];
-    const tagOf = (t: RecordText): string => pickTag(detectTag(t.text, docScript), colTag.get(`${r.table}:${t.column}`), t.text);
+    const tagOf = (t: RecordText): string =>
+      headerLanguage(t.header) ?? pickTag(detectTag(t.text, docScript), colTag.get(`${r.table}:${t.column}`), t.text);
     const order: Role[] = ['message', 'description', 'solution', 'name', 'othercode', 'status', 'other'];
     let used: RecordText[] = r.texts.filter((t) => t.role === 'message');
     for (const role of order) {

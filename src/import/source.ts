@@ -14,6 +14,8 @@ export interface SourceLine {
   /** A message given with it (a string value, an enum argument, a trailing comment). */
   text?: string;
   comment?: string;
+  /** The code was written as a number: `30`, not `"30"`. */
+  bareNumber?: true;
 }
 
 const KEYWORDS = new Set([
@@ -267,6 +269,7 @@ export function parseSourceLine(line: string): SourceLine | undefined {
     textOf(value) || (quotedKey && !textOf(key)) || keyIsCode ? { code: key, text: value } : { code: value, name: key };
   if (!quoted && textOf(value) && !strictCode(key)) return undefined;
   if (comment) out.comment = comment;
+  if (out.code === value && !quoted && /^-?\d+$/.test(value)) out.bareNumber = true;
   if (!codeLike(out.code)) return undefined;
   return out;
 }

@@ -519,6 +519,29 @@ describe('import: SDK constants with their comments', () => {
       ['RISK_REJECT', 'Rejected by risk control.'],
       ['ORDER_IS_CLOSED', 'the order is closed'],
     ]);
+    // The SDK's settings after its codes, in a block of their own or among them, are no codes.
+    const settings = [
+      'const (',
+      '\tMaxAmount = 5000',
+      '\tResultCardExpired ResultCode = "CARD_EXPIRED" // the card has expired',
+      '\tResultCardLost ResultCode = "CARD_LOST" // the card was reported lost',
+      '\tResultCardStolen ResultCode = "CARD_STOLEN" // the card was reported stolen',
+      ')',
+      '',
+      '// HTTP timeouts',
+      'const (',
+      '\tDefaultTimeoutSeconds = 30',
+      '\tMaxRetries            = 3',
+      ')',
+    ].join('\n');
+    expect(codes(`${go}\n\n${settings}\n`)).toEqual([
+      'SUCCESS',
+      'RISK_REJECT',
+      'ORDER_IS_CLOSED',
+      'CARD_EXPIRED',
+      'CARD_LOST',
+      'CARD_STOLEN',
+    ]);
     const kotlin = [
       'enum class ReturnCode(val code: String, val message: String) {',
       '    @JsonProperty("00") APPROVED("00", "Approved"),',
@@ -540,6 +563,67 @@ describe('import: SDK constants with their comments', () => {
       ['10', 'Refund Successful'],
       ['619', 'Invalid refund amount'],
     ]);
+  });
+
+  it('columns headed by a language name hold texts in that language, Japanese beside Chinese too', () => {
+    const md = [
+      '| Code | English | 简体中文 | 繁體中文 | 日本語 |',
+      '|---|---|---|---|---|',
+      '| PR001 | Request created. | 请求已创建，等待顾客付款。 | 請求已建立，等待顧客付款。 | 支払リクエストが作成されました。 |',
+      '| PR005 | Request expired. | 请求已过期。 | 請求已過期。 | リクエストの有効期限が切れました。 |',
+    ].join('\n');
+    expect(entries(md)[0]?.messages).toEqual({
+      en: 'Request created.',
+      'zh-Hans': '请求已创建，等待顾客付款。',
+      'zh-Hant': '請求已建立，等待顧客付款。',
+      ja: '支払リクエストが作成されました。',
+    });
+  });
+
+  it('an XML Schema enumeration with its documentation, and a C# enum whose attributes hold the code', () => {
+    const xsd = [
+      '<xs:simpleType name="ResponseCode">',
+      '  <xs:restriction base="xs:string">',
+      '    <xs:enumeration value="OK">',
+      '      <xs:annotation><xs:documentation>Transaction OK.</xs:documentation></xs:annotation>',
+      '    </xs:enumeration>',
+      '    <xs:enumeration value="14">',
+      '      <xs:annotation>',
+      '        <xs:documentation>Invalid card number &amp; check digit.</xs:documentation>',
+      '      </xs:annotation>',
+      '    </xs:enumeration>',
+      '    <xs:enumeration value="99"/>',
+      '  </xs:restriction>',
+      '</xs:simpleType>',
+    ].join('\n');
+    expect(entries(xsd).map((e) => [e.code, e.messages.en, e.source.line])).toEqual([
+      ['OK', 'Transaction OK.', 3],
+      ['14', 'Invalid card number & check digit.', 6],
+      ['99', undefined, 11],
+    ]);
+    const cs = [
+      'public enum ResponseCode',
+      '{',
+      '    /// <summary>',
+      '    /// Approved by Financial Institution.',
+      '    /// </summary>',
+      '    /// <remarks>Give value to the customer.</remarks>',
+      '    [EnumMember(Value = "00")]',
+      '    [Description("Approved by Financial Institution")]',
+      '    ApprovedByFinancialInstitution,',
+      '',
+      '    [EnumMember(Value = "51")]',
+      '    [Description("Insufficient Funds")]',
+      '    InsufficientFunds,',
+      '}',
+    ].join('\n');
+    const e = entries(cs);
+    expect(e.map((x) => [x.code, x.messages.en])).toEqual([
+      ['00', 'Approved by Financial Institution'],
+      ['51', 'Insufficient Funds'],
+    ]);
+    expect(e[0]?.details?.en).toBe('Approved by Financial Institution. Give value to the customer.');
+    expect(e[1]?.notes.join(' ')).toContain('InsufficientFunds');
   });
 
   it('bullets with sub-bullets under them, and codes set off by a full-width space', () => {

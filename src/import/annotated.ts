@@ -1,0 +1,137 @@
+import { decodeEntities, stripTags } from './cells.js';
+import type { FoundGrid } from './document.js';
+import { type GridRow, LineCursor, splitLines, trim } from './grid.js';
+
+/**
+ * Codes declared by an annotation rather than by a table: an XML Schema's enumeration
+ * (`<xs:enumeration value="14">` with its `<xs:documentation>`) and a C# enum member whose wire value
+ * is an attribute (`[EnumMember(Value = "00")]`, `[Description("Approved")]`, `/// <summary>` above).
+ * Each is read by scanning for its markers, once, left to right.
+ */
+
+const SPACE = /\s+/g;
+
+/** Text of an element or a doc comment on one line: entities decoded, runs of space as one. */
+function flat(s: string): string {
+  return trim(decodeEntities(stripTags(s.replace(/</g, ' <'))).replace(SPACE, ' '));
+}
+
+/** `<xs:enumeration value="X">…<xs:documentation>text</xs:documentation>…</xs:enumeration>`. */
+export function xsdEnumerationGrid(text: string): FoundGrid | undefined {
+  const open = /<(xs|xsd):enumeration\s+value\s*=\s*("([^"]{0,128})"|'([^']{0,128})')\s*(\/?)>/g;
+  const cursor = new LineCursor(text);
+  const rows: GridRow[] = [];
+  for (let m = open.exec(text); m !== null; m = open.exec(text)) {
+    const ns = m[1] as string;
+    const code = trim(m[3] ?? m[4] ?? '');
+    const line = cursor.at(m.index);
+    let doc = '';
+    let end = line;
+    if (m[5] !== '/') {
+      const close = text.indexOf(`</${ns}:enumeration>`, open.lastIndex);
+      const body = close < 0 ? '' : text.slice(open.lastIndex, close);
+      const d = body.indexOf(`<${ns}:documentation`);
+      const gt = d < 0 ? -1 : body.indexOf('>', d);
+      const de = gt < 0 ? -1 : body.indexOf(`</${ns}:documentation>`, gt);
+      if (de > 0) doc = flat(body.slice(gt + 1, de));
+      if (close >= 0) {
+        end = cursor.at(close);
+        open.lastIndex = close;
+      }
+    }
+    if (code === '') continue;
+    const row: GridRow = { cells: [code, doc], line };
+    if (end > line) row.end = end;
+    rows.push(row);
+  }
+  if (rows.length < 2) return undefined;
+  return {
+    kind: 'source',
+    rows,
+    codeColumn: 0,
+    header: ['code', 'description'],
+    from: rows[0]?.line ?? 1,
+    to: rows[rows.length - 1]?.end ?? 1,
+  };
+}
+
+const ENUM_MEMBER =
+  /^\[\s*(?:EnumMember|JsonStringEnumMemberName|JsonPropertyName|XmlEnum)\s*\(\s*(?:Value\s*=\s*)?"([^"]{1,128})"\s*\)\s*\]/;
+const DESCRIPTION = /^\[\s*(?:Description|Display)\b/;
+const IDENT = /^[A-Za-z_]\w*/;
+
+/** The first quoted string on the line (`[Description("Approved")]`), escapes resolved. */
+function quoted(t: string): string | undefined {
+  const q = t.indexOf('"');
+  if (q < 0) return undefined;
+  let out = '';
+  for (let i = q + 1; i < t.length; i++) {
+    const c = t[i] as string;
+    if (c === '\\' && i + 1 < t.length) out += t[++i];
+    else if (c === '"') return out;
+    else out += c;
+  }
+  return undefined;
+}
+
+/** An enum member's line (`Approved,`, `Approved = 0, // …`): its name, or undefined. */
+function memberName(t: string): string | undefined {
+  const name = IDENT.exec(t)?.[0];
+  if (name === undefined) return undefined;
+  const rest = t.slice(name.length).replace(SPACE, '');
+  return /^(?:=[^,/]{1,40})?,?(?:\/\/.*)?$/.test(rest) ? name : undefined;
+}
+
+/**
+ * A C# enum whose members carry their wire value in an attribute: the value is the code, the
+ * `[Description]` its message, the `/// <summary>` above its description, the member its name.
+ */
+export function attributedEnumGrid(text: string): FoundGrid | undefined {
+  const lines = splitLines(text);
+  const rows: GridRow[] = [];
+  let summary: string[] = [];
+  let code: string | undefined;
+  let message = '';
+  let first = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const t = trim(lines[i] as string);
+    if (t.startsWith('///')) {
+      if (code === undefined) {
+        if (summary.length === 0) first = i + 1;
+        summary.push(t.slice(3));
+      }
+      continue;
+    }
+    const member = ENUM_MEMBER.exec(t);
+    if (member) {
+      code = member[1];
+      if (summary.length === 0) first = i + 1;
+      continue;
+    }
+    if (DESCRIPTION.test(t)) {
+      message = quoted(t) ?? message;
+      continue;
+    }
+    if (t.startsWith('[')) continue;
+    const name = code !== undefined ? memberName(t) : undefined;
+    if (code !== undefined && name !== undefined) {
+      const about = flat(summary.join(' '));
+      const same = about.replace(/[.。]$/, '') === message.replace(/[.。]$/, '');
+      rows.push({ cells: [code, message, name, same ? '' : about], line: first || i + 1, end: i + 1 });
+    }
+    if (t !== '') {
+      summary = [];
+      code = undefined;
+      message = '';
+    }
+  }
+  if (rows.length < 2) return undefined;
+  return {
+    kind: 'source',
+    rows,
+    codeColumn: 0,
+    header: ['code', 'message', 'name', 'comment'],
+    from: rows[0]?.line ?? 1,
+    to: rows[rows.length - 1]?.end ?? 1,
+  };
+}
