@@ -86,6 +86,8 @@ function isPipeRow(line: string): boolean {
   const n = pipeCount(line);
   if (n === 0) return false;
   const t = trim(line);
+  // A line of markup (`<title>Errors | Docs</title>`) is no row.
+  if (t.startsWith('<') && t.endsWith('>')) return false;
   // `a | b` needs text on both sides; `| a |` is a one-column row.
   return n >= 2 || (!t.startsWith('|') && !t.endsWith('|'));
 }
@@ -287,18 +289,24 @@ function exampleField(key: string, value: string | undefined): boolean {
 }
 
 /** Runs of lines that share one reader; blank lines may sit between rows of the same run. */
-function readRun(lines: string[], start: number, test: (line: string) => boolean, gap: number): number {
+function readRun(lines: string[], start: number, test: (line: string) => boolean, gap: number, comments = false): number {
   let i = start;
   let last = start;
+  // With `comments`, the lines of a comment or a brace between two members do not count toward the
+  // gap: a doc comment of any length may stand above each constant.
+  let skipped = 0;
   while (i < lines.length) {
     const line = lines[i] as string;
     if (test(line)) {
       last = i;
+      skipped = 0;
       i++;
       continue;
     }
-    if (i - last > gap) break;
-    if (trim(line) !== '' && !isTrivialSource(line)) break;
+    const blank = trim(line) === '';
+    if (!blank && !isTrivialSource(line)) break;
+    if (!comments || blank) skipped++;
+    if (skipped > gap) break;
     i++;
   }
   return last + 1;
@@ -316,6 +324,19 @@ function isTrivialSource(line: string): boolean {
 function commentAbove(lines: string[], i: number): string | undefined {
   let t = trim(lines[i - 1] ?? '');
   if (t.startsWith('##')) return undefined;
+  // A doc comment of several lines (`/** … */`, `/// …`) opens with its summary: that line, as written.
+  const block = t === '*/' || t === '**/';
+  if (block || t.startsWith('///')) {
+    let first: string | undefined;
+    for (let k = i - (block ? 2 : 1); k >= 0 && k >= i - 40; k--) {
+      const l = trim(lines[k] as string);
+      if (block ? !l.startsWith('*') && !l.startsWith('/**') : !l.startsWith('///')) break;
+      const text = trim(l.replace(/^\/\*\*|^\/\/\/|^\*/, ''));
+      if (text !== '' && !text.startsWith('@') && !text.startsWith('<')) first = text;
+      if (l.startsWith('/**')) break;
+    }
+    return first;
+  }
   const open = /^(\/\/+|#+|\/\*+|\*+)/.exec(t);
   if (!open) return undefined;
   t = t.slice((open[1] as string).length);
@@ -448,7 +469,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     }
     const src = parseSourceLine(line);
     if (src && (fence !== undefined || strictCode(src.code) || src.text !== undefined)) {
-      const end = readRun(lines, i, (l) => parseSourceLine(l) !== undefined, 3);
+      const end = readRun(lines, i, (l) => parseSourceLine(l) !== undefined, 3, true);
       const rows: GridRow[] = [];
       // Among string codes (`ErrInvalidSignature = "E1001"`), a bare number is a setting of the SDK
       // (`DefaultTimeoutSeconds = 30`), not a code.

@@ -187,7 +187,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
   // A column of parameter or field names is an API reference, not a code list.
   if (
     header &&
-    /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|파라미터|필드|項目|パラメータ|parámetro|campo)( ?names?|名|명)?$/i.test(
+    /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|属性|파라미터|필드|속성|項目|パラメータ|プロパティ|parámetro|campo|propiedad|propriedade|atributo)( ?names?|名|명)?$/i.test(
       plain(header[codeCol] ?? ''),
     )
   ) {
@@ -233,6 +233,11 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     const withStatus = !codeLike(code) && !textKeys ? httpAndCode(code) : undefined;
     if (withStatus) code = withStatus[1];
     if (filled.length === 0) continue;
+    // A header cell alone on its row (`<th colspan="3">Cards</th>`) heads the rows under it.
+    if (r.header && filled.length === 1) {
+      groupLabel = plain(filled[0] as string);
+      continue;
+    }
     // `2xx | Success`: a class of HTTP statuses heads the rows under it; it is no code.
     if (STATUS_CLASS.test(code)) {
       groupLabel = filled.map((c) => plain(c)).join(' ');

@@ -565,6 +565,56 @@ describe('import: SDK constants with their comments', () => {
     ]);
   });
 
+  it("a page's title, its table of an error object's properties and its group rows are no codes", () => {
+    const html = [
+      '<html>',
+      '<head><meta charset="utf-8"><title>Errores | Openpay Documentación</title></head>',
+      '<body>',
+      '<table><thead><tr><th>Propiedad</th><th>Descripción</th></tr></thead>',
+      '<tr><td>category</td><td>string<br>Tipo de error.</td></tr>',
+      '<tr><td>error_code</td><td>numeric<br>El código del error.</td></tr>',
+      '</table>',
+      '<table><thead><tr><th>Código</th><th>Error HTTP</th><th>Causa</th></tr></thead>',
+      '<tr class="group"><th colspan="3">Generales</th></tr>',
+      '<tr><td>1000</td><td>500 Internal Server Error</td><td>Ocurrió un error interno en el servidor.</td></tr>',
+      '<tr><td>1001</td><td>400 Bad Request</td><td>El formato de la petición no es JSON.</td></tr>',
+      '<tr class="group"><th colspan="3">Tarjetas</th></tr>',
+      '<tr><td>3001</td><td>402 Payment Required</td><td>La tarjeta fue declinada.</td></tr>',
+      '</table>',
+      '</body></html>',
+    ].join('\n');
+    expect(entries(html).map((e) => [e.code, e.scene])).toEqual([
+      ['1000', 'Generales'],
+      ['1001', 'Generales'],
+      ['3001', 'Tarjetas'],
+    ]);
+  });
+
+  it('a constant under a doc comment of several lines: every constant, each with its summary line', () => {
+    const php = [
+      'final class StatusCode',
+      '{',
+      '    /**',
+      '     * Request processed successfully.',
+      '     *',
+      '     * For OrderCreate: the order has been created and the buyer must be redirected',
+      '     * to pay. The payment itself is not completed yet.',
+      '     */',
+      "    public const SUCCESS = 'SUCCESS';",
+      '',
+      '    /**',
+      '     * Redirect the buyer to redirectUri.',
+      '     * Used when the buyer must complete the payment on the PayU page.',
+      '     */',
+      "    public const WARNING_CONTINUE_REDIRECT = 'WARNING_CONTINUE_REDIRECT';",
+      '}',
+    ].join('\n');
+    expect(entries(php).map((e) => [e.code, e.messages.en])).toEqual([
+      ['SUCCESS', 'Request processed successfully.'],
+      ['WARNING_CONTINUE_REDIRECT', 'Redirect the buyer to redirectUri.'],
+    ]);
+  });
+
   it('columns headed by a language name hold texts in that language, Japanese beside Chinese too', () => {
     const md = [
       '| Code | English | 简体中文 | 繁體中文 | 日本語 |',
