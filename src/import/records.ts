@@ -195,6 +195,11 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     return [];
   }
   const roles: Role[] = [];
+  // Some column is titled as the text (message, description, solution).
+  const textTitled = (header ?? []).some((h, c) => {
+    const r = c === codeCol ? undefined : headerRole(h);
+    return r === 'message' || r === 'description' || r === 'solution';
+  });
   for (let c = 0; c < width; c++) {
     if (c === codeCol) {
       roles.push('code');
@@ -209,8 +214,10 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     if (role === 'index' || (!byHeader && isIndexColumn(values))) role = 'index';
     if (!byHeader && role === 'other') {
       // No header word: a column of few repeated labels before the code is a category; prose is a message.
+      // But a titled column whose title says nothing of text, beside one titled as the text
+      // (`Description | R-type`), is another column: its short values are flags, not the message.
       if (c < codeCol && s.unique < 0.5) role = 'scene';
-      else if (s.spaces > 0.3 || s.codeLike < 0.5) role = 'message';
+      else if (s.spaces > 0.3 || s.codeLike < 0.5) role = textTitled && !emptyish(header?.[c] ?? '') && s.avgLen < 12 ? 'other' : 'message';
       else role = 'name';
     }
     if (grid.kind === 'source' && c === 3) role = 'description';

@@ -78,6 +78,23 @@ describe('import: every table in a document, whatever its form', () => {
     expect(es[3]?.messages).toEqual({ en: 'Refund & void not allowed' });
   });
 
+  it('a titled column of short flags beside the description column is no message', () => {
+    const text = [
+      'Code  ISO name                   Description                                R-type',
+      '----  -------------------------  -----------------------------------------  ------',
+      'AC01  IncorrectAccountNumber     Account identifier incorrect (invalid IBAN)  RJ RT',
+      'AC04  ClosedAccountNumber        Account closed                               RJ RT',
+      'AM04  InsufficientFunds          Insufficient funds                           RT',
+    ].join('\n');
+    const es = entries(text);
+    expect(es.map((e) => [e.code, e.messages.en])).toEqual([
+      ['AC01', 'Account identifier incorrect (invalid IBAN)'],
+      ['AC04', 'Account closed'],
+      ['AM04', 'Insufficient funds'],
+    ]);
+    expect(es[0]?.notes).toContain('R-type: RJ RT');
+  });
+
   it('a row under a code cell that spans it adds to that code, and is no second entry', () => {
     const html = `<table><tr><th>Code</th><th>Description</th></tr>
 <tr><td>00</td><td>Approved</td></tr>
