@@ -1,6 +1,7 @@
 import { decodeEntities, stripTags } from './cells.js';
 import type { FoundGrid } from './document.js';
 import { type GridRow, LineCursor, splitLines, trim } from './grid.js';
+import { readString } from './source.js';
 
 /**
  * Codes declared by an annotation rather than by a table: an XML Schema's enumeration
@@ -16,19 +17,28 @@ function flat(s: string): string {
   return trim(decodeEntities(stripTags(s.replace(/</g, ' <'))).replace(SPACE, ' '));
 }
 
+/** Two or more codes as a table whose first column is the code. */
+function sourceGrid(rows: GridRow[], header: string[]): FoundGrid | undefined {
+  if (rows.length < 2) return undefined;
+  return { kind: 'source', rows, codeColumn: 0, header, from: rows[0]?.line ?? 1, to: rows[rows.length - 1]?.end ?? 1 };
+}
+
 /** `<xs:enumeration value="X">…<xs:documentation>text</xs:documentation>…</xs:enumeration>`. */
 export function xsdEnumerationGrid(text: string): FoundGrid | undefined {
   const open = /<(xs|xsd):enumeration\s+value\s*=\s*("([^"]{0,128})"|'([^']{0,128})')\s*(\/?)>/g;
   const cursor = new LineCursor(text);
   const rows: GridRow[] = [];
+  // Once no closing tag is left, none is looked for again: each search would read to the end.
+  let closes = true;
   for (let m = open.exec(text); m !== null; m = open.exec(text)) {
     const ns = m[1] as string;
     const code = trim(m[3] ?? m[4] ?? '');
     const line = cursor.at(m.index);
     let doc = '';
     let end = line;
-    if (m[5] !== '/') {
+    if (m[5] !== '/' && closes) {
       const close = text.indexOf(`</${ns}:enumeration>`, open.lastIndex);
+      if (close < 0) closes = false;
       const body = close < 0 ? '' : text.slice(open.lastIndex, close);
       const d = body.indexOf(`<${ns}:documentation`);
       const gt = d < 0 ? -1 : body.indexOf('>', d);
@@ -44,35 +54,13 @@ export function xsdEnumerationGrid(text: string): FoundGrid | undefined {
     if (end > line) row.end = end;
     rows.push(row);
   }
-  if (rows.length < 2) return undefined;
-  return {
-    kind: 'source',
-    rows,
-    codeColumn: 0,
-    header: ['code', 'description'],
-    from: rows[0]?.line ?? 1,
-    to: rows[rows.length - 1]?.end ?? 1,
-  };
+  return sourceGrid(rows, ['code', 'description']);
 }
 
 const ENUM_MEMBER =
   /^\[\s*(?:EnumMember|JsonStringEnumMemberName|JsonPropertyName|XmlEnum)\s*\(\s*(?:Value\s*=\s*)?"([^"]{1,128})"\s*\)\s*\]/;
 const DESCRIPTION = /^\[\s*(?:Description|Display)\b/;
 const IDENT = /^[A-Za-z_]\w*/;
-
-/** The first quoted string on the line (`[Description("Approved")]`), escapes resolved. */
-function quoted(t: string): string | undefined {
-  const q = t.indexOf('"');
-  if (q < 0) return undefined;
-  let out = '';
-  for (let i = q + 1; i < t.length; i++) {
-    const c = t[i] as string;
-    if (c === '\\' && i + 1 < t.length) out += t[++i];
-    else if (c === '"') return out;
-    else out += c;
-  }
-  return undefined;
-}
 
 /** An enum member's line (`Approved,`, `Approved = 0, // …`): its name, or undefined. */
 function memberName(t: string): string | undefined {
@@ -109,7 +97,8 @@ export function attributedEnumGrid(text: string): FoundGrid | undefined {
       continue;
     }
     if (DESCRIPTION.test(t)) {
-      message = quoted(t) ?? message;
+      const q = t.indexOf('"');
+      message = (q < 0 ? undefined : readString(t, q)?.[0]) ?? message;
       continue;
     }
     if (t.startsWith('[')) continue;
@@ -125,13 +114,5 @@ export function attributedEnumGrid(text: string): FoundGrid | undefined {
       message = '';
     }
   }
-  if (rows.length < 2) return undefined;
-  return {
-    kind: 'source',
-    rows,
-    codeColumn: 0,
-    header: ['code', 'message', 'name', 'comment'],
-    from: rows[0]?.line ?? 1,
-    to: rows[rows.length - 1]?.end ?? 1,
-  };
+  return sourceGrid(rows, ['code', 'message', 'name', 'comment']);
 }

@@ -42,7 +42,7 @@ function isIdentChar(c: string): boolean {
 }
 
 /** A quoted literal at `i`: its text (escapes resolved) and the index after it. */
-function readString(s: string, i: number): [string, number] | undefined {
+export function readString(s: string, i: number): [string, number] | undefined {
   const q = s[i];
   if (q !== '"' && q !== "'" && q !== '`') return undefined;
   let out = '';

@@ -33,6 +33,15 @@ describe('import: no input makes it super-linear', () => {
     expect(() => run(text)).not.toThrow();
   });
 
+  it('XML Schema enumerations that are never closed, and C# attributes with no member', slow, () => {
+    const open = '<xs:enumeration value="E1">';
+    const xsd = run(open.repeat(MB / open.length)).entries;
+    expect(xsd.length).toBe(Math.floor(MB / open.length));
+    expect(xsd[0]?.code).toBe('E1');
+    const attr = '[EnumMember(Value = "00")]\n';
+    expect(() => run(attr.repeat(MB / attr.length))).not.toThrow();
+  });
+
   it('a CSV cell of quotes and a source line of quotes', slow, () => {
     expect(() => run(`code,message\nE1,${'"a'.repeat(MB / 2)}\n`)).not.toThrow();
     expect(() => run(`X = ${"'".repeat(MB)}\n`)).not.toThrow();
