@@ -90,7 +90,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|入力待ち|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|承認待ち|確認待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -200,7 +200,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
     re: folded(
-      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\bundefined error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\bundefined ((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel)[ /]{1,3})?((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel) )?error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
     ),
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
@@ -229,7 +229,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|既に処理|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
     ),
     also: (t) => SAME_AS_ANOTHER.test(t),
     moneyInDoubt: true,
@@ -269,7 +269,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'request_accepted',
     members: ['request_accepted', 'awaiting_customer', 'processing', 'outcome_unknown'],
     re: folded(
-      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|受け付けました|受け付け済|受付しました|作成済|作成されました|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
+      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|受け付けました|受け付け済|受け付けられ|受付しました|作成済|作成されました|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
     ),
     moneyInDoubt: false,
   },

@@ -105,10 +105,18 @@ function indentOf(line: string): number {
 
 const CODE_ENDS = ' \u3000\t:：=|';
 
+/** Words that name a field of an object or a request, not a status or a code. */
+const FIELD_NAME =
+  /^(code|message|msg|type|status|state|param|params|parameter|id|object|description|desc|reason|error|errors|data|details?|amount|currency|source|metadata|name|value|url|title|result|request|response|body|header|headers|token|key|signature|sign|timestamp|created|updated|version|method)$/;
+
 const BOLD_LINE = /^(\*\*|__)([^*_\n]{1,160})\1:?$/;
 
-/** A line that is only a code and text: `E01 - Declined`, `- \`E01\`: Declined`, `E01  Declined`. */
-export function codeLine(line: string): string[] | undefined {
+/**
+ * A line that is only a code and text: `E01 - Declined`, `- \`E01\`: Declined`, `E01  Declined`.
+ * With `words`, a plain lower-case word set off by markup (`**pending** — The payment …`) is a code
+ * too, where a text follows it: the caller decides whether a run of them is a list of statuses.
+ */
+export function codeLine(line: string, words = false): string[] | undefined {
   let t = trim(line);
   if (t.length === 0 || t.length > 2000) return undefined;
   let bullet = false;
@@ -128,17 +136,18 @@ export function codeLine(line: string): string[] | undefined {
   }
   const token = t.slice(0, end);
   const code = codeText(token);
-  if (!code || !strictCode(code)) return undefined;
+  const word = words && token !== code && /^[a-z]{3,32}$/.test(code);
+  if (!code || !(strictCode(code) || word)) return undefined;
   // `100101Amount exceeds…`: a code glued to the first word of its text is a scrape, not a column.
   if (/^[+-]?\d+[A-Z][a-z]/.test(code)) return undefined;
   let rest = t.slice(end);
   const sep = /^\s*(?:[-–—:=|]|=>)\s|^\s*[:：]|^\t|^\s{2,}/.exec(rest);
   if (!sep) {
-    if (trim(rest) === '') return bullet || /[`*"']/.test(token[0] ?? '') ? [code] : undefined;
+    if (trim(rest) === '') return !word && (bullet || /[`*"']/.test(token[0] ?? '')) ? [code] : undefined;
     if (!/^\s/.test(rest)) return undefined;
   }
   rest = trim(rest.slice(sep ? sep[0].length : 0));
-  if (rest === '') return [code];
+  if (rest === '') return word ? undefined : [code];
   // `REFUND_CODES = {`: a declaration that opens a block, not a code and its text; nor is a tuple
   // or call after `=` (`SUCCESS_STATUSES = (Status.AUTHORISED, …)`), which is code.
   if (/^[{[(]$/.test(rest) || (sep?.[0].trim() === '=' && /^[({[]/.test(rest))) return undefined;
@@ -280,11 +289,11 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
 }
 
 /**
- * A field of a JSON example (`"reference_id": "order-1234"`, `"status": "FAILED"`): a lower-case key
+ * A field of a JSON example (`"reference_id": "order-1234"`, `"resultCode": "W102"`): a lower-case key
  * whose value is one token with a digit, or in capitals. A code's message has words.
  */
 function exampleField(key: string, value: string | undefined): boolean {
-  if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(key)) return false;
+  if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(key) && !/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(key)) return false;
   return value === undefined || (!/\s/.test(value) && (/\d/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)));
 }
 
@@ -484,7 +493,9 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         // `"reference_id": "order-1234"`, a field whose value is an id or an enum, not a message.
         if (!s || (s.name === undefined && (/^[a-z]+$/.test(s.code) || exampleField(s.code, s.text)))) continue;
         const comment = s.comment ?? commentAbove(lines, k);
-        rows.push({ cells: [s.code, s.text ?? '', s.name ?? '', comment ?? ''], line: k + 1 });
+        // A member that sends its own name (Swift's `case timeout`) has no other name to note.
+        const name = s.name === undefined || s.name === s.code ? '' : s.name;
+        rows.push({ cells: [s.code, s.text ?? '', name, comment ?? ''], line: k + 1 });
       }
       if (rows.length >= 2) {
         const g = makeGrid('source', rows, state, { codeColumn: 0, header: ['code', 'message', 'name', 'comment'] });
@@ -494,12 +505,12 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       i = Math.max(end, i + 1);
       continue;
     }
-    const cl = codeLine(line);
+    const cl = codeLine(line, true);
     if (cl) {
       // Lines indented under a code (a sub-bullet that explains it) belong to it, not to the list.
       const base = indentOf(line);
       const under = (l: string) => trim(l) !== '' && indentOf(l) > base;
-      const end = readRun(lines, i, (l) => codeLine(l) !== undefined || /^\s*:\s/.test(l) || under(l), 1);
+      const end = readRun(lines, i, (l) => codeLine(l, true) !== undefined || /^\s*:\s/.test(l) || under(l), 1);
       const rows: GridRow[] = [];
       let starts: number[] | undefined;
       for (let k = i; k < end; k++) {
@@ -510,11 +521,18 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
           if (prev && starts && wrapInto(prev, starts, l)) prev.end = k + 1;
           continue;
         }
-        const c = codeLine(l);
+        const c = codeLine(l, true);
         if (c) {
           rows.push({ cells: c, line: k + 1 });
           starts = cellStarts(l, c);
         }
+      }
+      // Plain words in bold or code style (`**pending** — …`) are a list of statuses only where
+      // three or more stand together and none names a field of an object (`code`, `message`): a
+      // list of an error object's fields, or a note or two in bold, is no code list.
+      const plainWord = (r: GridRow) => !strictCode(r.cells[0] as string);
+      if (rows.some(plainWord) && (rows.filter(plainWord).length < 3 || rows.some((r) => FIELD_NAME.test(r.cells[0] as string)))) {
+        for (let k = rows.length - 1; k >= 0; k--) if (plainWord(rows[k] as GridRow)) rows.splice(k, 1);
       }
       // A header line just above (`Code  Message`) names the columns.
       // (Under it may be a line of dashes: `----    -----------`.)

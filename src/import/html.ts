@@ -73,6 +73,8 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
     if (spanned.length > 0) row.spanned = spanned;
     if (r.end > r.line) row.end = r.end;
     if (headerCells === r.cells.length) row.header = true;
+    // One cell across the columns (`<td colspan="4"><b>Approved</b></td>`) heads the rows under it.
+    else if (r.cells.length === 1 && (r.cells[0] as { colspan: number }).colspan >= 2) row.label = true;
     out.push(row);
   }
   if (out.length === 0) return undefined;

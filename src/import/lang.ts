@@ -120,4 +120,25 @@ export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans
   return best;
 }
 
+/** Column headers that name a language (`English | 简体中文 | 繁體中文 | 日本語`): the column's texts are in it. */
+const HEADER_LANGUAGES: [string, RegExp][] = [
+  ['zh-Hans', /^(简体中文|簡體中文|简体|簡體|简中|zh-cn|zh-hans|zh_cn|simplified chinese|chinese \(simplified\))$/],
+  ['zh-Hant', /^(繁體中文|繁体中文|繁體|繁体|繁中|zh-tw|zh-hk|zh-hant|zh_tw|traditional chinese|chinese \(traditional\))$/],
+  ['ja', /^(日本語|日本语|japanese|日文|일본어)$/],
+  ['ko', /^(한국어|korean|韓國語|韩国语|韓文|韩文)$/],
+  ['en', /^(english|英文|英語|英语|영어)$/],
+  ['es', /^(español|espanol|spanish)$/],
+  ['pt', /^(português|portugues|portuguese)$/],
+  ['vi', /^(tiếng việt|vietnamese)$/],
+  ['id', /^(bahasa indonesia|indonesian)$/],
+  ['th', /^(ภาษาไทย|thai)$/],
+];
+
+export function headerLanguage(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const h = header.trim().toLowerCase();
+  for (const [tag, re] of HEADER_LANGUAGES) if (re.test(h)) return tag;
+  return undefined;
+}
+
 export { HAN };

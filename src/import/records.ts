@@ -240,8 +240,9 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     const withStatus = !codeLike(code) && !textKeys ? httpAndCode(code) : undefined;
     if (withStatus) code = withStatus[1];
     if (filled.length === 0) continue;
-    // A header cell alone on its row (`<th colspan="3">Cards</th>`) heads the rows under it.
-    if (r.header && filled.length === 1) {
+    // A header cell alone on its row (`<th colspan="3">Cards</th>`), or one cell across the row,
+    // heads the rows under it.
+    if ((r.header || r.label) && filled.length === 1) {
       groupLabel = plain(filled[0] as string);
       continue;
     }

@@ -187,6 +187,17 @@ export function parseSourceLine(line: string): SourceLine | undefined {
   if (s.length === 0 || s.length > 4000) return undefined;
   // A function's declaration (`def describe(status):`, `func (c Code) String() string {`) declares no code.
   if (/^(?:async\s+)?(?:def|function|func|fun|fn)\b/.test(s)) return undefined;
+  // A query string (`ORDERID=INV-1&AMOUNT=150000&…`) is an example of a request, not declarations.
+  if (/^[\w.-]+=[^\s&]*&[\w.-]+=/.test(s)) return undefined;
+  // A Swift enum's member with no raw value (`case insufficientFunds`) sends its own name. A
+  // `case` that ends in a colon belongs to a switch and declares nothing.
+  const bare = /^case\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\/\/(.*))?$/.exec(s);
+  if (bare) {
+    const line: SourceLine = { code: bare[1] as string, name: bare[1] as string };
+    const comment = trim(bare[2] ?? '');
+    if (comment) line.comment = comment;
+    return line;
+  }
   // Annotations before a member (`@JsonProperty("00") APPROVED("00", "…")`, `@SerialName("x")`).
   let i = skipAnnotations(s, 0);
   // Leading modifiers and a type (`public static final String X = "E1"`).

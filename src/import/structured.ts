@@ -39,6 +39,10 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
   const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
   const endOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(Math.max(n.range[0], n.range[1] - 1)).line : 1);
   const grids: FoundGrid[] = [];
+  // An enum's values without descriptions, and the maps of plain words to texts met on the way:
+  // a map whose keys are an enum's values describes them (`x-payment-statuses: {paid: …}`).
+  const undescribed = new Map<string, GridRow>();
+  const wordMaps: [key: string, text: string][][] = [];
   const push = (rows: GridRow[], header: string[], section: string) => {
     if (rows.length === 0) return;
     grids.push({ kind: 'json', rows, header, section, from: rows[0]?.line ?? 1, to: rows[rows.length - 1]?.line ?? 1, codeColumn: 0 });
@@ -100,7 +104,9 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
         if (code === undefined || !codeLike(code)) return;
         const desc = isSeq(descs) ? (scalarText(descs.items[k]) ?? '') : '';
         const name = isSeq(names) ? (scalarText(names.items[k]) ?? '') : '';
-        rows.push({ cells: [code, desc, name], line: lineOf(item as Node) });
+        const row = { cells: [code, desc, name], line: lineOf(item as Node) };
+        if (desc === '' && !undescribed.has(code)) undescribed.set(code, row);
+        rows.push(row);
       });
       push(rows, ['code', 'description', 'name'], section);
     }
@@ -145,11 +151,26 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
         return;
       }
     }
+    const described: [string, string][] = [];
+    for (const p of entries) {
+      const t = scalarText(p.value);
+      if (t !== undefined && /\s/.test(t.trim())) described.push([String((p.key as { value: unknown }).value), t.trim()]);
+    }
+    if (described.length >= 2) wordMaps.push(described);
     for (const p of node.items) {
       const k = isScalar(p.key) ? String(p.key.value) : '?';
       visit(p.value, [...path, k]);
     }
   };
   visit(doc.contents, []);
+  for (const map of wordMaps) {
+    const known = map.filter(([k]) => undescribed.has(k));
+    if (known.length < 2 || known.length < 0.8 * map.length) continue;
+    for (const [k, t] of known) {
+      const row = undescribed.get(k) as GridRow;
+      row.cells[1] = t;
+      undescribed.delete(k);
+    }
+  }
   return grids;
 }

@@ -392,6 +392,24 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       unified: 'request_accepted',
     });
   });
+  it('waiting for a result (結果待ち) is in flight; an order already accepted is a duplicate; an undefined error of the acquirer is unknown', () => {
+    const asked: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
+    for (const text of ['3Dセキュア本人認証の結果待ちです', '入金待ち', 'オーソリ待ち']) {
+      expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
+    }
+    // 待ち alone, after no noun, names nothing waited for.
+    expect(step(asked, '待ちます', 'payment')).toBeUndefined();
+    for (const text of ['同一の注文が既に受け付けられています。', 'The order was already accepted', '이미 접수된 주문입니다']) {
+      expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', unified: 'duplicate_request' });
+    }
+    for (const text of ['UNDEFINED CONNECTOR/ACQUIRER ERROR', 'Undefined error', 'undefined acquirer error']) {
+      expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', unified: 'outcome_unknown' });
+    }
+    // An undefined field is a request error, not an unknown result; an undefined error of the fraud
+    // screen is the screen's, not one on the way to the money.
+    expect(step(stopped, 'Parameter amount is undefined', 'payment')).toBeUndefined();
+    expect(step(stopped, 'Undefined Fraud Error', 'payment')).toBeUndefined();
+  });
   it("a customer's authentication step that timed out stays the customer's", () => {
     const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
     for (const text of ['3DS authentication timed out', '본인인증 시간 초과', '认证超时']) {

@@ -632,6 +632,142 @@ describe('import: SDK constants with their comments', () => {
     ]);
   });
 
+  it('a Swift enum: a member with no raw value sends its own name; a switch is no code', () => {
+    const swift = [
+      'public enum PaymentErrorCode: String, Codable {',
+      '    /// The card was declined by the issuer.',
+      '    case cardDeclined = "card_declined"',
+      '    /// Not enough funds on the account.',
+      '    case insufficientFunds',
+      '    /// The request timed out.',
+      '    case timeout',
+      '    /// An unknown error occurred.',
+      '    case unknown = "unknown_error"',
+      '}',
+      '',
+      'func describe(_ code: PaymentErrorCode) -> String {',
+      '    switch code {',
+      '    case .timeout:',
+      '        return "t"',
+      '    default:',
+      '        return ""',
+      '    }',
+      '}',
+    ].join('\n');
+    const got = entries(swift);
+    expect(got.map((e) => [e.code, e.messages.en])).toEqual([
+      ['card_declined', 'The card was declined by the issuer.'],
+      ['insufficientFunds', 'Not enough funds on the account.'],
+      ['timeout', 'The request timed out.'],
+      ['unknown_error', 'An unknown error occurred.'],
+    ]);
+    // The name is noted only where it differs from the code.
+    expect(got.map((e) => e.notes.some((n) => n.startsWith('name:')))).toEqual([true, false, false, true]);
+  });
+
+  it("statuses in bold at the head of their paragraphs are codes; an object's fields in code style are not", () => {
+    const statuses = [
+      '# Payment statuses',
+      '',
+      'Every payment has a `status` field:',
+      '',
+      '**pending** — The payment was created and is waiting for the customer to complete it.',
+      '',
+      '**captured** — The payment was captured.',
+      '',
+      '**expired** — The customer did not complete the payment in time.',
+      '',
+      '**Note**: statuses may be added.',
+    ].join('\n');
+    expect(entries(statuses).map((e) => [e.code, e.messages.en])).toEqual([
+      ['pending', 'The payment was created and is waiting for the customer to complete it.'],
+      ['captured', 'The payment was captured.'],
+      ['expired', 'The customer did not complete the payment in time.'],
+    ]);
+    const fields = [
+      '## Error object',
+      '',
+      '- `code`: a short string that names the error',
+      '- `message`: a text for people',
+      '- `param`: the parameter the error is about',
+      '',
+      '## Errors',
+      '',
+      '- `card_declined`: The card was declined.',
+      '- `expired_card`: The card has expired.',
+      '- `invalid_amount`: The amount is not valid.',
+    ].join('\n');
+    expect(codes(fields)).toEqual(['card_declined', 'expired_card', 'invalid_amount']);
+    // Two bold words are a note or two, not a list.
+    expect(codes('**pending** — waiting.\n\n**done** — finished.\n')).toEqual([]);
+  });
+
+  it('one cell across a row heads the rows under it; a query string and a JSON example give no codes', () => {
+    const html = [
+      '<table>',
+      '<tr><th>ReCo</th><th>Text</th><th>Description</th></tr>',
+      '<tr><td colspan="3"><b>Approved</b></td></tr>',
+      '<tr><td>00</td><td>APPROVED</td><td>Transaction approved.</td></tr>',
+      '<tr><td colspan="3"><b>Declined</b></td></tr>',
+      '<tr><td>51</td><td>DECLINED</td><td>Insufficient funds.</td></tr>',
+      '<tr><td>54</td><td>DECLINED</td><td>Expired card.</td></tr>',
+      '</table>',
+    ].join('\n');
+    const got = entries(html);
+    expect(got.map((e) => [e.code, e.scene])).toEqual([
+      ['00', 'Approved'],
+      ['51', 'Declined'],
+      ['54', 'Declined'],
+    ]);
+    const md = [
+      'The notification is sent as a query string:',
+      '',
+      '```',
+      'TRANSIDMERCHANT=INV-0001&AMOUNT=150000.00&RESULTMSG=FAILED&RESPONSECODE=0051&',
+      'PAYMENTCHANNEL=15&WORDS=4f2a&STATUSTYPE=P',
+      '```',
+      '',
+      '```json',
+      '{',
+      '  "resultCode": "W102",',
+      '  "resultMsg": "잔액부족",',
+      '  "tid": "WPAY2023110915301200",',
+      '  "oid": "ORDER-0001"',
+      '}',
+      '```',
+      '',
+      '| Code | Message |',
+      '| --- | --- |',
+      '| 0051 | Insufficient funds |',
+      '| 0054 | Expired card |',
+    ].join('\n');
+    expect(codes(md)).toEqual(['0051', '0054']);
+  });
+
+  it("a map of an enum's values to texts describes them (OpenAPI `x-` extensions)", () => {
+    const yaml = [
+      'components:',
+      '  schemas:',
+      '    Payment:',
+      '      properties:',
+      '        status:',
+      '          type: string',
+      '          enum: [initiated, paid, failed]',
+      'x-payment-statuses:',
+      '  initiated: The payment was created and the customer has not paid yet.',
+      '  paid: The payment was completed and the amount was charged.',
+      '  failed: The payment failed.',
+      'x-other:',
+      '  title: Not about the statuses at all',
+      '  summary: Neither is this',
+    ].join('\n');
+    expect(entries(yaml).map((e) => [e.code, e.messages.en ?? e.details?.en])).toEqual([
+      ['initiated', 'The payment was created and the customer has not paid yet.'],
+      ['paid', 'The payment was completed and the amount was charged.'],
+      ['failed', 'The payment failed.'],
+    ]);
+  });
+
   it('columns headed by a language name hold texts in that language, Japanese beside Chinese too', () => {
     const md = [
       '| Code | English | 简体中文 | 繁體中文 | 日本語 |',

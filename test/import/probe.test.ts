@@ -12,7 +12,21 @@ const expected = (file: string) =>
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-const FILES = ['airwallex.txt', 'paypay.html', 'ogone-status.py.txt', 'midtrans.md', 'xendit.md', 'naverpay.md', 'sbps.txt', 'linepay.md'];
+const FILES = [
+  'airwallex.txt',
+  'paypay.html',
+  'ogone-status.py.txt',
+  'midtrans.md',
+  'xendit.md',
+  'naverpay.md',
+  'sbps.txt',
+  'linepay.md',
+  'moyasar.yaml',
+  'windcave.html',
+  'doku.md',
+  'welcomepay.md',
+  'maya.html',
+];
 
 describe('import: documents a probe wrote', () => {
   it.each(FILES)('%s: every code, and nothing else', (file) => {
@@ -72,5 +86,18 @@ describe('import: documents a probe wrote', () => {
     const last = r.entries[r.entries.length - 1];
     expect(last?.section).toBe('Response code');
     expect(r.entries.filter((e) => e.section === 'Response code').every((e) => e.flow === 'query')).toBe(true);
+  });
+
+  it('an OpenAPI enum of statuses takes its texts from a map of the same values elsewhere in the file', () => {
+    const r = read('moyasar.yaml');
+    const paid = r.entries.find((e) => e.code === 'paid');
+    expect(paid?.messages.en).toBe('The payment was completed and the amount was charged.');
+    const statuses = ['initiated', 'paid', 'authorized', 'captured', 'failed', 'refunded', 'voided'];
+    expect(r.entries.filter((e) => statuses.includes(e.code)).every((e) => (e.messages.en ?? '') !== '')).toBe(true);
+  });
+
+  it('a cell across the row heads the rows under it, in a Confluence page and a plain HTML table', () => {
+    expect(read('windcave.html').entries.find((e) => e.code === '00')?.scene).toBe('Approved');
+    expect(read('maya.html').entries.find((e) => e.code === 'PY0016')?.scene).toBe('System');
   });
 });
