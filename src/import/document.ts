@@ -1,8 +1,8 @@
 import { readBlockTable } from './blocks.js';
-import { codeLike, codeText, plain, strictCode } from './cells.js';
+import { codeLike, codeText, decodeEntities, plain, strictCode, stripTags } from './cells.js';
 import { type Grid, type GridRow, splitLines, trim } from './grid.js';
 import { Outline } from './outline.js';
-import { parseSourceLine } from './source.js';
+import { parseSourceLine, type SourceLine } from './source.js';
 import { parseDelimited } from './tables.js';
 
 /**
@@ -36,6 +36,9 @@ export function atxHeading(line: string): Heading | undefined {
 }
 
 /** A markdown separator row: every cell is dashes with optional colons (`| :-- | --: |`, `---`). */
+/** A grid table's line between rows: `+------+------+`, or `+======+======+` under its header. */
+const GRID_BORDER = /^\s*\+(?:[-=:]{2,}\+){1,64}\s*$/;
+
 export function isSeparator(line: string): boolean {
   const t = trim(line);
   if (t.length < 1 || !/^[|:\-\s+]+$/.test(t) || !t.includes('-')) return false;
@@ -123,7 +126,14 @@ export function codeLine(line: string, words = false): string[] | undefined {
   if (/^[-*+•]\s/.test(t)) {
     t = trim(t.slice(2));
     bullet = true;
-  } else if (/^\d{1,3}[.)]\s/.test(t)) return undefined;
+  } else if (/^\d{1,3}[.)]\s/.test(t)) {
+    // A numbered step is prose ("1. Open the dashboard"), unless it starts with a code set off by
+    // markup: `1. **E001**：必要欄位未填`.
+    const item = trim(t.replace(/^\d{1,3}[.)]\s+/, ''));
+    if (!/^(\*\*|`)/.test(item)) return undefined;
+    t = item;
+    bullet = true;
+  }
   // The first token, with its markup: `code`, **code**, "code", [code](url).
   let end = 0;
   if (t[0] === '`') end = t.indexOf('`', 1) + 1;
@@ -147,6 +157,8 @@ export function codeLine(line: string, words = false): string[] | undefined {
     if (!/^\s/.test(rest)) return undefined;
   }
   rest = trim(rest.slice(sep ? sep[0].length : 0));
+  // A list item of an HTML page read as text (`<li><b>01</b> – Pending</li>`) keeps no tags.
+  if (rest.includes('</')) rest = trim(decodeEntities(stripTags(rest)));
   if (rest === '') return word ? undefined : [code];
   // `REFUND_CODES = {`: a declaration that opens a block, not a code and its text; nor is a tuple
   // or call after `=` (`SUCCESS_STATUSES = (Status.AUTHORISED, …)`), which is code.
@@ -175,14 +187,19 @@ function cellStarts(line: string, cells: readonly string[]): number[] | undefine
   return out;
 }
 
+/** A Han, kana or full-width character: the scripts that put no spaces between words. */
+const WIDE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** A cell's text and the piece it wraps onto: Chinese and Japanese write no spaces, so they join with none. */
+function joinWrapped(cell: string, piece: string): string {
+  return WIDE.test(cell.slice(-1)) && WIDE.test(piece.slice(0, 1)) ? `${cell}${piece}` : `${cell} ${piece}`;
+}
+
 /**
  * Adds a wrapped line's pieces (runs of text two or more spaces apart) to the cells they stand
  * under. False, and nothing added, unless every piece stands under a text column, not under the
  * code, and the line is no bullet.
  */
-/** A Han, kana or full-width character: the scripts that put no spaces between words. */
-const WIDE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-
 function wrapInto(row: GridRow, starts: readonly number[], line: string): boolean {
   if (/^\s*[-*+•]\s/.test(line)) return false;
   const pieces = [...line.matchAll(/\S+(?: \S+)*/g)];
@@ -196,10 +213,7 @@ function wrapInto(row: GridRow, starts: readonly number[], line: string): boolea
   }
   pieces.forEach((m, n) => {
     const j = columns[n] as number;
-    const cell = row.cells[j] as string;
-    // Chinese and Japanese write no spaces: a line break inside their text joins with none.
-    const glued = WIDE.test(cell.slice(-1)) && WIDE.test(m[0].slice(0, 1));
-    row.cells[j] = glued ? `${cell}${m[0]}` : `${cell} ${m[0]}`;
+    row.cells[j] = joinWrapped(row.cells[j] as string, m[0]);
   });
   return pieces.length > 0;
 }
@@ -247,10 +261,35 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
   let headerRaw: string[] | undefined;
   let i = start;
   let lastEndedWithPipe = true;
+  // A grid table (reStructuredText, pandoc, a box drawn by a console: `+-----+-----+`) draws a line
+  // between its rows, and a row's cells wrap over the lines between two of them: those lines are
+  // one row. `+=====+` closes its header.
+  let boxed = GRID_BORDER.test(lines[start - 1] ?? '');
+  let open: GridRow | undefined;
   for (; i < lines.length; i++) {
     const line = lines[i] as string;
     const t = trim(line);
     if (t === '') break;
+    if (GRID_BORDER.test(line)) {
+      boxed = true;
+      open = undefined;
+      if (t.includes('=') && !header && rows.length === 1) {
+        const first = rows.pop() as GridRow;
+        header = first.cells;
+        headerRaw = first.raw;
+      }
+      continue;
+    }
+    if (boxed && open && isPipeRow(line)) {
+      const row = open;
+      splitPipes(line).forEach((piece, k) => {
+        const cell = row.cells[k] ?? '';
+        if (piece === '') return;
+        row.cells[k] = cell === '' ? piece : joinWrapped(cell, piece);
+      });
+      row.end = i + 1;
+      continue;
+    }
     if (isSeparator(line)) {
       if (!header && rows.length === 1) {
         const first = rows.pop() as GridRow;
@@ -278,7 +317,9 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
       if (split.length <= width) cells = split;
     }
     lastEndedWithPipe = t.endsWith('|');
-    rows.push({ cells, raw: cells, line: i + 1 });
+    const row: GridRow = { cells, raw: [...cells], line: i + 1 };
+    rows.push(row);
+    if (boxed) open = row;
   }
   if (rows.length === 0 && !header) return [undefined, Math.max(i, start + 1)];
   const extra: Partial<Grid> = {};
@@ -288,12 +329,28 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
   return [rows.length > 0 ? g : undefined, Math.max(i, start + 1)];
 }
 
+/** Field names of a response's code and its message: `resultCode`, `RespMsg`, `response_message`, `vnp_Message`. */
+const CODE_FIELD_NAME = /^(?:[a-z]+_)?(?:result_?|resp_?|response_?|return_?|ret_?|error_?|err_?|status_?|reason_?)?code$/i;
+const MESSAGE_FIELD_NAME =
+  /^(?:[a-z]+_)?(?:result_?|resp_?|response_?|return_?|ret_?|error_?|err_?|status_?)?(?:msg|message|desc|description)$/i;
+
+/**
+ * Keys that hold both a code field and a message field, in lower or mixed case: an example of a
+ * response (`{"resultCode": "W102", "resultMsg": "잔액부족"}`), not a list of codes.
+ */
+function responseExample(keys: readonly (string | undefined)[]): boolean {
+  const named = keys.filter((k): k is string => k !== undefined && /[a-z]/.test(k));
+  return named.some((k) => CODE_FIELD_NAME.test(k)) && named.some((k) => MESSAGE_FIELD_NAME.test(k));
+}
+
 /**
  * A field of a JSON example (`"reference_id": "order-1234"`, `"resultCode": "W102"`): a lower-case key
  * whose value is one token with a digit, or in capitals. A code's message has words.
  */
 function exampleField(key: string, value: string | undefined): boolean {
-  if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(key) && !/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(key)) return false;
+  // Field names mix cases or join words with `_` (`reference_id`, `resultCode`, `MerchantID`,
+  // `vnp_TxnRef`); a code in capitals (`CARD_DECLINED`) or a plain word does neither.
+  if (!/[a-z]/.test(key) || !/[A-Z_]/.test(key) || !/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return false;
   return value === undefined || (!/\s/.test(value) && (/\d/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)));
 }
 
@@ -483,15 +540,23 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // Among string codes (`ErrInvalidSignature = "E1001"`), a bare number is a setting of the SDK
       // (`DefaultTimeoutSeconds = 30`), not a code.
       const parsed = lines.slice(i, end).map((l) => parseSourceLine(l));
+      // `"code": "E01"`, `"message": "…"` in a response example: field names, not codes; and
+      // `"reference_id": "order-1234"`, a field whose value is an id or an enum, not a message.
+      const field = (p: SourceLine | undefined) =>
+        p !== undefined && p.name === undefined && (/^[a-z]+$/.test(p.code) || exampleField(p.code, p.text));
+      // Where most of a run is such fields, the run is the example, its message field too
+      // (`"resultMsg": "잔액부족"`).
+      const fields = parsed.filter(field).length;
+      const example =
+        (fields >= 2 && fields * 2 >= parsed.filter((p) => p !== undefined).length) ||
+        responseExample(parsed.map((p) => (p?.name === undefined ? p?.code : undefined)));
       const numbers = parsed.filter((p) => p?.bareNumber).length;
       const strings = parsed.filter((p) => p !== undefined && !p.bareNumber && p.name !== undefined).length;
       const settings = strings >= 3 && numbers * 2 <= strings;
       for (let k = i; k < end; k++) {
         const s = parsed[k - i];
         if (settings && s?.bareNumber) continue;
-        // `"code": "E01"`, `"message": "…"` in a response example: field names, not codes; and
-        // `"reference_id": "order-1234"`, a field whose value is an id or an enum, not a message.
-        if (!s || (s.name === undefined && (/^[a-z]+$/.test(s.code) || exampleField(s.code, s.text)))) continue;
+        if (!s || example || field(s)) continue;
         const comment = s.comment ?? commentAbove(lines, k);
         // A member that sends its own name (Swift's `case timeout`) has no other name to note.
         const name = s.name === undefined || s.name === s.code ? '' : s.name;
@@ -542,8 +607,15 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const headerCells = above.split(/\t|\s{2,}/).map(trim);
       if (headerCells.length >= 2 && headerCells.length === rows[0]?.cells.length && !headerCells.some(strictCode))
         extra.header = headerCells;
-      // Two lines that happen to start with a code are prose more often than a table.
-      if (rows.length >= 3 || (rows.length === 2 && extra.header)) grids.push(makeGrid('lines', rows, state, extra));
+      // Two lines that happen to start with a code are prose more often than a table, unless both
+      // are list items that set off a code in digits or capitals (`1. **0000**：交易成功`); a pair of
+      // field names set off so (`transactions.merchant_advice_code`) is prose about a response.
+      const marked = (r: GridRow) =>
+        /^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|`)/.test(lines[r.line - 1] as string) && /\d|^[A-Z][A-Z0-9_.-]*$/.test(r.cells[0] as string);
+      const listed = rows.length === 2 && rows.every(marked);
+      // A response example in a doc comment (` *   "resultCode": "00",`) lists fields, not codes.
+      if ((rows.length >= 3 || (rows.length === 2 && (extra.header || listed))) && !responseExample(rows.map((r) => r.cells[0])))
+        grids.push(makeGrid('lines', rows, state, extra));
       i = Math.max(end, i + 1);
       continue;
     }

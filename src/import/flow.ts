@@ -2,19 +2,30 @@ import type { Flow } from '../core/types.js';
 import { fold } from '../text/fold.js';
 
 /**
- * Section and scene labels → flow, in English, Chinese, Korean, Japanese and Spanish. Checked in
+ * Section and scene labels → flow, in English, Chinese, Korean, Japanese, Spanish, Portuguese,
+ * Vietnamese, Indonesian and Thai. Checked in
  * order: "定期付款" / "정기결제" is recurring before it is a payment, "取消授權" / "결제취소" is a
  * cancel before it is anything else. Matched on folded text, so the Simplified keywords cover
- * Traditional labels too (and Japanese kanji that fold the same way: 決済 → 决済).
+ * Traditional labels too (and Japanese kanji that fold the same way: 決済 → 决済); folding also splits
+ * Thai's ำ into its two marks, so a Thai word with it is written both ways.
  */
 const KEYWORDS: [Flow, RegExp][] = [
   ['any', /通用|共通|공통|^general\b|^common\b|^generales?\b|^comun(es)?\b|^común\b/],
   ['onboarding', /onboarding|进件|入驻|开户申请|\bkyc\b/],
   ['connect', /\bconnect\b/],
   ['sdk', /\bsdk\b/],
-  ['recurring', /定期|订阅|周期扣款|代扣|継続課金|继続课金|recurring|subscription|정기 ?결제|자동 ?결제|구독|suscripci[oó]n|recurrentes?/],
-  ['refund', /退款|退货|返金|払い?戻し|払戻|\brefunds?\b|환불|reembolsos?|devoluci[oó]n|devoluciones/],
-  ['cancel', /取消授权|撤销|冲正|取消|取り消し|キャンセル|\bcancel\w*|\bvoid\w*|\breversal\b|취소|cancelaci[oó]n|anulaci[oó]n/],
+  [
+    'recurring',
+    /定期|订阅|周期扣款|代扣|継続課金|继続课金|recurring|subscription|정기 ?결제|자동 ?결제|구독|suscripci[oó]n|recurrentes?|assinaturas?|\brecorrente\b|\bberlangganan\b/,
+  ],
+  [
+    'refund',
+    /退款|退货|返金|払い?戻し|払戻|\brefunds?\b|환불|reembolsos?|devoluci[oó]n|devoluciones|\bestornos?\b|devoluç(ão|ões)|hoàn tiền|pengembalian dana|คืนเงิน/,
+  ],
+  [
+    'cancel',
+    /取消授权|撤销|冲正|取消|取り消し|キャンセル|\bcancel\w*|\bvoid\w*|\breversal\b|취소|cancelaci[oó]n|anulaci[oó]n|\bhủy\b|\bpembatalan\b|ยกเลิก/,
+  ],
   ['capture', /请款|売上確定|売上确定|実売上|\bcaptur\w*|매입|\bcapturas?\b/],
   ['binding', /绑卡|绑定|カード登録|\bbinding\b|\bbind\b|tokeni[sz]ation|빌링키|카드 ?등록|tokenizaci[oó]n/],
   [
@@ -23,9 +34,12 @@ const KEYWORDS: [Flow, RegExp][] = [
   ],
   [
     'query',
-    /查询|照会|\bquery\b|\binquiry\b|\benquiry\b|조회|\bconsultas?\b|\b(check|get|retrieve|fetch|look ?up|lookup) (the |a )?(payment |transaction |order |charge |refund )?(status|details)\b|\bstatus (check|inquiry|enquiry|query)\b|(詳細|状態|ステータス)を?(取得|確認)/,
+    /查询|照会|\bquery\b|\binquiry\b|\benquiry\b|조회|\bconsultas?\b|truy vấn|\bcek status\b|\bpengecekan status\b|ตรวจสอบสถานะ|สอบถามสถานะ|\b(check|get|retrieve|fetch|look ?up|lookup) (the |a )?(payment |transaction |order |charge |refund )?(status|details)\b|\bstatus (check|inquiry|enquiry|query|api)\b|(詳細|状態|ステータス)を?(取得|確認)/,
   ],
-  ['payment', /下单|付款|支付|收款|決済|决済|\bpayments?\b|\bcheckout\b|\bpurchase\b|\bcharges?\b|결제|\bpagos?\b|\bcobros?\b/],
+  [
+    'payment',
+    /下单|付款|支付|收款|決済|决済|\bpayments?\b|\bcheckout\b|\bpurchase\b|\bcharges?\b|결제|\bpagos?\b|\bcobros?\b|\bpagamentos?\b|thanh toán|\bpembayaran\b|ช(?:ำ|\u0e4d\u0e32)ระเงิน/,
+  ],
 ];
 
 /** Flows that a table title names in passing ("Payment Error Code" is about every code, not the payment flow). */

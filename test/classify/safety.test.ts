@@ -410,6 +410,28 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(stopped, 'Parameter amount is undefined', 'payment')).toBeUndefined();
     expect(step(stopped, 'Undefined Fraud Error', 'payment')).toBeUndefined();
   });
+  it('a customer to redirect, or a step that will be processed, is in flight, in the glossed languages too', () => {
+    const asked: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
+    for (const text of [
+      '3-D Secure check requested. Redirect the customer to the 3ds_url.',
+      'The customer must be redirected to complete the payment',
+    ]) {
+      expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
+    }
+    expect(step(stopped, 'The refund will be processed within 3 days', 'refund')).toMatchObject({ rule: 'guard', unified: 'processing' });
+    for (const [text, flow] of [
+      ['Aberto: o cliente ainda não concluiu o checkout.', 'payment'],
+      ['Estorno solicitado; será processado em até 2 dias úteis.', 'refund'],
+      ['Giao dịch chưa hoàn tất', 'query'],
+    ] as const) {
+      const c = classify({ message: text, flow });
+      expect([c.outcome, c.next], text).toEqual(['pending', 'wait']);
+    }
+    // A redirect that is the provider's own, or one to choose another way to pay, is nothing in flight.
+    expect(step(stopped, 'Redirect URL is invalid', 'payment')).toBeUndefined();
+    const asked2: Reading = { unified: 'generic_decline', outcome: 'failed', next: 'ask_customer' };
+    expect(step(asked2, 'Transaction failed. Redirect the payer to select another funding source.', 'payment')).toBeUndefined();
+  });
   it("a customer's authentication step that timed out stays the customer's", () => {
     const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
     for (const text of ['3DS authentication timed out', '본인인증 시간 초과', '认证超时']) {

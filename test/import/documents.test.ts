@@ -768,6 +768,96 @@ describe('import: SDK constants with their comments', () => {
     ]);
   });
 
+  it('a numbered list of codes set off in bold, two to a section; a response example beside it is no code list', () => {
+    const md = [
+      '回應範例：',
+      '',
+      '```json',
+      '{',
+      '  "MerchantID": "000812770060201",',
+      '  "RespCode": "E101",',
+      '  "RespMsg": "卡片餘額不足",',
+      '  "AuthCode": ""',
+      '}',
+      '```',
+      '',
+      '## 一、交易結果代碼',
+      '',
+      '1. **0000**：交易成功（授權完成）。',
+      '2. **0001**：交易處理中，請稍後以查詢 API 確認結果。',
+      '',
+      '## 二、請求錯誤',
+      '',
+      '3. **E001**：必要欄位未填。',
+      '4. **E002**：欄位格式錯誤。',
+      '5. **E003**：特店代號不存在。',
+      '',
+      'Steps to follow:',
+      '',
+      '1. Open the dashboard.',
+      '2. Copy the key.',
+      '3. Paste it.',
+    ].join('\n');
+    expect(entries(md).map((e) => [e.code, e.messages['zh-Hant']])).toEqual([
+      ['0000', '交易成功（授權完成）。'],
+      ['0001', '交易處理中，請稍後以查詢 API 確認結果。'],
+      ['E001', '必要欄位未填。'],
+      ['E002', '欄位格式錯誤。'],
+      ['E003', '特店代號不存在。'],
+    ]);
+    // The same example in an HTML page's <pre>, or in a doc comment of an SDK file.
+    const kotlin = [
+      '/**',
+      ' * Example response:',
+      ' * {',
+      ' *   "resultCode": "00",',
+      ' *   "referenceNo": "20240301000001",',
+      ' *   "resultMessage": "Success"',
+      ' * }',
+      ' */',
+      'enum class ResultCode(val code: String, val message: String) {',
+      '    SUCCESS("00", "Success"),',
+      '    DECLINED("05", "Do not honour"),',
+      '    EXPIRED("54", "Expired card"),',
+      '}',
+    ].join('\n');
+    expect(codes(kotlin)).toEqual(['00', '05', '54']);
+    // A list item of a page read as text keeps no tags.
+    const li = [
+      '<ul>',
+      '<li><b>01</b> – Pending</li>',
+      '<li><b>05</b> – Processing</li>',
+      '<li><b>06</b> – Sent to the bank</li>',
+      '</ul>',
+    ];
+    expect(entries(li.join('\n')).map((e) => e.messages.en)).toEqual(['Pending', 'Processing', 'Sent to the bank']);
+  });
+
+  it('a grid table: the lines between two borders are one row, its header closed by `+===+`', () => {
+    const rst = [
+      '+-------------------+------------+--------------------------------+',
+      '| エラーコード      | HTTP       | 説明                           |',
+      '|                   | ステータス |                                |',
+      '+===================+============+================================+',
+      '| SUCCESS           | 200        | 決済が正常に完了しました（売上 |',
+      '|                   |            | 確定）。                       |',
+      '+-------------------+------------+--------------------------------+',
+      '| ORDER_NOT_FOUND   | 404        | 指定された注文が見つかりません |',
+      '|                   |            | 。                             |',
+      '+-------------------+------------+--------------------------------+',
+      '| CARD_DECLINED     | 402        | The card was declined by the   |',
+      '|                   |            | issuer.                        |',
+      '+-------------------+------------+--------------------------------+',
+    ].join('\n');
+    const got = entries(rst);
+    expect(got.map((e) => [e.code, e.messages.ja ?? e.messages.en])).toEqual([
+      ['SUCCESS', '決済が正常に完了しました（売上確定）。'],
+      ['ORDER_NOT_FOUND', '指定された注文が見つかりません。'],
+      ['CARD_DECLINED', 'The card was declined by the issuer.'],
+    ]);
+    expect(got[1]?.notes).toContain('HTTP ステータス: 404');
+  });
+
   it('columns headed by a language name hold texts in that language, Japanese beside Chinese too', () => {
     const md = [
       '| Code | English | 简体中文 | 繁體中文 | 日本語 |',

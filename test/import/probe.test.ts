@@ -26,6 +26,10 @@ const FILES = [
   'doku.md',
   'welcomepay.md',
   'maya.html',
+  'taishin.md',
+  'rakuten-pay.rst',
+  'vnpay.html',
+  'gbprimepay.kt.txt',
 ];
 
 describe('import: documents a probe wrote', () => {
@@ -99,5 +103,21 @@ describe('import: documents a probe wrote', () => {
   it('a cell across the row heads the rows under it, in a Confluence page and a plain HTML table', () => {
     expect(read('windcave.html').entries.find((e) => e.code === '00')?.scene).toBe('Approved');
     expect(read('maya.html').entries.find((e) => e.code === 'PY0016')?.scene).toBe('System');
+  });
+
+  it('a grid table keeps each wrapped cell whole, and its HTTP status column is no code column', () => {
+    const r = read('rakuten-pay.rst');
+    const nf = r.entries.find((e) => e.code === 'ORDER_NOT_FOUND');
+    expect(nf?.flow).toBe('query');
+    expect(nf?.notes).toContain('HTTP ステータス: 404');
+    expect(r.entries.find((e) => e.code === 'AUTHORIZED')?.messages.ja).toBe(
+      '与信（オーソリ）が完了しました。売上確定APIを呼び出してください。',
+    );
+  });
+
+  it('a Vietnamese query section is the query flow; list items lose their tags', () => {
+    const r = read('vnpay.html');
+    expect(r.entries.filter((e) => e.section?.includes('querydr')).every((e) => e.flow === 'query')).toBe(true);
+    expect(r.entries.every((e) => !Object.values(e.messages).some((m) => m.includes('<')))).toBe(true);
   });
 });

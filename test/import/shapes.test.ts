@@ -253,4 +253,26 @@ describe('import: language and flow detection', () => {
     expect(flowOf('Payment Error Code', true)).toBeUndefined();
     expect(flowOf('Refund error codes', true)).toBe('refund');
   });
+
+  it('names flows in Portuguese, Vietnamese, Indonesian and Thai, and a status API is a query', () => {
+    const labels: [string, string | undefined][] = [
+      ['Estornos', 'refund'],
+      ['Mã lỗi hoàn tiền', 'refund'],
+      ['Kode pengembalian dana', 'refund'],
+      ['คืนเงิน', 'refund'],
+      ['Hủy giao dịch', 'cancel'],
+      ['Pembatalan', 'cancel'],
+      ['2. Mã lỗi API truy vấn giao dịch (command=querydr)', 'query'],
+      ['Cek Status', 'query'],
+      ['ตรวจสอบสถานะ', 'query'],
+      ['Transaction Status API', 'query'],
+      ['Pagamentos', 'payment'],
+      ['1. Mã lỗi thanh toán', 'payment'],
+      ['Pembayaran', 'payment'],
+      ['ชำระเงิน', 'payment'],
+      // A status named in passing is no API.
+      ['Transaction status', undefined],
+    ];
+    for (const [label, flow] of labels) expect(flowOf(label), label).toBe(flow);
+  });
 });

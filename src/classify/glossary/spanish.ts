@@ -61,6 +61,8 @@ export const SPANISH_GLOSSARY: Readonly<Record<string, string>> = {
   pagado: 'paid',
   procesado: 'processed',
   procesada: 'processed',
+  'será procesado': 'will be processed',
+  'será procesada': 'will be processed',
   cancelación: 'cancellation',
   reverso: 'reversal',
   reversa: 'reversal',

@@ -43,6 +43,8 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'thanh toán': 'payment',
   'đơn hàng': 'order',
   'hoàn tiền': 'refund',
+  'hoàn tất': 'completed',
+  'hoàn thành': 'completed',
   'hoàn trả': 'refund',
   hủy: 'cancelled',
   huỷ: 'cancelled',
