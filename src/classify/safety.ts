@@ -592,7 +592,14 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
   // The model can lean to a decline for words it saw mostly in declines ("authorised" beside
   // "revoked"); a text that says only that the payment moved is a success, on a flow that pays.
   // On the query flow too: a status query that found the payment paid reports its state.
-  if (r.outcome === 'failed' && (flow === undefined || flow === 'query' || PAYING_FLOWS.has(flow)) && saysOnlyPaid(text, flow)) {
+  // A request accepted is how a bare "Success" reads; one that names the payment or the transaction
+  // ("Transaction succeeded", 交易成功) and says nothing else says the money moved.
+  const accepted = r.outcome === 'unknown' && r.unified === 'request_accepted';
+  if (
+    (r.outcome === 'failed' || accepted) &&
+    (flow === undefined || flow === 'query' || PAYING_FLOWS.has(flow)) &&
+    saysOnlyPaid(text, flow)
+  ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
   }
   // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment went back.

@@ -432,6 +432,15 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     const asked2: Reading = { unified: 'generic_decline', outcome: 'failed', next: 'ask_customer' };
     expect(step(asked2, 'Transaction failed. Redirect the payer to select another funding source.', 'payment')).toBeUndefined();
   });
+  it('a request accepted whose text says only that the transaction succeeded is a success; a bare "Success" is not', () => {
+    const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
+    for (const text of ['Transaction succeeded', 'Payment successful', '支付成功']) {
+      expect(step(accepted, text, 'payment'), text).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    }
+    for (const text of ['Success', 'Request successfully processed', 'Transaction succeeded, but the order was not found']) {
+      expect(step(accepted, text, 'payment'), text).toBeUndefined();
+    }
+  });
   it("a customer's authentication step that timed out stays the customer's", () => {
     const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
     for (const text of ['3DS authentication timed out', '본인인증 시간 초과', '认证超时']) {
