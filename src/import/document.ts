@@ -408,6 +408,8 @@ function commentAbove(lines: string[], i: number): string | undefined {
   t = t.slice((open[1] as string).length);
   if (t.endsWith('*/')) t = t.slice(0, -2);
   t = trim(t);
+  // A banner (`# ---- 交易結果 ----`) heads a group of constants; it describes none of them.
+  if (/^[-=*#~]{3,}/.test(t)) return undefined;
   return t && !t.startsWith('@') ? t : undefined;
 }
 

@@ -3,6 +3,7 @@ import type { Flow, Next, Outcome, Party } from '../core/types.js';
 import { attributedEnumGrid, xsdEnumerationGrid } from './annotated.js';
 import { type FoundGrid, findGrids } from './document.js';
 import { flowOf } from './flow.js';
+import type { GridRow } from './grid.js';
 import { findHtmlGrids } from './html.js';
 import { columnTag, detectTag, headerLanguage, LATIN_TAGS, latinWords } from './lang.js';
 import { gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
@@ -215,13 +216,28 @@ function gridsOf(text: string, format: ImportFormat): FoundGrid[] {
  */
 function wholeSheet(text: string): FoundGrid | undefined {
   const sample = text.slice(0, 4096);
-  const delimiter = sample.includes('\t') ? '\t' : sample.includes(',') ? ',' : undefined;
-  if (!delimiter || sample.includes('|') || /^\s*</.test(sample)) return undefined;
-  const rows = parseDelimited(text, delimiter);
-  if (rows.length < 3) return undefined;
-  const width = rows[0]?.cells.length ?? 0;
-  if (width < 2 || rows.filter((r) => r.cells.length === width).length < 0.9 * rows.length) return undefined;
-  return { kind: delimiter === ',' ? 'csv' : 'tsv', rows, from: 1, to: rows[rows.length - 1]?.line ?? 1 };
+  if (sample.includes('|') || /^\s*</.test(sample)) return undefined;
+  // A JSON document has commas on every line, and is no sheet.
+  if (/^(\s*\/\/[^\n]*\n)*\s*[[{]/.test(sample)) return undefined;
+  // Tabs, then semicolons (spreadsheets set to a comma for the decimal point export with them), then commas.
+  for (const delimiter of ['\t', ';', ','] as const) {
+    if (!sample.includes(delimiter)) continue;
+    const rows = parseDelimited(text, delimiter);
+    if (rows.length < 3) continue;
+    // The usual width: a title or a comment line above the header is one cell wide.
+    const widths = new Map<number, number>();
+    for (const r of rows) widths.set(r.cells.length, (widths.get(r.cells.length) ?? 0) + 1);
+    let width = 0;
+    for (const [w, n] of widths) if (n > (widths.get(width) ?? 0)) width = w;
+    // A line or two narrower than the rest above the header are a title or a comment, not rows;
+    // more, and the text is a page with a table in it, not a sheet.
+    let top = 0;
+    while (top < rows.length && (rows[top] as GridRow).cells.length < width) top++;
+    const sheet = rows.slice(top);
+    if (width < 2 || top > 2 || sheet.length < 3 || (widths.get(width) ?? 0) < 0.9 * sheet.length) continue;
+    return { kind: delimiter === '\t' ? 'tsv' : 'csv', rows: sheet, from: sheet[0]?.line ?? 1, to: rows[rows.length - 1]?.line ?? 1 };
+  }
+  return undefined;
 }
 
 const KIND_FORMAT: Record<string, Exclude<ImportFormat, 'auto'>> = {

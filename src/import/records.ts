@@ -1,5 +1,5 @@
 import type { Flow } from '../core/types.js';
-import { brParts, codeLike, codeList, codeText, emptyish, httpAndCode, plain } from './cells.js';
+import { brParts, codeLike, codeList, codeText, emptyish, httpAndCode, plain, strictCode } from './cells.js';
 import { MAX_CELLS } from './document.js';
 import type { Grid, GridRow } from './grid.js';
 import { trim } from './grid.js';
@@ -252,7 +252,14 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
       continue;
     }
     // A cell that lists several codes gives each of them the row's texts.
-    const listed = code && !codeLike(code) && !textKeys ? codeList(code) : undefined;
+    // So does one with a code per line (`ST02<br>ST12`), where every line is a code.
+    const lines = brParts(rawCode).map((p) => codeText(p));
+    const listed =
+      code && !codeLike(code) && !textKeys
+        ? codeList(code)
+        : lines.length > 1 && !textKeys && lines.every((c) => strictCode(c))
+          ? lines
+          : undefined;
     if (!code || !(codeLike(code) || listed || (textKeys && code.length <= 80))) {
       if (filled.length === 1 || r.label) groupLabel = plain(filled[0] as string);
       else if (isHeaderLike(r.cells)) {

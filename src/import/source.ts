@@ -50,6 +50,12 @@ export function readString(s: string, i: number): [string, number] | undefined {
     const c = s[j] as string;
     if (c === '\\' && j + 1 < s.length) {
       const n = s[j + 1] as string;
+      // `\u4ea4` (Java, JavaScript, C#, JSON): the character it names.
+      if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(j + 2, j + 6))) {
+        out += String.fromCharCode(Number.parseInt(s.slice(j + 2, j + 6), 16));
+        j += 5;
+        continue;
+      }
       out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
       j++;
     } else if (c === q) return [out, j + 1];
@@ -151,7 +157,8 @@ const CODE_FIELD = /^(code|error_?code|err_?code|result_?code|response_?code|sta
 const TEXT_FIELD = /^(message|msg|description|desc|text|reason|detail|title|label)$/i;
 
 /**
- * `CARD_DECLINED: { code: 'E1001', message: 'Card declined' }`: an object per code, on one line.
+ * `CARD_DECLINED: { code: 'E1001', message: 'Card declined' }`: an object per code, on one line
+ * (or PHP's `'E1001' => ['message' => 'Card declined']`).
  * Its code field is the code and NAME its constant; its message field is the text.
  */
 function inlineObject(rest: string, name: string): SourceLine | undefined {
@@ -165,7 +172,8 @@ function inlineObject(rest: string, name: string): SourceLine | undefined {
     if (!field) break;
     i = skipSpaces(rest, j);
     if (rest[i] !== ':' && rest[i] !== '=') break;
-    i = skipSpaces(rest, i + 1);
+    // PHP's `'message' => '…'`.
+    i = skipSpaces(rest, rest.startsWith('=>', i) ? i + 2 : i + 1);
     const v = readValue(rest, i);
     if (!v) break;
     if (code === undefined && CODE_FIELD.test(field)) code = v.value;
@@ -257,9 +265,14 @@ export function parseSourceLine(line: string): SourceLine | undefined {
     // Unquoted: a number or word, or (ini/properties/YAML) the rest of the line.
     const rest = trim(s.slice(i).replace(/[,;]\s*$/, ''));
     if (rest.startsWith('{') && rest.endsWith('}')) return inlineObject(rest, key);
+    // PHP's array of fields: `'E1' => ['message' => '…', 'retry' => false]`.
+    if (rest.startsWith('[') && rest.endsWith(']') && rest.includes('=>')) return inlineObject(rest, key);
     // A declaration that opens a block or names a type (`X: Record<string, string> = {`) is no entry.
     if (!rest || /[{[]$/.test(rest) || rest.includes('<') || rest.startsWith('new ') || rest.includes('(')) return undefined;
-    value = rest;
+    // A `.properties` file writes what is not Latin-1 as `\u4ea4\u6613` (native2ascii).
+    value = rest.includes('\\u')
+      ? rest.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+      : rest;
     next = s.length;
     const [w, j] = readIdent(s, i);
     if (

@@ -10,7 +10,7 @@ import type { GridRow } from './grid.js';
  */
 
 const CODE_KEY =
-  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|issue|key|id|name|value|type)$/i;
+  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|(error|err|result|reason)_?(name|id|key|type)|issue|key|id|name|value|type)$/i;
 
 /** JSON Schema's type names: a `type` key holding one names a schema, not a code. */
 const SCHEMA_TYPES = new Set(['object', 'string', 'integer', 'number', 'array', 'boolean', 'null']);
@@ -24,14 +24,39 @@ function scalarText(n: unknown): string | undefined {
   return undefined;
 }
 
+/** Properties whose enums name no codes: a currency, a country, a language. */
+const NOT_CODES =
+  /^(currency|currencies|country|countries|locale|language|lang|timezone|time_?zone|format|unit|interval|scheme|sort|direction|gender)$/i;
+
+/** A description that lists an enum's values as markdown bullets: `- \`PAID\`: The customer has paid.` */
+function listedDescriptions(description: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (description === undefined) return out;
+  // Read by hand: a pattern with spaces on both sides of the separator backtracks on long runs of them.
+  for (const line of description.split('\n')) {
+    const t = line.trim();
+    if (!t.startsWith('- ') && !t.startsWith('* ')) continue;
+    const body = t.slice(2).trim();
+    const code = /^`?([A-Za-z0-9_.-]{1,64})`?/.exec(body);
+    if (!code) continue;
+    const rest = body.slice(code[0].length).trimStart();
+    if (!/^[:：–—-]/.test(rest)) continue;
+    const text = rest.slice(1).trim();
+    if (text !== '') out.set(code[1] as string, text);
+  }
+  return out;
+}
+
 export function findStructuredGrids(text: string): FoundGrid[] | undefined {
   const head = text.replace(/^(\s*(#|\/\/)[^\n]*\n)*\s*/, '');
   const json = head.startsWith('{') || head.startsWith('[');
   if (!json && !/^(- )?[A-Za-z0-9_"'-]{1,80}:(\s|$)/m.test(head.slice(0, 2000))) return undefined;
   const lc = new LineCounter();
+  // Comment lines over a JSON document (`// Source: …`) are no JSON: blanked, so lines keep their numbers.
+  const body = json ? text.replace(/^(\s*\/\/[^\n]*\n)+/, (m) => m.replace(/[^\n]/g, '')) : text;
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+    doc = parseDocument(body, { lineCounter: lc, uniqueKeys: false });
   } catch {
     return undefined;
   }
@@ -76,7 +101,8 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
     const section = path.join('/');
     if (isSeq(node)) {
       const maps = node.items.filter(isMap);
-      if (maps.length > 0 && maps.length === node.items.length) {
+      // An OpenAPI operation's `parameters` (`{name: referenceId, in: path}`) name fields, not codes.
+      if (maps.length > 0 && maps.length === node.items.length && path[path.length - 1] !== 'parameters') {
         // OpenAPI `oneOf` items that are schemas (`type: object`) each with an `example` object:
         // the examples hold the codes.
         const schemas = maps.every((m) => SCHEMA_TYPES.has(scalarText(m.get('type', true)) ?? ''));
@@ -93,16 +119,18 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
       return;
     }
     if (!isMap(node)) return;
-    // `enum` with descriptions alongside.
+    // `enum` with descriptions alongside, or listed in the schema's description (`- \`PAID\`: …`);
+    // an enum of currencies, countries or languages holds no codes.
     const en = node.get('enum', true);
-    if (isSeq(en)) {
+    if (isSeq(en) && !NOT_CODES.test(path[path.length - 1] ?? '')) {
       const descs = node.get('x-enum-descriptions', true) ?? node.get('x-enumDescriptions', true);
       const names = node.get('x-enum-varnames', true) ?? node.get('x-enumNames', true);
+      const listed = listedDescriptions(scalarText(node.get('description', true)));
       const rows: GridRow[] = [];
       en.items.forEach((item, k) => {
         const code = scalarText(item);
         if (code === undefined || !codeLike(code)) return;
-        const desc = isSeq(descs) ? (scalarText(descs.items[k]) ?? '') : '';
+        const desc = isSeq(descs) ? (scalarText(descs.items[k]) ?? '') : (listed.get(code) ?? '');
         const name = isSeq(names) ? (scalarText(names.items[k]) ?? '') : '';
         const row = { cells: [code, desc, name], line: lineOf(item as Node) };
         if (desc === '' && !undescribed.has(code)) undescribed.set(code, row);
@@ -128,8 +156,9 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
       }
       push(rows, ['code', 'description'], section);
     }
-    // `{CODE: "message"}` or `{CODE: {message: …}}` maps.
-    const entries = node.items.filter((p) => isScalar(p.key));
+    // `{CODE: "message"}` or `{CODE: {message: …}}` maps; an OpenAPI operation's `responses` are
+    // keyed by HTTP status.
+    const entries = path[path.length - 1] === 'responses' ? [] : node.items.filter((p) => isScalar(p.key));
     const codeKeyed = entries.filter((p) => {
       const k = String((p.key as { value: unknown }).value);
       return codeLike(k) && (/\d/.test(k) || /^[A-Z0-9_.-]+$/.test(k));

@@ -6,7 +6,7 @@ import { type GridRow, trim } from './grid.js';
  * delimiter, doubled quotes and line breaks). Cells are trimmed, rows with no text are dropped, and
  * a row whose quoted cells span lines records the line it ends on.
  */
-export function parseDelimited(text: string, delimiter: ',' | '\t'): GridRow[] {
+export function parseDelimited(text: string, delimiter: ',' | ';' | '\t'): GridRow[] {
   // Lines are counted at LF, as the catalog validator counts them: CRLF becomes LF, a lone CR stays text.
   const lf = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
   const rows: GridRow[] = [];

@@ -135,7 +135,7 @@ export class CsvReader {
     onRow: (row: CsvRow) => void,
     onBlank: (line: number) => void = () => {},
     maxRecord = MAX_RECORD_BYTES,
-    delimiter: ',' | '\t' = ',',
+    delimiter: ',' | ';' | '\t' = ',',
   ) {
     this.splitter = new CsvSplitter(
       {
@@ -165,8 +165,8 @@ export class CsvReader {
   }
 }
 
-/** Parses a whole CSV (or, with a tab delimiter, TSV) text into rows; for small inputs (documents, tests). */
-export function parseCsv(text: string | Buffer, options: { delimiter?: ',' | '\t'; maxRecord?: number } = {}): CsvRow[] {
+/** Parses a whole CSV (or, with a tab or a semicolon delimiter, TSV or a semicolon sheet) text into rows; for small inputs (documents, tests). */
+export function parseCsv(text: string | Buffer, options: { delimiter?: ',' | ';' | '\t'; maxRecord?: number } = {}): CsvRow[] {
   const out: CsvRow[] = [];
   const r = new CsvReader((row) => out.push(row), undefined, options.maxRecord ?? MAX_RECORD_BYTES, options.delimiter ?? ',');
   r.push(text);

@@ -419,6 +419,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
     }
     expect(step(stopped, 'The refund will be processed within 3 days', 'refund')).toMatchObject({ rule: 'guard', unified: 'processing' });
+    // Paid, and settled to the merchant later: the settlement is no step of the payment's.
+    const paid: Reading = { unified: 'approved', outcome: 'succeeded', next: 'done' };
+    expect(step(paid, 'The customer has paid. The merchant will be settled for this payment.', 'payment')).toBeUndefined();
     for (const [text, flow] of [
       ['Aberto: o cliente ainda não concluiu o checkout.', 'payment'],
       ['Estorno solicitado; será processado em até 2 dias úteis.', 'refund'],

@@ -858,6 +858,99 @@ describe('import: SDK constants with their comments', () => {
     expect(got[1]?.notes).toContain('HTTP ステータス: 404');
   });
 
+  it('a sheet with semicolons under a title line; a JSON array under a comment, its code in `ErrorName`', () => {
+    const csv = [
+      '\ufeffP24 status codes; exported 2024-01-02',
+      '"Code";"Status";"Description"',
+      '"0";"SUCCESS";"Transaction verified, funds booked"',
+      '"3";"REJECTED";"Payment rejected by the bank"',
+      '"5";"EXPIRED";"Transaction expired; the customer did not pay in time"',
+    ].join('\r\n');
+    const sheet = importTable(csv, { provider: 'acme' });
+    expect(sheet.format).toBe('csv');
+    expect(sheet.entries.map((e) => [e.code, e.messages.en])).toEqual([
+      ['0', 'Transaction verified, funds booked'],
+      ['3', 'Payment rejected by the bank'],
+      ['5', 'Transaction expired; the customer did not pay in time'],
+    ]);
+    const json = [
+      '// Saferpay error names, copied from the JSON API reference',
+      '[',
+      '  {"ErrorName": "CARD_EXPIRED", "Behavior": "RETRY", "ErrorMessage": "The card is expired."},',
+      '  {"ErrorName": "COMMUNICATION_TIMEOUT", "Behavior": "RETRY_LATER", "ErrorMessage": "Timeout; check the transaction."}',
+      ']',
+    ].join('\n');
+    const got = importTable(json, { provider: 'acme' });
+    expect(got.format).toBe('json');
+    expect(got.entries.map((e) => e.code)).toEqual(['CARD_EXPIRED', 'COMMUNICATION_TIMEOUT']);
+  });
+
+  it('a .properties file in \\u escapes, under banners; a PHP array of fields per code', () => {
+    const props = [
+      '# ---- 交易結果 / transaction result ----',
+      '0000=\\u4ea4\\u6613\\u6210\\u529f',
+      '0001=\\u4ea4\\u6613\\u8655\\u7406\\u4e2d',
+      'E1001 = \\u9918\\u984d\\u4e0d\\u8db3',
+    ].join('\n');
+    expect(entries(props).map((e) => [e.code, e.messages['zh-Hant']])).toEqual([
+      ['0000', '交易成功'],
+      ['0001', '交易處理中'],
+      ['E1001', '餘額不足'],
+    ]);
+    const php = [
+      '<?php',
+      'return [',
+      "    'ERR_3005' => ['message' => 'You submitted an incorrect CVV value.', 'retry' => false],",
+      "    'ERR_3006' => ['message' => 'You submitted an expired card.', 'retry' => false],",
+      "    'ERR_5001' => ['message' => 'The system is busy. Try again later.', 'retry' => true],",
+      '];',
+    ].join('\n');
+    expect(entries(php).map((e) => [e.code, e.messages.en])).toEqual([
+      ['ERR_3005', 'You submitted an incorrect CVV value.'],
+      ['ERR_3006', 'You submitted an expired card.'],
+      ['ERR_5001', 'The system is busy. Try again later.'],
+    ]);
+  });
+
+  it("OpenAPI: an enum described in its schema's text; responses, parameters and currencies are no codes", () => {
+    const spec = {
+      openapi: '3.0.0',
+      paths: {
+        '/payments/{referenceId}': {
+          get: {
+            parameters: [{ name: 'referenceId', in: 'path', required: true }],
+            responses: { '200': { description: 'OK' }, '404': { description: 'Not found' } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Request: { properties: { currency: { type: 'string', enum: ['SGD', 'MYR', 'HKD'] } } },
+          PaymentStatus: {
+            type: 'string',
+            description: 'Status of the payment.\n\n- `PROCESSING`: Waiting for the customer.\n- `PAID`: The customer has paid.',
+            enum: ['PROCESSING', 'PAID'],
+          },
+        },
+      },
+    };
+    expect(entries(JSON.stringify(spec, null, 2)).map((e) => [e.code, e.messages.en])).toEqual([
+      ['PROCESSING', 'Waiting for the customer.'],
+      ['PAID', 'The customer has paid.'],
+    ]);
+  });
+
+  it('a code cell with a code per line gives each code the row', () => {
+    const md = [
+      '| 상태 | 코드 | 메시지 |',
+      '| --- | --- | --- |',
+      '| ❌ | ST01 | 잔액 부족 |',
+      '| ❌ | ST02<br>ST12 | 유효기간 오류 |',
+      '| ✅ | 0000 | 정상 처리 |',
+    ].join('\n');
+    expect(codes(md)).toEqual(['ST01', 'ST02', 'ST12', '0000']);
+  });
+
   it('columns headed by a language name hold texts in that language, Japanese beside Chinese too', () => {
     const md = [
       '| Code | English | 简体中文 | 繁體中文 | 日本語 |',

@@ -30,6 +30,11 @@ const FILES = [
   'rakuten-pay.rst',
   'vnpay.html',
   'gbprimepay.kt.txt',
+  'saferpay.json',
+  'p24.csv',
+  'yeahpay.properties',
+  'paysafe.php.txt',
+  'atome.json',
 ];
 
 describe('import: documents a probe wrote', () => {
@@ -119,5 +124,12 @@ describe('import: documents a probe wrote', () => {
     const r = read('vnpay.html');
     expect(r.entries.filter((e) => e.section?.includes('querydr')).every((e) => e.flow === 'query')).toBe(true);
     expect(r.entries.every((e) => !Object.values(e.messages).some((m) => m.includes('<')))).toBe(true);
+  });
+
+  it('a .properties file in \\u escapes reads as Chinese; a PHP array of fields gives its message alone', () => {
+    const y = read('yeahpay.properties').entries.find((e) => e.code === '0000');
+    expect(y?.messages).toEqual({ 'zh-Hant': '交易成功' });
+    const p = read('paysafe.php.txt').entries.find((e) => e.code === 'STATUS_COMPLETED');
+    expect(p?.messages.en).toBe('The payment is completed. Funds have been captured.');
   });
 });
