@@ -253,7 +253,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     }
     // A cell that lists several codes gives each of them the row's texts.
     // So does one with a code per line (`ST02<br>ST12`), where every line is a code.
-    const lines = brParts(rawCode).map((p) => codeText(p));
+    const lines = /<br/i.test(rawCode) ? brParts(rawCode).map((p) => codeText(p)) : [];
     const listed =
       code && !codeLike(code) && !textKeys
         ? codeList(code)

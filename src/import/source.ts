@@ -41,6 +41,10 @@ function isIdentChar(c: string): boolean {
   return /[A-Za-z0-9_$.-]/.test(c);
 }
 
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+/** The character a `\uXXXX` escape names, from its four hex digits. */
+const fromHex = (hex: string): string => String.fromCharCode(Number.parseInt(hex, 16));
+
 /** A quoted literal at `i`: its text (escapes resolved) and the index after it. */
 export function readString(s: string, i: number): [string, number] | undefined {
   const q = s[i];
@@ -51,8 +55,8 @@ export function readString(s: string, i: number): [string, number] | undefined {
     if (c === '\\' && j + 1 < s.length) {
       const n = s[j + 1] as string;
       // `\u4ea4` (Java, JavaScript, C#, JSON): the character it names.
-      if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(j + 2, j + 6))) {
-        out += String.fromCharCode(Number.parseInt(s.slice(j + 2, j + 6), 16));
+      if (n === 'u' && HEX4.test(s.slice(j + 2, j + 6))) {
+        out += fromHex(s.slice(j + 2, j + 6));
         j += 5;
         continue;
       }
@@ -270,9 +274,7 @@ export function parseSourceLine(line: string): SourceLine | undefined {
     // A declaration that opens a block or names a type (`X: Record<string, string> = {`) is no entry.
     if (!rest || /[{[]$/.test(rest) || rest.includes('<') || rest.startsWith('new ') || rest.includes('(')) return undefined;
     // A `.properties` file writes what is not Latin-1 as `\u4ea4\u6613` (native2ascii).
-    value = rest.includes('\\u')
-      ? rest.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
-      : rest;
+    value = rest.includes('\\u') ? rest.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => fromHex(h)) : rest;
     next = s.length;
     const [w, j] = readIdent(s, i);
     if (
