@@ -23,14 +23,28 @@ function sourceGrid(rows: GridRow[], header: string[]): FoundGrid | undefined {
   return { kind: 'source', rows, codeColumn: 0, header, from: rows[0]?.line ?? 1, to: rows[rows.length - 1]?.end ?? 1 };
 }
 
+/** A type named for codes or results: ErrCode, ResultStatus, ResponseCodeType, ReasonCode. */
+const CODE_TYPE = /code|err|result|status|state|response|reason|ret/i;
+
 /** `<xs:enumeration value="X">…<xs:documentation>text</xs:documentation>…</xs:enumeration>`. */
 export function xsdEnumerationGrid(text: string): FoundGrid | undefined {
   const open = /<(xs|xsd):enumeration\s+value\s*=\s*("([^"]{0,128})"|'([^']{0,128})')\s*(\/?)>/g;
   const cursor = new LineCursor(text);
   const rows: GridRow[] = [];
+  // Each value's type: the last `<xs:simpleType` opened before it.
+  const types = /<(?:xs|xsd):simpleType\b(?:\s+name\s*=\s*["']([^"']{0,128})["'])?/g;
+  const typeName = new Map<number, string>();
+  let type = -1;
+  let nextType = types.exec(text);
+  const typeOf: number[] = [];
   // Once no closing tag is left, none is looked for again: each search would read to the end.
   let closes = true;
   for (let m = open.exec(text); m !== null; m = open.exec(text)) {
+    while (nextType !== null && nextType.index < m.index) {
+      type = nextType.index;
+      typeName.set(type, nextType[1] ?? '');
+      nextType = types.exec(text);
+    }
     const ns = m[1] as string;
     const code = trim(m[3] ?? m[4] ?? '');
     const line = cursor.at(m.index);
@@ -53,7 +67,16 @@ export function xsdEnumerationGrid(text: string): FoundGrid | undefined {
     const row: GridRow = { cells: [code, doc], line };
     if (end > line) row.end = end;
     rows.push(row);
+    typeOf.push(type);
   }
+  // Where some types are named for codes (`ErrCode`, `ResultStatus`) and others are not (`BankId`,
+  // `CurrencyType`), the others list a parameter's values: banks, currencies.
+  const named = new Set([...typeName].filter(([, n]) => CODE_TYPE.test(n)).map(([t]) => t));
+  if (named.size > 0)
+    return sourceGrid(
+      rows.filter((_, k) => named.has(typeOf[k] as number)),
+      ['code', 'description'],
+    );
   return sourceGrid(rows, ['code', 'description']);
 }
 

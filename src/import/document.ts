@@ -254,6 +254,197 @@ function makeGrid(kind: Grid['kind'], rows: GridRow[], state: State, extra: Part
   return g;
 }
 
+/**
+ * A MediaWiki table: `{|` opens it and `|}` closes it, `|-` starts a row, `!` lines hold header
+ * cells and `|` lines data cells, several to a line between `!!` or `||`. A cell may open with its
+ * attributes (`| style="…" | text`). Returns undefined where `start` opens none.
+ */
+function readWikiTable(lines: string[], start: number): { header?: string[]; rows: GridRow[]; next: number } | undefined {
+  if (!trim(lines[start] as string).startsWith('{|')) return undefined;
+  let header: string[] | undefined;
+  const rows: GridRow[] = [];
+  let open: GridRow | undefined;
+  const cellText = (c: string) => {
+    // `style="…" | text`: the attributes end at the first single pipe.
+    const bar = c.indexOf('|');
+    return trim(bar >= 0 && /^\s*[a-z-]+\s*=/.test(c.slice(0, bar)) ? c.slice(bar + 1) : c);
+  };
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const t = trim(lines[i] as string);
+    if (t.startsWith('|}')) {
+      i++;
+      break;
+    }
+    if (t.startsWith('|-')) {
+      open = undefined;
+      continue;
+    }
+    if (t.startsWith('|+')) continue;
+    if (t.startsWith('!')) {
+      const cells = t.slice(1).split('!!').map(cellText);
+      header = open === undefined && rows.length === 0 ? [...(header ?? []), ...cells] : header;
+      continue;
+    }
+    if (t.startsWith('|')) {
+      const cells = t.slice(1).split('||').map(cellText);
+      if (open === undefined) {
+        open = { cells, line: i + 1 };
+        rows.push(open);
+      } else {
+        open.cells.push(...cells);
+        open.end = i + 1;
+      }
+      continue;
+    }
+    // A cell's text that runs onto the next line.
+    if (open !== undefined && t !== '') {
+      const last = open.cells.length - 1;
+      open.cells[last] = `${open.cells[last] ?? ''} ${t}`;
+      open.end = i + 1;
+    }
+  }
+  return { header, rows, next: i };
+}
+
+/** `INSERT INTO error_codes (code, message) VALUES`: the table's name and its column list. */
+const SQL_INSERT = /^insert\s+into\s+[`"[]?([\w.]{1,64})[`"\]]?\s*\(([^()]{1,512})\)\s*values\b/i;
+/** An SQL statement on one line, other than an INSERT. */
+const SQL_STATEMENT = /^(?:set|drop|create|alter|commit|begin|use|truncate|delete|update|grant|start transaction)\b[^;]{0,512};$/i;
+/** A table named for codes: error_codes, result_code, response_messages, decline_reasons. */
+const SQL_CODE_TABLE = /code|err|result|status|response|reason|message|msg|decline/i;
+
+/**
+ * The rows of an SQL seed (`INSERT INTO … (code, message) VALUES ('E01', '…'), (…);`), its column
+ * names as the header. Quoted values with `''` or `\'` inside, numbers and NULL; the statement
+ * may span lines. Returns undefined where `start` opens no INSERT with a column list.
+ */
+function readSqlInsert(lines: string[], start: number): { table: string; header: string[]; rows: GridRow[]; next: number } | undefined {
+  const first = trim(lines[start] as string);
+  const m = SQL_INSERT.exec(first);
+  if (!m) return undefined;
+  const header = (m[2] as string).split(',').map((c) => trim(c).replace(/^[`"[]|[`"\]]$/g, ''));
+  const rows: GridRow[] = [];
+  let cells: string[] | undefined;
+  let value = '';
+  let quoted = false;
+  let i = start;
+  let at = m[0].length;
+  for (; i < lines.length; i++, at = 0) {
+    const line = lines[i] as string;
+    for (let j = at; j < line.length; j++) {
+      const c = line[j] as string;
+      if (quoted) {
+        if (c === '\\' && j + 1 < line.length) value += line[++j] as string;
+        else if (c === "'" && line[j + 1] === "'") {
+          value += "'";
+          j++;
+        } else if (c === "'") quoted = false;
+        else value += c;
+        continue;
+      }
+      if (c === '(' && cells === undefined) {
+        cells = [];
+        value = '';
+      } else if (cells === undefined) {
+        if (c === ';') return { table: m[1] as string, header, rows, next: i + 1 };
+      } else if (c === "'") quoted = true;
+      else if (c === ',' || c === ')') {
+        cells.push(trim(value).replace(/^null$/i, ''));
+        value = '';
+        if (c === ')') {
+          rows.push({ cells, line: i + 1 });
+          cells = undefined;
+        }
+      } else value += c;
+    }
+    // A value's line break is kept as a space.
+    if (quoted) value += ' ';
+  }
+  return { table: m[1] as string, header, rows, next: i };
+}
+
+/** `syntax = "proto3";`: a Protocol Buffers file. */
+const PROTO_SYNTAX = /^syntax\s*=\s*["']proto[23]["']\s*;/;
+/** `enum ResultCode {` */
+const PROTO_ENUM = /^enum\s+([A-Za-z_]\w{0,63})\s*\{/;
+/** `ORDER_NOT_EXIST = 12; // the order does not exist` */
+const PROTO_MEMBER = /^([A-Za-z_]\w{0,127})[ \t]{0,16}=[ \t]{0,16}-?\d{1,10}/;
+
+/** A member line's name and trailing comment (`[deprecated = true]` may sit before its `;`), or undefined. */
+function protoMember(t: string): { name: string; comment: string } | undefined {
+  const m = PROTO_MEMBER.exec(t);
+  if (!m) return undefined;
+  let rest = trim(t.slice(m[0].length));
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close < 0) return undefined;
+    rest = trim(rest.slice(close + 1));
+  }
+  if (!rest.startsWith(';')) return undefined;
+  rest = trim(rest.slice(1));
+  let slashes = 0;
+  while (rest[slashes] === '/') slashes++;
+  return { name: m[1] as string, comment: slashes >= 2 ? trim(rest.slice(slashes)) : '' };
+}
+
+/**
+ * The enums of a Protocol Buffers file. A member's name is what an API sends (the JSON mapping
+ * writes enums by name; the number is the wire tag), and the comment above or beside it says what
+ * it means. The zero member named `…_UNSPECIFIED` is proto's default, never a result. Messages,
+ * options and the package are not codes.
+ */
+function readProtoEnums(lines: string[], state: State): FoundGrid[] {
+  const grids: FoundGrid[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const e = PROTO_ENUM.exec(trim(lines[i] as string));
+    if (!e) continue;
+    openSection(state, e[1] as string, 2);
+    const rows: GridRow[] = [];
+    for (i++; i < lines.length && !trim(lines[i] as string).startsWith('}'); i++) {
+      const m = protoMember(trim(lines[i] as string));
+      if (!m || m.name.endsWith('_UNSPECIFIED')) continue;
+      const above: string[] = [];
+      for (let k = i - 1; k >= 0 && trim(lines[k] as string).startsWith('//'); k--)
+        above.unshift(trim((lines[k] as string).replace(/^\s*\/\/+/, '')));
+      const text = [m.comment, ...above]
+        .map(trim)
+        .filter((x) => x !== '')
+        .join(' ');
+      rows.push({ cells: [m.name, text], line: i + 1 });
+    }
+    if (rows.length > 0) grids.push(makeGrid('lines', rows, state, { codeColumn: 0, header: ['code', 'message'] }));
+  }
+  return grids;
+}
+
+/** The `-- comment` block that titles an SQL statement: its first line that is not a rule of dashes. */
+function sqlComment(lines: string[], at: number): string | undefined {
+  let k = at - 1;
+  while (k >= 0 && k >= at - 12 && trim(lines[k] as string).startsWith('--')) k--;
+  for (k++; k < at; k++) {
+    const t = trim(lines[k] as string);
+    let a = 0;
+    let b = t.length;
+    while (a < b && t[a] === '-') a++;
+    while (b > a && (t[b - 1] === '-' || t[b - 1] === '=')) b--;
+    const text = trim(t.slice(a, b));
+    if (text !== '') return text;
+  }
+  return undefined;
+}
+
+/** `== Title ==`: a MediaWiki heading, its level the number of `=` on each side. */
+function wikiHeading(t: string): Heading | undefined {
+  let level = 0;
+  while (t[level] === '=') level++;
+  if (level < 1 || level > 6 || t.length <= 2 * level) return undefined;
+  for (let k = t.length - level; k < t.length; k++) if (t[k] !== '=') return undefined;
+  if (t[t.length - level - 1] === '=') return undefined;
+  const text = trim(t.slice(level, t.length - level));
+  return text === '' ? undefined : { text: plain(text), level };
+}
+
 /** Reads a pipe table starting at `start`; returns it and the index after it. */
 function readPipeTable(lines: string[], start: number, state: State): [FoundGrid | undefined, number] {
   const rows: GridRow[] = [];
@@ -351,7 +542,15 @@ function exampleField(key: string, value: string | undefined): boolean {
   // Field names mix cases or join words with `_` (`reference_id`, `resultCode`, `MerchantID`,
   // `vnp_TxnRef`); a code in capitals (`CARD_DECLINED`) or a plain word does neither.
   if (!/[a-z]/.test(key) || !/[A-Z_]/.test(key) || !/^[A-Za-z][A-Za-z0-9_]*$/.test(key)) return false;
-  return value === undefined || (!/\s/.test(value) && (/\d/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)));
+  if (value === undefined || (!/\s/.test(value) && (/\d/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)))) return true;
+  // `"card_type": "Credit"`: a snake- or camel-case key whose value is one word. A code's message
+  // says more than a word.
+  return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z]/.test(key) && !/\s/.test(value);
+}
+
+/** Words, not an id: two letters together (any script), or a space between tokens. */
+function hasWords(value: string): boolean {
+  return /\p{L}\p{L}/u.test(value) || /\S\s+\S/.test(value);
 }
 
 /** Runs of lines that share one reader; blank lines may sit between rows of the same run. */
@@ -457,13 +656,34 @@ function codeHeadings(lines: string[], start: number, level: number): { rows: Gr
   return rows.length >= 3 ? { rows, next: i } : undefined;
 }
 
+/**
+ * A list inside a doc comment (` * - `CAPTURED` – The charge was captured.`) reads as the list it
+ * is: its items lose the comment's leading star. Nothing else in the comment changes.
+ */
+function docCommentLists(lines: string[]): string[] {
+  let inside = false;
+  return lines.map((line) => {
+    const t = trim(line);
+    if (!inside && t.startsWith('/*')) inside = !t.includes('*/');
+    else if (inside && t.includes('*/')) inside = false;
+    else if (inside && /^\*\s+(?:[-+•]|\d{1,3}[.)])\s/.test(t)) return t.replace(/^\*\s+/, '');
+    return line;
+  });
+}
+
+/** Fences that hold a request or a command line, not a list. */
+const REQUEST_FENCE = /^(?:http|https|curl|bash|sh|shell|console|zsh|powershell|ps1|cmd|bat)\b/;
+
 export function findGrids(text: string, skip: [number, number][] = []): FoundGrid[] {
-  const lines = splitLines(text);
+  const lines = docCommentLists(splitLines(text));
   const grids: FoundGrid[] = [];
   const outline = new Outline();
   const state: State = { outline };
   const skipped = (n: number) => skip.some(([a, b]) => n >= a && n <= b);
+  if (lines.some((l) => PROTO_SYNTAX.test(trim(l)))) return readProtoEnums(lines, state);
   let fence: string | undefined;
+  let sqlCodeTables: boolean | undefined;
+  let wikiHeadings: boolean | undefined;
   let i = preamble(lines);
   while (i < lines.length) {
     const line = lines[i] as string;
@@ -474,11 +694,54 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     }
     const fenceMark = /^(`{3,}|~{3,})/.exec(t);
     if (fenceMark) {
-      fence = fence === undefined ? (fenceMark[1] as string) : t.startsWith(fence) ? undefined : fence;
+      const mark = fenceMark[1] as string;
+      // A request or a shell session (```http, ```curl, ```bash): its headers and options are no codes.
+      if (fence === undefined && REQUEST_FENCE.test(t.slice(mark.length).trim().toLowerCase())) {
+        i++;
+        while (i < lines.length && !trim(lines[i] as string).startsWith(mark)) i++;
+        i++;
+        continue;
+      }
+      fence = fence === undefined ? mark : t.startsWith(fence) ? undefined : fence;
       i++;
       continue;
     }
     if (fence === undefined) {
+      // The other statements of an SQL file (`SET NAMES utf8mb4;`, `DROP TABLE …;`, `COMMIT;`).
+      if (SQL_STATEMENT.test(t)) {
+        i++;
+        continue;
+      }
+      const sql = readSqlInsert(lines, i);
+      if (sql) {
+        // Where the file names tables for codes, only those hold codes (not `settlement_types`).
+        sqlCodeTables ??= lines.some((l) => SQL_CODE_TABLE.test(SQL_INSERT.exec(trim(l))?.[1] ?? ''));
+        if (sql.rows.length > 0 && (!sqlCodeTables || SQL_CODE_TABLE.test(sql.table))) {
+          grids.push(makeGrid('csv', sql.rows, state, { header: sql.header, caption: sqlComment(lines, i) }));
+        }
+        i = Math.max(sql.next, i + 1);
+        continue;
+      }
+      // `== Title ==` heads a section only on a page with no markdown headings: elsewhere a line
+      // of `===` around a file name is a banner between documents pasted together.
+      wikiHeadings ??= !lines.some((l) => atxHeading(l) !== undefined);
+      const wh = wikiHeadings ? wikiHeading(t) : undefined;
+      if (wh) {
+        openSection(state, wh.text, wh.level);
+        i++;
+        continue;
+      }
+      // MediaWiki's switches (`__TOC__`, `__NOTOC__`) are no labels.
+      if (/^__[A-Z]{2,20}__$/.test(t)) {
+        i++;
+        continue;
+      }
+      const wiki = readWikiTable(lines, i);
+      if (wiki) {
+        if (wiki.rows.length > 0) grids.push(makeGrid('markdown', wiki.rows, state, wiki.header ? { header: wiki.header } : {}));
+        i = wiki.next;
+        continue;
+      }
       const h = atxHeading(line);
       if (h) {
         const run = codeHeadings(lines, i, h.level);
@@ -549,8 +812,13 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // Where most of a run is such fields, the run is the example, its message field too
       // (`"resultMsg": "잔액부족"`).
       const fields = parsed.filter(field).length;
+      // Keys in capitals (`"RC": "00"`, `"MID": "8089000016"`) beside a field name, whose values
+      // are all ids, dates or numbers: an example's data. A list of codes gives each one words.
+      const keyed = parsed.filter((p): p is SourceLine => p !== undefined && p.name === undefined);
+      const wordless = keyed.length >= 3 && keyed.every((p) => p.text === undefined || !hasWords(p.text));
       const example =
         (fields >= 2 && fields * 2 >= parsed.filter((p) => p !== undefined).length) ||
+        (fields >= 1 && wordless) ||
         responseExample(parsed.map((p) => (p?.name === undefined ? p?.code : undefined)));
       const numbers = parsed.filter((p) => p?.bareNumber).length;
       const strings = parsed.filter((p) => p !== undefined && !p.bareNumber && p.name !== undefined).length;

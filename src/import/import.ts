@@ -6,7 +6,7 @@ import { flowOf } from './flow.js';
 import type { GridRow } from './grid.js';
 import { findHtmlGrids } from './html.js';
 import { columnTag, detectTag, headerLanguage, LATIN_TAGS, latinWords } from './lang.js';
-import { gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
+import { exampleFieldNames, gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
 import { parseScrape } from './scrape.js';
 import { scriptCounts } from './script.js';
 import { findStructuredGrids } from './structured.js';
@@ -231,10 +231,17 @@ function wholeSheet(text: string): FoundGrid | undefined {
     for (const [w, n] of widths) if (n > (widths.get(width) ?? 0)) width = w;
     // A line or two narrower than the rest above the header are a title or a comment, not rows;
     // more, and the text is a page with a table in it, not a sheet.
+    // A spreadsheet pads them to its width (`Title,,,` and an empty `,,,` under it).
     let top = 0;
-    while (top < rows.length && (rows[top] as GridRow).cells.length < width) top++;
+    let padded = 0;
+    for (; top < rows.length; top++) {
+      const cells = (rows[top] as GridRow).cells;
+      if (cells.length < width) continue;
+      if (cells.filter((c) => c.trim() !== '').length > 1) break;
+      padded++;
+    }
     const sheet = rows.slice(top);
-    if (width < 2 || top > 2 || sheet.length < 3 || (widths.get(width) ?? 0) < 0.9 * sheet.length) continue;
+    if (width < 2 || top - padded > 2 || padded > 3 || sheet.length < 3 || (widths.get(width) ?? 0) < 0.9 * sheet.length) continue;
     return { kind: delimiter === '\t' ? 'tsv' : 'csv', rows: sheet, from: sheet[0]?.line ?? 1, to: rows[rows.length - 1]?.line ?? 1 };
   }
   return undefined;
@@ -412,9 +419,10 @@ export function importTable(text: string, options: ImportOptions, suggestions = 
   let tables = 0;
   let rowsRead = 0;
   const kinds = new Map<string, number>();
+  const fieldNames = exampleFieldNames(text);
   grids.forEach((g, k) => {
     rowsRead += g.rows.length;
-    const rs = gridRecords(g, k, skipped);
+    const rs = gridRecords(g, k, skipped, fieldNames);
     if (rs.length > 0) tables++;
     kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + rs.length);
     records.push(...rs);

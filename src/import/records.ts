@@ -108,7 +108,7 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
 
 /** A table of ranges (`From | To`), field definitions (`Parameter | Type | Required`) or the like: not codes. */
 function notACodeTable(header: string[]): boolean {
-  const h = header.map((x) => plain(x).toLowerCase());
+  const h = header.flatMap(headerParts);
   const has = (re: RegExp) => h.some((x) => re.test(x));
   if (has(/^(from|start|시작|起始?)$/) && has(/^(to|end|끝|终止?|終止?)$/)) return true;
   if (
@@ -119,6 +119,25 @@ function notACodeTable(header: string[]): boolean {
   return false;
 }
 
+/**
+ * A header cell, whole and in its parts: a header in two languages (`Field 欄位`, `Code / 代碼`)
+ * names its column in each.
+ */
+function headerParts(cell: string): string[] {
+  const whole = plain(cell).toLowerCase().trim();
+  // Words of one script stay together: `field name 欄位名稱` → `field name`, `欄位名稱`.
+  const parts: string[] = [];
+  let latin: boolean | undefined;
+  for (const word of whole.split(/[\s/／|]+/)) {
+    if (word === '') continue;
+    const l = /^[\x00-\x7f]+$/.test(word);
+    if (l === latin && parts.length > 0) parts[parts.length - 1] += ` ${word}`;
+    else parts.push(word);
+    latin = l;
+  }
+  return parts.length > 1 ? [whole, ...parts] : [whole];
+}
+
 function isHeaderLike(cells: string[]): boolean {
   const filled = cells.filter((c) => !emptyish(c));
   if (filled.length < 2) return false;
@@ -126,7 +145,28 @@ function isHeaderLike(cells: string[]): boolean {
   return roles.length >= Math.max(2, filled.length - 1) && roles.includes('code');
 }
 
-export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): ImportRecord[] {
+/** A card number: in groups of four (`4051 8856 0044 6623`), or sixteen digits from a card brand's range. */
+const CARD_NUMBER = /(?:^|[^\d])(?:\d{4}[ -]){2,3}\d{1,7}(?![\d])|(?:^|[^\d])[3-6]\d{14,15}(?![\d])/;
+
+/**
+ * The field names of the JSON examples in a document (`"buy_order": "ordenCompra1234"`,
+ * `"amount": 10000`): a table that lists them describes a response's fields, not its codes. A key
+ * whose value has words (`"card_declined": "The card was declined"`) may be a code of a JSON
+ * list, and is left out.
+ */
+export function exampleFieldNames(text: string): Set<string> {
+  const out = new Set<string>();
+  const re = /"([A-Za-z_][A-Za-z0-9_]{0,63})"[ \t]*:[ \t]*("[^"\n]{0,200})?/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const key = m[1] as string;
+    if (!/[a-z]/.test(key)) continue;
+    if (m[2] !== undefined && /\S\s+\S/.test(m[2])) continue;
+    out.add(key);
+  }
+  return out;
+}
+
+export function gridRecords(grid: Grid, table: number, skipped: Skipped[], fieldNames?: ReadonlySet<string>): ImportRecord[] {
   let header = grid.header?.slice(0, MAX_CELLS);
   // A row wider than any code table keeps its overflow in the last cell (bounded work per row).
   let rows = grid.rows.map((r) =>
@@ -187,12 +227,38 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
   // A column of parameter or field names is an API reference, not a code list.
   if (
     header &&
-    /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|属性|파라미터|필드|속성|項目|パラメータ|プロパティ|parámetro|campo|propiedad|propriedade|atributo)( ?names?|名|명)?$/i.test(
-      plain(header[codeCol] ?? ''),
+    headerParts(header[codeCol] ?? '').some((h) =>
+      /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|属性|파라미터|필드|속성|項目|パラメータ|プロパティ|parámetro|campo|propiedad|propriedade|atributo)( ?names?|名|명)?$/i.test(
+        h,
+      ),
     )
   ) {
     skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of fields or parameters, not codes' });
     return [];
+  }
+  // Test cards: most rows hold a card number (`4051 8856 0044 6623`). What such a table calls a
+  // code is a card brand or a scenario; the codes it triggers are listed where they are defined.
+  const cardRows = rows.filter((r) => r.cells.some((c) => CARD_NUMBER.test(c))).length;
+  if (rows.length >= 2 && cardRows * 5 >= rows.length * 3) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of test cards, not codes' });
+    return [];
+  }
+  // Endpoints (`Sandbox | https://sandbox…`): every other cell is an address, no text at all.
+  const addresses = rows.every((r) =>
+    r.cells.every((c, k) => k === codeCol || emptyish(c) || /^(?:https?:\/\/|\/)\S*$/.test(plain(c).trim())),
+  );
+  if (addresses && rows.some((r) => r.cells.some((c, k) => k !== codeCol && !emptyish(c)))) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of addresses, not codes' });
+    return [];
+  }
+  // Most of the column is the field names of a JSON example in the same document.
+  if (fieldNames && fieldNames.size > 0 && grid.kind !== 'source' && grid.kind !== 'json') {
+    const keys = rows.map((r) => plain(r.cells[codeCol] ?? '')).filter((v) => !emptyish(v));
+    const named = keys.filter((k) => fieldNames.has(k) || fieldNames.has(k.slice(k.lastIndexOf('.') + 1))).length;
+    if (keys.length >= 3 && named * 5 >= keys.length * 3) {
+      skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of the fields of a JSON example, not codes' });
+      return [];
+    }
   }
   const roles: Role[] = [];
   // Some column is titled as the text (message, description, solution).
@@ -222,6 +288,20 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[]): Impo
     }
     if (grid.kind === 'source' && c === 3) role = 'description';
     roles.push(role);
+  }
+  // A column titled as the message that holds ids (`Mensaje`: MSG0008), beside a column of prose
+  // titled as the description: the ids are another code, the prose is the message.
+  for (let c = 0; c < width; c++) {
+    if (roles[c] !== 'message') continue;
+    const s = stats(rows.map((r) => r.cells[c] ?? '').filter((v) => !emptyish(v)));
+    if (s.n === 0 || s.spaces > 0 || s.codeLike < 0.9) continue;
+    const prose = roles.findIndex(
+      (r, k) => r === 'description' && stats(rows.map((x) => x.cells[k] ?? '').filter((v) => !emptyish(v))).spaces > 0.5,
+    );
+    if (prose >= 0) {
+      roles[c] = 'othercode';
+      roles[prose] = 'message';
+    }
   }
   // With no message column, the first text column carries the message.
   if (!roles.includes('message')) {

@@ -35,6 +35,17 @@ const FILES = [
   'yeahpay.properties',
   'paysafe.php.txt',
   'atome.json',
+  'redsys.html',
+  'mpesa-daraja.md',
+  'transbank.md',
+  'paytabs.wiki',
+  '99bill.xsd',
+  'epsilon.sql',
+  'esun.html',
+  'gcash.proto',
+  'tap.ts.txt',
+  'galaxia.csv',
+  'octopus.md',
 ];
 
 describe('import: documents a probe wrote', () => {
@@ -131,5 +142,65 @@ describe('import: documents a probe wrote', () => {
     expect(y?.messages).toEqual({ 'zh-Hant': '交易成功' });
     const p = read('paysafe.php.txt').entries.find((e) => e.code === 'STATUS_COMPLETED');
     expect(p?.messages.en).toBe('The payment is completed. Funds have been captured.');
+  });
+
+  it('an SQL seed: the rows of its INSERTs into a table named for codes, titled by the comment above', () => {
+    const r = read('epsilon.sql');
+    const g02 = r.entries.find((e) => e.code === 'G02');
+    expect(g02?.messages.ja).toBe('残高不足');
+    expect(g02?.details?.ja).toBe('購入者に別のカードでの決済、またはカード会社への問い合わせを依頼してください。');
+    expect(g02?.scene).toBe('カード決済（カード会社からの応答コード）');
+    const codes = r.entries.map((e) => e.code);
+    // `settlement_types` is not named for codes; SET, DROP and CREATE are statements.
+    for (const c of ['10000-0000-00000', 'SET', 'DROP', 'CREATE', 'INSERT']) expect(codes).not.toContain(c);
+  });
+
+  it('a Protocol Buffers file: enum members by name, their comments as the message; the unspecified zero is none', () => {
+    const r = read('gcash.proto');
+    const s = r.entries.find((e) => e.code === 'S');
+    expect(s?.messages.en).toMatch(/^Success\. The request was processed successfully\./);
+    expect(s?.section).toBe('ResultStatus');
+    const codes = r.entries.map((e) => e.code);
+    for (const c of ['RESULT_CODE_UNSPECIFIED', 'proto3', '1', '12']) expect(codes).not.toContain(c);
+  });
+
+  it('a list in a doc comment (` * - `CAPTURED` – …`) is read as a list', () => {
+    const captured = read('tap.ts.txt').entries.find((e) => e.code === 'CAPTURED');
+    expect(captured?.messages.en).toBe('The charge was successful and the funds were captured.');
+  });
+
+  it('a MediaWiki page: `{| … |}` tables, `== … ==` headings, and no `__TOC__` label', () => {
+    const r = read('paytabs.wiki');
+    const ok = r.entries.find((e) => e.code === '100');
+    expect(ok?.messages.en).toBe('Payment is completed Successfully.');
+    expect(ok?.notes).toContain('Status: Success');
+    expect(ok?.section).toBe('Response codes');
+    expect(r.entries.find((e) => e.code === '810')).toMatchObject({ flow: 'refund', section: 'Refund' });
+    expect(r.entries.find((e) => e.code === '4404')?.messages.en).toBe("You don't have permissions to create an Invoice");
+  });
+
+  it('a sheet under a title padded to its width: the title is no header, each group label heads its rows', () => {
+    const r = read('galaxia.csv');
+    expect(r.entries.find((e) => e.code === '1001')).toMatchObject({ messages: { ko: '카드사 승인 거절' }, scene: '신용카드' });
+    expect(r.entries.find((e) => e.code === '2001')).toMatchObject({ messages: { ko: '가상계좌 발급 완료' }, scene: '가상계좌' });
+  });
+
+  it('a column titled "message" that holds ids beside a description: the description is the message', () => {
+    const sis = read('redsys.html').entries.find((e) => e.code === 'SIS0007');
+    expect(sis?.messages.es).toMatch(/^Error al desmontar el XML de entrada/);
+    expect(sis?.notes).toContain('Mensaje: MSG0008');
+  });
+
+  it('no codes from a JSON example, its fields table, an HTTP request, test cards, endpoints, or a list of banks', () => {
+    const none = (file: string, codes: string[]) => {
+      const got = read(file).entries.map((e) => e.code);
+      for (const c of codes) expect(got, `${file}: ${c}`).not.toContain(c);
+    };
+    none('transbank.md', ['amount', 'buy_order', 'card_detail.card_number', '597055555532', 'application/json', 'VISA', 'Redcompra']);
+    none('esun.html', ['RC', 'MID', 'RRN', 'AN']);
+    none('octopus.md', ['code', 'message', 'requestId', 'orderId']);
+    none('mpesa-daraja.md', ['Sandbox', 'Production']);
+    none('99bill.xsd', ['ICBC', 'CMB', 'PSBC']);
+    none('paytabs.wiki', ['card_type', 'card_scheme', 'payment_description']);
   });
 });
