@@ -90,7 +90,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|\bredirect (the )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|처리 중|처리중|진행 중|진행중|대기|処理中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|\bredirect (the )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -99,20 +99,22 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso) (fue |ha sido )?(aprobad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation, failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|exitos)|sin éxito/,
+  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|autorizad|exitos)|sin éxito/,
 );
 
 /** Something went through: success, or processed normally (정상 처리, 正常処理). */
-const SUCCESS = folded(/\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|con éxito/);
+const SUCCESS = folded(
+  /\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
+);
 
 /** A cancellation or refund that went through: on those flows "cancelled" is the success. */
 const UNDONE = folded(
-  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|撤销成功|退款成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad|anulad)[oa] (con éxito|exitosamente|correctamente)\b/,
+  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|取消授权成功|取消交易成功|撤销成功|退款成功|退货成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\b(cancel(l?ed|lation)?|refund(ed)?|reversal) (was |has been )?(processed|completed) successfully\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad|anulad)[oa] (con éxito|exitosamente|correctamente)\b/,
 );
 
 /** The text says something succeeded and nothing takes it back. */
@@ -121,9 +123,9 @@ function saysSuccess(text: string, flow: Flow | undefined): boolean {
   return SUCCESS.test(text) && !NOT_SUCCESS.test(text);
 }
 
-const REFUND_WORD = folded(/退款|\brefund|환불|返金|\breembols/);
+const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款成功|已退款|退款完成|\brefunded\b|\brefund (success|successful|succeeded|completed?)\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/,
+  /退款成功|已退款|退款完成|退货成功|退货完成|\brefunded\b|\brefund (success|successful|succeeded|completed?)\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -229,7 +231,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\bya existe\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\brepetid[oa]\b|\bya existe\b|\bgià (presente|esistente|utilizzat[oa]|registrat[oa])\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
     ),
     also: (t) => SAME_AS_ANOTHER.test(t),
     moneyInDoubt: true,
@@ -249,7 +251,7 @@ export const DOUBTS: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['already_paid', 'already_refunded', 'already_captured', 'refund_in_progress', 'partially_refunded', 'refund_succeeded'],
     re: folded(
-      /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured|authori[sz]ed|approved)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)/,
+      /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured|authori[sz]ed|approved)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)|\bgià (pagat|effettuat|rimborsat)[oa]\b/,
     ),
     moneyInDoubt: false,
   },
@@ -348,7 +350,9 @@ let lastPlain = '';
 let lastCleaned = '';
 
 /** Any of the words stripLookalikes looks for: most texts hold none, and the shared scan says so. */
-const LOOKALIKE_WORDS = folded(/加紧|加速|통신|异常|network|bank|银行|은행|unknown/);
+const LOOKALIKE_WORDS = folded(
+  /加紧|加速|통신|异常|network|bank|银行|은행|unknown|勿重复|不要重复|不可重复|no repetir|do not (resend|repeat|resubmit)/,
+);
 
 function stripLookalikes(text: string): string {
   if (!LOOKALIKE_WORDS.test(text)) return text;
@@ -360,6 +364,11 @@ function stripLookalikes(text: string): string {
   if (t.includes('bank')) t = t.replace(/\bbank (account|card|code|name|details|transfer)s?\b/g, ' ');
   if (t.includes('银行')) t = t.replace(/银行(卡|账户|账号|帐户|帐号|口座)/g, ' ');
   if (t.includes('은행')) t = t.replace(/은행 ?계좌/g, ' ');
+  // "Do not send it again" (请勿重复送出, no repetir) tells the merchant not to retry a final
+  // answer: it names no earlier request.
+  if (t.includes('重复')) t = t.replace(/(请勿|勿|不要|不可)重复(送出|提交|发送|交易|请求|支付|付款)?/g, ' ');
+  if (t.includes('no repetir')) t = t.replace(/\bno repetir\b/g, ' ');
+  if (t.includes('do not')) t = t.replace(/\bdo not (resend|repeat|resubmit)\b/g, ' ');
   // A value the provider does not recognise (an unknown BIN, card or currency) is no unknown result;
   // but where "unknown" ends "result unknown" or "status unknown", that doubt stands.
   if (t.includes('unknown'))
@@ -548,8 +557,11 @@ function saysOnlyPaid(text: string, flow: Flow | undefined): boolean {
   return !hasDoubtWords(text, 'money-moved');
 }
 
-/** A text that opens with the word for money moved ("Approved", "Captured, balance available"). */
-const MOVED_FIRST = folded(/^(paid|approved|authori[sz]ed|captured|charged|settled)\b/);
+/**
+ * A text that opens with the word for money moved ("Approved", "Captured, balance available", 授權成功:
+ * the card authorisation went through). "用户授权成功", a user who authorised an app, opens otherwise.
+ */
+const MOVED_FIRST = folded(/^(paid|approved|authori[sz]ed|captured|charged|settled)\b|^(预)?授权(成功|完成)|^承認(済|完了)/);
 
 /**
  * Something other than a payment approved or authorised: a device, an account, an application, a
@@ -560,7 +572,7 @@ const OTHER_APPROVED = folded(
 );
 
 const PAYMENT_NAMED = folded(
-  /\b(payment|transaction|trade|charge|purchase|order|refund|capture)\b|支付|付款|扣款|退款|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|cargo|reembolso)\b/,
+  /\b(payment|transaction|trade|charge|purchase|order|refund|capture)\b|支付|付款|扣款|退款|退货|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|cargo|reembolso)\b/,
 );
 
 /**

@@ -139,3 +139,49 @@ export function attributedEnumGrid(text: string): FoundGrid | undefined {
   }
   return sourceGrid(rows, ['code', 'message', 'name', 'comment']);
 }
+
+/** A field of an XML record named for a code (`<Code>`, `<ErrorCode>`, `<resultCode>`, `<id>`). */
+const XML_CODE_FIELD = /^(?:[a-z]+[-_]?)?(?:code|id|value|key)$/i;
+
+/**
+ * Codes written as XML records: a repeated element (`<Error>`, `<Item>`) whose children are a code
+ * (`<Code>E1001</Code>`) and its texts (`<Message>`, `<Description>`). Children are read in order,
+ * the code first; each record keeps the field names as its header. Records of one element name only
+ * count where three or more of them have a code field; an example response's single record does not.
+ */
+export function xmlRecordGrid(text: string): FoundGrid | undefined {
+  // `<Tag>text</Tag>` with no element inside: a record's field.
+  const field = /<([A-Za-z_][\w.-]{0,63})(?:\s[^<>]{0,256})?>([^<]{0,2000})<\/\1\s*>/g;
+  const cursor = new LineCursor(text);
+  type Rec = { fields: [string, string][]; line: number; end: number };
+  const records: Rec[] = [];
+  let open: Rec | undefined;
+  let lastEnd = -1;
+  for (let m = field.exec(text); m !== null; m = field.exec(text)) {
+    // A field that follows the last with only white space between belongs to the same record.
+    const sameRecord = open !== undefined && trim(text.slice(lastEnd, m.index)) === '';
+    if (!sameRecord) {
+      open = { fields: [], line: cursor.at(m.index), end: 0 };
+      records.push(open);
+    }
+    (open as Rec).fields.push([m[1] as string, decodeEntities(m[2] as string)]);
+    (open as Rec).end = cursor.at(m.index);
+    lastEnd = field.lastIndex;
+  }
+  const coded = records.filter((r) => r.fields.length >= 2 && r.fields.some(([k]) => XML_CODE_FIELD.test(k)));
+  if (coded.length < 3) return undefined;
+  // The usual field names, in order, the code field first.
+  const names: string[] = [];
+  for (const r of coded) for (const [k] of r.fields) if (!names.includes(k)) names.push(k);
+  const codeName = names.find((k) => XML_CODE_FIELD.test(k)) as string;
+  const header = [codeName, ...names.filter((k) => k !== codeName)];
+  const rows: GridRow[] = coded
+    .map((r) => {
+      const byName = new Map(r.fields);
+      const row: GridRow = { cells: header.map((k) => trim(byName.get(k) ?? '')), line: r.line };
+      if (r.end > r.line) row.end = r.end;
+      return row;
+    })
+    .filter((r) => (r.cells[0] ?? '') !== '');
+  return rows.length >= 3 ? { kind: 'html', rows, header, from: rows[0]?.line ?? 1, to: rows[rows.length - 1]?.end ?? 1 } : undefined;
+}

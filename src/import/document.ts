@@ -1,6 +1,7 @@
 import { readBlockTable } from './blocks.js';
 import { codeLike, codeText, decodeEntities, plain, strictCode, stripTags } from './cells.js';
 import { type Grid, type GridRow, splitLines, trim } from './grid.js';
+import { headerRole } from './header-roles.js';
 import { Outline } from './outline.js';
 import { parseSourceLine, type SourceLine } from './source.js';
 import { parseDelimited } from './tables.js';
@@ -418,6 +419,73 @@ function readProtoEnums(lines: string[], state: State): FoundGrid[] {
   return grids;
 }
 
+/** `pub enum PaymentStatus {` */
+const RUST_ENUM = /^(?:pub(?:\([a-z]{1,10}\))? )?enum ([A-Z]\w{0,63})(?:<[^<>]{0,64}>)? ?\{/;
+/** `#[serde(rename = "invalid_api_key")]`, `#[serde(rename_all = "snake_case")]` */
+const SERDE_RENAME = /^#\[serde\([^)]{0,256}?\brename\s*=\s*"([^"]{1,128})"/;
+const SERDE_RENAME_ALL = /^#\[serde\([^)]{0,256}?\brename_all\s*=\s*"([^"]{1,32})"/;
+/** `Pending,`, `Expired = 3,`, `Declined(String),` */
+const RUST_VARIANT = /^([A-Z][A-Za-z0-9]{0,127})\s*(?:=\s*-?\d{1,10}\s*)?(?:\([^()]{0,256}\)\s*)?,?$/;
+
+/** A variant's wire name under serde's `rename_all` rule. */
+function serdeName(variant: string, rule: string | undefined): string {
+  const words = variant.split(/(?=[A-Z])/).filter((w) => w !== '');
+  switch (rule) {
+    case 'snake_case':
+      return words.join('_').toLowerCase();
+    case 'SCREAMING_SNAKE_CASE':
+      return words.join('_').toUpperCase();
+    case 'kebab-case':
+      return words.join('-').toLowerCase();
+    case 'SCREAMING-KEBAB-CASE':
+      return words.join('-').toUpperCase();
+    case 'lowercase':
+      return variant.toLowerCase();
+    case 'UPPERCASE':
+      return variant.toUpperCase();
+    case 'camelCase':
+      return variant.charAt(0).toLowerCase() + variant.slice(1);
+    default:
+      return variant;
+  }
+}
+
+/**
+ * The enums of a Rust file, by the names serde sends: a variant's `#[serde(rename = "…")]`, or its
+ * name under the enum's `rename_all`; its `///` doc comment is its message. Constants, `impl`
+ * blocks and tests are not codes.
+ */
+function readRustEnums(lines: string[], state: State): FoundGrid[] {
+  const grids: FoundGrid[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const e = RUST_ENUM.exec(trim(lines[i] as string));
+    if (!e) continue;
+    let rule: string | undefined;
+    for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+      const t = trim(lines[k] as string);
+      if (!t.startsWith('#[') && !t.startsWith('///')) break;
+      rule ??= SERDE_RENAME_ALL.exec(t)?.[1];
+    }
+    openSection(state, e[1] as string, 2);
+    const rows: GridRow[] = [];
+    let docs: string[] = [];
+    let rename: string | undefined;
+    for (i++; i < lines.length && !trim(lines[i] as string).startsWith('}'); i++) {
+      const t = trim(lines[i] as string);
+      if (t.startsWith('///')) docs.push(trim(t.slice(3)));
+      else if (t.startsWith('#[')) rename = SERDE_RENAME.exec(t)?.[1] ?? rename;
+      else {
+        const v = RUST_VARIANT.exec(t);
+        if (v) rows.push({ cells: [rename ?? serdeName(v[1] as string, rule), docs.join(' '), v[1] as string], line: i + 1 });
+        docs = [];
+        rename = undefined;
+      }
+    }
+    if (rows.length > 0) grids.push(makeGrid('lines', rows, state, { codeColumn: 0, header: ['code', 'message', 'name'] }));
+  }
+  return grids;
+}
+
 /** The `-- comment` block that titles an SQL statement: its first line that is not a rule of dashes. */
 function sqlComment(lines: string[], at: number): string | undefined {
   let k = at - 1;
@@ -513,6 +581,12 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
     if (boxed) open = row;
   }
   if (rows.length === 0 && !header) return [undefined, Math.max(i, start + 1)];
+  // A message format or its sample (`MerchantID|CustomerID|TxnReferenceNo|…`): many cells to a
+  // line, each one token of Latin letters and digits, no header. A code table says what its codes mean.
+  const cellCount = rows.reduce((n, r) => n + r.cells.length, 0);
+  if (!header && cellCount >= 5 * rows.length && rows.every((r) => r.cells.every((c) => /^[\w.#*:/+-]*$/.test(c)))) {
+    return [undefined, Math.max(i, start + 1)];
+  }
   const extra: Partial<Grid> = {};
   if (header) extra.header = header;
   const g = makeGrid('markdown', rows, state, extra);
@@ -570,6 +644,11 @@ function readRun(lines: string[], start: number, test: (line: string) => boolean
     }
     const blank = trim(line) === '';
     if (!blank && !isTrivialSource(line)) break;
+    // A Python docstring under a member (`"""Paid in full."""`) may run over lines.
+    if (comments && docstringOpens(line)) {
+      i = docstringEnd(lines, i) + 1;
+      continue;
+    }
     if (!comments || blank) skipped++;
     if (skipped > gap) break;
     i++;
@@ -577,10 +656,59 @@ function readRun(lines: string[], start: number, test: (line: string) => boolean
   return last + 1;
 }
 
+/** `class PaymentStatus(str, Enum):` */
+const PY_ENUM_CLASS = /^class \w{1,64}\([^()]{0,64}Enum\)\s*:/;
+
+/**
+ * The line opens the body of a Python enum (`CREDIT = "Credit"` under `class PaymentStatus(str,
+ * Enum):`): its plain-word values are the members' wire values, though they read as words.
+ */
+function underEnumClass(lines: string[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const t = trim(lines[k] as string);
+    if (PY_ENUM_CLASS.test(t)) return true;
+    if (t !== '' && !docstringOpens(t) && !t.startsWith('#') && !t.endsWith('"""') && !t.endsWith("'''")) return false;
+  }
+  return false;
+}
+
+/** A line that opens a Python docstring. */
+function docstringOpens(line: string): boolean {
+  const t = trim(line);
+  return t.startsWith('"""') || t.startsWith("'''");
+}
+
+/** The line on which the docstring opened at `i` closes (the same line when it holds both quotes). */
+function docstringEnd(lines: string[], i: number): number {
+  const t = trim(lines[i] as string);
+  const quote = t.slice(0, 3);
+  if (t.length >= 6 && t.endsWith(quote)) return i;
+  for (let k = i + 1; k < lines.length && k < i + 40; k++) if ((lines[k] as string).includes(quote)) return k;
+  return i;
+}
+
+/** The docstring under a member (Python writes a member's documentation below it), as one line. */
+function docstringBelow(lines: string[], k: number): string | undefined {
+  const i = k + 1;
+  if (i >= lines.length || !docstringOpens(lines[i] as string)) return undefined;
+  const end = docstringEnd(lines, i);
+  const text = lines
+    .slice(i, end + 1)
+    .map((l) =>
+      trim(l)
+        .replace(/^("""|''')/, '')
+        .replace(/("""|''')$/, ''),
+    )
+    .map(trim)
+    .filter((l) => l !== '')
+    .join(' ');
+  return text === '' ? undefined : text;
+}
+
 /** Lines an SDK file has between its constants: braces, comments, annotations. */
 function isTrivialSource(line: string): boolean {
   const t = trim(line);
-  return /^(?:[{}()[\];,]+$|\/\/|\/\*|\*|#(?!#)|@\w|<\?php$|\?>$|(?:(?:public|private|export|final|static) )*(?:enum|class|interface|object|const|var|type|module|package|namespace|import|use)\b)/.test(
+  return /^(?:[{}()[\];,]+$|"""|'''|\/\/|\/\*|\*|#(?!#)|@\w|<\?php$|\?>$|(?:(?:public|private|export|final|static) )*(?:enum|class|interface|object|const|var|type|module|package|namespace|import|use)\b)/.test(
     t,
   );
 }
@@ -671,16 +799,57 @@ function docCommentLists(lines: string[]): string[] {
   });
 }
 
+/** `"key": (` or `KEY = (`: a value in parentheses, its strings on the lines below. */
+const PAREN_VALUE = /^((?:"[^"]{1,128}"|'[^']{1,128}'|[A-Za-z_]\w{0,127})\s*[:=])\s*\($/;
+const STRING_LINE = /^(?:"([^"]*)"|'([^']*)')$/;
+
+/**
+ * A value that Python or JavaScript splits into strings over several lines (`"key": (` `"Text
+ * that "` `"goes on."` `),`) is joined onto the key's line, as one string; the lines it took are
+ * left as comments, so the line numbers stay.
+ */
+function joinParenStrings(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i++) {
+    const m = PAREN_VALUE.exec(trim(lines[i] as string));
+    if (!m) continue;
+    const parts: string[] = [];
+    let k = i + 1;
+    for (; k < lines.length && k < i + 40; k++) {
+      const t = trim(lines[k] as string);
+      const str = STRING_LINE.exec(t);
+      if (!str) break;
+      parts.push(str[1] ?? str[2] ?? '');
+    }
+    if (parts.length === 0 || !/^\)\s*,?$/.test(trim(lines[k] ?? ''))) continue;
+    const indent = (lines[i] as string).slice(0, (lines[i] as string).length - trimStart(lines[i] as string).length);
+    lines[i] = `${indent}${m[1]} "${parts.join('').replace(/"/g, "'").trim()}",`;
+    for (let j = i + 1; j <= k; j++) lines[j] = `${indent}#`;
+    i = k;
+  }
+  return lines;
+}
+
+function trimStart(s: string): string {
+  let i = 0;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  return s.slice(i);
+}
+
 /** Fences that hold a request or a command line, not a list. */
 const REQUEST_FENCE = /^(?:http|https|curl|bash|sh|shell|console|zsh|powershell|ps1|cmd|bat)\b/;
 
 export function findGrids(text: string, skip: [number, number][] = []): FoundGrid[] {
-  const lines = docCommentLists(splitLines(text));
+  const lines = joinParenStrings(docCommentLists(splitLines(text)));
   const grids: FoundGrid[] = [];
   const outline = new Outline();
   const state: State = { outline };
   const skipped = (n: number) => skip.some(([a, b]) => n >= a && n <= b);
   if (lines.some((l) => PROTO_SYNTAX.test(trim(l)))) return readProtoEnums(lines, state);
+  // Rust: enums that serde sends by name (a derive, and an enum, in the file).
+  if (lines.some((l) => trim(l).startsWith('#[derive(')) && lines.some((l) => RUST_ENUM.test(trim(l)))) {
+    const rust = readRustEnums(lines, state);
+    if (rust.length > 0) return rust;
+  }
   let fence: string | undefined;
   let sqlCodeTables: boolean | undefined;
   let wikiHeadings: boolean | undefined;
@@ -799,7 +968,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       }
     }
     const src = parseSourceLine(line);
-    if (src && (fence !== undefined || strictCode(src.code) || src.text !== undefined)) {
+    if (src && (fence !== undefined || strictCode(src.code) || src.text !== undefined || underEnumClass(lines, i))) {
       const end = readRun(lines, i, (l) => parseSourceLine(l) !== undefined, 3, true);
       const rows: GridRow[] = [];
       // Among string codes (`ErrInvalidSignature = "E1001"`), a bare number is a setting of the SDK
@@ -826,8 +995,11 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       for (let k = i; k < end; k++) {
         const s = parsed[k - i];
         if (settings && s?.bareNumber) continue;
-        if (!s || example || field(s)) continue;
-        const comment = s.comment ?? commentAbove(lines, k);
+        // A class's declaration (`class PaymentRequestStatus(str, Enum):`) is none of its members.
+        if (!s || example || field(s) || /^\s*class\s/.test(lines[k] as string)) continue;
+        // An SDK's settings: an address (`API_BASE_URL = "https://…"`) is no code, nor its meaning.
+        if (/^(?:https?:\/\/|\/[\w-])/.test(s.code) || /^(?:https?:\/\/|\/[\w-])/.test(s.text ?? '')) continue;
+        const comment = s.comment ?? commentAbove(lines, k) ?? docstringBelow(lines, k);
         // A member that sends its own name (Swift's `case timeout`) has no other name to note.
         const name = s.name === undefined || s.name === s.code ? '' : s.name;
         rows.push({ cells: [s.code, s.text ?? '', name, comment ?? ''], line: k + 1 });
@@ -875,7 +1047,12 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const above = trim(lines[dashes ? i - 2 : i - 1] ?? '');
       const extra: Partial<Grid> = {};
       const headerCells = above.split(/\t|\s{2,}/).map(trim);
-      if (headerCells.length >= 2 && headerCells.length === rows[0]?.cells.length && !headerCells.some(strictCode))
+      // A title may look like a code (`RefStatus`) where it names a column's role.
+      if (
+        headerCells.length >= 2 &&
+        headerCells.length === rows[0]?.cells.length &&
+        !headerCells.some((h) => strictCode(h) && headerRole(h) === undefined)
+      )
         extra.header = headerCells;
       // Two lines that happen to start with a code are prose more often than a table, unless both
       // are list items that set off a code in digits or capitals (`1. **0000**：交易成功`); a pair of

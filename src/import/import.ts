@@ -1,6 +1,6 @@
 import { classify } from '../classify/classify.js';
 import type { Flow, Next, Outcome, Party } from '../core/types.js';
-import { attributedEnumGrid, xsdEnumerationGrid } from './annotated.js';
+import { attributedEnumGrid, xmlRecordGrid, xsdEnumerationGrid } from './annotated.js';
 import { type FoundGrid, findGrids } from './document.js';
 import { flowOf } from './flow.js';
 import type { GridRow } from './grid.js';
@@ -201,13 +201,42 @@ function gridsOf(text: string, format: ImportFormat): FoundGrid[] {
       if (xsd) return [xsd];
       const attributed = /\[\s*(EnumMember|JsonStringEnumMemberName|XmlEnum)\s*\(/.test(text) ? attributedEnumGrid(text) : undefined;
       if (attributed) return [attributed];
+      // Records of an XML file (`<Error><Code>E1001</Code><Message>…</Message></Error>`).
+      const xml = /^\s*(<\?xml|<!--|<[A-Za-z])/.test(text) && !/<(html|body|table|div)\b/i.test(text) ? xmlRecordGrid(text) : undefined;
+      if (xml) return [xml];
       const sheet = wholeSheet(text);
       if (sheet) return [sheet];
       const html = /<(table|dl)\b/i.test(text) ? findHtmlGrids(text) : [];
       const spans = html.map((g): [number, number] => [g.from, g.to]);
-      return [...html, ...findGrids(text, spans)].sort((a, b) => a.from - b.from);
+      return [...html, ...findGrids(withoutStylesAndScripts(text), spans)].sort((a, b) => a.from - b.from);
     }
   }
+}
+
+/**
+ * The text of a page with its `<style>` and `<script>` elements emptied, line breaks kept: a style
+ * sheet's `mso-number-format:General;` is no code and its meaning, whatever line it is on.
+ */
+function withoutStylesAndScripts(text: string): string {
+  if (!/<(style|script)\b/i.test(text)) return text;
+  const lower = text.toLowerCase();
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const s = lower.indexOf('<style', at);
+    const j = lower.indexOf('<script', at);
+    const open = s < 0 ? j : j < 0 ? s : Math.min(s, j);
+    if (open < 0) break;
+    const name = open === s ? 'style' : 'script';
+    const gt = lower.indexOf('>', open);
+    const close = gt < 0 ? -1 : lower.indexOf(`</${name}`, gt);
+    const end = close < 0 ? text.length : close;
+    out += text.slice(at, gt < 0 ? text.length : gt + 1);
+    if (gt < 0) return out;
+    out += text.slice(gt + 1, end).replace(/[^\n]+/g, '');
+    at = end;
+  }
+  return out + text.slice(at);
 }
 
 /**

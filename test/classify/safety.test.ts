@@ -675,3 +675,56 @@ describe('safety rule money-in-doubt: a reconciliation out of balance', () => {
     },
   );
 });
+
+describe('safety: words of card acquirers in Chinese and Spanish', () => {
+  it('授權成功 (the card authorisation went through) opens with the word for money moved; 用户授权成功 does not', () => {
+    expect(step(stopped, '授權成功', 'payment')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    expect(step(stopped, '預授權成功')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    expect(step(stopped, '用户授权成功')?.rule).not.toBe('says-paid');
+  });
+
+  it('退貨 is a refund: 退貨成功 on the refund flow says the refund moved, elsewhere it is no payment', () => {
+    expect(step(stopped, '退貨成功', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    expect(step(stopped, '退貨成功', 'payment')?.rule).not.toBe('says-paid');
+  });
+
+  it('取消授權成功 on the cancel flow is the cancellation done: never a failure', () => {
+    expect(step(stopped, '取消授權成功', 'cancel')).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
+  });
+
+  it('"do not send it again" names no earlier request: a final decline stays final', () => {
+    expect(step(stopped, '發卡銀行拒絕交易（Do Not Honor），請勿重複送出', 'payment')).toBeUndefined();
+    expect(step(stopped, 'Denegado, no repetir', 'payment')).toBeUndefined();
+    // a duplicate in so many words still is one
+    expect(step(stopped, '重複交易，請勿重複送出', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+  });
+
+  it('Spanish: a repeated order is a duplicate, a redirect to the issuer is in flight', () => {
+    expect(step(stopped, 'Pedido repetido', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    expect(step(stopped, 'Operación que ha sido redirigida al emisor a autenticar', 'payment')).toMatchObject({
+      rule: 'guard',
+      unified: 'processing',
+    });
+    expect(saysMoneyMoved(fold('Transacción autorizada'), 'payment')).toBe(true);
+    expect(saysMoneyMoved(fold('Transacción no autorizada'), 'payment')).toBe(false);
+  });
+});
+
+describe('safety: more languages and wordings', () => {
+  it('Vietnamese, read through its glossary: an order not yet paid is open, a transaction in progress is in flight', () => {
+    const read = (text: string, flow?: Flow) => classify({ message: text, flow });
+    expect(read('Đơn hàng chưa được thanh toán')).toMatchObject({ outcome: 'pending' });
+    expect(read('Giao dịch đang thực hiện, chưa kết thúc')).toMatchObject({ outcome: 'pending', next: 'wait' });
+  });
+
+  it('a cancellation or refund "processed successfully" on its flow is never a failure', () => {
+    expect(step(stopped, 'Cancellation processed successfully', 'cancel')).toMatchObject({ rule: 'says-success' });
+    expect(step(stopped, 'Refund processed successfully', 'refund')).toMatchObject({ rule: 'says-success' });
+  });
+
+  it('Italian: already present is a duplicate, already paid moved money, "eseguita correttamente" succeeded', () => {
+    expect(step(stopped, 'Codice transazione già presente', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    expect(step(stopped, 'Pagamento già effettuato per questo ordine', 'payment')).toMatchObject({ rule: 'guard' });
+    expect(step(stopped, 'Operazione eseguita correttamente', 'payment')).toMatchObject({ rule: 'says-success' });
+  });
+});

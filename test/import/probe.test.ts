@@ -46,6 +46,8 @@ const FILES = [
   'tap.ts.txt',
   'galaxia.csv',
   'octopus.md',
+  'yahoo-wallet.xml',
+  'hitpay.rs.txt',
 ];
 
 describe('import: documents a probe wrote', () => {
@@ -202,5 +204,48 @@ describe('import: documents a probe wrote', () => {
     none('mpesa-daraja.md', ['Sandbox', 'Production']);
     none('99bill.xsd', ['ICBC', 'CMB', 'PSBC']);
     none('paytabs.wiki', ['card_type', 'card_scheme', 'payment_description']);
+  });
+
+  it('XML records: each <Error> gives its <Code> and its <Message>, the sample response none of its fields', () => {
+    const r = read('yahoo-wallet.xml');
+    expect(r.entries.find((e) => e.code === 'E9999')?.messages.ja).toBe('システムエラーが発生しました');
+    const codes = r.entries.map((e) => e.code);
+    for (const c of ['1080', 'JPY', 'VISA', '4242', '9999']) expect(codes).not.toContain(c);
+  });
+
+  it('Rust enums by the names serde sends: rename_all, or a variant of its own rename; doc comments as messages', () => {
+    const r = read('hitpay.rs.txt');
+    expect(r.entries.find((e) => e.code === 'partially_refunded')?.messages.en).toBe(
+      'Part of the charge amount was refunded; the rest remains captured.',
+    );
+    expect(r.entries.find((e) => e.code === 'invalid_api_key')?.notes).toContain('name: InvalidApiKey');
+    const codes = r.entries.map((e) => e.code);
+    for (const c of ['API_BASE_URL', 'ApiError', 'self', 'PartiallyRefunded']) expect(codes).not.toContain(c);
+  });
+
+  it('Python: enum members with plain-word values and docstrings under them; dict values split over lines', () => {
+    const r = read('instamojo.py.txt');
+    expect(r.entries.find((e) => e.code === 'Credit')?.messages.en).toBe(
+      'Payment was successful and the amount has been credited to the merchant.',
+    );
+    expect(r.entries.find((e) => e.code === 'authentication_failed')?.messages.en).toBe(
+      'Authentication credentials were not provided or the access token is invalid or expired. Generate a new token and try again.',
+    );
+    expect(r.entries.map((e) => e.code)).not.toContain('str');
+  });
+
+  it('a page saved from Excel: its style sheet gives no codes', () => {
+    const r = read('worldline-sips.html');
+    expect(r.entries.find((e) => e.code === '05')?.messages.fr).toBe('Autorisation refusée');
+    const codes = r.entries.map((e) => e.code);
+    for (const c of ['mso-number-format', 'auto', 'black', 'padding', '11.0pt']) expect(codes).not.toContain(c);
+  });
+
+  it('text from a PDF: a pipe-delimited message format is no table; a header titled `RefStatus` names two codes', () => {
+    const r = read('billdesk.txt');
+    expect(r.entries.find((e) => e.code === '0799')?.messages.en).toBe('Refund processed successfully');
+    expect(r.entries.find((e) => e.code === '0699')).toBeDefined();
+    const codes = r.entries.map((e) => e.code);
+    for (const c of ['MerchantID', 'TxnType', 'AuthStatus', 'CheckSum', 'Filler1']) expect(codes).not.toContain(c);
   });
 });
