@@ -835,6 +835,119 @@ function trimStart(s: string): string {
   return s.slice(i);
 }
 
+/** `[status.ERROR_VALUE_INVALID]`: a TOML table or an INI section. */
+const SECTION_LINE = /^\[\s*([\w.:-]{1,128})\s*\]\s*(?:[#;].*)?$/;
+/** `message = "…"` or `message=…` inside a section. */
+const SECTION_KEY = /^([\w.-]{1,64})[ \t]{0,16}=(.{0,2000})$/;
+
+/** A TOML or INI value as text: quotes taken off, a trailing comment dropped from a bare value. */
+function sectionValue(raw: string): string {
+  const t = trim(raw);
+  const q = t[0];
+  if ((q === '"' || q === "'") && t.length >= 2) {
+    const end = t.indexOf(q, 1);
+    return end > 0 ? t.slice(1, end) : t.slice(1);
+  }
+  const hash = t.search(/\s[#;]/);
+  return trim(hash >= 0 ? t.slice(0, hash) : t);
+}
+
+/**
+ * Codes as the sections of a TOML or INI file (`[status.ERROR_VALUE_INVALID]` then `message =
+ * "…"`): the section's last name is the code, its keys are the columns. Only sections with a key
+ * titled as a text (message, description …) count, so settings (`[api]`, `[logging]`) give none.
+ */
+function readSections(lines: string[], state: State): FoundGrid[] {
+  const rows: GridRow[] = [];
+  const header: string[] = ['code'];
+  let open: { code: string; values: Map<string, string>; line: number; end: number } | undefined;
+  const close = () => {
+    if (!open) return;
+    const texty = [...open.values.keys()].some((k) => {
+      const r = headerRole(k);
+      return r === 'message' || r === 'description';
+    });
+    if (texty && codeLike(open.code)) {
+      for (const k of open.values.keys()) if (!header.includes(k)) header.push(k);
+      const o = open;
+      const row: GridRow = { cells: [o.code, ...header.slice(1).map((h) => o.values.get(h) ?? '')], line: o.line };
+      if (o.end > o.line) row.end = o.end;
+      rows.push(row);
+    }
+    open = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = trim(lines[i] as string);
+    const sec = SECTION_LINE.exec(t);
+    if (sec) {
+      close();
+      const name = sec[1] as string;
+      open = { code: name.slice(name.lastIndexOf('.') + 1), values: new Map(), line: i + 1, end: i + 1 };
+      continue;
+    }
+    const kv = open ? SECTION_KEY.exec(t) : null;
+    if (open && kv) {
+      open.values.set(kv[1] as string, sectionValue(kv[2] as string));
+      open.end = i + 1;
+    }
+  }
+  close();
+  // Rows are widened to the final header: a later section may add a key.
+  for (const r of rows) while (r.cells.length < header.length) r.cells.push('');
+  return rows.length >= 3 ? [makeGrid('lines', rows, state, { header, codeColumn: 0 })] : [];
+}
+
+/** `エラーコード: MP-4001`, `Error code: E01`: a label, a colon, a value. */
+const LABELLED = /^([^:：\s][^:：]{0,23})[:：][ \t]*(\S.{0,1999})$/;
+
+/**
+ * Records written as blocks of labelled lines, a blank line between blocks:
+ * `エラーコード: MP-4001` / `エラー名: INVALID_PARAMETER` / `説明: …` / `対処方法: …`. The label that
+ * names a code (headerRole) gives the code; the other labels are the columns, in the order first
+ * seen. Three blocks at least, each with that label; a line of text between blocks (`■ 決済エラー`)
+ * is skipped.
+ */
+function readLabelBlocks(lines: string[], start: number): { header: string[]; rows: GridRow[]; next: number } | undefined {
+  const first = LABELLED.exec(trim(lines[start] as string));
+  if (!first || headerRole(first[1] as string) !== 'code') return undefined;
+  const codeLabel = trim(first[1] as string);
+  const header: string[] = [codeLabel];
+  const blocks: { values: Map<string, string>; line: number; end: number }[] = [];
+  let i = start;
+  let last = start;
+  while (i < lines.length) {
+    const m = LABELLED.exec(trim(lines[i] as string));
+    if (!m || trim(m[1] as string) !== codeLabel) {
+      // Between blocks: blank lines and at most one line of text (a group's title).
+      if (trim(lines[i] as string) === '' || (i > last + 1 && i <= last + 3 && !LABELLED.test(trim(lines[i] as string)))) {
+        if (i > last + 4) break;
+        i++;
+        continue;
+      }
+      break;
+    }
+    const values = new Map<string, string>();
+    const line = i + 1;
+    for (; i < lines.length; i++) {
+      const f = LABELLED.exec(trim(lines[i] as string));
+      if (!f) break;
+      const label = trim(f[1] as string);
+      if (values.has(label)) break;
+      values.set(label, trim(f[2] as string));
+      if (!header.includes(label)) header.push(label);
+    }
+    blocks.push({ values, line, end: i });
+    last = i - 1;
+  }
+  if (blocks.length < 3) return undefined;
+  const rows = blocks.map((b) => {
+    const row: GridRow = { cells: header.map((h) => b.values.get(h) ?? ''), line: b.line };
+    if (b.end > b.line) row.end = b.end;
+    return row;
+  });
+  return { header, rows, next: last + 1 };
+}
+
 /** Fences that hold a request or a command line, not a list. */
 const REQUEST_FENCE = /^(?:http|https|curl|bash|sh|shell|console|zsh|powershell|ps1|cmd|bat)\b/;
 
@@ -845,6 +958,14 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
   const state: State = { outline };
   const skipped = (n: number) => skip.some(([a, b]) => n >= a && n <= b);
   if (lines.some((l) => PROTO_SYNTAX.test(trim(l)))) return readProtoEnums(lines, state);
+  // A TOML or INI file: sections and `key = value` lines, and nothing that reads as prose.
+  if (
+    lines.filter((l) => SECTION_LINE.test(trim(l))).length >= 3 &&
+    !lines.some((l) => /^\s*(#{1,6} |<\w|\|)/.test(l) && !/^\s*#/.test(l))
+  ) {
+    const sections = readSections(lines, state);
+    if (sections.length > 0) return sections;
+  }
   // Rust: enums that serde sends by name (a derive, and an enum, in the file).
   if (lines.some((l) => trim(l).startsWith('#[derive(')) && lines.some((l) => RUST_ENUM.test(trim(l)))) {
     const rust = readRustEnums(lines, state);
@@ -876,6 +997,12 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       continue;
     }
     if (fence === undefined) {
+      const labelled = readLabelBlocks(lines, i);
+      if (labelled) {
+        grids.push(makeGrid('lines', labelled.rows, state, { header: labelled.header, codeColumn: 0 }));
+        i = labelled.next;
+        continue;
+      }
       // The other statements of an SQL file (`SET NAMES utf8mb4;`, `DROP TABLE …;`, `COMMIT;`).
       if (SQL_STATEMENT.test(t)) {
         i++;
@@ -985,7 +1112,14 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // are all ids, dates or numbers: an example's data. A list of codes gives each one words.
       const keyed = parsed.filter((p): p is SourceLine => p !== undefined && p.name === undefined);
       const wordless = keyed.length >= 3 && keyed.every((p) => p.text === undefined || !hasWords(p.text));
+      // `vads_amount=4525`, `vads_auth_mode=FULL`: a form's fields (lower-case names joined by `_`
+      // or in camel case) set to values; an SDK's constants are named in capitals.
+      const named = parsed.filter((p): p is SourceLine => p?.name !== undefined);
+      const formFields =
+        named.length >= 3 &&
+        named.filter((p) => /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z]\w*$/.test(p.name as string)).length * 5 >= named.length * 3;
       const example =
+        formFields ||
         (fields >= 2 && fields * 2 >= parsed.filter((p) => p !== undefined).length) ||
         (fields >= 1 && wordless) ||
         responseExample(parsed.map((p) => (p?.name === undefined ? p?.code : undefined)));

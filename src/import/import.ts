@@ -9,7 +9,7 @@ import { columnTag, detectTag, headerLanguage, LATIN_TAGS, latinWords } from './
 import { exampleFieldNames, gridRecords, type ImportRecord, type RecordText, type Role, type Skipped } from './records.js';
 import { parseScrape } from './scrape.js';
 import { scriptCounts } from './script.js';
-import { findStructuredGrids } from './structured.js';
+import { embeddedDocuments, findStructuredGrids } from './structured.js';
 import { parseDelimited } from './tables.js';
 
 export type ImportFormat = 'auto' | 'markdown' | 'csv' | 'tsv' | 'html' | 'json' | 'source' | 'lines';
@@ -195,7 +195,9 @@ function gridsOf(text: string, format: ImportFormat): FoundGrid[] {
       return [];
     default: {
       const structured = findStructuredGrids(text);
-      if (structured && structured.length > 0) return structured;
+      // Tables in the file's string values (a Postman or OpenAPI description in markdown).
+      const embedded = structured ? embeddedDocuments(text).flatMap((d) => shifted(gridsOf(d.text, 'auto'), d.line - 1)) : [];
+      if (structured && structured.length + embedded.length > 0) return [...structured, ...embedded].sort((a, b) => a.from - b.from);
       // Codes declared by annotations: an XML Schema's enumeration, a C# enum's attributes.
       const xsd = /<(xs|xsd):enumeration\b/.test(text) ? xsdEnumerationGrid(text) : undefined;
       if (xsd) return [xsd];
@@ -211,6 +213,19 @@ function gridsOf(text: string, format: ImportFormat): FoundGrid[] {
       return [...html, ...findGrids(withoutStylesAndScripts(text), spans)].sort((a, b) => a.from - b.from);
     }
   }
+}
+
+/** Grids read from a text that starts on line `by + 1` of the document, placed on its lines. */
+function shifted(grids: FoundGrid[], by: number): FoundGrid[] {
+  for (const g of grids) {
+    g.from += by;
+    g.to += by;
+    for (const r of g.rows) {
+      r.line += by;
+      if (r.end !== undefined) r.end += by;
+    }
+  }
+  return grids;
 }
 
 /**

@@ -59,6 +59,8 @@ function latinTag(text: string): TextTag {
   if (/[ñ¿¡]/i.test(text)) score.es = (score.es ?? 0) + 2;
   if (/[ãõ]|ção|ções/i.test(text)) score.pt = (score.pt ?? 0) + 2;
   if (/[ß]|[äöü]/i.test(text)) score.de = (score.de ?? 0) + 2;
+  // ł, ą, ę, ś, ź, ż, ć and ń are Polish letters; no language tagged here writes them.
+  if (/[łąęśźżćń]/i.test(text)) score.pl = (score.pl ?? 0) + 3;
   if (/[èêëàç]/i.test(text) && !/ção/i.test(text)) score.fr = (score.fr ?? 0) + 1;
   // Acute vowels (inválido, número, código) are Spanish or Portuguese, rarely English or French.
   if (/[áíóú]/i.test(text)) {
@@ -93,7 +95,7 @@ export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' |
 
 /** The language most of a column's texts are in; the column keeps it for texts that are too short to tell. */
 /** The languages written in Latin letters that texts are tagged with. */
-export const LATIN_TAGS: ReadonlySet<string> = new Set(['en', 'es', 'pt', 'fr', 'de', 'id', 'vi']);
+export const LATIN_TAGS: ReadonlySet<string> = new Set(['en', 'es', 'pt', 'fr', 'de', 'pl', 'id', 'vi']);
 
 export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans' | 'ja'): TextTag | undefined {
   const votes = new Map<TextTag, number>();

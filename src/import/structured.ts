@@ -13,6 +13,22 @@ const CODE_KEY =
   /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|(error|err|result|reason)_?(name|id|key|type)|issue|key|id|name|value|type)$/i;
 
 /** JSON Schema's type names: a `type` key holding one names a schema, not a code. */
+/**
+ * Lists of a request's parts, not of codes: an OpenAPI operation's `parameters`
+ * (`{name: referenceId, in: path}`), a Postman request's headers, form fields, query parameters
+ * and variables (`{key: Content-Type, value: …}`).
+ */
+const REQUEST_PARTS: ReadonlySet<string> = new Set([
+  'parameters',
+  'header',
+  'headers',
+  'urlencoded',
+  'formdata',
+  'query',
+  'variable',
+  'variables',
+]);
+
 const SCHEMA_TYPES = new Set(['object', 'string', 'integer', 'number', 'array', 'boolean', 'null']);
 
 function scalarText(n: unknown): string | undefined {
@@ -101,8 +117,7 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
     const section = path.join('/');
     if (isSeq(node)) {
       const maps = node.items.filter(isMap);
-      // An OpenAPI operation's `parameters` (`{name: referenceId, in: path}`) name fields, not codes.
-      if (maps.length > 0 && maps.length === node.items.length && path[path.length - 1] !== 'parameters') {
+      if (maps.length > 0 && maps.length === node.items.length && !REQUEST_PARTS.has(path[path.length - 1] ?? '')) {
         // OpenAPI `oneOf` items that are schemas (`type: object`) each with an `example` object:
         // the examples hold the codes.
         const schemas = maps.every((m) => SCHEMA_TYPES.has(scalarText(m.get('type', true)) ?? ''));
@@ -202,4 +217,45 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
     }
   }
   return grids;
+}
+
+/**
+ * Text documents held in the string values of a JSON or YAML file: a Postman collection's or an
+ * OpenAPI spec's `description`, written in markdown, often holds the code table itself. Each comes
+ * with the line its value starts on. Only strings with a table in them (three lines that start with
+ * a pipe, or an HTML table) are returned.
+ */
+export function embeddedDocuments(text: string): { text: string; line: number }[] {
+  const head = text.replace(/^(\s*(#|\/\/)[^\n]*\n)*\s*/, '');
+  if (!head.startsWith('{') && !head.startsWith('[') && !/^(- )?[A-Za-z0-9_"'-]{1,80}:(\s|$)/m.test(head.slice(0, 2000))) return [];
+  const lc = new LineCounter();
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(
+      text.replace(/^(\s*\/\/[^\n]*\n)+/, (m) => m.replace(/[^\n]/g, '')),
+      { lineCounter: lc, uniqueKeys: false },
+    );
+  } catch {
+    return [];
+  }
+  if (doc.errors.length > 0) return [];
+  const out: { text: string; line: number }[] = [];
+  const visit = (node: unknown) => {
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'string' && v.length >= 40 && hasTable(v)) {
+        out.push({ text: v, line: node.range ? lc.linePos(node.range[0]).line : 1 });
+      }
+    } else if (isSeq(node)) for (const item of node.items) visit(item);
+    else if (isMap(node)) for (const p of node.items) visit(p.value);
+  };
+  visit(doc.contents);
+  return out;
+}
+
+function hasTable(s: string): boolean {
+  if (/<table\b/i.test(s)) return true;
+  let rows = 0;
+  for (const line of s.split('\n')) if (line.trimStart().startsWith('|') && ++rows >= 3) return true;
+  return false;
 }

@@ -48,6 +48,8 @@ const FILES = [
   'octopus.md',
   'yahoo-wallet.xml',
   'hitpay.rs.txt',
+  'payu-pl.toml',
+  'payzen.md',
 ];
 
 describe('import: documents a probe wrote', () => {
@@ -247,5 +249,40 @@ describe('import: documents a probe wrote', () => {
     expect(r.entries.find((e) => e.code === '0699')).toBeDefined();
     const codes = r.entries.map((e) => e.code);
     for (const c of ['MerchantID', 'TxnType', 'AuthStatus', 'CheckSum', 'Filler1']) expect(codes).not.toContain(c);
+  });
+
+  it('a TOML file: each section with a text key is a code, settings are none; Polish is tagged pl', () => {
+    const r = read('payu-pl.toml');
+    const e = r.entries.find((x) => x.code === 'ERROR_VALUE_INVALID');
+    expect(e?.messages).toEqual({
+      pl: 'Co najmniej jedna z wymaganych wartości jest nieprawidłowa.',
+      en: 'One or more required values are incorrect.',
+    });
+    const codes = r.entries.map((x) => x.code);
+    for (const c of ['api', 'base_url', 'logging', 'headers', 'INFO']) expect(codes).not.toContain(c);
+  });
+
+  it('a form post and its fields (`vads_amount=4525`) give no codes', () => {
+    const codes = read('payzen.md').entries.map((e) => e.code);
+    for (const c of ['4525', 'FULL', 'TEST', '978', 'INTERACTIVE']) expect(codes).not.toContain(c);
+  });
+
+  it('a Postman collection: the table in its markdown description, and no request headers or form fields', () => {
+    const r = read('baofoo.postman.json');
+    const e = r.entries.find((x) => x.code === 'BF00103');
+    expect(e?.messages['zh-Hans']).toBe('账户余额不足');
+    expect(e?.section).toBe('返回码说明');
+    const codes = r.entries.map((x) => x.code);
+    expect(codes).toContain('0000');
+    for (const c of ['Content-Type', 'terminal_id', 'txn_type', 'member_id', 'base_url']) expect(codes).not.toContain(c);
+  });
+
+  it('blocks of labelled lines (`エラーコード: MP-4001` / `説明: …`): one code per block, the other labels as notes', () => {
+    const r = read('merpay.txt');
+    const codes = r.entries.map((x) => x.code);
+    expect(codes.filter((c) => c.startsWith('MP-'))).toHaveLength(26);
+    const e = r.entries.find((x) => x.code === 'MP-4001');
+    expect(e?.messages.ja).toBe('リクエストパラメータの形式または値が不正です。');
+    expect(e?.notes).toContain('エラー名: INVALID_PARAMETER');
   });
 });
