@@ -293,7 +293,7 @@ function readWikiTable(lines: string[], start: number): { header?: string[]; row
         open = { cells, line: i + 1 };
         rows.push(open);
       } else {
-        open.cells.push(...cells);
+        for (const c of cells) open.cells.push(c);
         open.end = i + 1;
       }
       continue;
@@ -1241,7 +1241,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
   const stringCodes = grids.reduce((n, g) => n + (g.kind === 'source' && !g.numbersOnly ? g.rows.length : 0), 0);
   const kept = grids.filter((g) => !(g.numbersOnly && g.rows.length * 2 <= stringCodes));
   grids.length = 0;
-  grids.push(...kept);
+  for (const g of kept) grids.push(g);
   outline.setFlows();
   outline.qualifySections();
   return grids;

@@ -469,7 +469,7 @@ export function importTable(text: string, options: ImportOptions, suggestions = 
     const rs = gridRecords(g, k, skipped, fieldNames);
     if (rs.length > 0) tables++;
     kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + rs.length);
-    records.push(...rs);
+    for (const r of rs) records.push(r);
   });
   joinNamedConstants(records);
   let entries: DraftEntry[];

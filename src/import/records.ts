@@ -187,7 +187,9 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
     skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of ranges or fields, not codes' });
     return [];
   }
-  const width = Math.max(header?.length ?? 0, ...rows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): a sheet of a million rows would overflow the call stack.
+  let width = header?.length ?? 0;
+  for (const r of rows) if (r.cells.length > width) width = r.cells.length;
   // Headerless: the first row is a header when its code cell is not a code but the others are.
   let codeCol = grid.codeColumn ?? pickCodeColumn(header, rows, width);
   if (!header && codeCol < 0 && rows.length > 1) {

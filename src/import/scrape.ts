@@ -324,7 +324,7 @@ function pairRuns(records: RawRecord[]): RawRecord[] {
   const out: RawRecord[] = [];
   for (const run of runs) {
     if (run.length % size !== 0) {
-      out.push(...run);
+      for (const r of run) out.push(r);
       continue;
     }
     for (let i = 0; i < run.length; i += size) {

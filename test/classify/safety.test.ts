@@ -728,3 +728,15 @@ describe('safety: more languages and wordings', () => {
     expect(step(stopped, 'Operazione eseguita correttamente', 'payment')).toMatchObject({ rule: 'says-success' });
   });
 });
+
+describe('French, read through its glossary', () => {
+  it.each([
+    ['Provision insuffisante', 'failed', 'ask_customer'],
+    ['Réponse non parvenue ou reçue trop tard', 'unknown', 'query'],
+    ['Erreur technique.', 'unknown', 'query'],
+    ['Transaction approuvée ou traitée avec succès', 'succeeded', 'done'],
+    ['Carte perdue', 'failed', 'stop'],
+  ] as const)('%s → %s/%s', (message, outcome, next) => {
+    expect(classify({ message })).toMatchObject({ outcome, next });
+  });
+});
