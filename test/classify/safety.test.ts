@@ -736,6 +736,7 @@ describe('French, read through its glossary', () => {
     ['Erreur technique.', 'unknown', 'query'],
     ['Transaction approuvée ou traitée avec succès', 'succeeded', 'done'],
     ['Carte perdue', 'failed', 'stop'],
+    ['Transaction à valider', 'pending', 'wait'],
   ] as const)('%s → %s/%s', (message, outcome, next) => {
     expect(classify({ message })).toMatchObject({ outcome, next });
   });

@@ -92,6 +92,8 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   // doubt and delay
   'en cours': 'in progress',
   'en attente': 'pending',
+  'à valider': 'awaiting validation',
+  'en validation': 'awaiting validation',
   attente: 'waiting',
   traitement: 'processing',
   déjà: 'already',
