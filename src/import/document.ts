@@ -821,18 +821,12 @@ function joinParenStrings(lines: string[]): string[] {
       parts.push(str[1] ?? str[2] ?? '');
     }
     if (parts.length === 0 || !/^\)\s*,?$/.test(trim(lines[k] ?? ''))) continue;
-    const indent = (lines[i] as string).slice(0, (lines[i] as string).length - trimStart(lines[i] as string).length);
+    const indent = (lines[i] as string).slice(0, (lines[i] as string).length - (lines[i] as string).trimStart().length);
     lines[i] = `${indent}${m[1]} "${parts.join('').replace(/"/g, "'").trim()}",`;
     for (let j = i + 1; j <= k; j++) lines[j] = `${indent}#`;
     i = k;
   }
   return lines;
-}
-
-function trimStart(s: string): string {
-  let i = 0;
-  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
-  return s.slice(i);
 }
 
 /** `[status.ERROR_VALUE_INVALID]`: a TOML table or an INI section. */

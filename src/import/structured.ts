@@ -63,20 +63,26 @@ function listedDescriptions(description: string | undefined): Map<string, string
   return out;
 }
 
-export function findStructuredGrids(text: string): FoundGrid[] | undefined {
+/** A JSON or YAML document and its line counter, or undefined where the text is neither. */
+function parseStructured(text: string): { doc: ReturnType<typeof parseDocument>; lc: LineCounter } | undefined {
   const head = text.replace(/^(\s*(#|\/\/)[^\n]*\n)*\s*/, '');
   const json = head.startsWith('{') || head.startsWith('[');
   if (!json && !/^(- )?[A-Za-z0-9_"'-]{1,80}:(\s|$)/m.test(head.slice(0, 2000))) return undefined;
   const lc = new LineCounter();
   // Comment lines over a JSON document (`// Source: …`) are no JSON: blanked, so lines keep their numbers.
   const body = json ? text.replace(/^(\s*\/\/[^\n]*\n)+/, (m) => m.replace(/[^\n]/g, '')) : text;
-  let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(body, { lineCounter: lc, uniqueKeys: false });
+    const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: false });
+    return doc.errors.length > 0 ? undefined : { doc, lc };
   } catch {
     return undefined;
   }
-  if (doc.errors.length > 0 || !(isMap(doc.contents) || isSeq(doc.contents))) return undefined;
+}
+
+export function findStructuredGrids(text: string): FoundGrid[] | undefined {
+  const parsed = parseStructured(text);
+  if (!parsed || !(isMap(parsed.doc.contents) || isSeq(parsed.doc.contents))) return undefined;
+  const { doc, lc } = parsed;
   const lineOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(n.range[0]).line : 1);
   const endOf = (n: Node | null | undefined) => (n?.range ? lc.linePos(Math.max(n.range[0], n.range[1] - 1)).line : 1);
   const grids: FoundGrid[] = [];
@@ -226,19 +232,9 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
  * a pipe, or an HTML table) are returned.
  */
 export function embeddedDocuments(text: string): { text: string; line: number }[] {
-  const head = text.replace(/^(\s*(#|\/\/)[^\n]*\n)*\s*/, '');
-  if (!head.startsWith('{') && !head.startsWith('[') && !/^(- )?[A-Za-z0-9_"'-]{1,80}:(\s|$)/m.test(head.slice(0, 2000))) return [];
-  const lc = new LineCounter();
-  let doc: ReturnType<typeof parseDocument>;
-  try {
-    doc = parseDocument(
-      text.replace(/^(\s*\/\/[^\n]*\n)+/, (m) => m.replace(/[^\n]/g, '')),
-      { lineCounter: lc, uniqueKeys: false },
-    );
-  } catch {
-    return [];
-  }
-  if (doc.errors.length > 0) return [];
+  const parsed = parseStructured(text);
+  if (!parsed) return [];
+  const { doc, lc } = parsed;
   const out: { text: string; line: number }[] = [];
   const visit = (node: unknown) => {
     if (isScalar(node)) {
