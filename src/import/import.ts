@@ -234,22 +234,22 @@ function shifted(grids: FoundGrid[], by: number): FoundGrid[] {
  */
 function withoutStylesAndScripts(text: string): string {
   if (!/<(style|script)\b/i.test(text)) return text;
-  const lower = text.toLowerCase();
+  // Found in the text itself, not in a lower-cased copy: lower-casing can change a text's length
+  // (Turkish İ becomes two code units), and the offsets would no longer match.
+  const open = /<(style|script)\b[^<>]{0,1024}>/gi;
+  const closes = { style: /<\/style/gi, script: /<\/script/gi };
   let out = '';
   let at = 0;
-  for (;;) {
-    const s = lower.indexOf('<style', at);
-    const j = lower.indexOf('<script', at);
-    const open = s < 0 ? j : j < 0 ? s : Math.min(s, j);
-    if (open < 0) break;
-    const name = open === s ? 'style' : 'script';
-    const gt = lower.indexOf('>', open);
-    const close = gt < 0 ? -1 : lower.indexOf(`</${name}`, gt);
-    const end = close < 0 ? text.length : close;
-    out += text.slice(at, gt < 0 ? text.length : gt + 1);
-    if (gt < 0) return out;
-    out += text.slice(gt + 1, end).replace(/[^\n]+/g, '');
+  for (let m = open.exec(text); m !== null; m = open.exec(text)) {
+    const close = closes[(m[1] as string).toLowerCase() as 'style' | 'script'];
+    const body = open.lastIndex;
+    close.lastIndex = body;
+    const found = close.exec(text);
+    const end = found === null ? text.length : found.index;
+    out += text.slice(at, body) + text.slice(body, end).replace(/[^\n]+/g, '');
     at = end;
+    open.lastIndex = end;
+    if (found === null) break;
   }
   return out + text.slice(at);
 }
