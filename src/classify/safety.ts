@@ -107,9 +107,12 @@ const NOT_SUCCESS = folded(
   /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|autorizad|exitos)|sin éxito/,
 );
 
-/** Something went through: success, or processed normally (정상 처리, 正常処理). */
+/**
+ * Something went through: success, or processed normally (정상 처리, 正常処理), or a text that is one
+ * word of done ("OK", "Complete": a code table's success row, the code's own word beside it).
+ */
 const SUCCESS = folded(
-  /\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
+  /^(ok|okay|completed?|done|finished)( (ok|okay|completed?|done|finished))?$|\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
 );
 
 /** A cancellation or refund that went through: on those flows "cancelled" is the success. */

@@ -99,7 +99,9 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
     // "Code ID" beside "Code" (PayPay's codeId) numbers the codes; the code is what the merchant keys on.
     if (role === 'code') score += CODE_ID.test(plain(header?.[c] ?? '').toLowerCase()) ? 0.5 : 1.5;
     else if (role === 'message' || role === 'description' || role === 'solution') score -= 1;
-    else if (role === 'http' || role === 'status' || role === 'scene') score -= 0.7;
+    // An HTTP status beside another code is how the API answered, not the code.
+    else if (role === 'http') score -= 1.5;
+    else if (role === 'status' || role === 'scene') score -= 0.7;
     else if (role === 'name') score -= 0.4;
     if (score > bestScore + 1e-9) [best, bestScore] = [c, score];
   }
@@ -111,9 +113,15 @@ function notACodeTable(header: string[]): boolean {
   const h = header.flatMap(headerParts);
   const has = (re: RegExp) => h.some((x) => re.test(x));
   if (has(/^(from|start|시작|起始?)$/) && has(/^(to|end|끝|终止?|終止?)$/)) return true;
+  // `Item | Content` (項目 | 內容): settings such as a test account, set out to be read.
+  if (has(/^(item|items|項目|项目|항목)$/) && has(/^(content|contents|內容|内容|내용)$/)) return true;
   if (
-    has(/^(parameter|param|field|property|attribute|参数|參數|파라미터|필드|項目名?|パラメータ|parámetro|campo)( name)?$/) &&
-    has(/required|type|必填|必須|필수|타입|型|obligatorio|tipo/)
+    has(
+      /^(parameter|param|field|property|attribute|参数|參數|파라미터|필드|項目名?|パラメータ|parámetro|campo|alan|parametre|champ|paramètre|feld|pole|parametr|parametro)( name|名稱|名称|名| adı)?$/,
+    ) &&
+    has(
+      /required|type|必填|必須|필수|타입|型|obligatorio|tipo|zorunlu|tip|obligatoire|pflicht|typ|wymagane|obbligatorio|^(example|sample|değer|örnek|ejemplo|exemple|exemplo|beispiel|esempio|示例|範例|范例|예시|例)$/,
+    )
   )
     return true;
   return false;
@@ -144,6 +152,12 @@ function isHeaderLike(cells: string[]): boolean {
   const roles = filled.map(headerRole).filter(Boolean);
   return roles.length >= Math.max(2, filled.length - 1) && roles.includes('code');
 }
+
+/** One or more HTTP statuses in a cell: `404`, `5xx`, `500 / 502`. */
+const HTTP_STATUSES = /^(?:[1-5]\d\d|[1-5]xx)(?: ?[/,、] ?(?:[1-5]\d\d|[1-5]xx)){0,8}$/i;
+/** An HTTP status's reason phrase opening a cell's text (`Bad request. A parameter is missing…`). */
+const REASON_PHRASE =
+  /^(?:ok|created|accepted|no content|bad request|unauthori[sz]ed|forbidden|not found|method not allowed|conflict|gone|unprocessable (?:entity|content)|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|request time-?out|payment required|not acceptable)\b/i;
 
 /** A card number: in groups of four (`4051 8856 0044 6623`), or sixteen digits from a card brand's range. */
 const CARD_NUMBER = /(?:^|[^\d])(?:\d{4}[ -]){2,3}\d{1,7}(?![\d])|(?:^|[^\d])[3-6]\d{14,15}(?![\d])/;
@@ -230,7 +244,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   if (
     header &&
     headerParts(header[codeCol] ?? '').some((h) =>
-      /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|属性|파라미터|필드|속성|項目|パラメータ|プロパティ|parámetro|campo|propiedad|propriedade|atributo)( ?names?|名|명)?$/i.test(
+      /^(parameter|param|field|property|attribute|argument|参数|參數|字段|欄位|属性|파라미터|필드|속성|項目|パラメータ|プロパティ|parámetro|campo|propiedad|propriedade|atributo|alan|parametre|champ|paramètre|feld|feldname|pole|parametr|veld|parametro)( ?names?|名稱|名称|名|명| adı| adi)?$/i.test(
         h,
       ),
     )
@@ -252,6 +266,18 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   if (addresses && rows.some((r) => r.cells.some((c, k) => k !== codeCol && !emptyish(c)))) {
     skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of addresses, not codes' });
     return [];
+  }
+  // HTTP statuses (`200 | OK`, `401 | Unauthorized`, `5xx | …`) under a heading or title that says
+  // so, or with their reason phrases: how the API answers at the transport, beside the codes.
+  const keys = rows.map((r) => plain(r.cells[codeCol] ?? '').trim()).filter((v) => !emptyish(v));
+  if (keys.length >= 2 && keys.every((k) => HTTP_STATUSES.test(k))) {
+    const texts = rows.map((r) => plain(r.cells.filter((_, k) => k !== codeCol).join(' ')).trim());
+    const phrased = texts.filter((t) => REASON_PHRASE.test(t)).length;
+    const titled = [grid.section, grid.caption, header?.[codeCol]].some((t) => t !== undefined && /\bhttp\b/i.test(t));
+    if (titled || (phrased >= 2 && phrased * 2 >= texts.length)) {
+      skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of HTTP statuses, not codes' });
+      return [];
+    }
   }
   // Most of the column is the field names of a JSON example in the same document.
   if (fieldNames && fieldNames.size > 0 && grid.kind !== 'source' && grid.kind !== 'json') {

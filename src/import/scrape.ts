@@ -17,7 +17,7 @@ export interface RawRecord {
   end?: number;
 }
 
-const WORD_CODE = /^([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][A-Z0-9]{1,39})$/;
+const WORD_CODE = /^([A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+|[A-Z][A-Z0-9]{1,39})$/;
 const DIGIT_CODE = /^-?\d{1,12}$/;
 /** Digits then capitals: FPX's `1A`, `2B`. */
 const MIXED_CODE = /^\d{1,4}[A-Z][A-Z0-9]{0,7}$/;

@@ -224,6 +224,10 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['Pago procesado con éxito', 'payment'],
     ['Operación realizada exitosamente', 'payment'],
     ['La transacción fue anulada exitosamente', 'cancel'],
+    // One word of done, as a code table's success row says it, alone or beside the code's own word
+    ['ok', 'payment'],
+    ['complete complete', undefined],
+    ['completed', 'refund'],
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
   });
@@ -232,6 +236,9 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     expect(step(stopped, '취소 성공', 'payment')).toBeUndefined();
     expect(step(stopped, 'Refund succeeded', 'payment')).toBeUndefined();
     expect(step(stopped, 'El pago se procesó sin éxito', 'payment')).toBeUndefined();
+    // The word with more after it is an instruction or a sentence, not a success row.
+    expect(step(stopped, 'complete the 3-d secure step', 'payment')).toBeUndefined();
+    expect(step(stopped, 'could not complete', 'payment')).toBeUndefined();
   });
 });
 

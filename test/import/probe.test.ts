@@ -50,6 +50,9 @@ const FILES = [
   'hitpay.rs.txt',
   'payu-pl.toml',
   'payzen.md',
+  'opay-tw.md',
+  'cashfree.html',
+  'conekta.md',
 ];
 
 describe('import: documents a probe wrote', () => {

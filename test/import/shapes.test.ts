@@ -286,4 +286,43 @@ describe('import: very long inputs', () => {
     const sheet = 'code,message\n'.concat('E1,Card declined\n'.repeat(200_000));
     expect(importTable(sheet, { provider: 'acme', format: 'csv' }, false).entries.length).toBeGreaterThan(0);
   });
+
+  // A field table or a test account's settings beside the code table: only the codes are codes.
+  it('reads field tables and settings in more languages as what they are, not codes', () => {
+    const codes = '\n\n| 代碼 | 說明 |\n| --- | --- |\n| 10100050 | 參數錯誤 |\n| 10200047 | 查無此筆交易資料 |\n';
+    const settings = '| 項目 | 內容 |\n| --- | --- |\n| 特店編號 (MerchantID) | 2000132 |\n| 介接 HashKey | 5294y06JbISpM5x9 |\n';
+    const fields =
+      '| 參數名稱 | 參數說明 | 型態 |\n| --- | --- | --- |\n| MerchantID | 會員編號 | String(10) |\n| RtnCode | 交易狀態 | Int |\n';
+    const turkish =
+      '| Alan adı | Açıklama | Değer |\n| --- | --- | --- |\n| merchant_oid | Sipariş numarası | 123456AB |\n| total_amount | Tutar | 3456 |\n';
+    for (const table of [settings, fields, turkish]) {
+      expect(brief(table + codes).map((e) => e.code)).toEqual(['10100050', '10200047']);
+    }
+    // Without the code table beside them, the same tables give nothing.
+    for (const table of [settings, fields, turkish]) expect(brief(table)).toEqual([]);
+  });
+
+  // HTTP statuses set out beside the codes: the transport's answers, not the provider's codes.
+  it('leaves out a table of HTTP statuses and reads the codes beside it', () => {
+    const codes = '\n\n## Decline codes\n\n| Code | Message |\n| --- | --- |\n| RR-51 | Insufficient funds |\n| RR-05 | Do not honour |\n';
+    const phrased =
+      '| Status | Meaning |\n| --- | --- |\n| 200 | OK. The request was processed. |\n| 400 | Bad request. A parameter is missing. |\n| 500 / 502 | Internal server error |\n';
+    const titled =
+      '## HTTP status codes\n\n| Code | Meaning |\n| --- | --- |\n| 200 | The request worked. |\n| 401 | The key is wrong. |\n| 5xx | Something went wrong on our side. |\n';
+    for (const table of [phrased, titled]) expect(brief(table + codes).map((e) => e.code)).toEqual(['RR-51', 'RR-05']);
+    // A provider's own codes that are three digits, with texts of their own, stay codes.
+    const own = '| Code | Message |\n| --- | --- |\n| 421 | Gateway Timeout, query the record |\n| 100 | Card declined by the issuer |\n';
+    expect(brief(own).map((e) => e.code)).toEqual(['421', '100']);
+    // Beside another code column, an HTTP status column is not the code.
+    const typed =
+      '| Tipo | Código HTTP | Descripción |\n| --- | --- | --- |\n| `api_error` | 500 | Error interno |\n| `conflict` | 409 | La orden ya fue pagada |\n';
+    expect(brief(typed).map((e) => e.code)).toEqual(['api_error', 'conflict']);
+  });
+
+  // A page scraped one cell per line, with codes joined by a hyphen (`RR-51`).
+  it('reads hyphenated codes alone on their lines in a scraped page', () => {
+    const page =
+      'Response codes\n\nRR-51\nInsufficient funds\nThe customer does not have enough money.\n\nRR-05\nDo not honour\nThe issuer declined.\n\nRR-54\nExpired card\n';
+    expect(brief(page).map((e) => e.code)).toEqual(['RR-51', 'RR-05', 'RR-54']);
+  });
 });
