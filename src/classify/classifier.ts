@@ -448,7 +448,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     if (heldBack) evidence.push({ kind: 'threshold', detail: heldBackDetail(heldDetails, best, g, held, d) });
     if (useSafety) {
-      const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, ruled, flow);
+      const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, ruled, flow, words);
       if (step) {
         code = step.unified;
         d = { ...unifiedReading(unified, code, flow) };

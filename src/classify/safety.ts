@@ -102,9 +102,9 @@ const MONEY_MOVED = folded(
   /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|successful|successfully|succeeded|success|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
-/** Anything that takes "success" back: negation, failure, or doubt. */
+/** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|autorizad|exitos)|sin éxito/,
+  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|autorizad|exitos)|sin éxito/,
 );
 
 /**
@@ -554,8 +554,8 @@ function fewWords(text: string): boolean {
  * more: no turn, no earlier attempt, no error, nothing not found, no doubt family but the one that
  * says the money moved. A longer text has room to say why the payment is not done after all.
  */
-function saysOnlyPaid(text: string, flow: Flow | undefined): boolean {
-  if (text.length > FEW_CHARACTERS || !fewWords(text) || !saysPaymentMoved(text, flow)) return false;
+function saysOnlyPaid(text: string, flow: Flow | undefined, message: string): boolean {
+  if (message.length > FEW_CHARACTERS || !fewWords(message) || !saysPaymentMoved(text, flow)) return false;
   if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
   return !hasDoubtWords(text, 'money-moved');
 }
@@ -580,9 +580,12 @@ const PAYMENT_NAMED = folded(
 
 /**
  * Checks a model reading against the rules and returns the first that applies, or undefined when
- * the reading stands. `text` is the folded message plus the code's words.
+ * the reading stands. `text` is the folded message plus the code's words; `codeWords`, those words.
  */
-export function safetyStep(r: Reading, text: string, flow: Flow | undefined): SafetyStep | undefined {
+export function safetyStep(r: Reading, text: string, flow: Flow | undefined, codeWords = ''): SafetyStep | undefined {
+  // How much the message says, without the code's words after it: "Payment was successful" under
+  // PAYMENT_SUCCESS is as short as it reads.
+  const message = codeWords !== '' && text.endsWith(` ${codeWords}`) ? text.slice(0, text.length - codeWords.length - 1) : text;
   if (r.outcome === 'succeeded') {
     if (IN_FLIGHT.test(text) && !NOT_SUCCESS.test(text)) {
       return { rule: 'not-final', unified: 'processing', detail: 'the text says the transaction is still in progress' };
@@ -613,12 +616,12 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined): Sa
   if (
     (r.outcome === 'failed' || accepted) &&
     (flow === undefined || flow === 'query' || PAYING_FLOWS.has(flow)) &&
-    saysOnlyPaid(text, flow)
+    saysOnlyPaid(text, flow, message)
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
   }
   // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment went back.
-  if (r.outcome === 'failed' && flow === 'refund' && REFUND_MOVED.test(text) && saysOnlyPaid(text, flow)) {
+  if (r.outcome === 'failed' && flow === 'refund' && REFUND_MOVED.test(text) && saysOnlyPaid(text, flow, message)) {
     return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };
   }
   if (r.outcome === 'failed' && (saysMoneyMoved(text, flow) || saysSuccess(text, flow))) {

@@ -945,8 +945,32 @@ function readLabelBlocks(lines: string[], start: number): { header: string[]; ro
 /** Fences that hold a request or a command line, not a list. */
 const REQUEST_FENCE = /^(?:http|https|curl|bash|sh|shell|console|zsh|powershell|ps1|cmd|bat)\b/;
 
+/** A page number in a running head or foot: `- 28 -`, `Page 41 of 96`, `12 / 40`. */
+const PAGE_NUMBER = /- {0,3}\d{1,4} {0,3}-|\bpage {1,3}\d{1,4}(?: {1,3}of {1,3}\d{1,4})?\b|\b\d{1,4} {0,3}\/ {0,3}\d{1,4}$/gi;
+
+/**
+ * A manual copied from a PDF repeats its running head and foot on every page (`KSNET Confidential
+ * Copyright …`), each alone between blank lines: blanked, they read as neither a row nor a heading.
+ * A row of a table repeated in another table has rows beside it.
+ */
+function withoutPageFurniture(lines: string[]): string[] {
+  const alone = (k: number) => trim(lines[k - 1] ?? '') === '' && trim(lines[k + 1] ?? '') === '';
+  const counts = new Map<string, number>();
+  const keys = lines.map((l, k) => {
+    const t = trim(l);
+    if (t.length < 20 || !/\s/.test(t) || !alone(k)) return undefined;
+    const key = t.replace(PAGE_NUMBER, '#');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return key;
+  });
+  return lines.map((l, k) => {
+    const key = keys[k];
+    return key !== undefined && (counts.get(key) ?? 0) >= 2 ? '' : l;
+  });
+}
+
 export function findGrids(text: string, skip: [number, number][] = []): FoundGrid[] {
-  const lines = joinParenStrings(docCommentLists(splitLines(text)));
+  const lines = withoutPageFurniture(joinParenStrings(docCommentLists(splitLines(text))));
   const grids: FoundGrid[] = [];
   const outline = new Outline();
   const state: State = { outline };
@@ -1150,13 +1174,18 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       let starts: number[] | undefined;
       for (let k = i; k < end; k++) {
         const l = lines[k] as string;
+        const c = codeLine(l, true);
         if (under(l)) {
           // Text copied from a PDF wraps a cell onto the next line, under its own column.
           const prev = rows[rows.length - 1];
-          if (prev && starts && wrapInto(prev, starts, l)) prev.end = k + 1;
-          continue;
+          if (prev && starts && wrapInto(prev, starts, l)) {
+            prev.end = k + 1;
+            continue;
+          }
+          // A line that fits under no cell of the row above but reads as a row of its own is one: the
+          // table goes on below a page's running head (`KSNET … 매뉴얼   - 28 -`).
+          if (!c || !prev || !starts) continue;
         }
-        const c = codeLine(l, true);
         if (c) {
           rows.push({ cells: c, line: k + 1 });
           starts = cellStarts(l, c);

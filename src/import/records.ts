@@ -93,7 +93,8 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
     const s = stats(values);
     if (s.n === 0) continue;
     const role = header ? headerRole(header[c] ?? '') : undefined;
-    if (role === 'index' || isIndexColumn(values.filter((v) => !emptyish(v)).map(codeText))) continue;
+    // Numbers in order are a row count, unless the title says they are the codes (`Código`: 0, 1, 2, 3).
+    if (role === 'index' || (role !== 'code' && isIndexColumn(values.filter((v) => !emptyish(v)).map(codeText)))) continue;
     if (s.codeLike < 0.6) continue;
     let score = s.single * 2 + s.unique + (s.n / rows.length) * 0.5 - Math.min(s.avgLen, 60) / 120;
     // "Code ID" beside "Code" (PayPay's codeId) numbers the codes; the code is what the merchant keys on.
@@ -187,6 +188,9 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
     r.cells.length <= MAX_CELLS ? r : { ...r, cells: [...r.cells.slice(0, MAX_CELLS - 1), r.cells.slice(MAX_CELLS - 1).join(' ')] },
   );
   if (rows.length === 0) return [];
+  // One line with a pipe in it and nothing above or below (`🌐 Tiếng Việt | English`) is a menu or
+  // a breadcrumb, not a table.
+  if (grid.kind === 'markdown' && !header && rows.length === 1) return [];
   // A title row where the header should be (`|**Capture API errors**||||`): the real header comes later.
   let groupLabel: string | undefined;
   if (header && header.filter((c) => !emptyish(c)).length === 1 && !codeLike(codeText(header[0] ?? ''))) {
@@ -216,13 +220,25 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   } else if (!header && codeCol >= 0 && grid.kind !== 'source' && rows.length >= 2 && isHeaderLike(rows[0]?.cells ?? [])) {
     header = rows[0]?.cells;
     rows = rows.slice(1);
+    // Picked again under its titles: `Código | Status`, where the statuses' names are as code-like
+    // as the numbers and the title says which is the code.
+    if (grid.codeColumn === undefined) {
+      const titled = pickCodeColumn(header, rows, width);
+      if (titled >= 0) codeCol = titled;
+    }
   }
   let textKeys = false;
   if (codeCol < 0) {
     // "Message | Description" tables whose first column is the value a provider returns.
     const first = rows.map((r) => plain(r.cells[0] ?? '')).filter((v) => !emptyish(v));
-    const second = rows.map((r) => plain(r.cells[1] ?? '')).filter((v) => !emptyish(v));
     const avg = (xs: string[]) => xs.reduce((a, x) => a + x.length, 0) / Math.max(1, xs.length);
+    // The text is the longest of the other columns: `message | Returned by | Meaning` explains in
+    // its third.
+    let second: string[] = [];
+    for (let c = 1; c < width; c++) {
+      const col = rows.map((r) => plain(r.cells[c] ?? '')).filter((v) => !emptyish(v));
+      if (avg(col) > avg(second)) second = col;
+    }
     const firstRole = header ? headerRole(header[0] ?? '') : undefined;
     const keyish = firstRole === undefined || firstRole === 'message' || firstRole === 'code' || firstRole === 'name';
     if (

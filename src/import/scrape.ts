@@ -62,7 +62,15 @@ function parseRow(text: string): Omit<Row, 'line'> | undefined {
   const rest = num[3] as string;
   if (rest.trim() === '') return undefined;
   if (!code.startsWith('-') && code.length < 2) return undefined;
-  if (/[:：(（"'#*]/.test(label)) return undefined;
+  // Markup or a query string before the number is no label: `<payRef>5122941</payRef>`, `&ref=ORD2024`.
+  if (/[:：(（"'#*<>=&]/.test(label)) return undefined;
+  // A letter or two glued to the digits is the code's own prefix (`E201`, `U337`), not a label.
+  const glued = /(?:^|\s)([A-Z]{1,2})$/.exec(num[1] as string);
+  if (glued) {
+    const prefix = glued[1] as string;
+    const before = label.slice(0, label.length - prefix.length).trim();
+    return { label: before, code: prefix + code, rest, digits: false };
+  }
   return { label, code, rest, digits: true };
 }
 

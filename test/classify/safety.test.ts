@@ -203,6 +203,14 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     expect([step?.rule, step?.unified, step?.force]).toEqual(['says-paid', 'refund_succeeded', undefined]);
   });
 
+  it("measures the message without the code's words after it", () => {
+    const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
+    // Four words with the code's two: still a short text that says only that the payment moved.
+    expect(safetyStep(accepted, 'payment was successful. payment success', 'payment', 'payment success')?.rule).toBe('says-paid');
+    // Counted as one text, it is too long to say only that.
+    expect(safetyStep(accepted, 'payment was successful. payment success', 'payment')).toBeUndefined();
+  });
+
   it('answers the classifier: a decline the model leaned to becomes the success the words say', () => {
     const c = classify({ message: 'Payment captured', flow: 'capture' });
     expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
@@ -239,6 +247,8 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     // The word with more after it is an instruction or a sentence, not a success row.
     expect(step(stopped, 'complete the 3-d secure step', 'payment')).toBeUndefined();
     expect(step(stopped, 'could not complete', 'payment')).toBeUndefined();
+    // What cannot be done says nothing of its success: "cannot be refunded" is no refund made.
+    expect(step(stopped, 'Capture cannot be refunded.', 'refund')).toBeUndefined();
   });
 });
 

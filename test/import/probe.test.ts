@@ -53,6 +53,8 @@ const FILES = [
   'opay-tw.md',
   'cashfree.html',
   'conekta.md',
+  'paystack.md',
+  'ksnet.txt',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -325,4 +325,70 @@ describe('import: very long inputs', () => {
       'Response codes\n\nRR-51\nInsufficient funds\nThe customer does not have enough money.\n\nRR-05\nDo not honour\nThe issuer declined.\n\nRR-54\nExpired card\n';
     expect(brief(page).map((e) => e.code)).toEqual(['RR-51', 'RR-05', 'RR-54']);
   });
+
+  // A tab-separated table whose titles are its first row: the title says which column is the code.
+  it('picks the code column by its title when the first row of a sheet turns out to be the header', () => {
+    const sheet =
+      'Código\tStatus\tDescrição\n0\tNotFinished\tAguardando atualização de status.\n1\tAuthorized\tPagamento apto a ser capturado.\n2\tPaymentConfirmed\tPagamento confirmado.\n3\tDenied\tPagamento negado.\n';
+    expect(brief(sheet).map((e) => e.code)).toEqual(['0', '1', '2', '3']);
+  });
+
+  // A page scraped to text: a code's letter prefix glued to its digits, and an example's markup.
+  it('keeps a letter prefix with its digits and reads no code out of markup in a scraped page', () => {
+    const page = [
+      'Query errors',
+      '<payRef>5122941</payRef>',
+      '<amt>388.00</amt>',
+      'E201   Order reference not found',
+      'E202   Query failed, the status is unknown',
+      'E203   Query timeout',
+      'E204   System busy',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['E201', 'E202', 'E203', 'E204']);
+  });
+
+  // Messages as the keys, their meaning in a column that is not the second.
+  it('reads a table of messages whose meaning is in a later column, and no menu line as a table', () => {
+    const table = [
+      '🌐 Tiếng Việt | English',
+      '',
+      '| message | Returned by | Meaning |',
+      '| --- | --- | --- |',
+      '| Duplicate Transaction Reference | Initialize Transaction, Charge Authorization | A transaction with this reference already exists. Verify it before creating a new one. |',
+      '| Invalid key | All endpoints | The secret key in the Authorization header is wrong or missing. |',
+      '| Transaction reference not found | Verify Transaction | No transaction has this reference; check the reference you sent. |',
+    ].join('\n');
+    expect(brief(table).map((e) => e.code)).toEqual(['Duplicate Transaction Reference', 'Invalid key', 'Transaction reference not found']);
+  });
+
+  // A manual copied from a PDF: the table goes on over a page break, under the running foot and head.
+  it('reads a table on across a page break and leaves out the running head and foot', () => {
+    const foot = 'KSNET Confidential                  Copyright 2024 KSNET Inc. All rights reserved.';
+    const head = (n: number) => `KSNET 전자결제(PG) 서비스 연동 매뉴얼                                      - ${n} -`;
+    const page = [
+      head(27),
+      '',
+      ' 응답코드  응답메시지            조치사항',
+      ' 3003      유효기간 경과         카드 유효기간이 만료되었습니다. 다른 카드 사용을',
+      '                                 안내하십시오.',
+      ' 3004      비밀번호 오류         고객에게 카드 비밀번호 확인 후',
+      '                                 재입력하도록 안내하십시오.',
+      '',
+      foot,
+      '',
+      '',
+      head(28),
+      '',
+      ' 응답코드  응답메시지            조치사항',
+      ' 3005      비밀번호 입력횟수     비밀번호 오류 횟수가 초과되었습니다.',
+      '           초과',
+      ' 3006      분실/도난 카드        분실 또는 도난 신고된 카드입니다.',
+      '',
+      foot,
+      '',
+    ].join('\n');
+    const entries = brief(page);
+    expect(entries.map((e) => e.code)).toEqual(['3003', '3004', '3005', '3006']);
+    expect(entries[2]?.messages).toEqual({ ko: '비밀번호 입력횟수 초과' });
+  });
 });
