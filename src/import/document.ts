@@ -1174,18 +1174,13 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       let starts: number[] | undefined;
       for (let k = i; k < end; k++) {
         const l = lines[k] as string;
-        const c = codeLine(l, true);
         if (under(l)) {
           // Text copied from a PDF wraps a cell onto the next line, under its own column.
           const prev = rows[rows.length - 1];
-          if (prev && starts && wrapInto(prev, starts, l)) {
-            prev.end = k + 1;
-            continue;
-          }
-          // A line that fits under no cell of the row above but reads as a row of its own is one: the
-          // table goes on below a page's running head (`KSNET … 매뉴얼   - 28 -`).
-          if (!c || !prev || !starts) continue;
+          if (prev && starts && wrapInto(prev, starts, l)) prev.end = k + 1;
+          continue;
         }
+        const c = codeLine(l, true);
         if (c) {
           rows.push({ cells: c, line: k + 1 });
           starts = cellStarts(l, c);

@@ -44,6 +44,20 @@ function scalarText(n: unknown): string | undefined {
 const NOT_CODES =
   /^(currency|currencies|country|countries|locale|language|lang|timezone|time_?zone|format|unit|interval|scheme|sort|direction|gender)$/i;
 
+/** A key that holds a text: a message or description, or a language (`en`, `ms`, `zh-Hant`). */
+const TEXT_KEY = /^(message|msg|description|desc|text|reason|detail|title|label|[a-z]{2}(?:[-_][A-Za-z]{2,4})?)$/;
+
+/**
+ * `{message: "…"}` or `{en: "…", ms: "…"}`: a code's own texts, by which a map keyed by plain
+ * words (`unauthorized:`, `not_found:`) is a list of codes and not of settings.
+ */
+function textsOf(v: unknown): boolean {
+  if (!isMap(v)) return false;
+  // A schema's property (`{type: string, description: …}`) describes a field, not a code.
+  if (v.items.some((q) => isScalar(q.key) && /^(type|\$ref|format|items|properties)$/.test(String(q.key.value)))) return false;
+  return v.items.some((q) => isScalar(q.key) && TEXT_KEY.test(String(q.key.value)) && /\S\s\S/.test(scalarText(q.value) ?? ''));
+}
+
 /** A description that lists an enum's values as markdown bullets: `- \`PAID\`: The customer has paid.` */
 function listedDescriptions(description: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -100,7 +114,12 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
     const keys = new Set<string>();
     for (const m of maps) for (const p of m.items) if (isScalar(p.key)) keys.add(String(p.key.value));
     const order = [...keys];
-    const codeKey = order.find((k) => CODE_KEY.test(k) && /code/i.test(k)) ?? order.find((k) => CODE_KEY.test(k));
+    // A list of statuses (`- state: paid` with its texts) keys on the status where nothing else is a code.
+    const spaced = (k: string) => maps.filter((m) => /\S\s\S/.test(scalarText(m.get(k, true)) ?? '')).length * 2 >= maps.length;
+    const codeKey =
+      order.find((k) => CODE_KEY.test(k) && /code/i.test(k)) ??
+      order.find((k) => CODE_KEY.test(k)) ??
+      order.find((k) => /^(state|status)$/i.test(k) && order.some((t) => t !== k && spaced(t)));
     if (!codeKey) return false;
     const textKeys = order.filter((k) => k !== codeKey && maps.some((m) => scalarText(m.get(k, true)) !== undefined));
     const rows: GridRow[] = [];
@@ -182,7 +201,7 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
     const entries = path[path.length - 1] === 'responses' ? [] : node.items.filter((p) => isScalar(p.key));
     const codeKeyed = entries.filter((p) => {
       const k = String((p.key as { value: unknown }).value);
-      return codeLike(k) && (/\d/.test(k) || /^[A-Z0-9_.-]+$/.test(k));
+      return codeLike(k) && (/\d/.test(k) || /^[A-Z0-9_.-]+$/.test(k) || textsOf(p.value));
     });
     if (codeKeyed.length >= 2 && codeKeyed.length >= 0.8 * entries.length) {
       const rows: GridRow[] = [];

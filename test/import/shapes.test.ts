@@ -391,4 +391,36 @@ describe('import: very long inputs', () => {
     expect(entries.map((e) => e.code)).toEqual(['3003', '3004', '3005', '3006']);
     expect(entries[2]?.messages).toEqual({ ko: '비밀번호 입력횟수 초과' });
   });
+
+  // An SDK's locale file: codes keyed by plain words, each with its texts by language, and a list of states.
+  it('reads a YAML map of plain-word codes with texts by language, and a list of states', () => {
+    const yaml = [
+      'meta:',
+      '  locales: [en, ms]',
+      '  updated: "2024-02-12"',
+      'errors:',
+      '  unauthorized:',
+      '    http: 401',
+      '    en: "Invalid API secret key. Check the key."',
+      '    ms: "Kunci rahsia API tidak sah."',
+      '  rate_limited:',
+      '    http: 429',
+      '    en: "Too many requests. Send the same request again later."',
+      '    ms: "Terlalu banyak permintaan."',
+      'bill_states:',
+      '  - state: due',
+      '    en: "Bill is awaiting payment."',
+      '  - state: paid',
+      '    en: "Bill has been paid."',
+    ].join('\n');
+    expect(brief(yaml).map((e) => e.code)).toEqual(['unauthorized', 'rate_limited', 'due', 'paid']);
+    // A schema's properties are fields with descriptions, not codes.
+    const schema = JSON.stringify({
+      properties: {
+        code: { type: 'string', description: 'The error code of the response' },
+        merchantMessage: { type: 'string', description: 'A message for the merchant' },
+      },
+    });
+    expect(brief(schema)).toEqual([]);
+  });
 });
