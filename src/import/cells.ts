@@ -106,9 +106,12 @@ export function codeText(cell: string): string {
 
 const CODE = /^[+-]?[A-Za-z0-9][A-Za-z0-9_.:/#+-]{0,127}$/;
 
+const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
 /** Could this be a code at all: one token, letters, digits and a few joiners. */
 export function codeLike(s: string): boolean {
-  return CODE.test(s) && !/^[.:/#-]|[.:/#-]$/.test(s.replace(/^-(?=\d)/, ''));
+  // A date (2024/02/01, a revision history's) is no code.
+  return CODE.test(s) && !/^[.:/#-]|[.:/#-]$/.test(s.replace(/^-(?=\d)/, '')) && !DATE.test(s);
 }
 
 /**
@@ -144,8 +147,12 @@ export function codeList(s: string): string[] | undefined {
  */
 export function strictCode(s: string): boolean {
   if (!codeLike(s)) return false;
-  // A decimal or a version (1.5, 2.0.1) is no code; groups of three digits (000.100.110) are one.
-  if (/\d/.test(s)) return !/^\d{4}-\d{2}/.test(s) && (!/^\d+\.\d+(?:\.\d*)?$/.test(s) || /^\d{3,}\.\d{3,}\.\d{3,}$/.test(s));
+  // A date (2024-02-01) or a decimal or a version (1.5, 2.0.1) is no code; groups of three digits
+  // (000.100.110) are one.
+  if (/\d/.test(s)) {
+    if (/^\d{4}-\d{2}/.test(s)) return false;
+    return !/^\d+\.\d+(?:\.\d*)?$/.test(s) || /^\d{3,}\.\d{3,}\.\d{3,}$/.test(s);
+  }
   if (s.includes('_')) return true;
   if (/^[A-Z][A-Z.-]+$/.test(s) && s.length >= 2) return true;
   return /^[a-z]+[A-Z][A-Za-z]*$/.test(s) || /^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(s);

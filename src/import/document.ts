@@ -1,5 +1,5 @@
 import { readBlockTable } from './blocks.js';
-import { codeLike, codeText, decodeEntities, plain, strictCode, stripTags } from './cells.js';
+import { codeLike, codeList, codeText, decodeEntities, plain, strictCode, stripTags } from './cells.js';
 import { type Grid, type GridRow, splitLines, trim } from './grid.js';
 import { headerRole } from './header-roles.js';
 import { Outline } from './outline.js';
@@ -148,7 +148,9 @@ export function codeLine(line: string, words = false): string[] | undefined {
   const token = t.slice(0, end);
   const code = codeText(token);
   const word = words && token !== code && /^[a-z]{3,32}$/.test(code);
-  if (!code || !(strictCode(code) || word)) return undefined;
+  // Several codes for one meaning (`2000、2008：交易处理中`) are one row; the records split them.
+  if (!code || !(strictCode(code) || word || (/^[^\s,;、]+(?:[、,][^\s,;、]+)+$/.test(code) && codeList(code) !== undefined)))
+    return undefined;
   // `100101Amount exceeds…`: a code glued to the first word of its text is a scrape, not a column.
   if (/^[+-]?\d+[A-Z][a-z]/.test(code)) return undefined;
   let rest = t.slice(end);
@@ -1189,7 +1191,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // Plain words in bold or code style (`**pending** — …`) are a list of statuses only where
       // three or more stand together and none names a field of an object (`code`, `message`): a
       // list of an error object's fields, or a note or two in bold, is no code list.
-      const plainWord = (r: GridRow) => !strictCode(r.cells[0] as string);
+      const plainWord = (r: GridRow) => !strictCode(r.cells[0] as string) && codeList(r.cells[0] as string) === undefined;
       if (rows.some(plainWord) && (rows.filter(plainWord).length < 3 || rows.some((r) => FIELD_NAME.test(r.cells[0] as string)))) {
         for (let k = rows.length - 1; k >= 0; k--) if (plainWord(rows[k] as GridRow)) rows.splice(k, 1);
       }

@@ -423,4 +423,12 @@ describe('import: very long inputs', () => {
     });
     expect(brief(schema)).toEqual([]);
   });
+
+  // Two codes that share a meaning on one line, and a revision history's dates beside the codes.
+  it('reads codes that share a line and leaves out dates', () => {
+    const page = ['交易返回码', '', '0000：交易成功', '2000、2008：交易处理中，请查询交易', '3045：交易超时，请查询'].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['0000', '2000', '2008', '3045']);
+    const history = '| 日付 | 内容 |\n| --- | --- |\n| 2024/02/01 | NH18 の対処方法を修正 |\n| 2023/10/16 | 初版 |\n';
+    expect(brief(history)).toEqual([]);
+  });
 });
