@@ -179,12 +179,13 @@ function scriptOf(s: string): 'han' | 'latin' {
  * in the same script is a heading (the nearest heading above the next codes) or the page's own
  * navigation, not more of the message.
  */
-function parseCells(lines: string[]): RawRecord[] {
+function parseCells(lines: string[], words: ReadonlySet<number> = new Set()): RawRecord[] {
+  const isCode = (t: string, i: number) => isCodeOnly(t) || words.has(i);
   let codes = 0;
   let spaced = 0;
   for (let i = 0; i < lines.length; i++) {
     const t = (lines[i] as string).trim();
-    if (t === '' || !isCodeOnly(t)) continue;
+    if (t === '' || !isCode(t, i)) continue;
     codes++;
     if ((lines[i + 1] ?? '').trim() === '') spaced++;
   }
@@ -202,7 +203,7 @@ function parseCells(lines: string[]): RawRecord[] {
       if (cur && cur.texts.length > 0) gap = true;
       continue;
     }
-    if (isCodeOnly(t)) {
+    if (isCode(t, i)) {
       cur = { code: t, texts: [], line: i + 1 };
       if (section !== undefined) cur.section = section;
       out.push(cur);
@@ -352,5 +353,34 @@ export function parseScrape(text: string): RawRecord[] {
   const lines = text.split(/\r?\n/);
   const codeOnly = lines.filter((l) => l.trim() !== '' && isCodeOnly(l)).length;
   const glued = lines.filter((l) => l.trim() !== '' && !isCodeOnly(l) && parseRow(l) !== undefined).length;
-  return codeOnly >= 2 && codeOnly >= glued ? parseCells(lines) : parseGlued(lines);
+  return codeOnly >= 2 && codeOnly >= glued ? parseCells(lines, statusWords(lines)) : parseGlued(lines);
+}
+
+/** A status in lower case alone on its line: `successful`, `pending`, `in_progress`. */
+const STATUS_WORD = /^[a-z][a-z_]{2,31}$/;
+
+/**
+ * The lines of a list of statuses written in lower case, each alone on its line above a sentence
+ * that explains it (`pending` / `The transaction has not been completed yet…`), three or more in a
+ * row. A page's menu is capitalised and explains nothing; a word before a sentence once is prose.
+ */
+function statusWords(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 3) for (const k of run) out.add(k);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const t = (lines[i] as string).trim();
+    if (t === '') continue;
+    const next = (lines[i + 1] ?? '').trim();
+    if (STATUS_WORD.test(t) && next.split(' ').length >= 4 && /^[A-Z\u3400-\u9fff\uac00-\ud7a3]/.test(next)) {
+      run.push(i);
+      // Its explanation: the lines up to the next blank one.
+      while (i + 1 < lines.length && (lines[i + 1] as string).trim() !== '') i++;
+    } else close();
+  }
+  close();
+  return out;
 }

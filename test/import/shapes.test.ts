@@ -431,4 +431,36 @@ describe('import: very long inputs', () => {
     const history = '| 日付 | 内容 |\n| --- | --- |\n| 2024/02/01 | NH18 の対処方法を修正 |\n| 2023/10/16 | 初版 |\n';
     expect(brief(history)).toEqual([]);
   });
+
+  // A page scraped one cell per line, with its statuses in lower case above the sentence that explains each.
+  it('reads lower-case statuses alone on their lines above their explanations, and no menu', () => {
+    const page = [
+      'Docs',
+      'API Reference',
+      'Support',
+      '',
+      'Transaction statuses',
+      '',
+      'successful',
+      'The transaction was completed and the customer was debited.',
+      '',
+      'pending',
+      'The transaction has not been completed yet, wait for the webhook.',
+      '',
+      'failed',
+      'The transaction failed. Check the processor response for the reason.',
+      '',
+      'Response codes',
+      '',
+      'RR-51',
+      'Insufficient funds',
+      '',
+      'RR-05',
+      'Do not honour',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['successful', 'pending', 'failed', 'RR-51', 'RR-05']);
+    // Two such words are prose, not a list.
+    const prose = page.replace('failed\nThe transaction failed. Check the processor response for the reason.\n\n', '');
+    expect(brief(prose).map((e) => e.code)).toEqual(['RR-51', 'RR-05']);
+  });
 });
