@@ -55,6 +55,10 @@ const FILES = [
   'conekta.md',
   'paystack.md',
   'ksnet.txt',
+  'flutterwave.txt',
+  'veritrans.md',
+  'allinpay.txt',
+  'billplz.yaml',
 ];
 
 describe('import: documents a probe wrote', () => {
