@@ -81,6 +81,9 @@ function stats(values: string[]): ColumnStats {
 /** A class of HTTP statuses (`2xx`, `4XX`). */
 const STATUS_CLASS = /^[1-5]xx$/i;
 
+/** A detail code's column: `sub_code`, `Sub code`, 明细返回码, 子错误码, `detail code`. */
+const SUB_CODE = /sub[_ -]?(return[_ -]?)?code|明细|明細|子码|子碼|子错误|detail(ed)? code/;
+
 /** A code column's header that names an identifier of the code, not the code: `Code ID`, `コードID`. */
 const CODE_ID = /(code|コード|코드|代码|代碼)\s*id$/;
 
@@ -356,10 +359,38 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   const out: ImportRecord[] = [];
   let scene: string | undefined;
   const sceneCols = roles.map((r, c) => (r === 'scene' ? c : -1)).filter((c) => c >= 0);
+  // A detail code beside the code (Alipay's `sub_code`, 明细返回码): a code of its own, with the texts
+  // to its right, often on rows whose code cell is merged with the one above.
+  const subCol = header ? roles.findIndex((role, c) => role === 'othercode' && SUB_CODE.test(plain(header[c] ?? '').toLowerCase())) : -1;
+  const subRecord = (r: GridRow): ImportRecord | undefined => {
+    const sub = codeText(r.cells[subCol] ?? '');
+    if (!strictCode(sub) && !/^[A-Za-z]+(?:[._-][A-Za-z0-9]+)+$/.test(sub)) return undefined;
+    const texts: RecordText[] = [];
+    for (let c = subCol + 1; c < width; c++) {
+      const role = roles[c] as Role;
+      const cell = r.cells[c] ?? '';
+      if (c === codeCol || role === 'index' || role === 'scene' || role === 'othercode' || emptyish(cell)) continue;
+      const t: RecordText = { role, text: grid.kind === 'markdown' || grid.kind === 'html' ? cellText(cell) : trim(cell), column: c };
+      const h = header?.[c];
+      if (h) t.header = plain(h);
+      texts.push(t);
+    }
+    const rec: ImportRecord = { code: sub, texts, line: r.line, table, kind: grid.kind };
+    const l = scene ?? groupLabel ?? grid.caption;
+    if (l) rec.label = l;
+    if (grid.section !== undefined) rec.section = grid.section;
+    if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
+    return rec;
+  };
   for (const r of rows) {
     const filled = r.cells.filter((c) => !emptyish(c));
     const rawCode = r.cells[codeCol] ?? '';
     let code = codeText(rawCode);
+    const sub = subCol >= 0 ? subRecord(r) : undefined;
+    if (sub && emptyish(rawCode)) {
+      out.push(sub);
+      continue;
+    }
     // `402 card_declined`: the status goes to the notes, the code is the code.
     const withStatus = !codeLike(code) && !textKeys ? httpAndCode(code) : undefined;
     if (withStatus) code = withStatus[1];
@@ -447,6 +478,7 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
       if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
       out.push(rec);
     }
+    if (sub) out.push(sub);
   }
   return out;
 }

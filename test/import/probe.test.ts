@@ -59,6 +59,7 @@ const FILES = [
   'veritrans.md',
   'allinpay.txt',
   'billplz.yaml',
+  'alipay-cn.txt',
 ];
 
 describe('import: documents a probe wrote', () => {

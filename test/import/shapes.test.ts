@@ -463,4 +463,28 @@ describe('import: very long inputs', () => {
     const prose = page.replace('failed\nThe transaction failed. Check the processor response for the reason.\n\n', '');
     expect(brief(prose).map((e) => e.code)).toEqual(['RR-51', 'RR-05']);
   });
+
+  // Alipay's public errors: a gateway code and its detail codes (`sub_code`), the gateway cell merged
+  // over the rows of its detail codes.
+  it('reads detail codes beside the code, each with the texts to its right', () => {
+    const table = [
+      '| 网关返回码 | 网关返回码描述 | 明细返回码（sub_code） | 明细返回码描述 | 解决方案 |',
+      '| --- | --- | --- | --- | --- |',
+      '| 10000 | 接口调用成功 | | | 接口调用成功 |',
+      '| 20000 | 服务不可用 | isp.unknow-error | 服务暂不可用（业务系统不可用） | 稍后重试 |',
+      '| | | aop.unknow-error | 服务暂不可用（网关自身的未知错误） | 同上 |',
+      '| 40004 | 业务处理失败 | ACQ.TRADE_HAS_SUCCESS | 交易已被支付 | 确认该笔交易信息是否为当前买家的 |',
+    ].join('\n');
+    const entries = brief(table);
+    expect(entries.map((e) => e.code)).toEqual([
+      '10000',
+      '20000',
+      'isp.unknow-error',
+      'aop.unknow-error',
+      '40004',
+      'ACQ.TRADE_HAS_SUCCESS',
+    ]);
+    // A detail code's message is its own description, not the gateway code's.
+    expect(entries[3]?.messages).toEqual({ 'zh-Hans': '服务暂不可用（网关自身的未知错误）' });
+  });
 });
