@@ -1171,7 +1171,9 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // Lines indented under a code (a sub-bullet that explains it) belong to it, not to the list.
       const base = indentOf(line);
       const under = (l: string) => trim(l) !== '' && indentOf(l) > base;
-      const end = readRun(lines, i, (l) => codeLine(l, true) !== undefined || /^\s*:\s/.test(l) || under(l), 1);
+      // A line set further left than the list (`HTTP ステータスコード` over its indented rows) is a title
+      // that ends it, though it starts with a word in capitals.
+      const end = readRun(lines, i, (l) => (codeLine(l, true) !== undefined && indentOf(l) >= base) || /^\s*:\s/.test(l) || under(l), 1);
       const rows: GridRow[] = [];
       let starts: number[] | undefined;
       for (let k = i; k < end; k++) {

@@ -289,10 +289,12 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   // HTTP statuses (`200 | OK`, `401 | Unauthorized`, `5xx | …`) under a heading or title that says
   // so, or with their reason phrases: how the API answers at the transport, beside the codes.
   const keys = rows.map((r) => plain(r.cells[codeCol] ?? '').trim()).filter((v) => !emptyish(v));
-  if (keys.length >= 2 && keys.every((k) => HTTP_STATUSES.test(k))) {
+  // Its title read as a first row (`HTTP ステータスコード` above the statuses) says so too.
+  const httpTitle = /^http$/i.test(keys[0] ?? '');
+  if (keys.length - (httpTitle ? 1 : 0) >= 2 && keys.every((k, n) => HTTP_STATUSES.test(k) || (n === 0 && httpTitle))) {
     const texts = rows.map((r) => plain(r.cells.filter((_, k) => k !== codeCol).join(' ')).trim());
     const phrased = texts.filter((t) => REASON_PHRASE.test(t)).length;
-    const titled = [grid.section, grid.caption, header?.[codeCol]].some((t) => t !== undefined && /\bhttp\b/i.test(t));
+    const titled = httpTitle || [grid.section, grid.caption, header?.[codeCol]].some((t) => t !== undefined && /\bhttp\b/i.test(t));
     if (titled || (phrased >= 2 && phrased * 2 >= texts.length)) {
       skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of HTTP statuses, not codes' });
       return [];

@@ -487,4 +487,22 @@ describe('import: very long inputs', () => {
     // A detail code's message is its own description, not the gateway code's.
     expect(entries[3]?.messages).toEqual({ 'zh-Hans': '服务暂不可用（网关自身的未知错误）' });
   });
+
+  // Aligned lists under plain titles set further left: each title ends the list above it.
+  it('ends an indented list at a title set further left, and leaves out the HTTP statuses under it', () => {
+    const page = [
+      'エラーコード',
+      '',
+      '  invalid_number      不正なカード番号',
+      '  expired_card        有効期限切れ',
+      '  card_declined       カード会社によって拒否されたカード',
+      '',
+      'HTTP ステータスコード',
+      '',
+      '  200  OK                    リクエストは成功しました',
+      '  400  Bad Request           パラメーターが不正です',
+      '  401  Unauthorized          API キーが不正です',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['invalid_number', 'expired_card', 'card_declined']);
+  });
 });
