@@ -105,6 +105,9 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
     else if (role === 'message' || role === 'description' || role === 'solution') score -= 1;
     // An HTTP status beside another code is how the API answered, not the code.
     else if (role === 'http') score -= 1.5;
+    // `status_id` beside `status`: the number identifies the status the other column names.
+    else if (/[_ -]id$/.test(plain(header?.[c] ?? '').toLowerCase()) && (role === 'status' || role === 'name' || role === undefined))
+      score -= 1.2;
     else if (role === 'status' || role === 'scene') score -= 0.7;
     else if (role === 'name') score -= 0.4;
     if (score > bestScore + 1e-9) [best, bestScore] = [c, score];

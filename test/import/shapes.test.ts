@@ -505,4 +505,16 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(page).map((e) => e.code)).toEqual(['invalid_number', 'expired_card', 'card_declined']);
   });
+
+  // A status's number beside its name: the name is what the column of statuses holds.
+  it('keys a table of statuses on the name, not on the status_id beside it', () => {
+    const table = [
+      '| status_id | status | Meaning |',
+      '|---|---|---|',
+      '| 10 | NEW | Newly created order. |',
+      '| 21 | CHARGED | The payment went through. |',
+      '| 23 | AUTHORIZATION_FAILED | The issuer declined the payment. |',
+    ].join('\n');
+    expect(brief(table).map((e) => e.code)).toEqual(['NEW', 'CHARGED', 'AUTHORIZATION_FAILED']);
+  });
 });
