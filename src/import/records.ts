@@ -464,6 +464,8 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
     for (let c = 0; c < width; c++) {
       const role = roles[c] as Role;
       if (c === codeCol || role === 'index' || role === 'scene') continue;
+      // The detail code's own description is its record's, not the code's.
+      if (subCol >= 0 && c > subCol && role === 'description') continue;
       const cell = r.cells[c] ?? '';
       if (emptyish(cell)) continue;
       const text = grid.kind === 'markdown' || grid.kind === 'html' ? cellText(cell) : trim(cell);

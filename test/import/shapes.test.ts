@@ -486,6 +486,9 @@ describe('import: very long inputs', () => {
     ]);
     // A detail code's message is its own description, not the gateway code's.
     expect(entries[3]?.messages).toEqual({ 'zh-Hans': '服务暂不可用（网关自身的未知错误）' });
+    // And the gateway code's details are the row's advice, not its detail code's description.
+    const gateway = importTable(table, { provider: 'acme' }, false).entries[1];
+    expect(gateway?.details).toEqual({ 'zh-Hans': '稍后重试' });
   });
 
   // Aligned lists under plain titles set further left: each title ends the list above it.
