@@ -60,6 +60,8 @@ const FILES = [
   'allinpay.txt',
   'billplz.yaml',
   'alipay-cn.txt',
+  'juspay.md',
+  'faspay.txt',
 ];
 
 describe('import: documents a probe wrote', () => {
