@@ -960,7 +960,9 @@ function withoutPageFurniture(lines: string[]): string[] {
   const counts = new Map<string, number>();
   const keys = lines.map((l, k) => {
     const t = trim(l);
-    if (t.length < 20 || !/\s/.test(t) || !alone(k)) return undefined;
+    // A line that opens with a number is a code and its text (`0000  Success`), which a page may
+    // well repeat in two sections.
+    if (t.length < 20 || !/\s/.test(t) || !alone(k) || /^\S*\d/.test(t)) return undefined;
     const key = t.replace(PAGE_NUMBER, '#');
     counts.set(key, (counts.get(key) ?? 0) + 1);
     return key;

@@ -389,6 +389,10 @@ describe('import: very long inputs', () => {
     ].join('\n');
     const entries = brief(page);
     expect(entries.map((e) => e.code)).toEqual(['3003', '3004', '3005', '3006']);
+    // A code and its text alone between blank lines, the same in two sections, is no running head.
+    const twice =
+      'Payment\n\n0000   Success, the request was processed\n\nE101   Card declined by the issuer\n\nRefund\n\n0000   Success, the request was processed\n\nE201   Refund amount too large\n';
+    expect(brief(twice).map((e) => e.code)).toEqual(['0000', 'E101', '0000', 'E201']);
     expect(entries[2]?.messages).toEqual({ ko: '비밀번호 입력횟수 초과' });
   });
 
