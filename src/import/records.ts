@@ -305,7 +305,6 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   }
   // Most of the column is the field names of a JSON example in the same document.
   if (fieldNames && fieldNames.size > 0 && grid.kind !== 'source' && grid.kind !== 'json') {
-    const keys = rows.map((r) => plain(r.cells[codeCol] ?? '')).filter((v) => !emptyish(v));
     const named = keys.filter((k) => fieldNames.has(k) || fieldNames.has(k.slice(k.lastIndexOf('.') + 1))).length;
     if (keys.length >= 3 && named * 5 >= keys.length * 3) {
       skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of the fields of a JSON example, not codes' });
@@ -367,25 +366,36 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   // A detail code beside the code (Alipay's `sub_code`, 明细返回码): a code of its own, with the texts
   // to its right, often on rows whose code cell is merged with the one above.
   const subCol = header ? roles.findIndex((role, c) => role === 'othercode' && SUB_CODE.test(plain(header[c] ?? '').toLowerCase())) : -1;
+  // A cell's text with its column's role and title.
+  const cellRecordText = (r: GridRow, c: number): RecordText => {
+    const cell = r.cells[c] ?? '';
+    const text = grid.kind === 'markdown' || grid.kind === 'html' ? cellText(cell) : trim(cell);
+    const t: RecordText = { role: roles[c] as Role, text, column: c };
+    const raw = r.raw?.[c];
+    if (raw !== undefined && raw !== text) t.raw = raw;
+    const h = header?.[c];
+    if (h) t.header = plain(h);
+    return t;
+  };
+  // A record of `code` from row `r`, under the row's label and the table's section.
+  const record = (code: string, texts: RecordText[], r: GridRow): ImportRecord => {
+    const rec: ImportRecord = { code, texts, line: r.line, table, kind: grid.kind };
+    const l = scene ?? groupLabel ?? grid.caption;
+    if (l) rec.label = l;
+    if (grid.section !== undefined) rec.section = grid.section;
+    if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
+    return rec;
+  };
   const subRecord = (r: GridRow): ImportRecord | undefined => {
     const sub = codeText(r.cells[subCol] ?? '');
     if (!strictCode(sub) && !/^[A-Za-z]+(?:[._-][A-Za-z0-9]+)+$/.test(sub)) return undefined;
     const texts: RecordText[] = [];
     for (let c = subCol + 1; c < width; c++) {
       const role = roles[c] as Role;
-      const cell = r.cells[c] ?? '';
-      if (c === codeCol || role === 'index' || role === 'scene' || role === 'othercode' || emptyish(cell)) continue;
-      const t: RecordText = { role, text: grid.kind === 'markdown' || grid.kind === 'html' ? cellText(cell) : trim(cell), column: c };
-      const h = header?.[c];
-      if (h) t.header = plain(h);
-      texts.push(t);
+      if (c === codeCol || role === 'index' || role === 'scene' || role === 'othercode' || emptyish(r.cells[c] ?? '')) continue;
+      texts.push(cellRecordText(r, c));
     }
-    const rec: ImportRecord = { code: sub, texts, line: r.line, table, kind: grid.kind };
-    const l = scene ?? groupLabel ?? grid.caption;
-    if (l) rec.label = l;
-    if (grid.section !== undefined) rec.section = grid.section;
-    if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
-    return rec;
+    return record(sub, texts, r);
   };
   for (const r of rows) {
     const filled = r.cells.filter((c) => !emptyish(c));
@@ -466,23 +476,12 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
       if (c === codeCol || role === 'index' || role === 'scene') continue;
       // The detail code's own description is its record's, not the code's.
       if (subCol >= 0 && c > subCol && role === 'description') continue;
-      const cell = r.cells[c] ?? '';
-      if (emptyish(cell)) continue;
-      const text = grid.kind === 'markdown' || grid.kind === 'html' ? cellText(cell) : trim(cell);
-      const t: RecordText = { role, text, column: c };
-      const raw = r.raw?.[c];
-      if (raw !== undefined && raw !== text) t.raw = raw;
-      const h = header?.[c];
-      if (h) t.header = plain(h);
-      texts.push(t);
+      if (emptyish(r.cells[c] ?? '')) continue;
+      texts.push(cellRecordText(r, c));
     }
     for (const one of listed ?? [code]) {
-      const rec: ImportRecord = { code: one, texts: listed ? texts.map((t) => ({ ...t })) : texts, line: r.line, table, kind: grid.kind };
+      const rec = record(one, listed ? texts.map((t) => ({ ...t })) : texts, r);
       if (r.end !== undefined && r.end > r.line) rec.end = r.end;
-      const l = scene ?? groupLabel ?? grid.caption;
-      if (l) rec.label = l;
-      if (grid.section !== undefined) rec.section = grid.section;
-      if (grid.sectionFlow !== undefined) rec.sectionFlow = grid.sectionFlow;
       out.push(rec);
     }
     if (sub) out.push(sub);
