@@ -554,7 +554,10 @@ function fewWords(text: string): boolean {
  * more: no turn, no earlier attempt, no error, nothing not found, no doubt family but the one that
  * says the money moved. A longer text has room to say why the payment is not done after all.
  */
-function saysOnlyPaid(text: string, flow: Flow | undefined, message: string): boolean {
+function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): boolean {
+  // How much the message says, without the code's words after it: "Payment was successful" under
+  // PAYMENT_SUCCESS is as short as it reads.
+  const message = codeWords !== '' && text.endsWith(` ${codeWords}`) ? text.slice(0, text.length - codeWords.length - 1) : text;
   if (message.length > FEW_CHARACTERS || !fewWords(message) || !saysPaymentMoved(text, flow)) return false;
   if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
   return !hasDoubtWords(text, 'money-moved');
@@ -583,9 +586,6 @@ const PAYMENT_NAMED = folded(
  * the reading stands. `text` is the folded message plus the code's words; `codeWords`, those words.
  */
 export function safetyStep(r: Reading, text: string, flow: Flow | undefined, codeWords = ''): SafetyStep | undefined {
-  // How much the message says, without the code's words after it: "Payment was successful" under
-  // PAYMENT_SUCCESS is as short as it reads.
-  const message = codeWords !== '' && text.endsWith(` ${codeWords}`) ? text.slice(0, text.length - codeWords.length - 1) : text;
   if (r.outcome === 'succeeded') {
     if (IN_FLIGHT.test(text) && !NOT_SUCCESS.test(text)) {
       return { rule: 'not-final', unified: 'processing', detail: 'the text says the transaction is still in progress' };
@@ -616,12 +616,12 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   if (
     (r.outcome === 'failed' || accepted) &&
     (flow === undefined || flow === 'query' || PAYING_FLOWS.has(flow)) &&
-    saysOnlyPaid(text, flow, message)
+    saysOnlyPaid(text, flow, codeWords)
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
   }
   // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment went back.
-  if (r.outcome === 'failed' && flow === 'refund' && REFUND_MOVED.test(text) && saysOnlyPaid(text, flow, message)) {
+  if (r.outcome === 'failed' && flow === 'refund' && REFUND_MOVED.test(text) && saysOnlyPaid(text, flow, codeWords)) {
     return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };
   }
   if (r.outcome === 'failed' && (saysMoneyMoved(text, flow) || saysSuccess(text, flow))) {
