@@ -120,7 +120,7 @@ const BOLD_LINE = /^(\*\*|__)([^*_\n]{1,160})\1:?$/;
  * With `words`, a plain lower-case word set off by markup (`**pending** — The payment …`) is a code
  * too, where a text follows it: the caller decides whether a run of them is a list of statuses.
  */
-export function codeLine(line: string, words = false): string[] | undefined {
+export function codeLine(line: string, words = false, titled = false): string[] | undefined {
   let t = trim(line);
   if (t.length === 0 || t.length > 2000) return undefined;
   let bullet = false;
@@ -148,8 +148,11 @@ export function codeLine(line: string, words = false): string[] | undefined {
   const token = t.slice(0, end);
   const code = codeText(token);
   const word = words && token !== code && /^[a-z]{3,32}$/.test(code);
+  // Under a column titled as the code, any short token is one: DragonPay's `S`, `F`, `P`.
+  // It stands in its column, apart from the text (a note below, `Catatan: …`, does not).
+  const underTitle = titled && /^[A-Za-z0-9][\w.-]{0,31}$/.test(code) && codeLike(code) && /^(?:\s{2,}|\t)\S/.test(t.slice(end));
   // Several codes for one meaning (`2000、2008：交易处理中`) are one row; the records split them.
-  if (!code || !(strictCode(code) || word || (/^[^\s,;、]+(?:[、,][^\s,;、]+)+$/.test(code) && codeList(code) !== undefined)))
+  if (!code || !(strictCode(code) || word || underTitle || (/^[^\s,;、]+(?:[、,][^\s,;、]+)+$/.test(code) && codeList(code) !== undefined)))
     return undefined;
   // `100101Amount exceeds…`: a code glued to the first word of its text is a scrape, not a column.
   if (/^[+-]?\d+[A-Z][a-z]/.test(code)) return undefined;
@@ -174,6 +177,19 @@ export function codeLine(line: string, words = false): string[] | undefined {
     return [code, codeText(second[1] as string), trim(second[2] as string)];
   }
   return [code, rest];
+}
+
+/**
+ * Line `i` opens the rows of a fixed-width table: above it a line of dashes in two or more runs,
+ * and above that its titles, the first standing over the first run and naming the code.
+ */
+function codeTitledColumns(lines: readonly string[], i: number): boolean {
+  const dashes = lines[i - 1] ?? '';
+  const titles = lines[i - 2] ?? '';
+  if (!/^\s*-{2,}(?:\s+-{2,})+\s*$/.test(dashes) || indentOf(dashes) !== indentOf(lines[i] ?? '')) return false;
+  if (indentOf(titles) !== indentOf(dashes)) return false;
+  const first = trim(titles).split(/\t|\s{2,}/)[0] ?? '';
+  return headerRole(first) === 'code';
 }
 
 /** Where each cell of an aligned row starts in its line; undefined when a cell cannot be found. */
@@ -515,6 +531,19 @@ function wikiHeading(t: string): Heading | undefined {
   return text === '' ? undefined : { text: plain(text), level };
 }
 
+/** A piece of an upper-case code, with no space: `APPROVED_PENDING_S`, `ETTLEMENT`. */
+const SPLIT_CODE = /^[A-Z0-9_]{1,64}$/;
+
+/**
+ * For each cell of a boxed row's line, whether its text runs up to the box's right edge (at most
+ * one space of padding before the `|`): a renderer that wraps a cell mid-word leaves it full.
+ */
+function filledCells(line: string): boolean[] {
+  const t = trim(line);
+  const inner = t.slice(t.startsWith('|') ? 1 : 0, t.endsWith('|') ? -1 : undefined);
+  return inner.split('|').map((seg) => seg.trim() !== '' && seg.trimEnd().length >= seg.length - 1);
+}
+
 /** Reads a pipe table starting at `start`; returns it and the index after it. */
 function readPipeTable(lines: string[], start: number, state: State): [FoundGrid | undefined, number] {
   const rows: GridRow[] = [];
@@ -527,6 +556,7 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
   // one row. `+=====+` closes its header.
   let boxed = GRID_BORDER.test(lines[start - 1] ?? '');
   let open: GridRow | undefined;
+  let openFilled: boolean[] = [];
   for (; i < lines.length; i++) {
     const line = lines[i] as string;
     const t = trim(line);
@@ -543,11 +573,16 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
     }
     if (boxed && open && isPipeRow(line)) {
       const row = open;
+      const filled = filledCells(line);
       splitPipes(line).forEach((piece, k) => {
         const cell = row.cells[k] ?? '';
         if (piece === '') return;
-        row.cells[k] = cell === '' ? piece : joinWrapped(cell, piece);
+        // A code too wide for its box goes on under it mid-word (`APPROVED_PENDING_S` over
+        // `ETTLEMENT`): where the line above filled the cell, a code's pieces join with no space.
+        row.cells[k] =
+          cell === '' ? piece : openFilled[k] && SPLIT_CODE.test(cell) && SPLIT_CODE.test(piece) ? cell + piece : joinWrapped(cell, piece);
       });
+      openFilled = filled;
       row.end = i + 1;
       continue;
     }
@@ -580,7 +615,10 @@ function readPipeTable(lines: string[], start: number, state: State): [FoundGrid
     lastEndedWithPipe = t.endsWith('|');
     const row: GridRow = { cells, raw: [...cells], line: i + 1 };
     rows.push(row);
-    if (boxed) open = row;
+    if (boxed) {
+      open = row;
+      openFilled = filledCells(line);
+    }
   }
   if (rows.length === 0 && !header) return [undefined, Math.max(i, start + 1)];
   // A message format or its sample (`MerchantID|CustomerID|TxnReferenceNo|…`): many cells to a
@@ -1168,14 +1206,23 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       i = Math.max(end, i + 1);
       continue;
     }
-    const cl = codeLine(line, true);
+    // A fixed-width table whose first column is titled as the code, over a line of dashes
+    // (`Code   Name   Description` / `----   ----   -----------`): its first column holds codes,
+    // however short.
+    const titled = codeTitledColumns(lines, i);
+    const cl = codeLine(line, true, titled);
     if (cl) {
       // Lines indented under a code (a sub-bullet that explains it) belong to it, not to the list.
       const base = indentOf(line);
       const under = (l: string) => trim(l) !== '' && indentOf(l) > base;
       // A line set further left than the list (`HTTP ステータスコード` over its indented rows) is a title
       // that ends it, though it starts with a word in capitals.
-      const end = readRun(lines, i, (l) => (codeLine(l, true) !== undefined && indentOf(l) >= base) || /^\s*:\s/.test(l) || under(l), 1);
+      const end = readRun(
+        lines,
+        i,
+        (l) => (codeLine(l, true, titled) !== undefined && indentOf(l) >= base) || /^\s*:\s/.test(l) || under(l),
+        1,
+      );
       const rows: GridRow[] = [];
       let starts: number[] | undefined;
       for (let k = i; k < end; k++) {
@@ -1186,7 +1233,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
           if (prev && starts && wrapInto(prev, starts, l)) prev.end = k + 1;
           continue;
         }
-        const c = codeLine(l, true);
+        const c = codeLine(l, true, titled);
         if (c) {
           rows.push({ cells: c, line: k + 1 });
           starts = cellStarts(l, c);
@@ -1195,7 +1242,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // Plain words in bold or code style (`**pending** — …`) are a list of statuses only where
       // three or more stand together and none names a field of an object (`code`, `message`): a
       // list of an error object's fields, or a note or two in bold, is no code list.
-      const plainWord = (r: GridRow) => !strictCode(r.cells[0] as string) && codeList(r.cells[0] as string) === undefined;
+      const plainWord = (r: GridRow) => !titled && !strictCode(r.cells[0] as string) && codeList(r.cells[0] as string) === undefined;
       if (rows.some(plainWord) && (rows.filter(plainWord).length < 3 || rows.some((r) => FIELD_NAME.test(r.cells[0] as string)))) {
         for (let k = rows.length - 1; k >= 0; k--) if (plainWord(rows[k] as GridRow)) rows.splice(k, 1);
       }

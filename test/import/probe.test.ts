@@ -62,6 +62,8 @@ const FILES = [
   'alipay-cn.txt',
   'juspay.md',
   'faspay.txt',
+  'tyro.txt',
+  'dragonpay.txt',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -524,4 +524,51 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(table).map((e) => e.code)).toEqual(['NEW', 'CHARGED', 'AUTHORIZATION_FAILED']);
   });
+
+  // A console's boxed table wraps a wide code mid-word under itself: the pieces join with no
+  // space, and the text's lines with one.
+  it('joins a code wrapped mid-word inside its box, and no words of the text', () => {
+    const table = [
+      '+--------------------+----------+----------------------------+',
+      '| Gateway code       | Result   | Description                |',
+      '+====================+==========+============================+',
+      '| APPROVED_PENDING_S | SUCCESS  | Transaction Approved -     |',
+      '| ETTLEMENT          |          | pending batch settlement   |',
+      '+--------------------+----------+----------------------------+',
+      '| PENDING            | PENDING  | Transaction is pending     |',
+      '+--------------------+----------+----------------------------+',
+      '| AUTHENTICATION_IN_ | PENDING  | Payer authentication has   |',
+      '| PROGRESS           |          | started                    |',
+      '+--------------------+----------+----------------------------+',
+      '| DECLINED           | FAILURE  | Declined by the issuer;    |',
+      '|                    |          | ask for another card       |',
+      '+--------------------+----------+----------------------------+',
+    ].join('\n');
+    expect(brief(table).map((e) => [e.code, (e.messages as Record<string, string>).en])).toEqual([
+      ['APPROVED_PENDING_SETTLEMENT', 'Transaction Approved - pending batch settlement'],
+      ['PENDING', 'Transaction is pending'],
+      ['AUTHENTICATION_IN_PROGRESS', 'Payer authentication has started'],
+      ['DECLINED', 'Declined by the issuer; ask for another card'],
+    ]);
+  });
+
+  // PDF text of a fixed-width table: under a first column titled as the code, one-letter statuses
+  // are codes; a note below the table is not.
+  it('reads one-letter codes under a column titled as the code, and not the note below', () => {
+    const page = [
+      '    Code   Name          Description',
+      '    ----   -----------   ------------------------------------',
+      '    S      Success       Payment has been received and',
+      '                         confirmed.',
+      '    F      Failure       Payment failed or was rejected.',
+      '    U      Unknown       The status could not be determined.',
+      '',
+      '    Note: code X is not used.',
+    ].join('\n');
+    expect(brief(page).map((e) => [e.code, (e.messages as Record<string, string>).en])).toEqual([
+      ['S', 'Payment has been received and confirmed.'],
+      ['F', 'Payment failed or was rejected.'],
+      ['U', 'The status could not be determined.'],
+    ]);
+  });
 });
