@@ -166,6 +166,11 @@ const HTTP_STATUSES = /^(?:[1-5]\d\d|[1-5]xx)(?: ?[/,、] ?(?:[1-5]\d\d|[1-5]xx)
 const REASON_PHRASE =
   /^(?:ok|created|accepted|no content|bad request|unauthori[sz]ed|forbidden|not found|method not allowed|conflict|gone|unprocessable (?:entity|content)|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|request time-?out|payment required|not acceptable)\b/i;
 
+/** The statuses a cell opens with, before their reason phrase (`200 - OK`, `500, 502 - Server Errors`). */
+function httpStatusOf(cell: string): string {
+  return cell.replace(/\s*[-–:]?\s+[A-Za-z][A-Za-z' ]{1,40}$/, '');
+}
+
 /** A card number: in groups of four (`4051 8856 0044 6623`), or sixteen digits from a card brand's range. */
 const CARD_NUMBER = /(?:^|[^\d])(?:\d{4}[ -]){2,3}\d{1,7}(?![\d])|(?:^|[^\d])[3-6]\d{14,15}(?![\d])/;
 
@@ -294,14 +299,23 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   const keys = rows.map((r) => plain(r.cells[codeCol] ?? '').trim()).filter((v) => !emptyish(v));
   // Its title read as a first row (`HTTP ステータスコード` above the statuses) says so too.
   const httpTitle = /^http$/i.test(keys[0] ?? '');
-  if (keys.length - (httpTitle ? 1 : 0) >= 2 && keys.every((k, n) => HTTP_STATUSES.test(k) || (n === 0 && httpTitle))) {
-    const texts = rows.map((r) => plain(r.cells.filter((_, k) => k !== codeCol).join(' ')).trim());
+  if (keys.length - (httpTitle ? 1 : 0) >= 2 && keys.every((k, n) => HTTP_STATUSES.test(httpStatusOf(k)) || (n === 0 && httpTitle))) {
+    const texts = rows.map((r) => {
+      const key = plain(r.cells[codeCol] ?? '').trim();
+      const phrase = key.slice(httpStatusOf(key).length).replace(/^\s*[-–:]?\s*/, '');
+      return plain([phrase, ...r.cells.filter((_, k) => k !== codeCol)].join(' ')).trim();
+    });
     const phrased = texts.filter((t) => REASON_PHRASE.test(t)).length;
     const titled = httpTitle || [grid.section, grid.caption, header?.[codeCol]].some((t) => t !== undefined && /\bhttp\b/i.test(t));
     if (titled || (phrased >= 2 && phrased * 2 >= texts.length)) {
       skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of HTTP statuses, not codes' });
       return [];
     }
+  }
+  // Versions (`V1.0`, `v2.3.1`): a revision history, whose notes may name codes it added.
+  if (keys.length >= 1 && keys.every((k) => /^v(?:er\.?\s?)?\d{1,3}(?:\.\d{1,4}){1,3}$/i.test(k))) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a revision history, not codes' });
+    return [];
   }
   // Most of the column is the field names of a JSON example in the same document.
   if (fieldNames && fieldNames.size > 0 && grid.kind !== 'source' && grid.kind !== 'json') {

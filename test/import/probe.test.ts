@@ -64,6 +64,7 @@ const FILES = [
   'faspay.txt',
   'tyro.txt',
   'dragonpay.txt',
+  'merpay.txt',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -571,4 +571,45 @@ describe('import: very long inputs', () => {
       ['U', 'The status could not be determined.'],
     ]);
   });
+
+  // `200 - OK` is an HTTP status with its reason phrase in one cell, under a heading that says so.
+  it('leaves out HTTP statuses written with their reason phrase in the code cell', () => {
+    const page = [
+      '## HTTP Status Codes',
+      '',
+      '| Status Code | Description |',
+      '|---|---|',
+      '| 200 - OK | Everything worked as expected |',
+      '| 400 - Bad Request | The request was unacceptable |',
+      '| 500, 502, 503, 504 - Server Errors | Something went wrong on our end |',
+      '',
+      '## Error codes',
+      '',
+      '| Error code | Description |',
+      '|---|---|',
+      '| INVALID_API_KEY | API key format is invalid |',
+      '| DUPLICATE_ERROR | A request with the same idempotency key was already processed |',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['INVALID_API_KEY', 'DUPLICATE_ERROR']);
+  });
+
+  // A revision history's versions are no codes, though its notes name the codes each version added.
+  it('leaves out a revision history', () => {
+    const page = [
+      '返回码',
+      '',
+      '   返回码      返回信息',
+      '   OPR00000    成功',
+      '   OPR11006    余额不足',
+      '   OPR12009    订单不存在',
+      '',
+      '修订记录',
+      '',
+      '   版本      日期            说明',
+      '   V1.0      2019-03-15      初稿',
+      '   V1.1      2020-07-01      新增返回码 OPR12009',
+      '   V2.3      2025-09-20      更新 OPR11006 处理建议',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['OPR00000', 'OPR11006', 'OPR12009']);
+  });
 });
