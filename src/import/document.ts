@@ -531,6 +531,9 @@ function wikiHeading(t: string): Heading | undefined {
   return text === '' ? undefined : { text: plain(text), level };
 }
 
+/** A code set off from its text by a dash or a colon: `COMPLETE - The payment…`, `E01: Bad input`. */
+const PUNCTUATED_ROW = /^\s*(?:[-*+•]\s+)?(?:\*\*|`)?[^\s:：*`]{1,64}?(?:\*\*|`)?(?:\s+[-–—]\s|\s*[:：]\s?)/;
+
 /** A piece of an upper-case code, with no space: `APPROVED_PENDING_S`, `ETTLEMENT`. */
 const SPLIT_CODE = /^[A-Z0-9_]{1,64}$/;
 
@@ -1116,6 +1119,39 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         i += 2;
         continue;
       }
+      // A title over one run of dashes about as long (`1. PAYMENT STATUS` / `-----------`), as
+      // markdown and plain-text pages underline a second-level title. Column titles over their
+      // dashes (`Code   Name` / `----   ----`) are a table's header, not this.
+      const dashes = trim(underline);
+      if (
+        t &&
+        trim(lines[i - 1] ?? '') === '' &&
+        !/[|\t]|\S\s{2,}\S/.test(t) &&
+        t.length <= 100 &&
+        /^-{3,}$/.test(dashes) &&
+        dashes.length * 2 >= t.length &&
+        dashes.length <= t.length * 2 + 4 &&
+        codeLine(line) === undefined
+      ) {
+        openSection(state, plain(t), 2);
+        i += 2;
+        continue;
+      }
+      // A numbered title alone between blank lines (`2.1 Authentication`, `5.3 退款错误码`). The
+      // number has a dot inside, so it is no code (a decimal is none), and the title ends in no
+      // sentence's stop.
+      const numbered = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.{0,79})$/.exec(t);
+      if (
+        numbered &&
+        trim(lines[i - 1] ?? '') === '' &&
+        trim(lines[i + 1] ?? '') === '' &&
+        !/[.。:：,，;；]$/.test(t) &&
+        !/\S\s{2,}\S/.test(numbered[2] as string)
+      ) {
+        openSection(state, plain(t), (numbered[1] as string).split('.').length + 1);
+        i++;
+        continue;
+      }
       const bold = BOLD_LINE.exec(t);
       if (bold) {
         state.caption = trim(bold[2] as string);
@@ -1202,9 +1238,20 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         const g = makeGrid('source', rows, state, { codeColumn: 0, header: ['code', 'message', 'name', 'comment'] });
         if (parsed.every((p) => p === undefined || p.bareNumber)) g.numbersOnly = true;
         grids.push(g);
+        i = Math.max(end, i + 1);
+        continue;
       }
-      i = Math.max(end, i + 1);
-      continue;
+      // One `CODE: text` line whose text wraps onto plain lines (`SIGNATURE_MISMATCH: Generated
+      // signature … Check` / `that your passphrase …`) is a list's row, read as a list below.
+      if (
+        fence !== undefined ||
+        rows.length !== 1 ||
+        !/^\s*[\w.-]{1,64}\s*[:：]\s*\p{L}+\s+\p{L}/u.test(line) ||
+        codeLine(line, true) === undefined
+      ) {
+        i = Math.max(end, i + 1);
+        continue;
+      }
     }
     // A fixed-width table whose first column is titled as the code, over a line of dashes
     // (`Code   Name   Description` / `----   ----   -----------`): its first column holds codes,
@@ -1214,26 +1261,51 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     if (cl) {
       // Lines indented under a code (a sub-bullet that explains it) belong to it, not to the list.
       const base = indentOf(line);
+      // In a list that sets each code off with punctuation (`COMPLETE - The payment…`,
+      // `SIGNATURE_MISMATCH: Generated…`), a row is set off so too: any other line straight after
+      // a row goes on with its text, as a page wraps it (`ISO-8601 format (…)` under a line that
+      // ends mid-sentence is no code).
+      const punctuated = PUNCTUATED_ROW.test(line);
+      const rows: GridRow[] = [];
+      const isRow = (l: string) =>
+        codeLine(l, true, titled) !== undefined && indentOf(l) >= base && (!punctuated || PUNCTUATED_ROW.test(l));
       const under = (l: string) => trim(l) !== '' && indentOf(l) > base;
+      // Only prose goes on: words, not a brace, a quote or a statement of code.
+      const prose = (l: string) => /^[\p{L}\p{N}(]/u.test(trim(l)) && !/[{};=]\s*$|\(["']/.test(l);
+      const goesOn = (l: string, above: string, text: string) =>
+        punctuated && trim(above) !== '' && prose(l) && /\p{L}\s+\p{L}/u.test(text);
       // A line set further left than the list (`HTTP ステータスコード` over its indented rows) is a title
       // that ends it, though it starts with a word in capitals.
+      let before = line;
+      let text = '';
       const end = readRun(
         lines,
         i,
-        (l) => (codeLine(l, true, titled) !== undefined && indentOf(l) >= base) || /^\s*:\s/.test(l) || under(l),
+        (l) => {
+          const row = isRow(l);
+          if (row) text = codeLine(l, true, titled)?.at(-1) ?? '';
+          const ok = row || /^\s*:\s/.test(l) || under(l) || goesOn(l, before, text);
+          before = l;
+          return ok;
+        },
         1,
       );
-      const rows: GridRow[] = [];
       let starts: number[] | undefined;
       for (let k = i; k < end; k++) {
         const l = lines[k] as string;
-        if (under(l)) {
-          // Text copied from a PDF wraps a cell onto the next line, under its own column.
-          const prev = rows[rows.length - 1];
-          if (prev && starts && wrapInto(prev, starts, l)) prev.end = k + 1;
+        const prev = rows[rows.length - 1];
+        if (prev && (under(l) || (!isRow(l) && goesOn(l, lines[k - 1] as string, prev.cells.at(-1) ?? '')))) {
+          // Text copied from a PDF wraps a cell onto the next line, under its own column; a list
+          // of `code - text` wraps its text onto the next line, whatever its indent.
+          if (starts && under(l) && wrapInto(prev, starts, l)) prev.end = k + 1;
+          else if ((punctuated || prev.cells.length === 2) && !isRow(l) && !/^\s*[-*+•]\s/.test(l)) {
+            const last = prev.cells.length - 1;
+            prev.cells[last] = joinWrapped(prev.cells[last] as string, trim(l));
+            prev.end = k + 1;
+          }
           continue;
         }
-        const c = codeLine(l, true, titled);
+        const c = isRow(l) ? codeLine(l, true, titled) : undefined;
         if (c) {
           rows.push({ cells: c, line: k + 1 });
           starts = cellStarts(l, c);

@@ -166,10 +166,27 @@ const HTTP_STATUSES = /^(?:[1-5]\d\d|[1-5]xx)(?: ?[/,、] ?(?:[1-5]\d\d|[1-5]xx)
 const REASON_PHRASE =
   /^(?:ok|created|accepted|no content|bad request|unauthori[sz]ed|forbidden|not found|method not allowed|conflict|gone|unprocessable (?:entity|content)|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out|request time-?out|payment required|not acceptable)\b/i;
 
+/** A field's name joined by `_`: `m_payment_id`. */
+const SNAKE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+/** A field's data type: `Char(10)`, `Varchar(30)`, `string`, `int`, `N(12)`, `AN 20`. */
+const DATA_TYPE =
+  /^(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|number|numeric|decimal|bool(?:ean)?|date(?:time)?|object|array|n|an|a)(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\)|\s+\d+)?$/i;
+/** A field's name: joined by `_`, or in camel or Pascal case (`m_payment_id`, `txnAmount`, `MerchantID`). */
+const FIELD_NAME_CELL = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/;
+/** A title that names a request's or a notification's parts. */
+const FIELD_TITLE =
+  /\b(?:variables|parameters|params|fields|attributes|properties|campos|par[aá]metros|champs|param[eè]tres)\b|参数|參數|字段|欄位|パラメータ|項目|파라미터|필드|변수/i;
+/** A title that names codes, errors or statuses: its lists are codes, whatever else it names. */
+const CODE_TITLE =
+  /\b(?:codes?|errors?|status(?:es)?|results?|reasons?|c[oó]digos?|erros?|errores)\b|码|碼|코드|コード|エラー|错误|錯誤|오류|에러|状态|狀態|状態|상태|결과|結果|结果/i;
+
 /** The statuses a cell opens with, before their reason phrase (`200 - OK`, `500, 502 - Server Errors`). */
 function httpStatusOf(cell: string): string {
-  return cell.replace(/\s*[-–:]?\s+[A-Za-z][A-Za-z' ]{1,40}$/, '');
+  const m = cell.length <= 120 ? HTTP_PHRASED.exec(cell) : null;
+  return m ? (m[1] as string) : cell;
 }
+const HTTP_PHRASED =
+  /^((?:[1-5]\d\d|[1-5]xx)(?: ?[/,、] ?(?:[1-5]\d\d|[1-5]xx)){0,8})(?:[ \t]*[-–:][ \t]*|[ \t]+)[A-Za-z][A-Za-z' ]{1,40}$/i;
 
 /** A card number: in groups of four (`4051 8856 0044 6623`), or sixteen digits from a card brand's range. */
 const CARD_NUMBER = /(?:^|[^\d])(?:\d{4}[ -]){2,3}\d{1,7}(?![\d])|(?:^|[^\d])[3-6]\d{14,15}(?![\d])/;
@@ -311,6 +328,24 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
       skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of HTTP statuses, not codes' });
       return [];
     }
+  }
+  // Under a title that names fields or parameters and no codes (`3. ITN VARIABLES`, `请求参数`), a
+  // table with a column of field names is an API reference.
+  const fieldTitle = [grid.section, grid.caption].find((t) => t !== undefined && FIELD_TITLE.test(t) && !CODE_TITLE.test(t));
+  // Names joined by `_` are fields there; names in camel or Pascal case (which codes use too:
+  // `userCancel`) only beside a column of data types (`Char(10)`, `string`).
+  const mostly = (column: number, re: RegExp) => {
+    const cells = rows.map((r) => plain(r.cells[column] ?? '').trim()).filter((v) => !emptyish(v));
+    return cells.length >= 3 && cells.filter((v) => re.test(v)).length * 5 >= cells.length * 3;
+  };
+  const columns = Array.from({ length: Math.min(width, 6) }, (_, c) => c);
+  if (
+    fieldTitle &&
+    (columns.some((c) => mostly(c, SNAKE_NAME)) ||
+      (columns.some((c) => mostly(c, FIELD_NAME_CELL)) && columns.some((c) => mostly(c, DATA_TYPE))))
+  ) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a list of fields or parameters, not codes' });
+    return [];
   }
   // Versions (`V1.0`, `v2.3.1`): a revision history, whose notes may name codes it added.
   if (keys.length >= 1 && keys.every((k) => /^v(?:er\.?\s?)?\d{1,3}(?:\.\d{1,4}){1,3}$/i.test(k))) {

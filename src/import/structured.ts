@@ -10,7 +10,7 @@ import type { GridRow } from './grid.js';
  */
 
 const CODE_KEY =
-  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|(error|err|result|reason)_?(name|id|key|type)|issue|key|id|name|value|type)$/i;
+  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|(error|err|result|reason)_?(name|id|key|type)|(event|status|decline|response)_?id|issue|key|id|name|value|type)$/i;
 
 /** JSON Schema's type names: a `type` key holding one names a schema, not a code. */
 /**
@@ -116,15 +116,26 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
     const order = [...keys];
     // A list of statuses (`- state: paid` with its texts) keys on the status where nothing else is a code.
     const spaced = (k: string) => maps.filter((m) => /\S\s\S/.test(scalarText(m.get(k, true)) ?? '')).length * 2 >= maps.length;
+    // A key most objects hold wins over one a few hold: a list keyed by `eventId` may give one entry
+    // a `code` instead, and that entry keeps it.
+    const held = (k: string) => maps.filter((m) => scalarText(m.get(k, true)) !== undefined).length * 2 >= maps.length;
+    const candidates = order.filter((k) => CODE_KEY.test(k));
     const codeKey =
-      order.find((k) => CODE_KEY.test(k) && /code/i.test(k)) ??
-      order.find((k) => CODE_KEY.test(k)) ??
+      candidates.find((k) => /code/i.test(k) && held(k)) ??
+      candidates.find(held) ??
+      candidates.find((k) => /code/i.test(k)) ??
+      candidates[0] ??
       order.find((k) => /^(state|status)$/i.test(k) && order.some((t) => t !== k && spaced(t)));
     if (!codeKey) return false;
-    const textKeys = order.filter((k) => k !== codeKey && maps.some((m) => scalarText(m.get(k, true)) !== undefined));
+    // Other keys named as a code (`code` beside `eventId`); a `name` or a `type` may hold a text.
+    const others = candidates.filter((k) => k !== codeKey && /code|id$/i.test(k));
+    const textKeys = order.filter(
+      (k) => k !== codeKey && !others.includes(k) && maps.some((m) => scalarText(m.get(k, true)) !== undefined),
+    );
     const rows: GridRow[] = [];
     for (const m of maps) {
-      const code = scalarText(m.get(codeKey, true));
+      const own = m.has(codeKey) ? codeKey : others.find((k) => scalarText(m.get(k, true)) !== undefined);
+      const code = own === undefined ? undefined : scalarText(m.get(own, true));
       if (code === undefined || !codeLike(code.trim())) continue;
       const row: GridRow = {
         cells: [code.trim(), ...textKeys.map((k) => scalarText(m.get(k, true)) ?? '')],

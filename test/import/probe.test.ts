@@ -65,6 +65,8 @@ const FILES = [
   'tyro.txt',
   'dragonpay.txt',
   'merpay.txt',
+  'payfast.txt',
+  'vivawallet.json',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -612,4 +612,68 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(page).map((e) => e.code)).toEqual(['OPR00000', 'OPR11006', 'OPR12009']);
   });
+
+  // Plain text: `CODE - text` and `CODE: text` lists whose texts wrap onto the next lines at any
+  // indent, under titles underlined with dashes or numbered `2.1`; a list of variables is no codes.
+  it('reads a list of code and text set off by a dash or a colon, its text wrapped, under plain titles', () => {
+    const page = [
+      '1. PAYMENT STATUS',
+      '-----------------',
+      '',
+      'COMPLETE - The payment was successful. Mark the',
+      'order as paid.',
+      'FAILED - The payment failed: it was declined by the bank or an error occurred on',
+      '    the payment page.',
+      'PENDING - Not yet confirmed.',
+      '',
+      '2.1 Authentication',
+      '',
+      'SIGNATURE_MISMATCH: Generated signature does not match. Check',
+      '  that your passphrase is set.',
+      'TIMESTAMP_EXPIRED: The timestamp header is older than 15 minutes or not in',
+      'ISO-8601 format. Correct your server clock.',
+      'VERSION_UNSUPPORTED: The version header must be v1.',
+      '',
+      '3. ITN VARIABLES',
+      '----------------',
+      '',
+      'm_payment_id - Unique payment ID on the merchant system.',
+      'pf_payment_id - Unique transaction ID.',
+      'amount_gross - The total amount the buyer paid.',
+    ].join('\n');
+    expect(brief(page).map((e) => [e.code, (e.messages as Record<string, string>).en])).toEqual([
+      ['COMPLETE', 'The payment was successful. Mark the order as paid.'],
+      ['FAILED', 'The payment failed: it was declined by the bank or an error occurred on the payment page.'],
+      ['PENDING', 'Not yet confirmed.'],
+      ['SIGNATURE_MISMATCH', 'Generated signature does not match. Check that your passphrase is set.'],
+      ['TIMESTAMP_EXPIRED', 'The timestamp header is older than 15 minutes or not in ISO-8601 format. Correct your server clock.'],
+      ['VERSION_UNSUPPORTED', 'The version header must be v1.'],
+    ]);
+    expect(importTable(page, { provider: 'acme' }).entries.map((e) => e.section)).toEqual([
+      '1. PAYMENT STATUS',
+      '1. PAYMENT STATUS',
+      '1. PAYMENT STATUS',
+      '2.1 Authentication',
+      '2.1 Authentication',
+      '2.1 Authentication',
+    ]);
+  });
+
+  // A JSON list keyed by `eventId`, one of whose entries says `code` instead.
+  it('keys a JSON list on the code-like key most entries hold', () => {
+    const json = JSON.stringify({
+      transactionEventIds: [
+        { eventId: 0, message: 'Transaction successful', category: 'success' },
+        { eventId: 10005, message: 'Do not honour', category: 'issuer_decline' },
+        { code: '10051', message: 'Insufficient funds', category: 'issuer_decline' },
+        { eventId: '10054', message: 'Expired card', category: 'issuer_decline' },
+      ],
+    });
+    expect(brief(json).map((e) => [e.code, (e.messages as Record<string, string>).en])).toEqual([
+      ['0', 'Transaction successful'],
+      ['10005', 'Do not honour'],
+      ['10051', 'Insufficient funds'],
+      ['10054', 'Expired card'],
+    ]);
+  });
 });
