@@ -5,7 +5,7 @@ import { type UnifiedReading, unifiedReading } from './decide.js';
 import { CODE_OFFSET, codeWords, features, needsGloss } from './features.js';
 import { glossText } from './gloss.js';
 import { loadModel, Model, type PackedModel } from './model.js';
-import { isRiskyFailure, safetyStep, saysNoDoubt, saysPaymentMoved } from './safety.js';
+import { isRiskyFailure, safetyStep, saysNoDoubt, saysNotProcessed, saysPaymentMoved } from './safety.js';
 
 export interface ClassifierOptions {
   unified: UnifiedData;
@@ -29,6 +29,8 @@ export interface ClassifierOptions {
   quietAskDangerCost?: number;
   /** fixDangerCost where no word of the text hints at doubt. See QUIET_ASK_DANGER_COST. */
   quietFixDangerCost?: number;
+  /** dangerCost for "try again" where the text says the request was not processed. See NOT_PROCESSED_RETRY_COST. */
+  notProcessedRetryCost?: number;
   /** Accepted for compatibility with the rule classifier's options; the model needs no providers. */
   providers?: readonly ProviderData[];
 }
@@ -80,6 +82,14 @@ export const FIX_DANGER_COST = 40;
 export const QUIET_ASK_DANGER_COST = 40;
 /** See QUIET_ASK_DANGER_COST. */
 export const QUIET_FIX_DANGER_COST = 20;
+/**
+ * DANGER_COST for "try again" where the text says the request went nowhere ("the request was not
+ * processed", 요청은 처리되지 않았습니다, 処理は行われていません) and no word of doubt stands beside it
+ * (saysNotProcessed): a second attempt cannot pay twice there, and a maintenance window or a rate
+ * limit is to be waited out and tried again, not given up. Chosen as the others were, on the
+ * leave-one-provider-out run: see docs/classifier.md.
+ */
+export const NOT_PROCESSED_RETRY_COST = 1;
 
 const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 
@@ -139,6 +149,7 @@ export function createClassifier(options: ClassifierOptions): ClassifyFn {
     options.fixDangerCost,
     options.quietAskDangerCost,
     options.quietFixDangerCost,
+    options.notProcessedRetryCost,
   ].join('\u0000');
   let byUnified = built.get(options.model);
   if (byUnified === undefined) {
@@ -243,6 +254,9 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   const quietFix = options.quietFixDangerCost ?? QUIET_FIX_DANGER_COST;
   const quietUnsaid = costs(dangerCost, dangerCost, quietAsk, quietFix);
   const quietSaid = costs(undefined, dangerCost, quietAsk, quietFix);
+  const unprocessedRetry = options.notProcessedRetryCost ?? NOT_PROCESSED_RETRY_COST;
+  const unprocessedUnsaid = costs(dangerCost, unprocessedRetry, askDangerCost, fixDangerCost);
+  const unprocessedSaid = costs(undefined, unprocessedRetry, askDangerCost, fixDangerCost);
 
   // How right an answer of decision group `answer` is expected to be: full credit where the truth is
   // its decision, half where it shares only the outcome or only the next step; calibrated.
@@ -362,6 +376,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     active.length = 0;
     let successWeighs = false;
     let askOrFixWeighs = false;
+    let retryWeighs = false;
     let doubtWeighs = false;
     for (const a of present) {
       if ((mass[a] as number) > 1e-4) {
@@ -370,11 +385,14 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         if (o === OUTCOME_ID.succeeded) successWeighs = true;
         else if (o === OUTCOME_ID.pending || o === OUTCOME_ID.unknown) doubtWeighs = true;
         else if (isAskOrFix(a)) askOrFixWeighs = true;
+        else if (a === OUTCOME_ID.failed * 8 + NEXT_ID.retry) retryWeighs = true;
       }
     }
     // Most messages give success no weight, and then the words need not be read.
     const said = successWeighs && useSafety && saysPaymentMoved(ruled, flow);
-    const full = said ? costSaid : costUnsaid;
+    // Nor, most often, does "try again" weigh against a doubt.
+    const unprocessed = retryWeighs && doubtWeighs && useSafety && saysNotProcessed(ruled);
+    const full = unprocessed ? (said ? unprocessedSaid : unprocessedUnsaid) : said ? costSaid : costUnsaid;
     const lighter = said ? quietSaid : quietUnsaid;
     // The quiet costs differ from the full ones only where "ask the customer" or "fix the request"
     // weighs against a doubt. Both winners are found in one pass, and the words are read for doubt

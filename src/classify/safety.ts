@@ -90,7 +90,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|\bredirect (the )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -446,6 +446,24 @@ function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; 
 export function saysNoDoubt(text: string): boolean {
   if ((ABNORMAL.test(text) && !onlyFieldErrors(text)) || NOT_FOUND.test(text)) return false;
   return !hasDoubtWords(text);
+}
+
+/**
+ * The text says the request went nowhere: not processed, nothing charged. Where it says so and no
+ * word of doubt stands beside it (a time-out, an unknown result, a duplicate, a payment in flight),
+ * a second attempt cannot pay twice.
+ */
+export function saysNotProcessed(text: string): boolean {
+  return NOTHING_DONE.test(text) && !hasDoubtWords(withoutNothingDone(text));
+}
+
+const NOTHING_DONE = folded(
+  /\b(request|payment|transaction|charge|order|operation|it) (was|is|has|were|have) not (been )?(processed|executed|performed|charged|sent|submitted)\b|\bnot (been )?(processed|charged|debited)\b|\bno (money|funds|amount|payment|charge) (was|were|has been|have been|is) (taken|charged|debited|deducted|collected|captured|made)\b|\bnothing (was|has been|is) (charged|debited|taken|processed)\b|\b(was|were|has|have) not been (charged|debited|deducted)\b|未处理|未受理|未扣款|未扣费|没有扣款|不会扣款|처리되지 않았|처리되지 않습니다|처리하지 않았|출금되지 않았|청구되지 않았|処理されていません|処理は行われていません|処理されませんでした|処理は行われませんでした|\bno (fue|ha sido|se ha) procesad[oa]\b|\bno se (realizó|efectuó|ha realizado) (ningún )?cargo\b|\bnão foi processad[oa]\b/,
+);
+
+/** The text without its words of nothing done: "not processed" holds "processed", an in-flight word. */
+function withoutNothingDone(text: string): string {
+  return text.replace(NOTHING_DONE.re, ' ');
 }
 
 /**

@@ -531,6 +531,9 @@ function wikiHeading(t: string): Heading | undefined {
   return text === '' ? undefined : { text: plain(text), level };
 }
 
+/** A value that is a text, not a token: words, escaped characters (`\u4ea4…`), or long. */
+const TEXT_VALUE = /\S\s+\S|\\u[0-9a-fA-F]{4}|^.{41}/;
+
 /** A code set off from its text by a dash or a colon: `COMPLETE - The payment…`, `E01: Bad input`. */
 const PUNCTUATED_ROW = /^\s*(?:[-*+•]\s+)?(?:\*\*|`)?[^\s:：*`]{1,64}?(?:\*\*|`)?(?:\s+[-–—]\s|\s*[:：]\s?)/;
 
@@ -1214,8 +1217,16 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const formFields =
         named.length >= 3 &&
         named.filter((p) => /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z]\w*$/.test(p.name as string)).length * 5 >= named.length * 3;
+      // A response written as `Name=value` lines (`VPSProtocol=4.00`, `Status=NOTAUTHED`): values that
+      // are tokens, not texts; a properties file of codes (`E1001=Invalid signature`) gives texts.
+      const assigned = lines.slice(i, end).filter((l) => /^\s*[A-Za-z][\w.-]{0,63}=[^=\s]/.test(l));
+      const sample =
+        assigned.length >= 3 &&
+        assigned.length * 5 >= (end - i) * 3 &&
+        assigned.filter((l) => TEXT_VALUE.test(l.slice(l.indexOf('=') + 1).trim())).length * 3 <= assigned.length;
       const example =
         formFields ||
+        sample ||
         (fields >= 2 && fields * 2 >= parsed.filter((p) => p !== undefined).length) ||
         (fields >= 1 && wordless) ||
         responseExample(parsed.map((p) => (p?.name === undefined ? p?.code : undefined)));

@@ -72,7 +72,10 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
     const row: GridRow = { cells, raw, line: r.line };
     if (spanned.length > 0) row.spanned = spanned;
     if (r.end > r.line) row.end = r.end;
-    if (headerCells === r.cells.length) row.header = true;
+    // A first row of titles set in bold `<td>` cells (`<td><b>Status</b></td>`) heads the table as `<th>` would.
+    const boldTitles =
+      out.length === 0 && r.cells.length >= 2 && r.cells.every((c) => /^\s*<(b|strong)>[^<]{1,80}<\/\1>\s*$/i.test(c.html));
+    if (headerCells === r.cells.length || boldTitles) row.header = true;
     // One cell across the columns (`<td colspan="4"><b>Approved</b></td>`) heads the rows under it.
     else if (r.cells.length === 1 && (r.cells[0] as { colspan: number }).colspan >= 2) row.label = true;
     out.push(row);

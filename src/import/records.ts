@@ -170,9 +170,10 @@ const REASON_PHRASE =
 const SNAKE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 /** A field's data type: `Char(10)`, `Varchar(30)`, `string`, `int`, `N(12)`, `AN 20`. */
 const DATA_TYPE =
-  /^(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|number|numeric|decimal|bool(?:ean)?|date(?:time)?|object|array|n|an|a)(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\)|\s+\d+)?$/i;
+  /^(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|number|numeric|decimal|bool(?:ean)?|date(?:time)?|object|array|enum|n|an|a)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5})?$/i;
 /** A field's name: joined by `_`, or in camel or Pascal case (`m_payment_id`, `txnAmount`, `MerchantID`). */
-const FIELD_NAME_CELL = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$/;
+const FIELD_NAME_CELL =
+  /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$|^[a-z_][a-z0-9_]{0,40}(?:\[\])?(?:\.[a-z_][A-Za-z0-9_]{0,40}(?:\[\])?){1,6}$/;
 /** A title that names a request's or a notification's parts. */
 const FIELD_TITLE =
   /\b(?:variables|parameters|params|fields|attributes|properties|campos|par[aá]metros|champs|param[eè]tres)\b|参数|參數|字段|欄位|パラメータ|項目|파라미터|필드|변수/i;

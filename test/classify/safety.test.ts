@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
-import { type Reading, safetyStep, saysMoneyMoved, saysPaymentMoved } from '../../src/classify/safety.js';
+import { type Reading, safetyStep, saysMoneyMoved, saysNotProcessed, saysPaymentMoved } from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -431,6 +431,7 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     const asked: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
     for (const text of [
       '3-D Secure check requested. Redirect the customer to the 3ds_url.',
+      'Please redirect your customer to the ACSURL to complete the 3DS Transaction.',
       'The customer must be redirected to complete the payment',
     ]) {
       expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
@@ -756,5 +757,29 @@ describe('French, read through its glossary', () => {
     ['Transaction à valider', 'pending', 'wait'],
   ] as const)('%s → %s/%s', (message, outcome, next) => {
     expect(classify({ message })).toMatchObject({ outcome, next });
+  });
+});
+
+describe('a text that says the request was not processed may be tried again', () => {
+  it('says so only where no word of doubt stands beside it', () => {
+    const says = (text: string) => saysNotProcessed(fold(text));
+    expect(says('Service under maintenance; the request was not processed.')).toBe(true);
+    expect(says('서비스 점검 중입니다. 요청은 처리되지 않았습니다.')).toBe(true);
+    expect(says('メンテナンス中です。処理は行われていません。')).toBe(true);
+    expect(says('Too many requests. No charge was made.')).toBe(true);
+    expect(says('Timed out; the request was not processed.')).toBe(false);
+    expect(says('The result is unknown; the request was not processed.')).toBe(false);
+    expect(says('Service under maintenance.')).toBe(false);
+  });
+
+  it('answers "try again" where the model leans to it; without the words it holds back', () => {
+    const read = (message: string) => classify({ code: 'E5003', message });
+    expect(read('Service under maintenance; the request was not processed. Retry after the maintenance.')).toMatchObject({
+      outcome: 'failed',
+      next: 'retry',
+    });
+    expect(read('서비스 점검 중입니다. 요청은 처리되지 않았습니다.')).toMatchObject({ outcome: 'failed', next: 'retry' });
+    expect(read('서비스 점검 중입니다.').next).not.toBe('retry');
+    expect(read('Service under maintenance; the request timed out.').next).not.toBe('retry');
   });
 });

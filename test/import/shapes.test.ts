@@ -676,4 +676,45 @@ describe('import: very long inputs', () => {
       ['10054', 'Expired card'],
     ]);
   });
+
+  // A response shown as `Name=value` lines is an example, not codes; a properties file of codes is not one.
+  it('leaves out a response written as Name=value lines, and keeps a properties file of codes', () => {
+    const page = [
+      '```',
+      'VPSProtocol=4.00',
+      'Status=NOTAUTHED',
+      'StatusDetail=2000 : The Authorisation was Declined by the bank.',
+      'VPSTxId={5A8A1C2B-7D3E-4F0B-9C61-2E0B9A7D4F11}',
+      '```',
+      '',
+      '| Code | Description |',
+      '|---|---|',
+      '| 2000 | The Authorisation was Declined by the bank. |',
+      '| 2001 | The Authorisation was Rejected by the vendor rule-base. |',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['2000', '2001']);
+    const properties = ['E1001=Insufficient balance', 'E1002=Wallet frozen', 'E1003=\\u8d85\\u51fa\\u55ae\\u7b46'].join('\n');
+    expect(brief(properties).map((e) => e.code)).toEqual(['E1001', 'E1002', 'E1003']);
+  });
+
+  // Titles in bold `<td>` cells on a table's first row head it as `<th>` would; a table of request
+  // fields under a title that names fields is no code table.
+  it('reads a first row of bold cells as the titles, and leaves out a table of request fields', () => {
+    const page = [
+      '<h2>Status da cobrança</h2>',
+      '<table>',
+      '<tr><td><b>Status</b></td><td><b>Descrição</b></td></tr>',
+      '<tr><td>PAID</td><td>Cobrança paga.</td></tr>',
+      '<tr><td>DECLINED</td><td>Cobrança negada.</td></tr>',
+      '</table>',
+      '<h2>Campos da requisição</h2>',
+      '<table>',
+      '<tr><th>Campo</th><th>Tipo</th><th>Obrigatório</th><th>Descrição</th></tr>',
+      '<tr><td><code>customer.name</code></td><td>string (30)</td><td>Sim</td><td>Nome do comprador.</td></tr>',
+      '<tr><td><code>charges[].amount.value</code></td><td>int</td><td>Sim</td><td>Valor em centavos.</td></tr>',
+      '<tr><td><code>charges[].amount.currency</code></td><td>string (3)</td><td>Sim</td><td>Sempre BRL.</td></tr>',
+      '</table>',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['PAID', 'DECLINED']);
+  });
 });
