@@ -6,7 +6,105 @@ import { trim } from './grid.js';
  * reading header words; message text keeps its own wording.
  */
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
+const CASELESS: ReadonlySet<string> = new Set(['amp', 'lt', 'gt', 'quot', 'apos', 'nbsp', 'ndash', 'mdash']);
+
+/** HTML's named entities for Latin letters and common marks (`&ccedil;`, `&atilde;`, `&hellip;`): pages in Portuguese, Spanish, French and German write them. */
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  AElig: 'Æ',
+  Aacute: 'Á',
+  Acirc: 'Â',
+  Agrave: 'À',
+  Aring: 'Å',
+  Atilde: 'Ã',
+  Auml: 'Ä',
+  Ccedil: 'Ç',
+  ETH: 'Ð',
+  Eacute: 'É',
+  Ecirc: 'Ê',
+  Egrave: 'È',
+  Euml: 'Ë',
+  Iacute: 'Í',
+  Icirc: 'Î',
+  Igrave: 'Ì',
+  Iuml: 'Ï',
+  Ntilde: 'Ñ',
+  Oacute: 'Ó',
+  Ocirc: 'Ô',
+  Ograve: 'Ò',
+  Oslash: 'Ø',
+  Otilde: 'Õ',
+  Ouml: 'Ö',
+  THORN: 'Þ',
+  Uacute: 'Ú',
+  Ucirc: 'Û',
+  Ugrave: 'Ù',
+  Uuml: 'Ü',
+  Yacute: 'Ý',
+  aacute: 'á',
+  acirc: 'â',
+  aelig: 'æ',
+  agrave: 'à',
+  aring: 'å',
+  atilde: 'ã',
+  auml: 'ä',
+  bull: '•',
+  ccedil: 'ç',
+  copy: '©',
+  deg: '°',
+  eacute: 'é',
+  ecirc: 'ê',
+  egrave: 'è',
+  eth: 'ð',
+  euml: 'ë',
+  euro: '€',
+  hellip: '…',
+  iacute: 'í',
+  icirc: 'î',
+  iexcl: '¡',
+  igrave: 'ì',
+  iquest: '¿',
+  iuml: 'ï',
+  laquo: '«',
+  ldquo: '“',
+  lsquo: '‘',
+  middot: '·',
+  ntilde: 'ñ',
+  oacute: 'ó',
+  ocirc: 'ô',
+  ograve: 'ò',
+  ordf: 'ª',
+  ordm: 'º',
+  oslash: 'ø',
+  otilde: 'õ',
+  ouml: 'ö',
+  para: '¶',
+  pound: '£',
+  raquo: '»',
+  rdquo: '”',
+  reg: '®',
+  rsquo: '’',
+  sect: '§',
+  shy: '­',
+  szlig: 'ß',
+  thorn: 'þ',
+  times: '×',
+  trade: '™',
+  uacute: 'ú',
+  ucirc: 'û',
+  ugrave: 'ù',
+  uuml: 'ü',
+  yacute: 'ý',
+  yen: '¥',
+  yuml: 'ÿ',
+};
 
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
@@ -15,8 +113,10 @@ export function decodeEntities(s: string): string {
       const n = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
       return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : m;
     }
+    // A letter's entity keeps its case (`&Eacute;` is É, `&eacute;` é); `&AMP;` and the like are `&amp;`.
+    if (Object.hasOwn(ENTITIES, e)) return ENTITIES[e] as string;
     const k = e.toLowerCase();
-    return Object.hasOwn(ENTITIES, k) ? (ENTITIES[k] as string) : m;
+    return CASELESS.has(k) ? (ENTITIES[k] as string) : m;
   });
 }
 

@@ -25,7 +25,7 @@ const HEADER_ROLES: [Role, RegExp][] = [
   ['softhard', /soft|hard|재시도 ?가능|retryable|decline type|거절 ?유형|retentativa|reintentable/],
   [
     'solution',
-    /solution|resolution|next step|suggest|advice|action|how to|what to do|to do|recommend|handling|fix|retry|對策|对策|處理|处理|解決|解决|建議|建议|조치|해결|대응|대처|처리 ?(방법|방안|가이드)|가맹점 ?처리|対処|対応|solución|sugerencia|sugerida|acción|solução|sugestão|comunicación|comunicação|recomend|hướng xử lý|cách xử lý|xử lý|tindakan|solusi|penanganan|saran|แนวทาง|วิธีแก้|การแก้ไข|çözüm|öneri|yapılacak|yapmanız|gereken|soluzione|azione|consiglio|lösung|maßnahme|empfehlung|handlungsempfehlung|rozwiązanie|działanie|zalecenie|oplossing|actie/,
+    /solution|resolution|next step|suggest|advice|action|how to|what to do|to do|o que fazer|qu[eé] hacer|que faire|was (zu )?tun|recommend|handling|fix|retry|對策|对策|處理|处理|解決|解决|建議|建议|조치|해결|대응|대처|처리 ?(방법|방안|가이드)|가맹점 ?처리|対処|対応|solución|sugerencia|sugerida|acción|solução|sugestão|comunicación|comunicação|recomend|hướng xử lý|cách xử lý|xử lý|tindakan|solusi|penanganan|saran|แนวทาง|วิธีแก้|การแก้ไข|çözüm|öneri|yapılacak|yapmanız|gereken|soluzione|azione|consiglio|lösung|maßnahme|empfehlung|handlungsempfehlung|rozwiązanie|działanie|zalecenie|oplossing|actie/,
   ],
   [
     'description',

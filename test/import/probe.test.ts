@@ -67,6 +67,8 @@ const FILES = [
   'merpay.txt',
   'payfast.txt',
   'vivawallet.json',
+  'pagbank.html',
+  'opayo.md',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -697,15 +697,16 @@ describe('import: very long inputs', () => {
     expect(brief(properties).map((e) => e.code)).toEqual(['E1001', 'E1002', 'E1003']);
   });
 
-  // Titles in bold `<td>` cells on a table's first row head it as `<th>` would; a table of request
-  // fields under a title that names fields is no code table.
+  // Titles in bold `<td>` cells on a table's first row head it as `<th>` would, their entities read
+  // (`Descri&ccedil;&atilde;o`), "O que fazer" (what to do) the advice; a table of request fields
+  // under a title that names fields is no code table.
   it('reads a first row of bold cells as the titles, and leaves out a table of request fields', () => {
     const page = [
       '<h2>Status da cobrança</h2>',
       '<table>',
-      '<tr><td><b>Status</b></td><td><b>Descrição</b></td></tr>',
-      '<tr><td>PAID</td><td>Cobrança paga.</td></tr>',
-      '<tr><td>DECLINED</td><td>Cobrança negada.</td></tr>',
+      '<tr><td><b>Status</b></td><td><b>Descri&ccedil;&atilde;o</b></td><td><b>O que fazer</b></td></tr>',
+      '<tr><td>PAID</td><td>Cobran&ccedil;a paga.</td><td>Libere o pedido.</td></tr>',
+      '<tr><td>DECLINED</td><td>Cobrança negada.</td><td>Peça outro meio de pagamento.</td></tr>',
       '</table>',
       '<h2>Campos da requisição</h2>',
       '<table>',
@@ -715,6 +716,9 @@ describe('import: very long inputs', () => {
       '<tr><td><code>charges[].amount.currency</code></td><td>string (3)</td><td>Sim</td><td>Sempre BRL.</td></tr>',
       '</table>',
     ].join('\n');
-    expect(brief(page).map((e) => e.code)).toEqual(['PAID', 'DECLINED']);
+    expect(brief(page).map((e) => [e.code, Object.values(e.messages as Record<string, string>)[0]])).toEqual([
+      ['PAID', 'Cobrança paga.'],
+      ['DECLINED', 'Cobrança negada.'],
+    ]);
   });
 });
