@@ -90,6 +90,18 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
   return g;
 }
 
+/**
+ * A term that gives a number and a name (`616 ERROR_INVALID_CREDENTIALS`, `613 / 636 ERROR_…`,
+ * `ERROR_DUPLICATE (624)`): the number is the code, the name goes beside it.
+ */
+function termParts(term: string): [code: string, name?: string] {
+  const after = /^(\d{1,8}(?:\s?[/,]\s?\d{1,8}){0,4})(?:[ \t]*[-–:][ \t]*|[ \t]+)([A-Z][A-Z0-9_]{2,63})$/.exec(term);
+  if (after) return [after[1] as string, after[2] as string];
+  const before = /^([A-Z][A-Z0-9_]{2,63})\s?\((\d{1,8})\)$/.exec(term);
+  if (before) return [before[2] as string, before[1] as string];
+  return [term];
+}
+
 /** Where `</name` next starts, case-insensitively, scanning each `</` once. */
 function closingTag(text: string, name: string, from: number): number {
   for (let p = text.indexOf('</', from); p >= 0; p = text.indexOf('</', p + 2)) {
@@ -224,7 +236,9 @@ export function findHtmlGrids(text: string): FoundGrid[] {
             dl.term = body;
             dl.termLine = dlText.line;
           } else if (dl.term !== undefined) {
-            dl.rows.push({ cells: [dl.term, body], line: dl.termLine, ...(line > dl.termLine ? { end: line } : {}) });
+            const [code, name] = termParts(dl.term);
+            const cells = name === undefined ? [code, body] : [code, body, name];
+            dl.rows.push({ cells, line: dl.termLine, ...(line > dl.termLine ? { end: line } : {}) });
           }
           dlText = undefined;
         }

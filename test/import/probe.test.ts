@@ -69,6 +69,7 @@ const FILES = [
   'vivawallet.json',
   'pagbank.html',
   'opayo.md',
+  'trustly.html',
 ];
 
 describe('import: documents a probe wrote', () => {

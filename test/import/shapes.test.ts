@@ -721,4 +721,23 @@ describe('import: very long inputs', () => {
       ['DECLINED', 'Cobrança negada.'],
     ]);
   });
+
+  // A definition list whose terms give the number and the error's name: the number is the code.
+  it('reads the number of a term that gives a number and a name', () => {
+    const page = [
+      '<dl>',
+      '  <dt>616 ERROR_INVALID_CREDENTIALS</dt><dd>The username or password is wrong.</dd>',
+      '  <dt><code>622</code> ERROR_ENDUSER_IS_BLOCKED</dt><dd>The end-user has been blocked.</dd>',
+      '  <dt>613 / 636 ERROR_UNABLE_TO_VERIFY_RSA_SIGNATURE</dt><dd>The signature could not be verified.</dd>',
+      '  <dt>ERROR_DUPLICATE_UUID (624)</dt><dd>The UUID was already used.</dd>',
+      '</dl>',
+    ].join('\n');
+    expect(brief(page).map((e) => [e.code, Object.values(e.messages as Record<string, string>)[0]])).toEqual([
+      ['616', 'The username or password is wrong.'],
+      ['622', 'The end-user has been blocked.'],
+      ['613', 'The signature could not be verified.'],
+      ['636', 'The signature could not be verified.'],
+      ['624', 'The UUID was already used.'],
+    ]);
+  });
 });
