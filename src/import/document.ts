@@ -211,7 +211,10 @@ const WIDE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f
 
 /** A cell's text and the piece it wraps onto: Chinese and Japanese write no spaces, so they join with none. */
 function joinWrapped(cell: string, piece: string): string {
-  return WIDE.test(cell.slice(-1)) && WIDE.test(piece.slice(0, 1)) ? `${cell}${piece}` : `${cell} ${piece}`;
+  if (WIDE.test(cell.slice(-1)) && WIDE.test(piece.slice(0, 1))) return `${cell}${piece}`;
+  // A word a PDF broke at the line's end (`weiterge-` / `leitet`, `aus-` / `stehend`) is one word.
+  if (/\p{Ll}-$/u.test(cell) && /^\p{Ll}/u.test(piece)) return `${cell.slice(0, -1)}${piece}`;
+  return `${cell} ${piece}`;
 }
 
 /**

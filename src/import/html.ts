@@ -1,4 +1,4 @@
-import { decodeEntities, plain } from './cells.js';
+import { decodeEntities, plain, strictCode } from './cells.js';
 import type { FoundGrid } from './document.js';
 import { type GridRow, LineCursor, trim } from './grid.js';
 import { Outline } from './outline.js';
@@ -57,7 +57,7 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
     };
     for (const c of r.cells) {
       place();
-      const text = plain(c.html.replace(/<br\s{0,4}\/?>/gi, ' '));
+      const text = cellText(c.html);
       if (c.header) headerCells++;
       for (let k = 0; k < c.colspan; k++) {
         cells[col] = k === 0 ? text : '';
@@ -88,6 +88,19 @@ function tableGrid(t: Table, to: number): FoundGrid | undefined {
   const cap = plain(t.caption);
   if (cap) g.caption = cap;
   return g;
+}
+
+/**
+ * A cell's text; a `<br>` is a space, unless it stands between codes (`BR1220<br>BR1230`): then the
+ * cell lists them, as `BR1220, BR1230` would.
+ */
+function cellText(html: string): string {
+  const lines = html.split(/<br\s{0,4}\/?>/i);
+  if (lines.length >= 2 && lines.length <= 20) {
+    const codes = lines.map((l) => plain(l));
+    if (codes.every((c) => strictCode(c) && /\d/.test(c))) return codes.join(', ');
+  }
+  return plain(lines.join(' '));
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
 import { features, needsGloss, THAI_TERM } from '../../src/classify/features.js';
 import { glossText } from '../../src/classify/gloss.js';
-import { spellings, TERM_GLOSSARIES, WORD_GLOSSARIES } from '../../src/classify/glossary/index.js';
+import { GERMAN_GLOSSARY, ITALIAN_GLOSSARY, spellings, TERM_GLOSSARIES, WORD_GLOSSARIES } from '../../src/classify/glossary/index.js';
 import { providers } from '../../src/data/providers/index.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -77,6 +77,20 @@ describe('glossaries of languages written with spaces', () => {
         expect(fold(term).length).toBeLessThanOrEqual(THAI_TERM);
       }
     }
+  });
+});
+
+describe('glossaries added after the others', () => {
+  it('German and Italian hold no key of an earlier glossary, so texts of those languages read as before', () => {
+    const earlier = new Set<string>();
+    for (const { words, plain } of WORD_GLOSSARIES) {
+      if (words === GERMAN_GLOSSARY || words === ITALIAN_GLOSSARY) continue;
+      for (const key of Object.keys(words)) for (const s of spellings(key, plain)) earlier.add(s);
+    }
+    const shared = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY].flatMap((g) =>
+      Object.keys(g).filter((key) => spellings(fold(key), 'all').some((s) => earlier.has(s))),
+    );
+    expect(shared).toEqual([]);
   });
 });
 

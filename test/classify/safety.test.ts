@@ -783,3 +783,23 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(read('Service under maintenance; the request timed out.').next).not.toBe('retry');
   });
 });
+
+describe('German and Italian, read through their glossaries', () => {
+  it.each([
+    ['Fondi insufficienti', 'failed', 'ask_customer'],
+    ['Eine Transaktion mit dieser Referenz existiert bereits.', 'unknown', 'query'],
+    ['Zeitüberschreitung bei der Autorisierung', 'unknown', 'query'],
+    ['Systemfehler', 'unknown', 'query'],
+    ['Errore di sistema, riprovare più tardi', 'unknown', 'query'],
+    ['Zahlung erfolgreich durchgeführt', 'succeeded', 'done'],
+    ['Pagamento eseguito con successo', 'succeeded', 'done'],
+    ['Operazione in attesa di conferma', 'pending', 'wait'],
+  ] as const)('%s → %s/%s', (message, outcome, next) => {
+    expect(classify({ message })).toMatchObject({ outcome, next });
+  });
+  it('reads a card expired or funds short as a failure, in either language', () => {
+    for (const message of ['Karte abgelaufen', 'Deckung nicht ausreichend', 'Carta scaduta']) {
+      expect(classify({ message }).outcome, message).toBe('failed');
+    }
+  });
+});

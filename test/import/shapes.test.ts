@@ -740,4 +740,38 @@ describe('import: very long inputs', () => {
       ['624', 'The UUID was already used.'],
     ]);
   });
+
+  // A PDF breaks a long word at the line's end with a hyphen: the word is joined again.
+  it("joins a word a PDF broke with a hyphen at the line's end", () => {
+    const page = [
+      '    Code   Beschreibung',
+      '    ----   ------------------------------',
+      '    933    Kunde wurde an seine Bank weiterge-',
+      '           leitet; Ergebnis aus-',
+      '           stehend.',
+      '    908    Referenz bereits vergeben.',
+      '    56     Karte abgelaufen.',
+    ].join('\n');
+    expect(brief(page).map((e) => [e.code, Object.values(e.messages as Record<string, string>)[0]])).toEqual([
+      ['933', 'Kunde wurde an seine Bank weitergeleitet; Ergebnis ausstehend.'],
+      ['908', 'Referenz bereits vergeben.'],
+      ['56', 'Karte abgelaufen.'],
+    ]);
+  });
+
+  // Codes one per line in a cell (`BR1220<br>BR1230`) share the row; words on two lines are one text.
+  it('gives each code of a cell that lists them on lines of their own the row', () => {
+    const page = [
+      '<table>',
+      '<tr><th>Code</th><th>Omschrijving</th></tr>',
+      '<tr><td>SO1000</td><td>Storing in systeem</td></tr>',
+      '<tr><td>BR1220<br>BR1230</td><td>Veld ongeldig<br>of leeg</td></tr>',
+      '</table>',
+    ].join('\n');
+    expect(brief(page).map((e) => [e.code, Object.values(e.messages as Record<string, string>)[0]])).toEqual([
+      ['SO1000', 'Storing in systeem'],
+      ['BR1220', 'Veld ongeldig of leeg'],
+      ['BR1230', 'Veld ongeldig of leeg'],
+    ]);
+  });
 });

@@ -4,20 +4,32 @@
  * thousands of texts (features.ts).
  *
  * Two kinds, by how the language writes a word:
- * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French): a key is a word, or a
+ * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian): a key is a word, or a
  *   phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
  */
 import { CJK_GLOSSARY } from './cjk.js';
 import { FRENCH_GLOSSARY } from './french.js';
+import { GERMAN_GLOSSARY } from './german.js';
 import { INDONESIAN_GLOSSARY } from './indonesian.js';
+import { ITALIAN_GLOSSARY } from './italian.js';
 import { PORTUGUESE_GLOSSARY } from './portuguese.js';
 import { SPANISH_GLOSSARY } from './spanish.js';
 import { THAI_GLOSSARY } from './thai.js';
 import { VIETNAMESE_GLOSSARY } from './vietnamese.js';
 
-export { CJK_GLOSSARY, FRENCH_GLOSSARY, INDONESIAN_GLOSSARY, PORTUGUESE_GLOSSARY, SPANISH_GLOSSARY, THAI_GLOSSARY, VIETNAMESE_GLOSSARY };
+export {
+  CJK_GLOSSARY,
+  FRENCH_GLOSSARY,
+  GERMAN_GLOSSARY,
+  INDONESIAN_GLOSSARY,
+  ITALIAN_GLOSSARY,
+  PORTUGUESE_GLOSSARY,
+  SPANISH_GLOSSARY,
+  THAI_GLOSSARY,
+  VIETNAMESE_GLOSSARY,
+};
 
 export interface WordGlossary {
   words: Readonly<Record<string, string>>;
@@ -38,6 +50,8 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: INDONESIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: VIETNAMESE_GLOSSARY, plain: 'phrases', glossed: true },
   { words: FRENCH_GLOSSARY, plain: 'all', glossed: true },
+  { words: GERMAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: ITALIAN_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
