@@ -44,6 +44,9 @@ function scalarText(n: unknown): string | undefined {
 const NOT_CODES =
   /^(currency|currencies|country|countries|locale|language|lang|timezone|time_?zone|format|unit|interval|scheme|sort|direction|gender)$/i;
 
+/** A property whose values are codes or statuses: `error_code`, `status`, `decline_reason`, `result`. */
+const CODE_PROPERTY = /code|status|state|result|reason|error|outcome|decline|event/i;
+
 /** A key that holds a text: a message or description, or a language (`en`, `ms`, `zh-Hant`). */
 const TEXT_KEY = /^(message|msg|description|desc|text|reason|detail|title|label|[a-z]{2}(?:[-_][A-Za-z]{2,4})?)$/;
 
@@ -103,6 +106,7 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
   // An enum's values without descriptions, and the maps of plain words to texts met on the way:
   // a map whose keys are an enum's values describes them (`x-payment-statuses: {paid: …}`).
   const undescribed = new Map<string, GridRow>();
+  const bare: { rows: GridRow[]; section: string }[] = [];
   const wordMaps: [key: string, text: string][][] = [];
   const push = (rows: GridRow[], header: string[], section: string) => {
     if (rows.length === 0) return;
@@ -187,7 +191,12 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
         if (desc === '' && !undescribed.has(code)) undescribed.set(code, row);
         rows.push(row);
       });
-      push(rows, ['code', 'description', 'name'], section);
+      // An enum whose values nothing describes, under a property that names no code or status
+      // (`intent: [buy, tokenize]`, `acquiring_channel`), is a request's choices: kept only where
+      // the document gives no codes elsewhere or a map met later describes it.
+      const owner = [...path].reverse().find((k) => !/^(\d+|items|schema|allOf|oneOf|anyOf|properties)$/.test(k)) ?? '';
+      if (!isSeq(descs) && listed.size === 0 && !CODE_PROPERTY.test(owner)) bare.push({ rows, section });
+      else push(rows, ['code', 'description', 'name'], section);
     }
     // `oneOf`/`anyOf` items that each name one value: `{const: X, description: …}`.
     for (const key of ['oneOf', 'anyOf']) {
@@ -251,6 +260,10 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
       row.cells[1] = t;
       undescribed.delete(k);
     }
+  }
+  const others = grids.length > 0;
+  for (const { rows, section } of bare) {
+    if (!others || rows.some((r) => r.cells[1] !== '')) push(rows, ['code', 'description', 'name'], section);
   }
   return grids;
 }

@@ -774,4 +774,30 @@ describe('import: very long inputs', () => {
       ['BR1230', 'Veld ongeldig of leeg'],
     ]);
   });
+
+  // OpenAPI: the error codes' enum is described; a request property's enum (`intent`) is its choices.
+  it("reads an error code enum, and not the enum of a request's choices", () => {
+    const yaml = [
+      'components:',
+      '  schemas:',
+      '    Error:',
+      '      properties:',
+      '        error_code:',
+      '          type: string',
+      '          enum: [BAD_VALUE, NOT_FOUND, NOT_ALLOWED]',
+      '          x-enum-descriptions:',
+      '            - A value in the request is invalid.',
+      '            - The resource was not found.',
+      '            - The operation is not allowed.',
+      '    Session:',
+      '      properties:',
+      '        intent:',
+      '          type: string',
+      '          enum: [buy, tokenize, buy_and_tokenize]',
+      '        acquiring_channel:',
+      '          type: string',
+      '          enum: [ECOMMERCE, IN_STORE, TELESALES]',
+    ].join('\n');
+    expect(brief(yaml).map((e) => e.code)).toEqual(['BAD_VALUE', 'NOT_FOUND', 'NOT_ALLOWED']);
+  });
 });
