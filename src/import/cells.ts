@@ -201,6 +201,12 @@ export function codeText(cell: string): string {
   else if (t.length > 2 && t.startsWith('_') && t.endsWith('_') && !t.slice(1, -1).includes('_')) t = t.slice(1, -1);
   t = trim(unquote(t));
   if (t.endsWith(':')) t = trim(t.slice(0, -1));
+  // A footnote mark after the code (`RP06\*`, `E01†`, `51¹`). A bare `*` goes only after a code with
+  // a letter, since `5*` in a table of ranges is a wildcard, not a code.
+  const mark = /^([A-Za-z0-9][\w.-]{0,63}?)(\\?\*|[†‡¹²³⁴⁵⁶⁷⁸⁹])$/.exec(t);
+  if (mark && (!(mark[2] as string).endsWith('*') || (/[A-Za-z]/.test(mark[1] as string) && (mark[1] as string).length >= 3))) {
+    t = mark[1] as string;
+  }
   return t;
 }
 

@@ -800,4 +800,16 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(yaml).map((e) => e.code)).toEqual(['BAD_VALUE', 'NOT_FOUND', 'NOT_ALLOWED']);
   });
+
+  // A footnote mark after a code (`RP06\*`, `AM04¹`) is no part of it.
+  it('drops a footnote mark after a code', () => {
+    const table = [
+      '| Code | Description |',
+      '|---|---|',
+      '| RP06\\* | A payment request already exists for that payer. |',
+      '| AM04¹ | Insufficient funds. |',
+      '| FF08 | Payment reference is invalid. |',
+    ].join('\n');
+    expect(brief(table).map((e) => e.code)).toEqual(['RP06', 'AM04', 'FF08']);
+  });
 });
