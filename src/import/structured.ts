@@ -131,11 +131,14 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
       candidates[0] ??
       order.find((k) => /^(state|status)$/i.test(k) && order.some((t) => t !== k && spaced(t)));
     if (!codeKey) return false;
-    // Other keys named as a code (`code` beside `eventId`); a `name` or a `type` may hold a text.
+    // Other keys named as a code (`code` beside `eventId`) give the code of an object without the
+    // list's key; only those that do so leave the text columns (a `name` or a `type` may hold a text,
+    // a `status_code` beside `code` stays a note).
     const others = candidates.filter((k) => k !== codeKey && /code|id$/i.test(k));
-    const textKeys = order.filter(
-      (k) => k !== codeKey && !others.includes(k) && maps.some((m) => scalarText(m.get(k, true)) !== undefined),
+    const fallbacks = new Set(
+      maps.filter((m) => !m.has(codeKey)).flatMap((m) => others.filter((k) => scalarText(m.get(k, true)) !== undefined).slice(0, 1)),
     );
+    const textKeys = order.filter((k) => k !== codeKey && !fallbacks.has(k) && maps.some((m) => scalarText(m.get(k, true)) !== undefined));
     const rows: GridRow[] = [];
     for (const m of maps) {
       const own = m.has(codeKey) ? codeKey : others.find((k) => scalarText(m.get(k, true)) !== undefined);
