@@ -2,7 +2,7 @@ import type { ProviderData, UnifiedData } from '../core/data.js';
 import { type Classification, type ClassifyInput, type Evidence, FLOWS, type Flow } from '../core/types.js';
 import { fold } from '../text/fold.js';
 import { type UnifiedReading, unifiedReading } from './decide.js';
-import { CODE_OFFSET, codeWords, features, needsGloss } from './features.js';
+import { CODE_OFFSET, codeWords, FeatureBuffer, features, needsGloss } from './features.js';
 import { glossText } from './gloss.js';
 import { loadModel, Model, type PackedModel } from './model.js';
 import { isRiskyFailure, safetyStep, saysNoDoubt, saysNotProcessed, saysPaymentMoved } from './safety.js';
@@ -179,9 +179,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   const scores = new Float64Array(K);
   const odds = new Float64Array(K);
   const mass = new Float64Array(64);
-  const feats: number[] = [];
-  const spans: number[] = [];
-  const rows: number[] = [];
+  const featBuf = new FeatureBuffer(128);
+  const spanBuf = new FeatureBuffer(256);
+  let rows = new Int32Array(128);
+  // Each feature's mean weight under the prior, for evidence: read while scoring.
+  let means = new Float64Array(128);
   const active: number[] = [];
 
   // Per flow: each class's reading, and its decision group (outcome × next).
@@ -283,6 +285,9 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     return detail;
   };
 
+  // Each code's end of an evidence line (`"余额" → insufficient_funds`), made once.
+  const pointsTo = model.classes.map((c) => `" → ${c}`);
+
   const abstention = unifiedReading(unified, 'unmapped', undefined);
   const unmapped = (confidence: number, evidence: Evidence[]): Classification => ({
     unified: 'unmapped',
@@ -304,12 +309,18 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     const words = codeWords(input?.code);
     if (text === '' && words === '') return unmapped(0, [{ kind: 'threshold', detail: 'no message to classify' }]);
 
-    feats.length = 0;
-    spans.length = 0;
-    features(text, words, flow, feats, spans);
+    featBuf.length = 0;
+    spanBuf.length = 0;
+    features(text, words, flow, featBuf, spanBuf);
+    const nFeats = featBuf.length;
+    const feats = featBuf.at;
+    const spans = spanBuf.at;
     let known = 0;
-    rows.length = feats.length;
-    for (let i = 0; i < feats.length; i++) {
+    if (rows.length < nFeats) {
+      rows = new Int32Array(nFeats * 2);
+      means = new Float64Array(nFeats * 2);
+    }
+    for (let i = 0; i < nFeats; i++) {
       const r = model.find(feats[i] as number);
       rows[i] = r;
       // The bias and the flow (span -1) say nothing about this message.
@@ -335,9 +346,9 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // the weights are multiplied from a table of e^w, with no exp() per class; a longer message
     // sums scores and takes the plain softmax from the top.
     let rank: Float64Array;
-    if (feats.length <= productFeatures) {
+    if (nFeats <= productFeatures) {
       odds.set(biasExp);
-      for (let i = 0; i < feats.length; i++) if ((rows[i] as number) >= 0) model.mulRow(rows[i] as number, odds);
+      for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.mulRow(rows[i] as number, odds, prior);
       sum = biasSum;
       for (let k = 0; k < K; k++) {
         const o = odds[k] as number;
@@ -354,7 +365,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       rank = odds;
     } else {
       scores.set(model.bias);
-      for (let i = 0; i < feats.length; i++) if ((rows[i] as number) >= 0) model.addRow(rows[i] as number, scores);
+      for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.addRow(rows[i] as number, scores, prior);
       for (let k = 0; k < K; k++) {
         if ((scores[k] as number) > top) {
           top = scores[k] as number;
@@ -404,7 +415,12 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let qCost = Infinity;
     for (const a of active) {
       let c = 0;
-      for (const b of active) if (a !== b) c += (mass[b] as number) * (full[a * 64 + b] as number);
+      // Costs are never negative: once past the best so far, this decision cannot win (unless the
+      // quiet costs, below, need its full sum).
+      for (const b of active) {
+        if (a !== b) c += (mass[b] as number) * (full[a * 64 + b] as number);
+        if (c >= gCost && !mayBeQuiet) break;
+      }
       if (c < gCost) {
         gCost = c;
         g = a;
@@ -443,14 +459,14 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       code = model.classes[best] as string;
       d = { ...held, next: d.next };
     }
-    let evidence = evidenceFor(model, prior, feats, rows, spans, best, text, words);
+    let evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, best, text, words);
     // A decision that hedges between doubt and failure ("failed, query") can win with a code that no
     // word points to. Where the likeliest code reads unknown/query, the decision an abstention would
     // give, it answers instead: the same decision, with its name and its words.
     if (evidence.length === 0 && likeliest !== best) {
       const l = read[likeliest] as UnifiedReading;
       if (l.outcome === 'unknown' && l.next === 'query') {
-        evidence = evidenceFor(model, prior, feats, rows, spans, likeliest, text, words);
+        evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, likeliest, text, words);
         if (evidence.length > 0) {
           best = likeliest;
           code = model.classes[best] as string;
@@ -506,10 +522,12 @@ const topWeight = new Float64Array(EVIDENCE_FEATURES);
 /** The features that pushed hardest towards the chosen code, quoted from the text. */
 function evidenceFor(
   model: Model,
-  prior: Float64Array,
-  feats: readonly number[],
-  rows: readonly number[],
-  spans: readonly number[],
+  pointsTo: readonly string[],
+  means: Float64Array,
+  feats: Int32Array,
+  nFeats: number,
+  rows: Int32Array,
+  spans: Int32Array,
   k: number,
   text: string,
   words: string,
@@ -518,11 +536,11 @@ function evidenceFor(
   // The chosen features' hashes: NaN equals none, so the duplicate check needs no bounds test.
   const th = topHash.fill(Number.NaN);
   const tw = topWeight.fill(0);
-  for (let i = 0; i < feats.length; i++) {
+  for (let i = 0; i < nFeats; i++) {
     const r = rows[i] as number;
     // The flow is not a word of the message: evidence quotes only what the caller sent.
     if (r < 0 || (spans[2 * i] as number) < 0) continue;
-    const w = model.rowPush(r, k, prior);
+    const w = model.rowWeight(r, k) - (means[i] as number);
     if (w <= (tw[EVIDENCE_FEATURES - 1] as number)) continue;
     const f = feats[i] as number;
     if (th[0] === f || th[1] === f || th[2] === f) continue;
@@ -554,7 +572,7 @@ function evidenceFor(
     th[at] = f;
     tw[at] = w;
   }
-  const code = model.classes[k] as string;
+  const end = pointsTo[k] as string;
   const out: Evidence[] = [];
   for (let x = 0; x < EVIDENCE_FEATURES; x++) {
     const i = top[x] as number;
@@ -563,7 +581,7 @@ function evidenceFor(
     const e = spans[2 * i + 1] as number;
     const fromCode = s >= CODE_OFFSET;
     const quote = fromCode ? words.slice(s - CODE_OFFSET, e - CODE_OFFSET) : text.slice(s, e);
-    out.push({ kind: fromCode ? 'code' : 'pattern', detail: `"${quote}" → ${code}`, weight: round(tw[x] as number) });
+    out.push({ kind: fromCode ? 'code' : 'pattern', detail: `"${quote}${end}`, weight: round(tw[x] as number) });
   }
   return out;
 }

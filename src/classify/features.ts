@@ -222,6 +222,37 @@ function glossOf(w: number): Gloss | undefined {
   return to;
 }
 
+/** Where features go: a plain array (training), or a FeatureBuffer reused message after message. */
+export interface FeatureSink {
+  push(hash: number): unknown;
+}
+
+/** Where each feature's place goes, as two numbers: start and end. */
+export interface SpanSink {
+  push(start: number, end: number): unknown;
+}
+
+/**
+ * A message's features, kept from one message to the next. An array emptied with `length = 0`
+ * drops its storage and grows it again, a few times, for every message classified.
+ */
+export class FeatureBuffer implements FeatureSink, SpanSink {
+  at: Int32Array;
+  length = 0;
+  constructor(width: number) {
+    this.at = new Int32Array(width);
+  }
+  push(a: number, b?: number): void {
+    if (this.length + 2 > this.at.length) {
+      const wider = new Int32Array(this.at.length * 2);
+      wider.set(this.at);
+      this.at = wider;
+    }
+    this.at[this.length++] = a;
+    if (b !== undefined) this.at[this.length++] = b;
+  }
+}
+
 /**
  * Appends a glossary key's features, quoting [start, end). In a glossed language its first English
  * word also pairs with the English side of the word before it (`before`, quoted from
@@ -229,8 +260,8 @@ function glossOf(w: number): Gloss | undefined {
  */
 function pushGloss(
   g: Gloss,
-  out: number[],
-  spans: number[] | undefined,
+  out: FeatureSink,
+  spans: SpanSink | undefined,
   start: number,
   end: number,
   before: number,
@@ -252,7 +283,7 @@ function pushGloss(
  * When `spans` is given, each feature's [start, end) in `text` (plus `offset`) is appended to it,
  * so that evidence can quote the words without a second pass.
  */
-export function textFeatures(text: string, out: number[], nsWord = NS_WORD, nsPair = NS_WORD_PAIR, spans?: number[], offset = 0): void {
+export function textFeatures(text: string, out: FeatureSink, nsWord = NS_WORD, nsPair = NS_WORD_PAIR, spans?: SpanSink, offset = 0): void {
   const n = Math.min(text.length, MAX_FEATURE_TEXT);
   const nsPrefix = nsWord === NS_WORD ? NS_PREFIX : nsWord + 16;
   if (glossByHash === undefined) glosses();
@@ -456,17 +487,24 @@ export function codeWords(code: unknown): string {
  * feature's place is recorded: offsets into `text`, or into `words` plus CODE_OFFSET; -1 for the
  * bias and the flow.
  */
-export function features(text: string, words: string, flow: string | undefined, out: number[] = [], spans?: number[]): number[] {
+export function features<T extends FeatureSink = number[]>(
+  text: string,
+  words: string,
+  flow: string | undefined,
+  out?: T,
+  spans?: SpanSink,
+): T {
+  const sink = out ?? ([] as unknown as T);
   sawGlossed = false;
-  out.push(finish(NS_BIAS, FNV_OFFSET));
+  sink.push(finish(NS_BIAS, FNV_OFFSET));
   if (spans) spans.push(-1, -1);
-  if (text) textFeatures(text, out, NS_WORD, NS_WORD_PAIR, spans, 0);
-  if (words) textFeatures(words, out, NS_CODE, NS_CODE_PAIR, spans, CODE_OFFSET);
+  if (text) textFeatures(text, sink, NS_WORD, NS_WORD_PAIR, spans, 0);
+  if (words) textFeatures(words, sink, NS_CODE, NS_CODE_PAIR, spans, CODE_OFFSET);
   if (flow) {
-    out.push(flowFeature(flow));
+    sink.push(flowFeature(flow));
     if (spans) spans.push(-1, -1);
   }
-  return out;
+  return sink;
 }
 
 /** Added to the offsets of features that come from the code's words. */

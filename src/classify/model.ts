@@ -108,65 +108,68 @@ export class Model {
     }
   }
 
-  /** Adds row `row`'s weights to `scores`. */
-  addRow(row: number, scores: Float64Array): void {
-    const { slots, levelWeight } = this;
-    for (let j = row + 1; j < row + 4; j++) {
-      const x = slots[j] as number;
-      const lo = x & 0xffff;
-      if (lo === 0xffff) return;
-      scores[lo >>> 8] = (scores[lo >>> 8] as number) + (levelWeight[lo & 0xff] as number);
-      const hi = x >>> 16;
-      if (hi === 0xffff) return;
-      scores[hi >>> 8] = (scores[hi >>> 8] as number) + (levelWeight[hi & 0xff] as number);
-    }
-  }
-
-  /** Multiplies each class's `odds` by e to the power of row `row`'s weight for it. */
-  mulRow(row: number, odds: Float64Array): void {
-    const { slots, expLevel } = this;
-    for (let j = row + 1; j < row + 4; j++) {
-      const x = slots[j] as number;
-      const lo = x & 0xffff;
-      if (lo === 0xffff) return;
-      odds[lo >>> 8] = (odds[lo >>> 8] as number) * (expLevel[lo & 0xff] as number);
-      const hi = x >>> 16;
-      if (hi === 0xffff) return;
-      odds[hi >>> 8] = (odds[hi >>> 8] as number) * (expLevel[hi & 0xff] as number);
-    }
-  }
-
-  /** Adds the weights of feature `hash` to `scores`; false when the feature is unknown. */
-  add(hash: number, scores: Float64Array): boolean {
-    const row = this.find(hash);
-    if (row < 0) return false;
-    this.addRow(row, scores);
-    return true;
-  }
-
   /**
-   * How far row `row` moves class `k` ahead of the others: its weight for `k` less the mean of its
-   * weights under `prior` (an unstored weight is 0). A feature whose stored weights all push other
-   * classes down ("approved" lowers the declines) points to `k` though it stores nothing for it.
+   * Adds row `row`'s weights to `scores`, and returns their mean under `prior` (an unstored weight
+   * is 0): what evidence needs (rowWeight less it), read while the row is at hand.
    */
-  rowPush(row: number, k: number, prior: Float64Array): number {
+  addRow(row: number, scores: Float64Array, prior: Float64Array): number {
     const { slots, levelWeight } = this;
-    let own = 0;
     let mean = 0;
     for (let j = row + 1; j < row + 4; j++) {
       const x = slots[j] as number;
       const lo = x & 0xffff;
       if (lo === 0xffff) break;
       const wl = levelWeight[lo & 0xff] as number;
-      if (lo >>> 8 === k) own = wl;
+      scores[lo >>> 8] = (scores[lo >>> 8] as number) + wl;
       mean += (prior[lo >>> 8] as number) * wl;
       const hi = x >>> 16;
       if (hi === 0xffff) break;
       const wh = levelWeight[hi & 0xff] as number;
-      if (hi >>> 8 === k) own = wh;
+      scores[hi >>> 8] = (scores[hi >>> 8] as number) + wh;
       mean += (prior[hi >>> 8] as number) * wh;
     }
-    return own - mean;
+    return mean;
+  }
+
+  /**
+   * Multiplies each class's `odds` by e to the power of row `row`'s weight for it, and returns the
+   * row's mean weight under `prior`, as addRow does.
+   */
+  mulRow(row: number, odds: Float64Array, prior: Float64Array): number {
+    const { slots, expLevel, levelWeight } = this;
+    let mean = 0;
+    for (let j = row + 1; j < row + 4; j++) {
+      const x = slots[j] as number;
+      const lo = x & 0xffff;
+      if (lo === 0xffff) break;
+      odds[lo >>> 8] = (odds[lo >>> 8] as number) * (expLevel[lo & 0xff] as number);
+      mean += (prior[lo >>> 8] as number) * (levelWeight[lo & 0xff] as number);
+      const hi = x >>> 16;
+      if (hi === 0xffff) break;
+      odds[hi >>> 8] = (odds[hi >>> 8] as number) * (expLevel[hi & 0xff] as number);
+      mean += (prior[hi >>> 8] as number) * (levelWeight[hi & 0xff] as number);
+    }
+    return mean;
+  }
+
+  /**
+   * Row `row`'s weight for class `k` (0 where it stores none). Less the row's mean weight (from
+   * mulRow or addRow), it is how far the feature moves `k` ahead of the others: a feature whose
+   * stored weights all push other classes down ("approved" lowers the declines) points to `k`
+   * though it stores nothing for it.
+   */
+  rowWeight(row: number, k: number): number {
+    const { slots, levelWeight } = this;
+    for (let j = row + 1; j < row + 4; j++) {
+      const x = slots[j] as number;
+      const lo = x & 0xffff;
+      if (lo === 0xffff) return 0;
+      if (lo >>> 8 === k) return levelWeight[lo & 0xff] as number;
+      const hi = x >>> 16;
+      if (hi === 0xffff) return 0;
+      if (hi >>> 8 === k) return levelWeight[hi & 0xff] as number;
+    }
+    return 0;
   }
 }
 

@@ -15,7 +15,6 @@ export interface GatedPattern {
 
 /** Fewer characters than this say too little to skip anything: such a pattern is always run. */
 const MIN_ANCHOR = 2;
-const BUCKETS = 4096;
 
 type Item =
   | { kind: 'char'; c: string; optional: boolean; repeat: boolean }
@@ -159,18 +158,35 @@ export function anchorsOf(re: RegExp): string[] | undefined {
   return parsed === undefined ? undefined : anchorsOfAlternatives(parsed);
 }
 
-const bucketOf = (a: number, b: number): number => (a * 31 + b) & (BUCKETS - 1);
+/** Buckets of the words of three or more characters, by their first three. */
+const LONG_BUCKETS = 4096;
+/** Buckets of the two-character words, by both. */
+const SHORT_BUCKETS = 256;
+const pairKey = (a: number, b: number): number => a * 31 + b;
+const longBucket = (p: number, c: number): number => ((p * 31 + c) >>> 0) & (LONG_BUCKETS - 1);
+const shortBucket = (p: number): number => p & (SHORT_BUCKETS - 1);
+
+/** Whether `text` holds `word` at `at`, its first three characters known to match. */
+function continues(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let j = 3; j < word.length; j++) if (text.charCodeAt(at + j) !== word.charCodeAt(j)) return false;
+  return true;
+}
 
 /** Patterns tested on the same texts; each text is read once for all of their words. */
 export class PatternSet {
   #patterns: { re: RegExp; anchors: string[] | undefined }[] = [];
-  // The words by the bucket of their first two characters, flat: bucket b holds words
-  // #from[b] … #from[b + 1] - 1, and word w marks patterns #ids[#idFrom[w] …].
-  #from: Int32Array | undefined;
+  // The words, flat: the longer ones first, by the bucket of their first three characters (common
+  // pairs begin many words, "결제", "pa", and the third tells most of them apart), then the
+  // two-character ones by the bucket of both. Long bucket b holds words #from[b] … #from[b + 1] - 1,
+  // short bucket b words #from[LONG_BUCKETS + b] …; word w marks patterns #ids[#idFrom[w] …].
+  #from: Uint16Array | undefined;
   #words: string[] = [];
   /** Each word's first two characters as one number, and its third (-1 when it has two). */
   #pair = new Int32Array(0);
   #third = new Int32Array(0);
+  /** 1 for a word of more than three characters, which the first three do not settle. */
+  #long = new Uint8Array(0);
   #idFrom = new Int32Array(1);
   #ids = new Int32Array(0);
   #hit = new Int32Array(0);
@@ -196,7 +212,7 @@ export class PatternSet {
     return this.#hit[id] === this.#stamp;
   }
 
-  #build(): Int32Array {
+  #build(): Uint16Array {
     const byWord = new Map<string, number[]>();
     this.#patterns.forEach((p, id) => {
       for (const w of p.anchors ?? []) {
@@ -205,16 +221,20 @@ export class PatternSet {
         byWord.set(w, ids);
       }
     });
-    const words = [...byWord.keys()].sort(
-      (x, y) => bucketOf(x.charCodeAt(0), x.charCodeAt(1)) - bucketOf(y.charCodeAt(0), y.charCodeAt(1)),
-    );
-    const from = new Int32Array(BUCKETS + 1);
-    for (const w of words) (from[bucketOf(w.charCodeAt(0), w.charCodeAt(1)) + 1] as number)++;
-    for (let b = 0; b < BUCKETS; b++) from[b + 1] = (from[b + 1] as number) + (from[b] as number);
+    const keyOf = (w: string): number => {
+      const p = pairKey(w.charCodeAt(0), w.charCodeAt(1));
+      return w.length > 2 ? longBucket(p, w.charCodeAt(2)) : LONG_BUCKETS + shortBucket(p);
+    };
+    const words = [...byWord.keys()].sort((x, y) => keyOf(x) - keyOf(y));
+    if (words.length > 0xffff) throw new Error(`pattern set: ${words.length} words, at most 65535 fit`);
+    const from = new Uint16Array(LONG_BUCKETS + SHORT_BUCKETS + 1);
+    for (const w of words) (from[keyOf(w) + 1] as number)++;
+    for (let b = 0; b < LONG_BUCKETS + SHORT_BUCKETS; b++) from[b + 1] = (from[b + 1] as number) + (from[b] as number);
     const ids = words.map((w) => byWord.get(w) as number[]);
     this.#words = words;
     this.#pair = Int32Array.from(words, (w) => (w.charCodeAt(0) << 16) | w.charCodeAt(1));
     this.#third = Int32Array.from(words, (w) => (w.length > 2 ? w.charCodeAt(2) : -1));
+    this.#long = Uint8Array.from(words, (w) => (w.length > 3 ? 1 : 0));
     this.#idFrom = new Int32Array(words.length + 1);
     ids.forEach((x, w) => {
       this.#idFrom[w + 1] = (this.#idFrom[w] as number) + x.length;
@@ -237,23 +257,31 @@ export class PatternSet {
     const words = this.#words;
     const pair = this.#pair;
     const third = this.#third;
+    const long = this.#long;
     const idFrom = this.#idFrom;
     const ids = this.#ids;
     this.#scanned = text;
+    const n = text.length;
     let a = text.charCodeAt(0);
-    for (let i = 0; i + 1 < text.length; i++) {
-      const b = text.charCodeAt(i + 1);
-      const k = bucketOf(a, b);
+    let b = text.charCodeAt(1);
+    for (let i = 0; i + 1 < n; i++) {
+      const c = i + 2 < n ? text.charCodeAt(i + 2) : -1;
       const ab = (a << 16) | b;
-      a = b;
-      const end = from[k + 1] as number;
-      for (let w = from[k] as number; w < end; w++) {
+      const p = pairKey(a, b);
+      const s = LONG_BUCKETS + shortBucket(p);
+      for (let w = from[s] as number, end = from[s + 1] as number; w < end; w++) {
         if (pair[w] !== ab) continue;
-        const c = third[w] as number;
-        if (c >= 0 && (text.charCodeAt(i + 2) !== c || !text.startsWith(words[w] as string, i))) continue;
-        const last = idFrom[w + 1] as number;
-        for (let j = idFrom[w] as number; j < last; j++) hit[ids[j] as number] = stamp;
+        for (let j = idFrom[w] as number, last = idFrom[w + 1] as number; j < last; j++) hit[ids[j] as number] = stamp;
       }
+      if (c >= 0) {
+        const k = longBucket(p, c);
+        for (let w = from[k] as number, end = from[k + 1] as number; w < end; w++) {
+          if (pair[w] !== ab || third[w] !== c || (long[w] === 1 && !continues(text, i, words[w] as string))) continue;
+          for (let j = idFrom[w] as number, last = idFrom[w + 1] as number; j < last; j++) hit[ids[j] as number] = stamp;
+        }
+      }
+      a = b;
+      b = c;
     }
   }
 }
