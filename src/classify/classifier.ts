@@ -414,12 +414,14 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let q = -1;
     let qCost = Infinity;
     for (const a of active) {
+      // Costs are never negative: once a sum passes the best so far, its decision cannot win. Where
+      // the quiet costs apply, a decision other than ask or fix competes under both with one sum.
+      const own = mayBeQuiet && isAskOrFix(a);
+      const bound = mayBeQuiet && !own ? Math.max(gCost, qCost) : gCost;
       let c = 0;
-      // Costs are never negative: once past the best so far, this decision cannot win (unless the
-      // quiet costs, below, need its full sum).
       for (const b of active) {
         if (a !== b) c += (mass[b] as number) * (full[a * 64 + b] as number);
-        if (c >= gCost && !mayBeQuiet) break;
+        if (c >= bound) break;
       }
       if (c < gCost) {
         gCost = c;
@@ -427,9 +429,12 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       }
       if (!mayBeQuiet) continue;
       let cq = c;
-      if (isAskOrFix(a)) {
+      if (own) {
         cq = 0;
-        for (const b of active) if (a !== b) cq += (mass[b] as number) * (lighter[a * 64 + b] as number);
+        for (const b of active) {
+          if (a !== b) cq += (mass[b] as number) * (lighter[a * 64 + b] as number);
+          if (cq >= qCost) break;
+        }
       }
       if (cq < qCost) {
         qCost = cq;
@@ -532,10 +537,15 @@ function evidenceFor(
   text: string,
   words: string,
 ): Evidence[] {
-  const top = topAt.fill(-1);
+  const top = topAt;
   // The chosen features' hashes: NaN equals none, so the duplicate check needs no bounds test.
-  const th = topHash.fill(Number.NaN);
-  const tw = topWeight.fill(0);
+  const th = topHash;
+  const tw = topWeight;
+  for (let x = 0; x < EVIDENCE_FEATURES; x++) {
+    top[x] = -1;
+    th[x] = Number.NaN;
+    tw[x] = 0;
+  }
   for (let i = 0; i < nFeats; i++) {
     const r = rows[i] as number;
     // The flow is not a word of the message: evidence quotes only what the caller sent.

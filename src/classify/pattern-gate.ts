@@ -159,9 +159,9 @@ export function anchorsOf(re: RegExp): string[] | undefined {
 }
 
 /** Buckets of the words of three or more characters, by their first three. */
-const LONG_BUCKETS = 4096;
+const LONG_BUCKETS = 8192;
 /** Buckets of the two-character words, by both. */
-const SHORT_BUCKETS = 256;
+const SHORT_BUCKETS = 1024;
 const pairKey = (a: number, b: number): number => a * 31 + b;
 const longBucket = (p: number, c: number): number => ((p * 31 + c) >>> 0) & (LONG_BUCKETS - 1);
 const shortBucket = (p: number): number => p & (SHORT_BUCKETS - 1);
