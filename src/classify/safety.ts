@@ -518,10 +518,19 @@ function onlyFieldErrors(text: string): boolean {
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */
 export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
+  // The classifier asks twice of one text (to price a success, then in safetyStep): the second
+  // time gets the first's answer.
+  if (text === movedText && flow === movedFlow) return moved;
+  movedText = text;
+  movedFlow = flow;
   // The words that say it come first: most texts have none, and then nothing else need be read.
-  if (REFUND_WORD.test(text)) return flow === 'refund' && REFUND_MOVED.test(text) && !NOT_SUCCESS.test(text);
-  return MONEY_MOVED.test(text) && !NOT_SUCCESS.test(text);
+  if (REFUND_WORD.test(text)) moved = flow === 'refund' && REFUND_MOVED.test(text) && !NOT_SUCCESS.test(text);
+  else moved = MONEY_MOVED.test(text) && !NOT_SUCCESS.test(text);
+  return moved;
 }
+let movedText: string | undefined;
+let movedFlow: Flow | undefined;
+let moved = false;
 
 /**
  * True when the text names a payment, order or refund and says its money moved ("交易成功", "결제
