@@ -479,10 +479,6 @@ function hasDoubtWords(text: string, except?: string): boolean {
 
 /**
  * An error in a field of the request ("amount error", 参数错误, 금액 오류, 金額エラー): the request is
- * to be fixed; the words say nothing of a fault on the way.
- */
-/**
- * An error in a field of the request ("amount error", 参数错误, 금액 오류, 金額エラー): the request is
  * to be fixed; the words say nothing of a fault on the way. One pattern per language keeps each
  * small enough for the ReDoS check to read.
  */
