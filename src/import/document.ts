@@ -1329,7 +1329,18 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // three or more stand together and none names a field of an object (`code`, `message`): a
       // list of an error object's fields, or a note or two in bold, is no code list.
       const plainWord = (r: GridRow) => !titled && !strictCode(r.cells[0] as string) && codeList(r.cells[0] as string) === undefined;
-      if (rows.some(plainWord) && (rows.filter(plainWord).length < 3 || rows.some((r) => FIELD_NAME.test(r.cells[0] as string)))) {
+      // But a word set off as code among codes set off the same way (`unauthorized` among
+      // `validation_error`, `permission_denied` …) is one of them.
+      const ticked = (r: GridRow) => /^\s*(?:[-*+•]\s+)?`/.test(lines[r.line - 1] ?? '');
+      const amongCodes =
+        rows.every(ticked) &&
+        rows.filter((r) => !plainWord(r)).length * 2 >= rows.length &&
+        !rows.some((r) => FIELD_NAME.test(r.cells[0] as string));
+      if (
+        rows.some(plainWord) &&
+        !amongCodes &&
+        (rows.filter(plainWord).length < 3 || rows.some((r) => FIELD_NAME.test(r.cells[0] as string)))
+      ) {
         for (let k = rows.length - 1; k >= 0; k--) if (plainWord(rows[k] as GridRow)) rows.splice(k, 1);
       }
       // A header line just above (`Code  Message`) names the columns.
@@ -1378,11 +1389,13 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       i = Math.max(k, i + 1);
       continue;
     }
-    // A line that opens a block (`… = {`) is code, not the first row of a CSV table.
-    if (t.includes(',') && !/[.!?:。{[(]$/.test(t)) {
+    // A line that opens a block (`… = {`) is code, not the first row of a CSV table; nor is a line of
+    // HTML markup (`<p>When a request fails, the …`), whose commas are a sentence's.
+    const markup = (l: string) => /<\/?[a-z][a-z0-9]*(?:\s[^>]*)?>/i.test(l);
+    if (t.includes(',') && !/[.!?:。{[(]$/.test(t) && !markup(t)) {
       const width = parseDelimited(line, ',')[0]?.cells.length ?? 0;
       if (width >= 2) {
-        const end = readRun(lines, i, (l) => (parseDelimited(l, ',')[0]?.cells.length ?? 0) === width, 0);
+        const end = readRun(lines, i, (l) => !markup(l) && (parseDelimited(l, ',')[0]?.cells.length ?? 0) === width, 0);
         if (end - i >= 3) {
           const rows = parseDelimited(lines.slice(i, end).join('\n'), ',').map((r) => ({ ...r, line: r.line + i }));
           grids.push(makeGrid('csv', rows, state));

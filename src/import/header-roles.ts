@@ -20,7 +20,7 @@ export type Role =
 // Header words, matched on lower-cased plain text. Text roles are tried before `code`, so
 // "코드 설명" (code description) is a description and "Response Code Description" too.
 const HEADER_ROLES: [Role, RegExp][] = [
-  ['index', /^(no\.?|#|nº|n°|순번|번호|序号|序號|項番|번호|seq|idx|index)$/],
+  ['index', /^(no\.?|#|nº|n°|순번|번호|序号|序號|項番|seq|idx|index|s\.? ?no\.?|sr\.? ?no\.?|sl\.? ?no\.?|serial( no\.?| number)?)$/],
   ['http', /http|^상태 ?코드$|ステータスコード|状态码|狀態碼/],
   ['softhard', /soft|hard|재시도 ?가능|retryable|decline type|거절 ?유형|retentativa|reintentable/],
   [
@@ -41,7 +41,7 @@ const HEADER_ROLES: [Role, RegExp][] = [
   ],
   [
     'scene',
-    /categor|group|scene|section|module|class|kind|구분|분류|결제수단|유형|종류|場景|场景|分類|分类|類別|类别|種別|区分|categoría|tipo|grupo|carrier|method|kategori|jenis|nhóm|phân loại|หมวด|ประเภท|kategorie|categoria|kategoria|tür|grup|gruppo|gruppe|grupa/,
+    /categor|group|scene|scenario|situation|section|module|class|kind|구분|분류|결제수단|유형|종류|場景|场景|分類|分类|類別|类别|種別|区分|categoría|tipo|grupo|carrier|method|kategori|jenis|nhóm|phân loại|หมวด|ประเภท|kategorie|categoria|kategoria|tür|grup|gruppo|gruppe|grupa/,
   ],
   ['status', /status|state|estado|상태|状態|狀態|状态|situação|result$|outcome|trạng thái|สถานะ|durum|stato|statut|zustand/],
   ['name', /constant|name|enum|member|schema|상수|定数|常量/],

@@ -41,6 +41,12 @@ export interface Skipped {
 /** Row numbers: 1, 2, 3… in order (a "no" column is not a code). */
 function isIndexColumn(values: string[]): boolean {
   if (values.length < 3 || (values[0] !== '0' && values[0] !== '1')) return false;
+  return countsUp(values);
+}
+
+/** Numbers that go up by one from row to row, from wherever they start: a count carried over a page. */
+function countsUp(values: string[]): boolean {
+  if (values.length < 3) return false;
   let prev = Number.NaN;
   let steps = 0;
   for (const v of values) {
@@ -102,6 +108,9 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
     let score = s.single * 2 + s.unique + (s.n / rows.length) * 0.5 - Math.min(s.avgLen, 60) / 120;
     // "Code ID" beside "Code" (PayPay's codeId) numbers the codes; the code is what the merchant keys on.
     if (role === 'code') score += CODE_ID.test(plain(header?.[c] ?? '').toLowerCase()) ? 0.5 : 1.5;
+    // A count that goes on from an earlier page (26, 27, 28 … under `Sr. No.`) loses to a column of
+    // codes beside it; where no other column holds codes, the numbers are the codes.
+    else if (role === undefined && countsUp(values.filter((v) => !emptyish(v)).map(codeText))) score -= 1.5;
     else if (role === 'message' || role === 'description' || role === 'solution') score -= 1;
     // An HTTP status beside another code is how the API answered, not the code.
     else if (role === 'http') score -= 1.5;
@@ -124,10 +133,10 @@ function notACodeTable(header: string[]): boolean {
   if (has(/^(item|items|項目|项目|항목)$/) && has(/^(content|contents|內容|内容|내용)$/)) return true;
   if (
     has(
-      /^(parameter|param|field|property|attribute|参数|參數|파라미터|필드|項目名?|パラメータ|parámetro|campo|alan|parametre|champ|paramètre|feld|pole|parametr|parametro)( name|名稱|名称|名| adı)?$/,
+      /^(parameter|param|field|property|attribute|参数|參數|字段|欄位|栏位|파라미터|필드|項目名?|パラメータ|parámetro|parâmetro|campo|alan|parametre|champ|paramètre|feld|pole|parametr|parametro|tham số|trường|พารามิเตอร์|ฟิลด์)( name|名稱|名称|名| adı)?$/,
     ) &&
     has(
-      /required|type|必填|必須|필수|타입|型|obligatorio|tipo|zorunlu|tip|obligatoire|pflicht|typ|wymagane|obbligatorio|^(example|sample|değer|örnek|ejemplo|exemple|exemplo|beispiel|esempio|示例|範例|范例|예시|例)$/,
+      /required|type|必填|必須|필수|타입|型|obligatorio|obrigatório|tipo|zorunlu|tip|obligatoire|pflicht|typ|wymagane|obbligatorio|bắt buộc|kiểu|wajib|จำเป็น|ประเภทข้อมูล|^(example|sample|değer|örnek|ejemplo|exemple|exemplo|beispiel|esempio|示例|範例|范例|예시|例|ví dụ|contoh|ตัวอย่าง)$/,
     )
   )
     return true;
@@ -171,12 +180,15 @@ const SNAKE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 /** A field's data type: `Char(10)`, `Varchar(30)`, `string`, `int`, `N(12)`, `AN 20`. */
 const DATA_TYPE =
   /^(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|number|numeric|decimal|bool(?:ean)?|date(?:time)?|object|array|enum|n|an|a)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5})?$/i;
+/** A data type that is no code's word: a type's name, or a letter type with its length (`AN 20`, not `A`). */
+const SURE_DATA_TYPE =
+  /^(?:(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|numeric|decimal|bool(?:ean)?|date(?:time)?|object|array|float|double)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5})?|(?:n|an|a|ans)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5}))$/i;
 /** A field's name: joined by `_`, or in camel or Pascal case (`m_payment_id`, `txnAmount`, `MerchantID`). */
 const FIELD_NAME_CELL =
   /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$|^[a-z_][a-z0-9_]{0,40}(?:\[\])?(?:\.[a-z_][A-Za-z0-9_]{0,40}(?:\[\])?){1,6}$/;
 /** A title that names a request's or a notification's parts. */
 const FIELD_TITLE =
-  /\b(?:variables|parameters|params|fields|attributes|properties|campos|par[aá]metros|champs|param[eè]tres)\b|参数|參數|字段|欄位|パラメータ|項目|파라미터|필드|변수/i;
+  /\b(?:variables|parameters?|params|fields|attributes|properties|campos|par[aáâ]metros|champs|param[eè]tres|parametreler|parametri|campi)\b|tham số|参数|參數|字段|欄位|パラメータ|項目|파라미터|필드|변수|พารามิเตอร์/i;
 /** A title that names codes, errors or statuses: its lists are codes, whatever else it names. */
 const CODE_TITLE =
   /\b(?:codes?|errors?|status(?:es)?|results?|reasons?|c[oó]digos?|erros?|errores)\b|码|碼|코드|コード|エラー|错误|錯誤|오류|에러|状态|狀態|状態|상태|결과|結果|结果/i;
@@ -335,15 +347,18 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   const fieldTitle = [grid.section, grid.caption].find((t) => t !== undefined && FIELD_TITLE.test(t) && !CODE_TITLE.test(t));
   // Names joined by `_` are fields there; names in camel or Pascal case (which codes use too:
   // `userCancel`) only beside a column of data types (`Char(10)`, `string`).
-  const mostly = (column: number, re: RegExp) => {
+  const mostly = (column: number, re: RegExp, least = 3) => {
     const cells = rows.map((r) => plain(r.cells[column] ?? '').trim()).filter((v) => !emptyish(v));
-    return cells.length >= 3 && cells.filter((v) => re.test(v)).length * 5 >= cells.length * 3;
+    return cells.length >= least && cells.filter((v) => re.test(v)).length * 5 >= cells.length * 3;
   };
   const columns = Array.from({ length: Math.min(width, 6) }, (_, c) => c);
+  // A column of data types (`string`, `Varchar(30)`, `N(12)`) under any title: no code table has one.
+  const typed = columns.some((c) => mostly(c, SURE_DATA_TYPE, 2));
   if (
-    fieldTitle &&
-    (columns.some((c) => mostly(c, SNAKE_NAME)) ||
-      (columns.some((c) => mostly(c, FIELD_NAME_CELL)) && columns.some((c) => mostly(c, DATA_TYPE))))
+    typed ||
+    (fieldTitle &&
+      (columns.some((c) => mostly(c, SNAKE_NAME)) ||
+        (columns.some((c) => mostly(c, FIELD_NAME_CELL)) && columns.some((c) => mostly(c, DATA_TYPE)))))
   ) {
     skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a list of fields or parameters, not codes' });
     return [];

@@ -70,6 +70,11 @@ const FILES = [
   'pagbank.html',
   'opayo.md',
   'trustly.html',
+  'npci-upi.txt',
+  'dlocal.html',
+  'onepay.html',
+  'kushki.txt',
+  'airwallex-payments.md',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -812,4 +812,101 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(table).map((e) => e.code)).toEqual(['RP06', 'AM04', 'FF08']);
   });
+
+  // A PDF's fixed-width table whose row count goes on from the page before (`Sr. No.` 26, 27 …):
+  // the count loses to the codes beside it.
+  it('reads the codes beside a row count carried over from an earlier page', () => {
+    const page = [
+      ' Sr.    Response    Description                                Payer /     TD /',
+      ' No.    Code                                                   Payee       BD',
+      ' ---------------------------------------------------------------------------------',
+      ' 26     U31         Credit has been failed                      Payee       BD',
+      '',
+      ' 27     U32         Credit revert has been failed               Payee       TD',
+      '',
+      ' 28     U33         Debit revert has been failed                Payer       TD',
+      '',
+      ' 29     U34         Reverted                                     -          TD',
+    ].join('\n');
+    expect(brief(page).map((e) => e.code)).toEqual(['U31', 'U32', 'U33', 'U34']);
+    // Where no other column holds codes, numbers that go up by one are the codes.
+    const numbered = ['26  Credit failed', '27  Debit failed', '28  Reverted'].join('\n');
+    expect(brief(numbered).map((e) => e.code)).toEqual(['26', '27', '28']);
+  });
+
+  // A paragraph of an HTML page wrapped over lines with a comma each is no CSV table.
+  it('reads no CSV rows from the lines of an HTML paragraph', () => {
+    const html = [
+      '<p>When a request fails, the response body contains a numeric <code>code</code> and a human-readable',
+      '<code>message</code>. When a payment is created successfully (<code>HTTP 200</code>), its outcome is given by the',
+      '<code>status</code>, <code>status_code</code> and <code>status_detail</code> fields of the payment object.</p>',
+      '<table><tr><th>Code</th><th>Description</th></tr>',
+      '<tr><td>5000</td><td>Internal error</td></tr>',
+      '<tr><td>5001</td><td>Invalid parameter</td></tr>',
+      '<tr><td>5002</td><td>Invalid request</td></tr></table>',
+    ].join('\n');
+    expect(brief(html).map((e) => e.code)).toEqual(['5000', '5001', '5002']);
+  });
+
+  // A column of data types (`string`, `object`) marks a list of fields under any title, even two rows.
+  it('reads no codes from a table with a column of data types', () => {
+    const text = [
+      'Respuesta de error',
+      '',
+      '  Parámetro        Tipo      Descripción',
+      '  code             string    Código de error (ej. K001).',
+      '  message          string    Mensaje corto del error.',
+      '  details          object    Presente solo cuando la transacción fue enviada al procesador.',
+      '  responseCode     string    Código devuelto por el emisor. "000" indica transacción aprobada.',
+      '  responseText     string    Texto devuelto por el emisor.',
+      '',
+      'Códigos',
+      '',
+      'K001 – Solicitud inválida',
+      'K004 – Token inválido',
+      'K005 – Tarjeta no soportada',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['K001', 'K004', 'K005']);
+  });
+
+  // Vietnamese titles of a field table: Tham số | Kiểu dữ liệu | Bắt buộc | Ví dụ.
+  it('reads no codes from a field table titled in Vietnamese', () => {
+    const html = [
+      '<h2>2. Tham số kết quả trả về</h2>',
+      '<table><tr><th>STT</th><th>Tham số</th><th>Kiểu dữ liệu</th><th>Bắt buộc</th><th>Mô tả</th><th>Ví dụ</th></tr>',
+      '<tr><td>1</td><td>vpc_Command</td><td>Alpha (1,16)</td><td>Có</td><td>Loại request</td><td>pay</td></tr>',
+      '<tr><td>2</td><td>vpc_Locale</td><td>Alpha (2)</td><td>Có</td><td>Ngôn ngữ hiển thị</td><td>vn</td></tr>',
+      '<tr><td>3</td><td>vpc_Amount</td><td>N (1,12)</td><td>Có</td><td>Số tiền</td><td>100000</td></tr></table>',
+      '<h2>4. Bảng mã lỗi</h2>',
+      '<table><tr><th>Mã lỗi</th><th>Mô tả</th></tr>',
+      '<tr><td>0</td><td>Giao dịch thành công</td></tr>',
+      '<tr><td>1</td><td>Ngân hàng từ chối giao dịch</td></tr>',
+      '<tr><td>B</td><td>Giao dịch bị chặn</td></tr></table>',
+    ].join('\n');
+    expect(brief(html).map((e) => e.code)).toEqual(['0', '1', 'B']);
+  });
+
+  // A word set off as code among codes set off the same way is one of them; a table of scenarios
+  // and what to do in each is guidance, not codes.
+  it('reads a plain word among codes in code style, and no codes from a table of scenarios', () => {
+    const md = [
+      '### Request & authentication',
+      '',
+      '- `validation_error` — One or more request parameters are missing or invalid.',
+      '- `unauthorized` — Authentication failed: the API key is invalid or has expired.',
+      '- `permission_denied` — Your account is not allowed to use this endpoint.',
+      '',
+      '## Retry guidance',
+      '',
+      '| Scenario | Recommended action |',
+      '|---|---|',
+      '| `4xx` with `validation_error` | Fix the request; do not retry unchanged. |',
+      '| `429` or `503` | Retry with exponential backoff. |',
+      '| Issuer decline | Ask the shopper for another payment method. |',
+    ].join('\n');
+    expect(brief(md).map((e) => e.code)).toEqual(['validation_error', 'unauthorized', 'permission_denied']);
+    // A list of an error object's fields in code style stays no code list.
+    const fields = ['- `code` — Machine-readable code.', '- `message` — Human-readable text.', '- `error_source` — The field.'].join('\n');
+    expect(brief(fields).map((e) => e.code)).toEqual([]);
+  });
 });
