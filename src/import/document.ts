@@ -240,6 +240,26 @@ function wrapInto(row: GridRow, starts: readonly number[], line: string): boolea
   return pieces.length > 0;
 }
 
+/**
+ * Puts wrapped lines that stand above a row (in its block, between blank lines) in front of the
+ * cells they stand over, as wrapInto does below a row. Lines with a piece over the code are left
+ * out: they are no part of the row's text.
+ */
+function wrapAbove(row: GridRow, starts: readonly number[], lines: readonly string[]): void {
+  const before: string[][] = row.cells.map(() => []);
+  for (const line of lines) {
+    const probe: GridRow = { cells: row.cells.map(() => ''), line: row.line };
+    if (!wrapInto(probe, starts, line)) return;
+    probe.cells.forEach((piece, j) => {
+      if (piece !== '') before[j]?.push(piece);
+    });
+  }
+  before.forEach((pieces, j) => {
+    if (pieces.length === 0) return;
+    row.cells[j] = [...pieces, row.cells[j] as string].reduce((a, b) => (a === '' ? b : b === '' ? a : joinWrapped(a, b)), '');
+  });
+}
+
 export interface FoundGrid extends Grid {
   /** First and last line of the table. */
   from: number;
@@ -1305,9 +1325,30 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         1,
       );
       let starts: number[] | undefined;
+      // Rows that stand apart between blank lines wrap their text above the code's line as well as
+      // below it (a PDF centres the code in its row): a wrapped line after a blank line, whose
+      // block goes on to a row, belongs to that row.
+      let overRow: string[] = [];
+      // A line that starts under a text column (`PSP Request credit pay`) is no row, though its
+      // first word looks like a code.
+      const inText = (l: string) => starts !== undefined && starts.length > 1 && indentOf(l) >= (starts[1] as number) - 1;
+      const opensBlockOfRow = (k: number) => {
+        if (trim(lines[k - 1] ?? '') !== '') return false;
+        for (let j = k; j < end; j++) {
+          const n = lines[j] as string;
+          if (trim(n) === '') return false;
+          if (isRow(n) && !inText(n)) return j > k;
+          if (!under(n)) return false;
+        }
+        return false;
+      };
       for (let k = i; k < end; k++) {
         const l = lines[k] as string;
         const prev = rows[rows.length - 1];
+        if (starts && (!isRow(l) || inText(l)) && under(l) && (overRow.length > 0 ? trim(lines[k - 1] ?? '') !== '' : opensBlockOfRow(k))) {
+          overRow.push(l);
+          continue;
+        }
         if (prev && (under(l) || (!isRow(l) && goesOn(l, lines[k - 1] as string, prev.cells.at(-1) ?? '')))) {
           // Text copied from a PDF wraps a cell onto the next line, under its own column; a list
           // of `code - text` wraps its text onto the next line, whatever its indent.
@@ -1321,9 +1362,13 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         }
         const c = isRow(l) ? codeLine(l, true, titled) : undefined;
         if (c) {
-          rows.push({ cells: c, line: k + 1 });
-          starts = cellStarts(l, c);
+          const row: GridRow = { cells: c, line: k + 1 };
+          rows.push(row);
+          const at = cellStarts(l, c);
+          starts = at;
+          if (at && overRow.length > 0) wrapAbove(row, at, overRow);
         }
+        overRow = [];
       }
       // Plain words in bold or code style (`**pending** — …`) are a list of statuses only where
       // three or more stand together and none names a field of an object (`code`, `message`): a

@@ -85,6 +85,17 @@ describe('import: documents a probe wrote', () => {
     expect(want.filter((c) => !codes.includes(c))).toEqual([]);
   });
 
+  it("a PDF table centres the code in its wrapped row: the text above the code line is the row's", () => {
+    const r = read('npci-upi.txt');
+    const text = (code: string) => r.entries.find((e) => e.code === code)?.messages.en;
+    expect(text('U17')).toBe('PSP is not registered');
+    expect(text('U18')).toBe('Request authorisation acknowledgement is not received');
+    // Its first word looks like a code, but it stands under the text column.
+    expect(text('U26')).toBe('PSP Request credit pay acknowledgement is not received');
+    expect(text('U54')).toBe('Transaction Id or Amount in credential block does not match with that in ReqPay');
+    expect(text('Z8')).toBe('Per transaction limit exceeded as set by remitting member');
+  });
+
   it('cards copied one cell per line under column titles: a row per block, the HTTP status a note', () => {
     const r = read('airwallex.txt');
     expect(r.entries).toHaveLength(30);
