@@ -1436,7 +1436,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
     }
     // A line that opens a block (`… = {`) is code, not the first row of a CSV table; nor is a line of
     // HTML markup (`<p>When a request fails, the …`), whose commas are a sentence's.
-    const markup = (l: string) => /<\/?[a-z][a-z0-9]*(?:\s[^>]*)?>/i.test(l);
+    const markup = (l: string) => /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/i.test(l);
     if (t.includes(',') && !/[.!?:。{[(]$/.test(t) && !markup(t)) {
       const width = parseDelimited(line, ',')[0]?.cells.length ?? 0;
       if (width >= 2) {

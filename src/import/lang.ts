@@ -26,6 +26,7 @@ const WORDS: Record<string, Set<string>> = {
   fr: new Set('le la les de des du et est un une pas pour avec votre vous ce paiement carte'.split(' ')),
   de: new Set('der die das und ist nicht ein eine für mit ihre sie zahlung karte'.split(' ')),
   // Indonesian (and most of Malay): no accents to go by, so more of its words.
+  tr: new Set('ve bir bu ile veya ya da olarak olan kart banka hata tutar'.split(' ')),
   id: new Set(
     'yang dan di ke dari untuk dengan tidak ini itu atau pada adalah sudah belum anda silakan transaksi pembayaran kartu gagal berhasil pelanggan hubungi ditolak diterima minta sedang diproses telah penerbit kedaluwarsa'.split(
       ' ',
@@ -54,11 +55,13 @@ function wordsOf(text: string): string[] {
 
 function latinTag(text: string): TextTag {
   const words = wordsOf(text);
-  const score: Record<string, number> = { en: 0, es: 0, pt: 0, fr: 0, de: 0, id: 0 };
+  const score: Record<string, number> = { en: 0, es: 0, pt: 0, fr: 0, de: 0, id: 0, tr: 0 };
   for (const w of words) for (const [tag, set] of Object.entries(WORDS)) if (set.has(w)) score[tag] = (score[tag] ?? 0) + 1;
   if (/[ñ¿¡]/i.test(text)) score.es = (score.es ?? 0) + 2;
   if (/[ãõ]|ção|ções/i.test(text)) score.pt = (score.pt ?? 0) + 2;
   if (/[ß]|[äöü]/i.test(text)) score.de = (score.de ?? 0) + 2;
+  // ı, ğ and ş (and a capital İ) are Turkish letters: its ö and ü would otherwise read as German.
+  if (/[ığşİ]/.test(text)) score.tr = (score.tr ?? 0) + 3;
   // ł, ą, ę, ś, ź, ż, ć and ń are Polish letters; no language tagged here writes them.
   if (/[łąęśźżćń]/i.test(text)) score.pl = (score.pl ?? 0) + 3;
   if (/[èêëàç]/i.test(text) && !/ção/i.test(text)) score.fr = (score.fr ?? 0) + 1;
@@ -95,7 +98,7 @@ export function detectTag(text: string, chineseFallback: 'zh-Hant' | 'zh-Hans' |
 
 /** The language most of a column's texts are in; the column keeps it for texts that are too short to tell. */
 /** The languages written in Latin letters that texts are tagged with. */
-export const LATIN_TAGS: ReadonlySet<string> = new Set(['en', 'es', 'pt', 'fr', 'de', 'pl', 'id', 'vi']);
+export const LATIN_TAGS: ReadonlySet<string> = new Set(['en', 'es', 'pt', 'fr', 'de', 'pl', 'id', 'vi', 'tr']);
 
 export function columnTag(texts: string[], chineseFallback: 'zh-Hant' | 'zh-Hans' | 'ja'): TextTag | undefined {
   const votes = new Map<TextTag, number>();
@@ -133,6 +136,7 @@ const HEADER_LANGUAGES: [string, RegExp][] = [
   ['pt', /^(português|portugues|portuguese)$/],
   ['vi', /^(tiếng việt|vietnamese)$/],
   ['id', /^(bahasa indonesia|indonesian)$/],
+  ['tr', /^(türkçe|turkce|turkish)$/],
   ['th', /^(ภาษาไทย|thai)$/],
 ];
 

@@ -22,7 +22,7 @@ export function createFold(pairs: string): (text: string) => string {
    * white space to one space. `餘額不足` and `余额不足` fold to the same string.
    */
   return (text: string): string => {
-    let s = text.normalize('NFKC').toLowerCase();
+    let s = dotless(text.normalize('NFKC').toLowerCase());
     if (pairs.length > 0 && HAN.test(s)) {
       const t = lookup();
       let out = '';
@@ -78,10 +78,18 @@ function createFastFold(pairs: string): (text: string) => string {
       const s = upper ? text.toLowerCase() : text;
       return space ? s.replace(/\s+/g, ' ').trim() : s;
     }
-    let s = (nfkcStable(text) ? text : text.normalize('NFKC')).toLowerCase();
+    let s = dotless((nfkcStable(text) ? text : text.normalize('NFKC')).toLowerCase());
     if (pairs.length > 0 && HAN.test(s)) s = simplified(s, lookup(), lowest);
     return s.replace(/\s+/g, ' ').trim();
   };
+}
+
+/**
+ * Turkish capital İ lower-cases to i and a combining dot above (U+0307): "İşlem" would fold apart
+ * from "işlem". The dot says nothing an i does not.
+ */
+function dotless(s: string): string {
+  return s.includes('\u0307') ? s.replace(/i\u0307/g, 'i') : s;
 }
 
 /**

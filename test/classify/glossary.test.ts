@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
 import { features, needsGloss, THAI_TERM } from '../../src/classify/features.js';
 import { glossText } from '../../src/classify/gloss.js';
-import { GERMAN_GLOSSARY, ITALIAN_GLOSSARY, spellings, TERM_GLOSSARIES, WORD_GLOSSARIES } from '../../src/classify/glossary/index.js';
+import {
+  GERMAN_GLOSSARY,
+  ITALIAN_GLOSSARY,
+  spellings,
+  TERM_GLOSSARIES,
+  TURKISH_GLOSSARY,
+  WORD_GLOSSARIES,
+} from '../../src/classify/glossary/index.js';
 import { providers } from '../../src/data/providers/index.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -81,16 +88,28 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German and Italian hold no key of an earlier glossary, so texts of those languages read as before', () => {
-    const earlier = new Set<string>();
-    for (const { words, plain } of WORD_GLOSSARIES) {
-      if (words === GERMAN_GLOSSARY || words === ITALIAN_GLOSSARY) continue;
-      for (const key of Object.keys(words)) for (const s of spellings(key, plain)) earlier.add(s);
+  it('German, Italian and Turkish hold no key of an earlier glossary, so texts of those languages read as before', () => {
+    const later = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY, TURKISH_GLOSSARY];
+    const shared: string[] = [];
+    for (const [n, g] of later.entries()) {
+      const earlier = new Set<string>();
+      for (const { words, plain } of WORD_GLOSSARIES) {
+        if (later.indexOf(words) >= n) continue;
+        for (const key of Object.keys(words)) for (const s of spellings(key, plain)) earlier.add(s);
+      }
+      shared.push(...Object.keys(g).filter((key) => spellings(fold(key), 'all').some((s) => earlier.has(s))));
     }
-    const shared = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY].flatMap((g) =>
-      Object.keys(g).filter((key) => spellings(fold(key), 'all').some((s) => earlier.has(s))),
-    );
     expect(shared).toEqual([]);
+  });
+
+  it('reads Turkish in upper case as in lower: a capital İ folds to i, and a dotless ı is looked up as i', () => {
+    for (const t of ['İşlem reddedildi', 'KARTIN SÜRESİ DOLMUŞ', 'Kartın süresi dolmuş']) features(fold(t), '', undefined);
+    expect(fold('İşlem')).toBe('işlem');
+    const declined = featureSet('İŞLEM REDDEDİLDİ');
+    for (const f of [...english('transaction'), ...english('declined')]) expect(declined.has(f)).toBe(true);
+    const expired = featureSet('KARTIN SÜRESİ DOLMUŞ');
+    for (const f of [...english('card'), ...english('expired')]) expect(expired.has(f)).toBe(true);
+    expect(glossText(fold('Yetersiz bakiye'))).toBe('insufficient balance');
   });
 });
 

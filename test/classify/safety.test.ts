@@ -388,6 +388,21 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       expect(saysMoneyMoved(fold(text), 'payment'), text).toBe(false);
     }
   });
+  it('a virtual account issued waits for the deposit; no reply from the bank is an unknown result', () => {
+    for (const text of ['가상계좌 발급완료', 'Virtual account issued, awaiting deposit', '等待支付']) {
+      // Not yet paid, or (where the words say it waits) in flight: either way no final failure.
+      expect(step(stopped, text, 'payment'), text).toMatchObject({
+        rule: 'guard',
+        unified: expect.stringMatching(/^(order_not_paid|processing)$/),
+      });
+    }
+    expect(step(stopped, 'No Reply from Bank', 'payment')).toMatchObject({
+      rule: 'money-in-doubt',
+      force: { outcome: 'unknown', next: 'query' },
+    });
+    // A reply that came is none of it.
+    expect(step(stopped, 'Reply from bank: declined', 'payment')).toBeUndefined();
+  });
   it('a payment uncertain, or a result not known, is an unknown result', () => {
     for (const text of ['Payment uncertain', 'Authorisation not known', 'Refund uncertain', 'The result is not known']) {
       expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });

@@ -4,7 +4,8 @@
  * thousands of texts (features.ts).
  *
  * Two kinds, by how the language writes a word:
- * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian): a key is a word, or a
+ * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
+ *   Turkish): a key is a word, or a
  *   phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
@@ -17,6 +18,7 @@ import { ITALIAN_GLOSSARY } from './italian.js';
 import { PORTUGUESE_GLOSSARY } from './portuguese.js';
 import { SPANISH_GLOSSARY } from './spanish.js';
 import { THAI_GLOSSARY } from './thai.js';
+import { TURKISH_GLOSSARY } from './turkish.js';
 import { VIETNAMESE_GLOSSARY } from './vietnamese.js';
 
 export {
@@ -28,6 +30,7 @@ export {
   PORTUGUESE_GLOSSARY,
   SPANISH_GLOSSARY,
   THAI_GLOSSARY,
+  TURKISH_GLOSSARY,
   VIETNAMESE_GLOSSARY,
 };
 
@@ -52,6 +55,7 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: FRENCH_GLOSSARY, plain: 'all', glossed: true },
   { words: GERMAN_GLOSSARY, plain: 'all', glossed: true },
   { words: ITALIAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: TURKISH_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
@@ -66,12 +70,16 @@ export const TERM_GLOSSARIES: readonly TermGlossary[] = [
   { terms: THAI_GLOSSARY, glossed: true },
 ];
 
-/** A spelling without accents or tone marks: transacción → transaccion, giao dịch → giao dich. */
+/**
+ * A spelling without accents or tone marks: transacción → transaccion, giao dịch → giao dich; and a
+ * Turkish dotless ı as i, since "KARTIN" lower-cases to "kartin", not "kartın".
+ */
 export function plainSpelling(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd');
+    .replace(/đ/g, 'd')
+    .replace(/ı/g, 'i');
 }
 
 /** The spellings under which a word glossary's key (folded) is looked up. */
