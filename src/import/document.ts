@@ -1163,10 +1163,10 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         i += 2;
         continue;
       }
-      // A numbered title alone between blank lines (`2.1 Authentication`, `5.3 退款错误码`). The
-      // number has a dot inside, so it is no code (a decimal is none), and the title ends in no
-      // sentence's stop.
-      const numbered = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.{0,79})$/.exec(t);
+      // A numbered title alone between blank lines (`2.1 Authentication`, `5.3 退款错误码`, an
+      // appendix's `C.2 Reject Reason Codes`). The number has a dot inside, so it is no code (a
+      // decimal is none), and the title ends in no sentence's stop.
+      const numbered = /^((?:[A-Z]\.)?\d{1,2}(?:\.\d{1,2}){1,3}|[A-Z]\.\d{1,2})\.?\s+(\S.{0,79})$/.exec(t);
       if (
         numbered &&
         trim(lines[i - 1] ?? '') === '' &&
@@ -1243,10 +1243,18 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // A response written as `Name=value` lines (`VPSProtocol=4.00`, `Status=NOTAUTHED`): values that
       // are tokens, not texts; a properties file of codes (`E1001=Invalid signature`) gives texts.
       const assigned = lines.slice(i, end).filter((l) => /^\s*[A-Za-z][\w.-]{0,63}=[^=\s]/.test(l));
+      // Nor are lines that set an object's fields (`errorCode=5000`, `errorName=…`, `errorMessage=…`),
+      // whatever their values: a name that ends in Code, Name or Message names a field, not a code.
+      const fieldNamed = assigned.filter((l) =>
+        /^\s*(?:[a-z]+(?:[A-Z][a-z0-9]*)*(?:Code|Name|Message|Msg|Desc|Description|Status|Id|Text|Type)|[a-z]+(?:_[a-z0-9]+)*_(?:code|name|message|msg|desc|description|status|id|text|type))=/.test(
+          l,
+        ),
+      ).length;
       const sample =
         assigned.length >= 3 &&
         assigned.length * 5 >= (end - i) * 3 &&
-        assigned.filter((l) => TEXT_VALUE.test(l.slice(l.indexOf('=') + 1).trim())).length * 3 <= assigned.length;
+        (assigned.filter((l) => TEXT_VALUE.test(l.slice(l.indexOf('=') + 1).trim())).length * 3 <= assigned.length ||
+          fieldNamed * 5 >= assigned.length * 3);
       const example =
         formFields ||
         sample ||

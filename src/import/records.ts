@@ -133,10 +133,10 @@ function notACodeTable(header: string[]): boolean {
   if (has(/^(item|items|項目|项目|항목)$/) && has(/^(content|contents|內容|内容|내용)$/)) return true;
   if (
     has(
-      /^(parameter|param|field|property|attribute|参数|參數|字段|欄位|栏位|파라미터|필드|項目名?|パラメータ|parámetro|parâmetro|campo|alan|parametre|champ|paramètre|feld|pole|parametr|parametro|tham số|trường|พารามิเตอร์|ฟิลด์)( name|名稱|名称|名| adı)?$/,
+      /^(parameter|param|field|property|attribute|参数|參數|字段|欄位|栏位|파라미터|필드|項目名?|パラメータ|parámetro|parâmetro|campo|alan|parametre|champ|paramètre|feld|pole|parametr|parametro|tham số|trường|พารามิเตอร์|ฟิลด์|параметр|поле|атрибут)( name|名稱|名称|名| adı)?$/,
     ) &&
     has(
-      /required|type|必填|必須|필수|타입|型|obligatorio|obrigatório|tipo|zorunlu|tip|obligatoire|pflicht|typ|wymagane|obbligatorio|bắt buộc|kiểu|wajib|จำเป็น|ประเภทข้อมูล|^(example|sample|değer|örnek|ejemplo|exemple|exemplo|beispiel|esempio|示例|範例|范例|예시|例|ví dụ|contoh|ตัวอย่าง)$/,
+      /required|type|必填|必須|필수|타입|型|obligatorio|obrigatório|tipo|zorunlu|tip|obligatoire|pflicht|typ|wymagane|obbligatorio|bắt buộc|kiểu|wajib|จำเป็น|ประเภทข้อมูล|^тип$|обязательн|^format$|^(example|sample|değer|örnek|ejemplo|exemple|exemplo|beispiel|esempio|示例|範例|范例|예시|例|ví dụ|contoh|ตัวอย่าง)$/,
     )
   )
     return true;
@@ -165,6 +165,8 @@ function headerParts(cell: string): string[] {
 function isHeaderLike(cells: string[]): boolean {
   const filled = cells.filter((c) => !emptyish(c));
   if (filled.length < 2) return false;
+  // Titles are a few words: a sentence (`The FORCE Approval Code supplied in the …`) is a row's text.
+  if (filled.some((c) => plain(c).length > 60)) return false;
   const roles = filled.map(headerRole).filter(Boolean);
   return roles.length >= Math.max(2, filled.length - 1) && roles.includes('code');
 }
@@ -182,13 +184,13 @@ const DATA_TYPE =
   /^(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|number|numeric|decimal|bool(?:ean)?|date(?:time)?|object|array|enum|n|an|a)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5})?$/i;
 /** A data type that is no code's word: a type's name, or a letter type with its length (`AN 20`, not `A`). */
 const SURE_DATA_TYPE =
-  /^(?:(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|numeric|decimal|bool(?:ean)?|date(?:time)?|object|array|float|double)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5})?|(?:n|an|a|ans)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5}))$/i;
+  /^(?:(?:(?:var)?char|varchar2?|string|str|int(?:eger)?|long|numeric|alphanumeric|alpha|decimal|bool(?:ean)?|date(?:time)?|object|array|float|double)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5})?|(?:n|an|a|ans)(?:\s?\(\d{1,5}(?:[,/]\s?\d{1,5})?\)|\s\d{1,5}))$/i;
 /** A field's name: joined by `_`, or in camel or Pascal case (`m_payment_id`, `txnAmount`, `MerchantID`). */
 const FIELD_NAME_CELL =
   /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z0-9]*$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$|^[a-z_][a-z0-9_]{0,40}(?:\[\])?(?:\.[a-z_][A-Za-z0-9_]{0,40}(?:\[\])?){1,6}$/;
 /** A title that names a request's or a notification's parts. */
 const FIELD_TITLE =
-  /\b(?:variables|parameters?|params|fields|attributes|properties|campos|par[aáâ]metros|champs|param[eè]tres|parametreler|parametri|campi)\b|tham số|参数|參數|字段|欄位|パラメータ|項目|파라미터|필드|변수|พารามิเตอร์/i;
+  /\b(?:variables|parameters?|params|fields|attributes|properties|campos|par[aáâ]metros|champs|param[eè]tres|parametreler|parametri|campi)\b|tham số|параметры|поля|参数|參數|字段|欄位|パラメータ|項目|파라미터|필드|변수|พารามิเตอร์/i;
 /** A title that names codes, errors or statuses: its lists are codes, whatever else it names. */
 const CODE_TITLE =
   /\b(?:codes?|errors?|status(?:es)?|results?|reasons?|c[oó]digos?|erros?|errores)\b|码|碼|코드|コード|エラー|错误|錯誤|오류|에러|状态|狀態|状態|상태|결과|結果|结果/i;
@@ -296,6 +298,11 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
       skipped.push({ line: grid.rows[0]?.line ?? 0, reason: `a table without a code column (${rows.length} rows)` });
       return [];
     }
+  }
+  // The header again further down (a sheet's second block, a table carried over a page) is no row.
+  if (header) {
+    const titles = header.map((c) => plain(c).trim().toLowerCase());
+    rows = rows.filter((r) => !(r.cells.length === titles.length && r.cells.every((c, k) => plain(c).trim().toLowerCase() === titles[k])));
   }
   // A column of parameter or field names is an API reference, not a code list.
   if (

@@ -10,7 +10,7 @@ import type { GridRow } from './grid.js';
  */
 
 const CODE_KEY =
-  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|(error|err|result|reason)_?(name|id|key|type)|(event|status|decline|response)_?id|issue|key|id|name|value|type)$/i;
+  /^(code|err_?code|error_?code|errorcode|status_?code|result_?code|reason_?code|response_?code|return_?code|resp_?code|(error|err|result|reason)_?(name|id|key|type)|(event|status|decline|response)_?id|issue|key|id|name|value|type|c[oó]digo(_?(de_?)?(retorno|resposta|respuesta|erro|error))?|cod_?(retorno|resposta|erro)|codice(_?errore)?|kode(_?(respon|error))?|hata_?kodu|코드|결과_?코드|응답_?코드|コード|結果コード|代码|代碼|返回码|错误码|错误代码)$/i;
 
 /** JSON Schema's type names: a `type` key holding one names a schema, not a code. */
 /**
@@ -226,7 +226,9 @@ export function findStructuredGrids(text: string): FoundGrid[] | undefined {
       const k = String((p.key as { value: unknown }).value);
       return codeLike(k) && (/\d/.test(k) || /^[A-Z0-9_.-]+$/.test(k) || textsOf(p.value));
     });
-    if (codeKeyed.length >= 2 && codeKeyed.length >= 0.8 * entries.length) {
+    // Keys that are all ranges written with placeholders (`1xxx`, `2xxx`) explain classes of codes.
+    const ranges = codeKeyed.every((p) => /^\d{1,3}x{2,4}$/i.test(String((p.key as { value: unknown }).value)));
+    if (codeKeyed.length >= 2 && codeKeyed.length >= 0.8 * entries.length && !ranges) {
       const rows: GridRow[] = [];
       for (const p of codeKeyed) {
         const k = String((p.key as { value: unknown }).value);

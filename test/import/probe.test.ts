@@ -75,6 +75,11 @@ const FILES = [
   'onepay.html',
   'kushki.txt',
   'airwallex-payments.md',
+  'fps-hk.txt',
+  'stone.json',
+  'converge.txt',
+  'buckaroo.csv',
+  'yookassa.md',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -909,4 +909,94 @@ describe('import: very long inputs', () => {
     const fields = ['- `code` — Machine-readable code.', '- `message` — Human-readable text.', '- `error_source` — The field.'].join('\n');
     expect(brief(fields).map((e) => e.code)).toEqual([]);
   });
+
+  // An appendix's numbered title (`C.2   Reject Reason Codes`) opens a section; it is no code whose
+  // text runs on over the whole table below it.
+  it("reads the table under an appendix's numbered title", () => {
+    const text = [
+      'C.2   Reject Reason Codes (pacs.002)',
+      '',
+      '      Reason Code     Description',
+      '      -----------     ---------------------------------------------',
+      '      AB05            Timeout Creditor Agent - Transaction stopped due to',
+      '                      timeout at the Creditor Agent.',
+      '      CNOR            Creditor Bank Is Not Registered - Creditor bank is not',
+      '                      registered under this BIC in the CSM.',
+      '      DUPL            Duplicate Payment - Payment is a duplicate of another',
+      '                      payment.',
+    ].join('\n');
+    const got = brief(text);
+    expect(got.map((e) => e.code)).toEqual(['AB05', 'CNOR', 'DUPL']);
+    expect(got[0]?.messages).toEqual({ en: 'Timeout Creditor Agent - Transaction stopped due to timeout at the Creditor Agent.' });
+  });
+
+  // A JSON list keyed in Portuguese (`codigo`), beside a map of ranges (`1xxx`) that only explains them.
+  it('reads a JSON list keyed by codigo, and no codes from a map of ranges', () => {
+    const json = JSON.stringify({
+      faixas: { '0xxx': 'Aprovadas', '1xxx': 'Negadas', '9xxx': 'Erros' },
+      codigos: [
+        { codigo: '0000', mensagem: 'Aprovada' },
+        { codigo: '1016', mensagem: 'Saldo insuficiente' },
+        { codigo: '9111', mensagem: 'Timeout do emissor' },
+      ],
+    });
+    expect(brief(json).map((e) => e.code)).toEqual(['0000', '1016', '9111']);
+  });
+
+  // A field table titled in Russian (`Параметр | Тип | Описание`).
+  it('reads no codes from a field table titled in Russian', () => {
+    const md = [
+      '| Параметр | Тип | Описание |',
+      '|---|---|---|',
+      '| `party` | string, обязательный | Участник процесса платежа. |',
+      '| `reason` | string, обязательный | Причина отмены платежа. |',
+      '',
+      '| Причина | Описание |',
+      '|---|---|',
+      '| `card_expired` | Истек срок действия карты. |',
+      '| `insufficient_funds` | Не хватает денег для оплаты. |',
+      '| `fraud_suspected` | Платеж заблокирован из-за подозрения в мошенничестве. |',
+    ].join('\n');
+    expect(brief(md).map((e) => e.code)).toEqual(['card_expired', 'insufficient_funds', 'fraud_suspected']);
+  });
+
+  // A sheet that starts a second block with its header again: the header is no row.
+  it('reads no code from a header repeated inside a sheet', () => {
+    const csv = [
+      'Status codes;;',
+      '',
+      'Code;Omschrijving;Description',
+      '190;Succes;Success',
+      '490;Mislukt;Failed',
+      '690;Afgekeurd;Rejected',
+      ';;',
+      'Subcodes (Status.SubCode.Code);;',
+      'Code;Omschrijving;Description',
+      'S001;Transactie succesvol verwerkt;Transaction processed successfully',
+      'P001;Wacht op bevestiging van de bank;Awaiting confirmation from the bank',
+    ].join('\n');
+    expect(brief(csv).map((e) => e.code)).toEqual(['190', '490', '690', 'S001', 'P001']);
+  });
+
+  // `errorCode=5000`, `errorName=…`, `errorMessage=…`: an error response's fields set to values, whose
+  // texts are no codes' texts; and a first row whose text is a sentence is no header.
+  it("reads no codes from an error object's fields set to values, and keeps a first row of long text", () => {
+    const text = [
+      'Sample error response',
+      '',
+      '  errorCode=5000',
+      '  errorName=Credit Card Number Invalid',
+      '  errorMessage=The Credit Card Number supplied in the authorization request appears to be invalid.',
+      '',
+      'Error   Error Name                        Error Message',
+      '-------------------------------------------------------------------------------------',
+      '5004    Invalid Approval Code             The FORCE Approval Code supplied in the authorization',
+      '                                          request appears to be invalid or blank.',
+      '5005    Field Character Limit Exceeded    The value for the field is too long.',
+      '5006    Refund Amount Exceeds Limit       The refund amount exceeds the original amount.',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['5004', '5005', '5006']);
+    const alone = brief(text.split('\n').slice(8).join('\n'));
+    expect(alone.map((e) => e.code)).toEqual(['5004', '5005', '5006']);
+  });
 });
