@@ -400,6 +400,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       rule: 'money-in-doubt',
       force: { outcome: 'unknown', next: 'query' },
     });
+    // A payment on hold waits; a card on hold is the card's state, no payment in flight.
+    const asked: Reading = { unified: 'insufficient_funds', outcome: 'failed', next: 'ask_customer' };
+    for (const text of ['On hold: the transaction waits, for example for a low balance', 'The payment was put on hold']) {
+      expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
+    }
+    expect(step(stopped, 'Card on hold', 'payment')).toBeUndefined();
     // A reply that came is none of it.
     expect(step(stopped, 'Reply from bank: declined', 'payment')).toBeUndefined();
   });
