@@ -214,10 +214,13 @@ const CODE = /^[+-]?[A-Za-z0-9][A-Za-z0-9_.:/#+-]{0,127}$/;
 
 const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 
+/** A UUID names one object (a request, a payment), never a kind of answer. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Could this be a code at all: one token, letters, digits and a few joiners. */
 export function codeLike(s: string): boolean {
-  // A date (2024/02/01, a revision history's) is no code.
-  return CODE.test(s) && !/^[.:/#-]|[.:/#-]$/.test(s.replace(/^-(?=\d)/, '')) && !DATE.test(s);
+  // A date (2024/02/01, a revision history's) is no code, nor an id.
+  return CODE.test(s) && !/^[.:/#-]|[.:/#-]$/.test(s.replace(/^-(?=\d)/, '')) && !DATE.test(s) && !UUID.test(s);
 }
 
 /**

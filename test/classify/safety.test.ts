@@ -162,6 +162,7 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['交易成功', 'payment'],
     // A status query that found the payment captured reports the payment's state.
     ['Payment captured', 'query'],
+    ['Scheduled Recurring Payment Processed', 'payment'],
   ] as [string, Flow | undefined][])('%s (%s) → approved', (text, flow) => {
     const step = safetyStep(decline, fold(text), flow);
     expect(step?.rule).toBe('says-paid');
@@ -228,6 +229,8 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['取消成功', 'cancel'],
     ['Order paid', 'binding'],
     ['The payment has been authorised for a partial amount', 'payment'],
+    // A state table's row: the amount captured
+    ['The authorised amount has been fully captured (SALE orders, or AUTH followed by capture).', 'payment'],
     // Spanish: "with success" and "successfully", and a cancel voided successfully on a cancel
     ['Pago procesado con éxito', 'payment'],
     ['Operación realizada exitosamente', 'payment'],
@@ -236,6 +239,9 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['ok', 'payment'],
     ['complete complete', undefined],
     ['completed', 'refund'],
+    // A verification's approval, one word in a bank's table of response codes
+    ['Verified', 'payment'],
+    ['Validated', undefined],
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
   });
@@ -406,6 +412,14 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
     }
     expect(step(stopped, 'Card on hold', 'payment')).toBeUndefined();
+    // A system outage or a line failure (장애) is a fault of the system, whose result is not known.
+    for (const text of [
+      '시스템 장애입니다. 잠시 후 다시 시도해주세요.',
+      '통신 장애로 승인 결과를 받지 못했습니다',
+      '일시적인 장애가 발생했습니다',
+    ]) {
+      expect(step(asked, text, 'payment'), text).toMatchObject({ force: { outcome: 'unknown', next: 'query' } });
+    }
     // A reply that came is none of it.
     expect(step(stopped, 'Reply from bank: declined', 'payment')).toBeUndefined();
   });
@@ -454,6 +468,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       '3-D Secure check requested. Redirect the customer to the 3ds_url.',
       'Please redirect your customer to the ACSURL to complete the 3DS Transaction.',
       'The customer must be redirected to complete the payment',
+      // A state table's row: the customer has gone, the answer is still to come.
+      'Cardholder redirected to 3-D Secure.',
+      'Cancellation request sent.',
     ]) {
       expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
     }

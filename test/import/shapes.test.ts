@@ -999,4 +999,28 @@ describe('import: very long inputs', () => {
     const alone = brief(text.split('\n').slice(8).join('\n'));
     expect(alone.map((e) => e.code)).toEqual(['5004', '5005', '5006']);
   });
+
+  // A response example in a text document, its objects on one line each (`"request": { "id": … }`):
+  // a request's UUID is no code, nor the HTTP status of the query call.
+  it("reads no codes from a response example's one-line objects", () => {
+    const text = [
+      'Example query response (HTTP/1.1 200 OK):',
+      '',
+      '{',
+      '  "request": { "id": "2f6c9b7e-3a1d-4a6b-9a58-1c9e5d0f0a11", "time": 1588218412 },',
+      '  "response": { "code": "200", "message": "Success", "time": 1588218413 },',
+      '  "payload": []',
+      '}',
+      '',
+      'Code: E1014',
+      'Message: IP not whitelisted',
+      '',
+      'Code: E1015',
+      'Message: Invalid customer_email',
+      '',
+      'Code: E2001',
+      'Message: Transaction not found',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['E1014', 'E1015', 'E2001']);
+  });
 });
