@@ -80,6 +80,9 @@ const FILES = [
   'converge.txt',
   'buckaroo.csv',
   'yookassa.md',
+  'payeezy.txt',
+  'hipay.html',
+  'payment-asia.txt',
 ];
 
 describe('import: documents a probe wrote', () => {
