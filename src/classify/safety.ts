@@ -90,7 +90,7 @@ const QUERY_WORDS = folded(
 );
 
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|\bpending\b|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -99,7 +99,7 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|successful|successfully|succeeded|success|completed?)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture) (was |has been |is |were )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|successful|successfully|succeeded|success|completed?)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\bfunds (were |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
@@ -216,8 +216,10 @@ export const DOUBTS: readonly Doubt[] = [
     family: 'system-or-network',
     unified: 'system_error',
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
+    // A network is a fault only with a word of one ("network error", "network unavailable"): alone it
+    // is as often a card scheme or a payment method ("the selected network is not enabled").
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed)\b|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed)\b|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there. Not
     // where every error named is a field of the request ("amount limit error", 渠道参数错误): the
@@ -340,6 +342,7 @@ export function isRiskyFailure(outcome: string, next: string): boolean {
  *   network fault.
  * - a bank account or a bank card (银行卡, 은행 계좌) is the customer's own, not the bank reporting
  *   an error as a channel would.
+ * - maintenance "in progress" is the provider's service at work, not a transaction in flight.
  * One gated test for all of their words keeps the common text, which holds none of them, to the
  * scan the doubt families share (pattern-gate.ts).
  */
@@ -355,7 +358,7 @@ let lastCleaned = '';
 
 /** Any of the words stripLookalikes looks for: most texts hold none, and the shared scan says so. */
 const LOOKALIKE_WORDS = folded(
-  /加紧|加速|통신|异常|network|bank|银行|은행|unknown|勿重复|不要重复|不可重复|no repetir|do not (resend|repeat|resubmit)/,
+  /加紧|加速|통신|异常|network|bank|银行|은행|unknown|勿重复|不要重复|不可重复|no repetir|do not (resend|repeat|resubmit)|maintenance|upgrade|outage/,
 );
 
 function stripLookalikes(text: string): string {
@@ -365,6 +368,8 @@ function stripLookalikes(text: string): string {
   if (t.includes('통신')) t = t.replace(/이동 ?통신|통신 ?(사|요금|비|판매|할인)/g, ' ');
   if (t.includes('异常')) t = t.replace(/(状态|配置|签名)异常/g, ' ');
   if (t.includes('network')) t = t.replace(/\b(card'?s|debit|credit|scheme) network\b|\bnetwork tokens?\b/g, ' ');
+  if (t.includes('maintenance') || t.includes('upgrade') || t.includes('outage'))
+    t = t.replace(/\b(maintenance|upgrade|outage)( work)? (is )?(in progress|ongoing|underway|under way)\b/g, 'maintenance');
   if (t.includes('bank')) t = t.replace(/\bbank (account|card|code|name|details|transfer)s?\b/g, ' ');
   if (t.includes('银行')) t = t.replace(/银行(卡|账户|账号|帐户|帐号|口座)/g, ' ');
   if (t.includes('은행')) t = t.replace(/은행 ?계좌/g, ' ');
@@ -450,8 +455,9 @@ export function saysNoDoubt(text: string): boolean {
 }
 
 /**
- * The text says the request went nowhere: not processed, nothing charged. Where it says so and no
- * word of doubt stands beside it (a time-out, an unknown result, a duplicate, a payment in flight),
+ * The text says the request went nowhere: not processed, nothing charged, or turned away by a rate
+ * limit ("Too many requests": the call was refused before anything was done; a card's own velocity
+ * limit, "decline rate limit", is a decline, not that). Where it says so and no word of doubt stands beside it (a time-out, an unknown result, a duplicate, a payment in flight),
  * a second attempt cannot pay twice.
  */
 export function saysNotProcessed(text: string): boolean {
@@ -459,7 +465,7 @@ export function saysNotProcessed(text: string): boolean {
 }
 
 const NOTHING_DONE = folded(
-  /\b(request|payment|transaction|charge|order|operation|it) (was|is|has|were|have) not (been )?(processed|executed|performed|charged|sent|submitted)\b|\bnot (been )?(processed|charged|debited)\b|\bno (money|funds|amount|payment|charge) (was|were|has been|have been|is) (taken|charged|debited|deducted|collected|captured|made)\b|\bnothing (was|has been|is) (charged|debited|taken|processed)\b|\b(was|were|has|have) not been (charged|debited|deducted)\b|未处理|未受理|未扣款|未扣费|没有扣款|不会扣款|처리되지 않았|처리되지 않습니다|처리하지 않았|출금되지 않았|청구되지 않았|処理されていません|処理は行われていません|処理されませんでした|処理は行われませんでした|\bno (fue|ha sido|se ha) procesad[oa]\b|\bno se (realizó|efectuó|ha realizado) (ningún )?cargo\b|\bnão foi processad[oa]\b/,
+  /\btoo many requests\b|(?<!decline )\b(api |request )?rate limit(ed| exceeded| reached)?\b|\brequest limit (exceeded|reached)\b|\bthrottled\b|请求过于频繁|请求太频繁|요청이 너무 많|リクエストが多すぎ|\b(request|payment|transaction|charge|order|operation|it) (was|is|has|were|have) not (been )?(processed|executed|performed|charged|sent|submitted)\b|\bnot (been )?(processed|charged|debited)\b|\bno (money|funds|amount|payment|charge) (was|were|has been|have been|is) (taken|charged|debited|deducted|collected|captured|made)\b|\bnothing (was|has been|is) (charged|debited|taken|processed)\b|\b(was|were|has|have) not been (charged|debited|deducted)\b|未处理|未受理|未扣款|未扣费|没有扣款|不会扣款|처리되지 않았|처리되지 않습니다|처리하지 않았|출금되지 않았|청구되지 않았|処理されていません|処理は行われていません|処理されませんでした|処理は行われませんでした|\bno (fue|ha sido|se ha) procesad[oa]\b|\bno se (realizó|efectuó|ha realizado) (ningún )?cargo\b|\bnão foi processad[oa]\b/,
 );
 
 /** The text without its words of nothing done: "not processed" holds "processed", an in-flight word. */

@@ -673,8 +673,16 @@ const MESSAGE_FIELD_NAME =
  * response (`{"resultCode": "W102", "resultMsg": "잔액부족"}`), not a list of codes.
  */
 function responseExample(keys: readonly (string | undefined)[]): boolean {
-  const named = keys.filter((k): k is string => k !== undefined && /[a-z]/.test(k));
-  return named.some((k) => CODE_FIELD_NAME.test(k)) && named.some((k) => MESSAGE_FIELD_NAME.test(k));
+  const all = keys.filter((k): k is string => k !== undefined);
+  const named = all.filter((k) => /[a-z]/.test(k));
+  if (named.some((k) => CODE_FIELD_NAME.test(k)) && named.some((k) => MESSAGE_FIELD_NAME.test(k))) return true;
+  // In capitals too, a field beside its own description (`ACTION_CODE` and `ACTION_DESCRIPTION`,
+  // `ECI` and `ECI_DESCRIPTION`) is an object's pair of fields: a list of codes names no code twice.
+  const lower = new Set(all.map((k) => k.toLowerCase()));
+  return all.some((k) => {
+    const base = /^(.+?)_?(?:desc|description|message|msg|text)$/i.exec(k)?.[1]?.toLowerCase();
+    return base !== undefined && (lower.has(base) || lower.has(`${base}_code`) || lower.has(`${base}code`));
+  });
 }
 
 /**
@@ -817,6 +825,68 @@ function preamble(lines: string[]): number {
   }
   while (i < lines.length && /^#(?!#)/.test(lines[i] as string)) i++;
   return i >= 2 ? i : 0;
+}
+
+/** A code's shape: its digits, capitals and small letters each as one sign. */
+function shapeOf(code: string): string {
+  return code.replace(/[0-9]/g, '9').replace(/[A-Z]/g, 'A').replace(/[a-z]/g, 'a');
+}
+
+/**
+ * `code` has a shape of its own (joined parts, or letters and digits together: `100.380.401`,
+ * `RR-06`), and three or more codes of the grids read so far share it.
+ */
+function knownShape(grids: readonly FoundGrid[], code: string): boolean {
+  if (!/[.\-_]/.test(code) && !(/\d/.test(code) && /[A-Za-z]/.test(code))) return false;
+  const shape = shapeOf(code);
+  let n = 0;
+  for (const g of grids) for (const r of g.rows) if (shapeOf(r.cells[g.codeColumn ?? 0] ?? '') === shape && ++n >= 3) return true;
+  return false;
+}
+
+/** Where the second column of an aligned line starts (`E01    Declined` → 7), or -1. */
+function textColumn(line: string): number {
+  const m = /^\s*\S+(?:\t|\s{2,})(?=\S)/.exec(line);
+  return m ? m[0].length : -1;
+}
+
+/**
+ * Line `k` holds only a code in lower case (`invalid_type`, `cardDeclined`), set off by a blank
+ * line above. Codes in capitals or digits alone on a line are read with the page's other loose
+ * lines (scrape.ts), where a code's texts may also stand one to a line.
+ */
+function termAt(lines: readonly string[], k: number): string | undefined {
+  const t = trim(lines[k] ?? '');
+  if (t === '' || t.length > 64 || /\s/.test(t) || trim(lines[k - 1] ?? '') !== '') return undefined;
+  const code = codeText(t);
+  return /[a-z]/.test(code) && strictCode(code) ? code : undefined;
+}
+
+/** A line of prose: words, not a code or a row of cells. */
+function proseLine(line: string): boolean {
+  const t = trim(line);
+  return /\S\s+\S/.test(t) && /\p{L}{2}/u.test(t) && !/\t|\s{3,}|\|/.test(t) && termAt(['', t], 1) === undefined;
+}
+
+/**
+ * Codes each on a line of their own, each over a paragraph that says what it means, the blocks
+ * apart between blank lines: the rows, or undefined where fewer than three blocks stand in a row.
+ */
+function termBlocks(lines: readonly string[], start: number): { rows: GridRow[]; next: number } | undefined {
+  const rows: GridRow[] = [];
+  let k = start;
+  for (;;) {
+    const code = termAt(lines, k);
+    if (code === undefined || !proseLine(lines[k + 1] ?? '')) break;
+    let end = k + 1;
+    const text: string[] = [];
+    while (end < lines.length && trim(lines[end] as string) !== '') text.push(trim(lines[end++] as string));
+    rows.push({ cells: [code, text.join(' ')], line: k + 1, end });
+    k = end;
+    while (k < lines.length && trim(lines[k] as string) === '' && trim(lines[k + 1] ?? '') === '') k++;
+    k++;
+  }
+  return rows.length >= 3 ? { rows, next: Math.min(k, lines.length) } : undefined;
 }
 
 /**
@@ -1309,8 +1379,13 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // ends mid-sentence is no code).
       const punctuated = PUNCTUATED_ROW.test(line);
       const rows: GridRow[] = [];
-      const isRow = (l: string) =>
-        codeLine(l, true, titled) !== undefined && indentOf(l) >= base && (!punctuated || PUNCTUATED_ROW.test(l));
+      // In columns set apart by spaces, a line whose text starts where the first row's does is a row
+      // though its code is a plain word (`completed        La transacción…` under `charge_pending   El
+      // cargo…`); the plain words are then kept or dropped together, as a list of statuses is.
+      const column = punctuated || !strictCode(cl[0] as string) ? -1 : textColumn(line);
+      const rowOf = (l: string) =>
+        codeLine(l, true, titled) ?? (column > 0 && textColumn(l) === column ? codeLine(l, true, true) : undefined);
+      const isRow = (l: string) => rowOf(l) !== undefined && indentOf(l) >= base && (!punctuated || PUNCTUATED_ROW.test(l));
       const under = (l: string) => trim(l) !== '' && indentOf(l) > base;
       // Only prose goes on: words, not a brace, a quote or a statement of code.
       const prose = (l: string) => /^[\p{L}\p{N}(]/u.test(trim(l)) && !/[{};=]\s*$|\(["']/.test(l);
@@ -1368,7 +1443,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
           }
           continue;
         }
-        const c = isRow(l) ? codeLine(l, true, titled) : undefined;
+        const c = isRow(l) ? rowOf(l) : undefined;
         if (c) {
           const row: GridRow = { cells: c, line: k + 1 };
           rows.push(row);
@@ -1416,9 +1491,24 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         /^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|`)/.test(lines[r.line - 1] as string) && /\d|^[A-Z][A-Z0-9_.-]*$/.test(r.cells[0] as string);
       const listed = rows.length === 2 && rows.every(marked);
       // A response example in a doc comment (` *   "resultCode": "00",`) lists fields, not codes.
-      if ((rows.length >= 3 || (rows.length === 2 && (extra.header || listed))) && !responseExample(rows.map((r) => r.cells[0])))
+      // One or two rows whose codes have a shape the document's tables already use three times or
+      // more (`100.380.401` under its own heading, after `800.100.402` …) are the rest of that table.
+      const kin = rows.length > 0 && rows.length <= 2 && rows.every((r) => knownShape(grids, r.cells[0] as string));
+      if (
+        (rows.length >= 3 || (rows.length === 2 && (extra.header || listed)) || kin) &&
+        !responseExample(rows.map((r) => r.cells[0]))
+      )
         grids.push(makeGrid('lines', rows, state, extra));
       i = Math.max(end, i + 1);
+      continue;
+    }
+    // A code in lower case on a line of its own, its meaning in the paragraph below, the blocks
+    // apart between blank lines (`invalid_type` / `The errors key may also …`): three or more in a
+    // row are a list.
+    const terms = termBlocks(lines, i);
+    if (terms) {
+      grids.push(makeGrid('lines', terms.rows, state, { codeColumn: 0, header: ['code', 'message'] }));
+      i = terms.next;
       continue;
     }
     // Definition lists: a code on its own line, its meaning on the next line after `: `.

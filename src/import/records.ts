@@ -140,6 +140,13 @@ function notACodeTable(header: string[]): boolean {
     )
   )
     return true;
+  // `Name | Type | Required`: a field is named and said to be required or not; a code's table may
+  // name its codes and type its declines (`Code | Name | Type`), but says nothing is required.
+  if (
+    has(/^(name|nome|nombre|nom|名称|名稱|이름|名前)$/) &&
+    has(/^(required|mandatory|optional|obligatorio|obrigatório|obligatoire|obbligatorio|pflicht|必填|必須|필수|wajib|bắt buộc|zorunlu|wymagane)\??$/)
+  )
+    return true;
   return false;
 }
 

@@ -133,6 +133,10 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     expect(saysMoneyMoved(fold('Refund successful'), 'refund')).toBe(true);
     expect(saysMoneyMoved(fold('Refund successful'), 'payment')).toBe(false);
     expect(saysMoneyMoved(fold('Refund successful'), undefined)).toBe(false);
+    // Funds held by the issuer for an earlier authorization are a decline's reason, not this payment moving.
+    expect(saysMoneyMoved(fold('Outstanding Authorization, Funds on Hold'), 'payment')).toBe(false);
+    expect(saysMoneyMoved(fold('Funds reserved on the card.'), 'payment')).toBe(false);
+    expect(saysMoneyMoved(fold("Funds reserved on the customer's card."), 'payment')).toBe(true);
   });
   it('a payment said to have moved names the payment: a device or an account approved is not one', () => {
     for (const text of ['交易成功', '결제 완료', 'Your payment has been approved', '支付成功']) {
@@ -229,7 +233,10 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['取消成功', 'cancel'],
     ['Order paid', 'binding'],
     ['The payment has been authorised for a partial amount', 'payment'],
-    // A state table's row: the amount captured
+    // A state table's rows: the amount captured, the funds reserved on the card, received, paid out
+    ["Fonds réservés sur le compte du client. / Funds reserved on the customer's account.", 'payment'],
+    ['Les fonds ont été reçus par HiPay. / Funds received by HiPay.', 'payment'],
+    ['Funds paid out to the merchant.', 'payment'],
     ['The authorised amount has been fully captured (SALE orders, or AUTH followed by capture).', 'payment'],
     // Spanish: "with success" and "successfully", and a cancel voided successfully on a cancel
     ['Pago procesado con éxito', 'payment'],
@@ -412,6 +419,13 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
     }
     expect(step(stopped, 'Card on hold', 'payment')).toBeUndefined();
+    // Maintenance in progress is the provider's service at work, no payment in flight.
+    const unavailable: Reading = { unified: 'provider_unavailable', outcome: 'failed', next: 'retry' };
+    expect(step(unavailable, 'Service Unavailable. Maintenance in progress; request not processed.', 'payment')).toBeUndefined();
+    expect(step(unavailable, 'Service Unavailable. Payment in progress.', 'payment')).toMatchObject({ rule: 'guard' });
+    // "Pending" is a word: a card's spending limit is no payment in flight.
+    expect(step(asked, "Declined by the issuer: the card's spending limit has been exceeded.", 'payment')).toBeUndefined();
+    expect(step(asked, 'Payment pending', 'payment')).toMatchObject({ rule: 'guard', unified: 'processing' });
     // A system outage or a line failure (장애) is a fault of the system, whose result is not known.
     for (const text of [
       '시스템 장애입니다. 잠시 후 다시 시도해주세요.',
@@ -576,6 +590,8 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       '결제 한도 금액을 초과하였습니다. 한도 상향은 통신사 고객센터에서 조정 가능합니다.',
       "The card's network (Visa, Mastercard, etc.) is not enabled for the merchant.",
       'Cryptogram is mandatory for any customer initiated network token transactions.',
+      // a payment method called a network (Alipay, WeChat Pay, CUP)
+      'The selected network is not enabled for your account.',
       // the store's configuration is abnormal; signature abnormal, access refused
       '該門市配置異常，無法進行交易',
       '签名异常,不予继续访问',
@@ -589,6 +605,7 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     // a communication error with the carrier, or a network error, still is one
     expect(step(declined, '통신사와 통신 중 오류가 발생했습니다', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
     expect(step(declined, 'Card network error, please try again', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
+    expect(step(declined, 'Processing Network Unavailable', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
     expect(step(declined, '交易异常，请稍后再试', 'payment')).toMatchObject({ rule: 'money-in-doubt' });
   });
   it('a channel turning down a field of the request is no fault on the way, unless the field is in its reply', () => {
@@ -808,6 +825,12 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('Timed out; the request was not processed.')).toBe(false);
     expect(says('The result is unknown; the request was not processed.')).toBe(false);
     expect(says('Service under maintenance.')).toBe(false);
+    // A rate limit turned the call away before anything was done; a card's velocity limit is a decline.
+    expect(says('Too many requests')).toBe(true);
+    expect(says('API rate limit exceeded')).toBe(true);
+    expect(says('请求过于频繁，请稍后再试')).toBe(true);
+    expect(says('Card decline rate limit exceeded')).toBe(false);
+    expect(says('Too many requests; the result of the payment is unknown')).toBe(false);
   });
 
   it('answers "try again" where the model leans to it; without the words it holds back', () => {

@@ -1023,4 +1023,102 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(text).map((e) => e.code)).toEqual(['E1014', 'E1015', 'E2001']);
   });
+
+  // `invalid_type` alone on its line, what it means in the paragraph below, blocks apart between
+  // blank lines: a list of codes in lower case, which no other reading takes.
+  it('reads codes in lower case each over its paragraph', () => {
+    const text = [
+      'Where the error type is invalid_api_usage, the reason will be one of:',
+      '',
+      'invalid_type',
+      'The errors key may also hold an array of type errors.',
+      '',
+      'path_not_found',
+      'The path was not recognised. Check that you spelled the resource name correctly,',
+      'and that the URL is formatted correctly.',
+      '',
+      'not_found',
+      'The resource you were trying to access could not be found.',
+    ].join('\n');
+    const entries = importTable(text, { provider: 'acme' }).entries;
+    expect(entries.map((e) => e.code)).toEqual(['invalid_type', 'path_not_found', 'not_found']);
+    expect(entries[1]?.messages.en).toBe(
+      'The path was not recognised. Check that you spelled the resource name correctly, and that the URL is formatted correctly.',
+    );
+    // Two such blocks are a pair of words in a text, not yet a list.
+    expect(brief(text.split('\n').slice(0, 8).join('\n'))).toEqual([]);
+  });
+
+  // Columns set apart by spaces: a plain word whose text starts where a code's does is a status.
+  it('reads plain words as codes where their text stands in the column of the codes around them', () => {
+    const text = [
+      'Estatus          Descripción',
+      'charge_pending   El cargo fue creado pero está pendiente de confirmación por parte del cliente.',
+      'in_progress      La transacción está en proceso.',
+      'completed        La transacción se completó exitosamente.',
+      'failed           La transacción falló (rechazo del banco o del cliente).',
+      'cancelled        El cargo fue cancelado porque el cliente no realizó el pago.',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['charge_pending', 'in_progress', 'completed', 'failed', 'cancelled']);
+    // Out of the column, a word is the start of a sentence.
+    const prose = [...text.split('\n').slice(0, 3), 'completed the list of states above.'].join('\n');
+    expect(brief(prose).map((e) => e.code)).toEqual(['charge_pending', 'in_progress']);
+  });
+
+  // A heading over one or two codes of a shape the document's tables already use is the rest of them.
+  it('reads one or two rows under their own heading when their codes have the shape of a table above', () => {
+    const rows = (codes: string[]) => codes.map((c) => `${c}  Transaction declined for reason ${c}`);
+    const text = [
+      'Rejections by the external bank',
+      '',
+      ...rows(['800.100.100', '800.100.150', '800.100.151']),
+      '',
+      'Rejections due to 3-D Secure',
+      '',
+      '100.380.401  User Authentication Failed',
+      '100.390.112  Technical Error in 3D system',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['800.100.100', '800.100.150', '800.100.151', '100.380.401', '100.390.112']);
+    // Alone, two lines are not yet a table.
+    expect(brief(text.split('\n').slice(6).join('\n')).map((e) => e.code)).not.toContain('100.380.401');
+  });
+
+  // `Nome | Tipo | Tamanho | Obrigatório`: a request's fields, named and said to be required.
+  it('reads no codes from a table of fields that are named and said to be required', () => {
+    const text = [
+      '| Nome | Tipo | Tamanho | Obrigatório | Descrição |',
+      '|------|------|---------|-------------|-----------|',
+      '| capture | Boolean | - | Não | Define se a transação será capturada automaticamente. |',
+      '| kind | Alfanumérico | - | Não | Tipo de transação: `credit` ou `debit`. |',
+      '| cardholderName | Alfanumérico | Até 30 | Não | Nome do portador impresso no cartão. |',
+      '',
+      '| Código | Mensagem |',
+      '|---|---|',
+      '| 00 | Sucesso. |',
+      '| 101 | Não autorizada. Problemas no cartão, entre em contato com o emissor. |',
+      '| 102 | Não autorizada. Verifique a situação da loja com o emissor. |',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['00', '101', '102']);
+  });
+
+  // A response example whose fields are in capitals: a field beside its own description.
+  it("reads no codes from an example's fields in capitals (`ACTION_CODE` beside `ACTION_DESCRIPTION`)", () => {
+    const text = [
+      'Ejemplo de respuesta',
+      '',
+      '  "dataMap": {',
+      '    "TERMINAL": "00000001",',
+      '    "STATUS": "Authorized",',
+      '    "ACTION_CODE": "000",',
+      '    "ACTION_DESCRIPTION": "Aprobado y completado con exito",',
+      '    "BRAND": "visa"',
+      '  }',
+      '',
+      'Código  Descripción',
+      '000     Aprobado y completado con éxito',
+      '101     Operación Denegada. Tarjeta Vencida.',
+      '102     Operación Denegada. Contactar con entidad emisora de su tarjeta.',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['000', '101', '102']);
+  });
 });
