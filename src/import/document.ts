@@ -1494,10 +1494,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // One or two rows whose codes have a shape the document's tables already use three times or
       // more (`100.380.401` under its own heading, after `800.100.402` …) are the rest of that table.
       const kin = rows.length > 0 && rows.length <= 2 && rows.every((r) => knownShape(grids, r.cells[0] as string));
-      if (
-        (rows.length >= 3 || (rows.length === 2 && (extra.header || listed)) || kin) &&
-        !responseExample(rows.map((r) => r.cells[0]))
-      )
+      if ((rows.length >= 3 || (rows.length === 2 && (extra.header || listed)) || kin) && !responseExample(rows.map((r) => r.cells[0])))
         grids.push(makeGrid('lines', rows, state, extra));
       i = Math.max(end, i + 1);
       continue;

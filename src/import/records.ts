@@ -144,7 +144,9 @@ function notACodeTable(header: string[]): boolean {
   // name its codes and type its declines (`Code | Name | Type`), but says nothing is required.
   if (
     has(/^(name|nome|nombre|nom|名称|名稱|이름|名前)$/) &&
-    has(/^(required|mandatory|optional|obligatorio|obrigatório|obligatoire|obbligatorio|pflicht|必填|必須|필수|wajib|bắt buộc|zorunlu|wymagane)\??$/)
+    has(
+      /^(required|mandatory|optional|obligatorio|obrigatório|obligatoire|obbligatorio|pflicht|必填|必須|필수|wajib|bắt buộc|zorunlu|wymagane)\??$/,
+    )
   )
     return true;
   return false;

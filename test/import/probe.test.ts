@@ -83,6 +83,10 @@ const FILES = [
   'payeezy.txt',
   'hipay.html',
   'payment-asia.txt',
+  'gocardless.txt',
+  'openpay-mx.txt',
+  'peach-payments.txt',
+  'rede.md',
 ];
 
 describe('import: documents a probe wrote', () => {
