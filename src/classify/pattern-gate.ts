@@ -38,15 +38,24 @@ function parse(source: string): Item[][] | undefined {
       let item: Item;
       if (c === '(') {
         i++;
+        // A look-around (`(?<!decline )`) matches no characters: it gives no words, and the words
+        // around it still must be there. Named groups are not read.
+        let around = false;
         if (source[i] === '?') {
-          // Only a plain non-capturing group is read; look-arounds and named groups are not.
-          if (source[i + 1] !== ':') return undefined;
-          i += 2;
+          const n = source[i + 1];
+          if (n === ':') i += 2;
+          else if (n === '=' || n === '!') {
+            around = true;
+            i += 2;
+          } else if (n === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) {
+            around = true;
+            i += 3;
+          } else return undefined;
         }
         const inner = alternatives();
         if (inner === undefined || source[i] !== ')') return undefined;
         i++;
-        item = { kind: 'group', alternatives: inner, optional: false };
+        item = around ? { kind: 'zero' } : { kind: 'group', alternatives: inner, optional: false };
       } else if (c === '[') {
         const end = classEnd(source, i);
         if (end < 0) return undefined;

@@ -26,8 +26,13 @@ describe('anchorsOf: the words any match must contain', () => {
     expect(anchorsOf(/ab|/)).toBeUndefined();
     // Flags that change what a character matches, and syntax it does not read.
     expect(anchorsOf(/error/i)).toBeUndefined();
-    expect(anchorsOf(/(?=error)err/)).toBeUndefined();
     expect(anchorsOf(/(?<w>error)/)).toBeUndefined();
+  });
+
+  it('reads past a look-around, which matches no characters and so gives no words', () => {
+    expect(anchorsOf(/(?=error)err/)).toEqual(['err']);
+    expect(anchorsOf(/(?<!decline )\brate limit|\btoo many requests\b/)).toEqual(['rate limit', 'too many requests']);
+    expect(anchorsOf(/(?<=a)(?!b)/)).toBeUndefined();
   });
 });
 
