@@ -234,6 +234,7 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['Order paid', 'binding'],
     ['The payment has been authorised for a partial amount', 'payment'],
     // A state table's rows: the amount captured, the funds reserved on the card, received, paid out
+    ['the payment has been confirmed as collected', 'payment'],
     ["Fonds réservés sur le compte du client. / Funds reserved on the customer's account.", 'payment'],
     ['Les fonds ont été reçus par HiPay. / Funds received by HiPay.', 'payment'],
     ['Funds paid out to the merchant.', 'payment'],
@@ -269,6 +270,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it.each([
     ['Duplicate transaction', 'duplicate_request'],
     ['Order already exists', 'duplicate_request'],
+    // A unique key broken, or an idempotency key used before: the earlier request exists
+    ['Unique constraint violation of the orderId', 'duplicate_request'],
+    ['The resource has already been created with the same idempotency key.', 'duplicate_request'],
     ['Request inconsistent with the previous request', 'outcome_unknown'],
     ['Gateway timeout', 'channel_timeout'],
     ['System error', 'system_error'],
