@@ -427,8 +427,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     const unavailable: Reading = { unified: 'provider_unavailable', outcome: 'failed', next: 'retry' };
     expect(step(unavailable, 'Service Unavailable. Maintenance in progress; request not processed.', 'payment')).toBeUndefined();
     expect(step(unavailable, 'Service Unavailable. Payment in progress.', 'payment')).toMatchObject({ rule: 'guard' });
-    // "Pending" is a word: a card's spending limit is no payment in flight.
+    // "Pending" inside another word is none: a card's spending limit is no payment in flight, nor is
+    // a decline that depends on the issuer.
     expect(step(asked, "Declined by the issuer: the card's spending limit has been exceeded.", 'payment')).toBeUndefined();
+    expect(step(asked, 'Declined depending on the issuer rules', 'payment')).toBeUndefined();
     expect(step(asked, 'Payment pending', 'payment')).toMatchObject({ rule: 'guard', unified: 'processing' });
     // A system outage or a line failure (장애) is a fault of the system, whose result is not known.
     for (const text of [
