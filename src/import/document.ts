@@ -833,15 +833,29 @@ function shapeOf(code: string): string {
 }
 
 /**
- * `code` has a shape of its own (joined parts, or letters and digits together: `100.380.401`,
- * `RR-06`), and three or more codes of the grids read so far share it.
+ * How many codes of each shape the grids read so far hold. Each grid is counted once, when it is
+ * first asked about: asking again after every short run would read the document's rows again each
+ * time, which grows with the square of the document.
  */
-function knownShape(grids: readonly FoundGrid[], code: string): boolean {
-  if (!/[.\-_]/.test(code) && !(/\d/.test(code) && /[A-Za-z]/.test(code))) return false;
-  const shape = shapeOf(code);
-  let n = 0;
-  for (const g of grids) for (const r of g.rows) if (shapeOf(r.cells[g.codeColumn ?? 0] ?? '') === shape && ++n >= 3) return true;
-  return false;
+class ShapeCounts {
+  #counted = 0;
+  readonly #counts = new Map<string, number>();
+
+  /**
+   * `code` has a shape of its own (joined parts, or letters and digits together: `100.380.401`,
+   * `RR-06`), and three or more codes of `grids` (the grids read so far, only ever added to) share it.
+   */
+  known(grids: readonly FoundGrid[], code: string): boolean {
+    if (!/[.\-_]/.test(code) && !(/\d/.test(code) && /[A-Za-z]/.test(code))) return false;
+    for (; this.#counted < grids.length; this.#counted++) {
+      const g = grids[this.#counted] as FoundGrid;
+      for (const r of g.rows) {
+        const shape = shapeOf(r.cells[g.codeColumn ?? 0] ?? '');
+        this.#counts.set(shape, (this.#counts.get(shape) ?? 0) + 1);
+      }
+    }
+    return (this.#counts.get(shapeOf(code)) ?? 0) >= 3;
+  }
 }
 
 /** Where the second column of an aligned line starts (`E01    Declined` → 7), or -1. */
@@ -862,10 +876,10 @@ function termAt(lines: readonly string[], k: number): string | undefined {
   return /[a-z]/.test(code) && strictCode(code) ? code : undefined;
 }
 
-/** A line of prose: words, not a code or a row of cells. */
+/** A line of prose: words (so no code alone), not a row of cells. */
 function proseLine(line: string): boolean {
   const t = trim(line);
-  return /\S\s+\S/.test(t) && /\p{L}{2}/u.test(t) && !/\t|\s{3,}|\|/.test(t) && termAt(['', t], 1) === undefined;
+  return /\S\s+\S/.test(t) && /\p{L}{2}/u.test(t) && !/\t|\s{3,}|\|/.test(t);
 }
 
 /**
@@ -1113,6 +1127,7 @@ function withoutPageFurniture(lines: string[]): string[] {
 export function findGrids(text: string, skip: [number, number][] = []): FoundGrid[] {
   const lines = withoutPageFurniture(joinParenStrings(docCommentLists(splitLines(text))));
   const grids: FoundGrid[] = [];
+  const shapes = new ShapeCounts();
   const outline = new Outline();
   const state: State = { outline };
   const skipped = (n: number) => skip.some(([a, b]) => n >= a && n <= b);
@@ -1493,7 +1508,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // A response example in a doc comment (` *   "resultCode": "00",`) lists fields, not codes.
       // One or two rows whose codes have a shape the document's tables already use three times or
       // more (`100.380.401` under its own heading, after `800.100.402` …) are the rest of that table.
-      const kin = rows.length > 0 && rows.length <= 2 && rows.every((r) => knownShape(grids, r.cells[0] as string));
+      const kin = rows.length > 0 && rows.length <= 2 && rows.every((r) => shapes.known(grids, r.cells[0] as string));
       if ((rows.length >= 3 || (rows.length === 2 && (extra.header || listed)) || kin) && !responseExample(rows.map((r) => r.cells[0])))
         grids.push(makeGrid('lines', rows, state, extra));
       i = Math.max(end, i + 1);

@@ -46,4 +46,28 @@ describe('import: no input makes it super-linear', () => {
     expect(() => run(`code,message\nE1,${'"a'.repeat(MB / 2)}\n`)).not.toThrow();
     expect(() => run(`X = ${"'".repeat(MB)}\n`)).not.toThrow();
   });
+
+  // Each short run asks whether its code's shape is already known: counting the shapes again every
+  // time read all earlier rows once per run.
+  it('many small tables, each followed by a one-line run of another shape', slow, () => {
+    const n = 12_000;
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      parts.push(
+        `Section ${i}`,
+        '',
+        `E${i}A  Declined one`,
+        `E${i}B  Declined two`,
+        `E${i}C  Declined three`,
+        '',
+        `Note ${i}`,
+        '',
+        `X-${i}  Something else`,
+        '',
+      );
+    }
+    const codes = run(parts.join('\n')).entries.map((e) => e.code);
+    expect(codes).toHaveLength(3 * n);
+    expect(codes.some((c) => c.startsWith('X-'))).toBe(false);
+  });
 });
