@@ -127,7 +127,7 @@ export function pickCodeColumn(header: string[] | undefined, rows: GridRow[], wi
 /** A table of ranges (`From | To`), field definitions (`Parameter | Type | Required`) or the like: not codes. */
 function notACodeTable(header: string[]): boolean {
   const h = header.flatMap(headerParts);
-  const has = (re: RegExp) => h.some((x) => re.test(x));
+  const has = (re: RegExp | ((x: string) => boolean)) => h.some((x) => (typeof re === 'function' ? re(x) : re.test(x)));
   if (has(/^(from|start|시작|起始?)$/) && has(/^(to|end|끝|终止?|終止?)$/)) return true;
   // `Item | Content` (項目 | 內容): settings such as a test account, set out to be read.
   if (has(/^(item|items|項目|项目|항목)$/) && has(/^(content|contents|內容|内容|내용)$/)) return true;
@@ -149,8 +149,40 @@ function notACodeTable(header: string[]): boolean {
     )
   )
     return true;
+  // `Clearing Code | Bank`, `Country | Code | Currency`, `pchannel | Channel Name | Type`: a list of
+  // banks, currencies, countries, card brands or payment channels, which a response-code document
+  // often sets beside its codes. Such a list has no column of messages or descriptions; a code table
+  // that names a bank or a channel per code (`Code | Bank | Description`) has one.
+  if (has((x) => ENTITY_COLUMN.test(x)) && !header.some((c) => TEXT_ROLES.has(headerRole(c) as Role))) return true;
   return false;
 }
+
+/**
+ * A row that titles a list of banks, currencies or channels (`Sitio | Moneda`, `pchannel | Channel
+ * Name | Type`) where no header was found: short cells, such titles in words (not a code in capitals
+ * such as CURRENCY, which may open a code table's first row), none a message column.
+ */
+function entityTitles(cells: string[]): boolean {
+  const filled = cells.filter((c) => !emptyish(c)).map(plain);
+  if (filled.length < 2 || filled.some((c) => c.length > 30)) return false;
+  if (filled.some((c) => TEXT_ROLES.has(headerRole(c) as Role))) return false;
+  const titles = filled.filter((c) => {
+    if (/^[A-Z0-9_.-]+$|[_\d]/.test(c)) return false;
+    // The whole cell is such a title, or each of its languages' parts is (`Bank 銀行`).
+    const [whole, ...parts] = headerParts(c);
+    return ENTITY_COLUMN.test(whole as string) || (parts.length > 0 && parts.every((x) => ENTITY_COLUMN.test(x)));
+  });
+  // Two such titles, or one of two words (`Channel Name`): a row whose message is one such word
+  // (`1004 | Currency`) is a code's.
+  return titles.length >= 2 || titles.some((c) => /\s/.test(c.trim()));
+}
+
+/** A header that names a bank, a currency, a country, a card brand, a payment channel, a site or a language. */
+const ENTITY_COLUMN =
+  /^(?:(?:bank|banco|banque|銀行|银行|은행|ngân hàng|ธนาคาร)(?: ?(?:name|nome|nombre|nom|adı|名|명|名称|名稱))?|(?:nama|nome|nombre|nom) (?:bank|banco|banque|da moeda|de la moneda|del banco|do banco)|(?:currency|moeda|moneda|devise|währung|waluta|valuta|通貨|货币|貨幣|币种|幣種|幣別|币别|통화|para birimi|mata uang|tiền tệ|สกุลเงิน)(?: ?(?:name|nome|nombre))?|(?:country|país|pais|pays|国家|國家|국가|ülke|negara|quốc gia|ประเทศ)(?: ?(?:name|nome|nombre))?|card ?(?:type|brand|network|scheme)s?|brand|marca|bandeira|payment ?(?:method|channel|option)s?|channel ?name|método de pago|forma de pagamento|moyen de paiement|zahlungsart|支付方式|付款方式|決済手段|支払方法|sitio|site ?(?:id|name)|language|idioma|langue|sprache|言語|语言|語言|언어)$/;
+
+/** Columns that hold what a code says. */
+const TEXT_ROLES: ReadonlySet<Role> = new Set(['message', 'description', 'solution']);
 
 /**
  * A header cell, whole and in its parts: a header in two languages (`Field 欄位`, `Code / 代碼`)
@@ -255,6 +287,10 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
   }
   if (header && notACodeTable(header)) {
     skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a table of ranges or fields, not codes' });
+    return [];
+  }
+  if (!header && entityTitles(rows[0]?.cells ?? [])) {
+    skipped.push({ line: grid.rows[0]?.line ?? 0, reason: 'a list of banks, currencies, countries or channels, not codes' });
     return [];
   }
   // A loop, not Math.max(...rows): a sheet of a million rows would overflow the call stack.
@@ -478,9 +514,18 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
     }
     return record(sub, texts, r);
   };
+  let entityList = false;
+  let sectionStart = false;
+  let prevEnd = -1;
   for (const r of rows) {
     const filled = r.cells.filter((c) => !emptyish(c));
     const rawCode = r.cells[codeCol] ?? '';
+    // A blank line above the row (a grid may leave blank rows out) starts a section as a blank row does.
+    if (prevEnd >= 0 && r.line > prevEnd + 1) {
+      entityList = false;
+      sectionStart = true;
+    }
+    prevEnd = r.end ?? r.line;
     let code = codeText(rawCode);
     const sub = subCol >= 0 ? subRecord(r) : undefined;
     if (sub && emptyish(rawCode)) {
@@ -490,7 +535,19 @@ export function gridRecords(grid: Grid, table: number, skipped: Skipped[], field
     // `402 card_declined`: the status goes to the notes, the code is the code.
     const withStatus = !codeLike(code) && !textKeys ? httpAndCode(code) : undefined;
     if (withStatus) code = withStatus[1];
-    if (filled.length === 0) continue;
+    if (filled.length === 0) {
+      entityList = false;
+      sectionStart = true;
+      continue;
+    }
+    // A sheet that sets a list of banks or channels below its codes, after a blank row: the list
+    // runs to the next blank row.
+    if (entityList || (sectionStart && entityTitles(r.cells))) {
+      entityList = true;
+      skipped.push({ line: r.line, reason: 'a list of banks, currencies, countries or channels, not codes' });
+      continue;
+    }
+    sectionStart = filled.length === 1 || r.label === true;
     // A header cell alone on its row (`<th colspan="3">Cards</th>`), or one cell across the row,
     // heads the rows under it.
     if ((r.header || r.label) && filled.length === 1) {

@@ -425,6 +425,22 @@ describe('classify: the dangerous answers of the rule classifier stay safe', () 
     });
   }
 
+  // A status that says the outcome is uncertain, in the languages the glossaries read: the money may
+  // have moved, so the answer is to query, not a failure to stop at.
+  it('an uncertain payment or refund is unknown/query in French, Portuguese, Spanish, German and Turkish', () => {
+    for (const message of [
+      'Paiement incertain',
+      'Remboursement incertain',
+      'Pagamento incerto',
+      'Estado del pago incierto',
+      'Zahlungsstatus ungewiss',
+      'Ödeme durumu belirsiz',
+    ]) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['unknown', 'query']);
+    }
+  });
+
   it('a failed status query is unknown/query and says why', () => {
     const c = createClassifier({ unified, model: classifierModel, threshold: 0 })({
       message: 'Order query failed: signature error',

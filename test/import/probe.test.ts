@@ -87,6 +87,8 @@ const FILES = [
   'openpay-mx.txt',
   'peach-payments.txt',
   'rede.md',
+  'dbs-rapid.html',
+  'paynamics.tsv',
 ];
 
 describe('import: documents a probe wrote', () => {

@@ -1121,4 +1121,53 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(text).map((e) => e.code)).toEqual(['000', '101', '102']);
   });
+
+  // A list of banks, currencies or channels beside the codes: a code column, and no message column.
+  it('reads no codes from a list of banks, currencies or countries under its own header', () => {
+    const text = [
+      '| Code | Description |',
+      '|---|---|',
+      '| ACSP | Accepted, settlement in process |',
+      '| AM04 | Insufficient funds |',
+      '| AC01 | Incorrect account number |',
+      '',
+      '| Clearing Code | Bank | 銀行 |',
+      '|---|---|---|',
+      '| 003 | Standard Chartered Bank (Hong Kong) | 渣打銀行（香港） |',
+      '| 004 | The Hongkong and Shanghai Banking Corporation | 香港上海滙豐銀行 |',
+      '',
+      '| Country | Code | Currency |',
+      '|---|---|---|',
+      '| UAE | AE | AED |',
+      '| Saudi Arabia | SA | SAR |',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['ACSP', 'AM04', 'AC01']);
+    // A code table that names a bank per code keeps its codes: it has a description column.
+    const perBank = [
+      '| Code | Bank | Description |',
+      '|---|---|---|',
+      '| 51 | KBank | Insufficient funds |',
+      '| 54 | SCB | Expired card |',
+    ];
+    expect(brief(perBank.join('\n')).map((e) => e.code)).toEqual(['51', '54']);
+  });
+
+  // A sheet pasted as TSV: the codes, a blank row, then a titled list of channels to the next blank row.
+  it('reads no codes from a titled list of channels after a blank row in one sheet', () => {
+    const text = [
+      'Response Code\tResponse Message\tDescription',
+      'GR001\tTransaction Successful\tPayment has been authorized and captured.',
+      'GR051\tService Unavailable\tThe gateway is temporarily unavailable.',
+      '\t\t',
+      'PAYMENT CHANNELS\t\t',
+      'pchannel\tChannel Name\tType',
+      'cc\tCredit / Debit Card\tCARD',
+      'gc\tGCash\tWALLET',
+      '\t\t',
+      'GR052\tToo Many Requests\tRate limit exceeded.',
+      // A code whose message is one entity word inside a table is still a code: no blank row before it.
+      'CURRENCY\tCurrency\tThe currency is not supported.',
+    ].join('\n');
+    expect(brief(text, 'tsv').map((e) => e.code)).toEqual(['GR001', 'GR051', 'GR052', 'CURRENCY']);
+  });
 });

@@ -102,6 +102,8 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   existe: 'exists',
   inconnu: 'unknown',
   inconnue: 'unknown',
+  incertain: 'uncertain',
+  incertaine: 'uncertain',
   introuvable: 'not found',
   inexistant: 'not found',
   inexistante: 'not found',

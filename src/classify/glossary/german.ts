@@ -102,6 +102,8 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, string>> = {
   unbekannt: 'unknown',
   unbekannter: 'unknown',
   unbekannte: 'unknown',
+  ungewiss: 'uncertain',
+  unklar: 'unclear',
   'nicht gefunden': 'not found',
   zeitüberschreitung: 'timeout',
   'nicht verfügbar': 'unavailable',

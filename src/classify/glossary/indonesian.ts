@@ -120,6 +120,7 @@ export const INDONESIAN_GLOSSARY: Readonly<Record<string, string>> = {
   'harus diisi': 'required',
   kesalahan: 'error',
   'tidak diketahui': 'unknown',
+  'tidak pasti': 'uncertain',
   dikonfirmasi: 'confirmed',
   konfirmasi: 'confirm',
   galat: 'error',

@@ -120,6 +120,7 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   bakım: 'maintenance',
   bekleniyor: 'pending',
   beklemede: 'pending',
+  belirsiz: 'uncertain',
   işleniyor: 'processing',
   // the customer's steps
   doğrulama: 'verification',

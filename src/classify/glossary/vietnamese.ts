@@ -112,6 +112,7 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   thiếu: 'missing',
   lỗi: 'error',
   'không xác định': 'unknown',
+  'không chắc chắn': 'uncertain',
   'thông tin': 'information',
   'hệ thống': 'system',
   'kết nối': 'connection',
