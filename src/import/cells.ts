@@ -220,7 +220,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Could this be a code at all: one token, letters, digits and a few joiners. */
 export function codeLike(s: string): boolean {
   // A date (2024/02/01, a revision history's) is no code, nor an id.
-  return CODE.test(s) && !/^[.:/#-]|[.:/#-]$/.test(s.replace(/^-(?=\d)/, '')) && !DATE.test(s) && !UUID.test(s);
+  // `self::STATUS_PAID`, `Status::Paid`: a reference to a constant, not a value.
+  return CODE.test(s) && !/^[.:/#-]|[.:/#-]$/.test(s.replace(/^-(?=\d)/, '')) && !DATE.test(s) && !UUID.test(s) && !s.includes('::');
 }
 
 /**

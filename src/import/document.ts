@@ -790,6 +790,50 @@ function isTrivialSource(line: string): boolean {
   );
 }
 
+/** A list of two or more literals: `['5093', '9107', '9112']`, `("a", "b")`, Go's `[]string{"iban", "aba"}`. */
+const LIST_LITERAL =
+  /^(?:\[\]\w+|array|new \w+\[\])?\s*[[({]\s*(?:"[^"]*"|'[^']*'|[\w.-]+)(?:\s*,\s*(?:"[^"]*"|'[^']*'|[\w.-]+))+\s*,?\s*[\])}]$/;
+
+/** The last word of a collection's name that says what it lists, when that is banks, currencies or the like. */
+const ENTITY_WORDS = new Set([
+  'bank',
+  'banks',
+  'currency',
+  'currencies',
+  'country',
+  'countries',
+  'channel',
+  'channels',
+  'brand',
+  'brands',
+  'locale',
+  'locales',
+  'language',
+  'languages',
+]);
+const LIST_WORDS = new Set(['code', 'codes', 'list', 'names', 'map', 'ids', 'table']);
+
+/**
+ * Whether the collection that `line` opens (`public const BANK_CODES = [`, `var SourceCurrencies =
+ * map[string]string{`) is named for banks, currencies, countries, channels, brands or languages,
+ * whose keys are theirs, not a provider's answers; undefined when the line opens none.
+ * `BANK_ERROR_CODES` names errors, and is not such a list.
+ */
+function opensEntityList(line: string): boolean | undefined {
+  // An opening line is short; the bound keeps the unanchored match below cheap on a long line.
+  if (line.length > 200) return undefined;
+  const m = /([A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:=|=>|:)\s*(?:array\s*\(|[\w.[\]<>, ]*[[{(])\s*$/.exec(trim(line));
+  if (!m) return undefined;
+  const words = (m[1] as string)
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split('_')
+    .filter((w) => w !== '');
+  while (words.length > 1 && LIST_WORDS.has(words[words.length - 1] as string)) words.pop();
+  const last = words[words.length - 1] as string;
+  return ENTITY_WORDS.has(last) || (words.length >= 2 && words[words.length - 2] === 'payment' && /^methods?$/.test(last));
+}
+
 /** The comment just above a constant (line comments, doc comments), as its description. */
 function commentAbove(lines: string[], i: number): string | undefined {
   let t = trim(lines[i - 1] ?? '');
@@ -1349,11 +1393,20 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       const numbers = parsed.filter((p) => p?.bareNumber).length;
       const strings = parsed.filter((p) => p !== undefined && !p.bareNumber && p.name !== undefined).length;
       const settings = strings >= 3 && numbers * 2 <= strings;
+      // `BANK_CODES = [ '001' => 'Banco do Brasil', … ]`: a map of banks, currencies or channels, from
+      // the line that opens it to the line that closes it.
+      let entityMap = opensEntityList(lines[i - 1] ?? '') ?? false;
       for (let k = i; k < end; k++) {
         const s = parsed[k - i];
+        const opens = s === undefined ? opensEntityList(lines[k] as string) : undefined;
+        if (opens !== undefined) entityMap = opens;
+        else if (s === undefined && /^\s*[\])}]/.test(lines[k] as string)) entityMap = false;
+        if (entityMap) continue;
         if (settings && s?.bareNumber) continue;
         // A class's declaration (`class PaymentRequestStatus(str, Enum):`) is none of its members.
         if (!s || example || field(s) || /^\s*class\s/.test(lines[k] as string)) continue;
+        // A constant that holds a list (`RETRYABLE_CODES = ['5093', '9107']`) groups codes; it is none.
+        if (s.text !== undefined && s.text.length <= 2000 && LIST_LITERAL.test(s.text)) continue;
         // An SDK's settings: an address (`API_BASE_URL = "https://…"`) is no code, nor its meaning.
         if (/^(?:https?:\/\/|\/[\w-])/.test(s.code) || /^(?:https?:\/\/|\/[\w-])/.test(s.text ?? '')) continue;
         const comment = s.comment ?? commentAbove(lines, k) ?? docstringBelow(lines, k);

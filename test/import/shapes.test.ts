@@ -1170,4 +1170,35 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(text, 'tsv').map((e) => e.code)).toEqual(['GR001', 'GR051', 'GR052', 'CURRENCY']);
   });
+
+  // Source code beside its codes: a map of banks, a constant that lists codes, a reference to a constant.
+  it("reads no codes from a map of banks, a constant's list of codes, or a reference to a constant", () => {
+    const text = [
+      '<?php',
+      'class PagarmeStatus',
+      '{',
+
+      "    public const RETRYABLE_ACQUIRER_CODES = ['5093', '9107', '9112'];",
+      '',
+      '    public const BANK_CODES = [',
+      "        '001' => 'Banco do Brasil S.A.',",
+      "        '033' => 'Banco Santander (Brasil) S.A.',",
+      '    ];',
+      '',
+      '    public const BANK_ERROR_CODES = [',
+      "        'B01' => 'Conta bancária inválida',",
+      "        'B02' => 'Banco não encontrado',",
+      '    ];',
+      '',
+      '    public static function isFinal(string $s): bool',
+      '    {',
+      '        return in_array($s, [',
+      '            self::STATUS_PAID,',
+      '            self::STATUS_REFUSED,',
+      '        ], true);',
+      '    }',
+      '}',
+    ].join('\n');
+    expect(brief(text, 'source').map((e) => e.code)).toEqual(['B01', 'B02']);
+  });
 });
