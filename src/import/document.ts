@@ -1,7 +1,7 @@
 import { readBlockTable } from './blocks.js';
 import { codeLike, codeList, codeText, decodeEntities, plain, strictCode, stripTags } from './cells.js';
 import { type Grid, type GridRow, splitLines, trim } from './grid.js';
-import { headerRole } from './header-roles.js';
+import { headerRole, notACodeTable } from './header-roles.js';
 import { Outline } from './outline.js';
 import { parseSourceLine, type SourceLine } from './source.js';
 import { parseDelimited } from './tables.js';
@@ -1172,6 +1172,9 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
   const lines = withoutPageFurniture(joinParenStrings(docCommentLists(splitLines(text))));
   const grids: FoundGrid[] = [];
   const shapes = new ShapeCounts();
+  // Where the last run of a request's fields ended: a field's text wrapped onto a line of its own
+  // breaks the run, and the rows after it are fields still.
+  let fieldsEnd = -1;
   const outline = new Outline();
   const state: State = { outline };
   const skipped = (n: number) => skip.some(([a, b]) => n >= a && n <= b);
@@ -1552,6 +1555,10 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         !headerCells.some((h) => strictCode(h) && headerRole(h) === undefined)
       )
         extra.header = headerCells;
+      // A header above that titles a request's fields (`No.  項目名  項目ID  属性  桁数  必須`): the
+      // rows are fields, however their cells were split.
+      const fieldRows = (headerCells.length >= 3 && notACodeTable(headerCells)) || (fieldsEnd >= 0 && i - fieldsEnd <= 2 && !extra.header);
+      if (fieldRows) fieldsEnd = end;
       // Two lines that happen to start with a code are prose more often than a table, unless both
       // are list items that set off a code in digits or capitals (`1. **0000**：交易成功`); a pair of
       // field names set off so (`transactions.merchant_advice_code`) is prose about a response.
@@ -1562,7 +1569,11 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
       // One or two rows whose codes have a shape the document's tables already use three times or
       // more (`100.380.401` under its own heading, after `800.100.402` …) are the rest of that table.
       const kin = rows.length > 0 && rows.length <= 2 && rows.every((r) => shapes.known(grids, r.cells[0] as string));
-      if ((rows.length >= 3 || (rows.length === 2 && (extra.header || listed)) || kin) && !responseExample(rows.map((r) => r.cells[0])))
+      if (
+        !fieldRows &&
+        (rows.length >= 3 || (rows.length === 2 && (extra.header || listed)) || kin) &&
+        !responseExample(rows.map((r) => r.cells[0]))
+      )
         grids.push(makeGrid('lines', rows, state, extra));
       i = Math.max(end, i + 1);
       continue;

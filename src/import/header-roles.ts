@@ -1,4 +1,4 @@
-import { plain } from './cells.js';
+import { emptyish, plain } from './cells.js';
 
 /**
  * What a table column is for, from its header words in any of the languages providers write in.
@@ -55,4 +55,83 @@ export function headerRole(h: string): Role | undefined {
   if (!t) return undefined;
   for (const [role, re] of HEADER_ROLES) if (re.test(t)) return role;
   return undefined;
+}
+
+/** A table of ranges (`From | To`), field definitions (`Parameter | Type | Required`) or the like: not codes. */
+export function notACodeTable(header: string[]): boolean {
+  const h = header.flatMap(headerParts);
+  const has = (re: RegExp | ((x: string) => boolean)) => h.some((x) => (typeof re === 'function' ? re(x) : re.test(x)));
+  if (has(/^(from|start|시작|起始?)$/) && has(/^(to|end|끝|终止?|終止?)$/)) return true;
+  // `Item | Content` (項目 | 內容): settings such as a test account, set out to be read.
+  if (has(/^(item|items|項目|项目|항목)$/) && has(/^(content|contents|內容|内容|내용)$/)) return true;
+  if (
+    has(
+      /^(parameter|param|field|property|attribute|参数|參數|字段|欄位|栏位|파라미터|필드|項目名?|パラメータ|parámetro|parâmetro|campo|alan|parametre|champ|paramètre|feld|pole|parametr|parametro|tham số|trường|พารามิเตอร์|ฟิลด์|параметр|поле|атрибут)( name|名稱|名称|名| adı)?$/,
+    ) &&
+    has(
+      /required|type|必填|必須|필수|타입|型|obligatorio|obrigatório|tipo|zorunlu|tip|obligatoire|pflicht|typ|wymagane|obbligatorio|bắt buộc|kiểu|wajib|จำเป็น|ประเภทข้อมูล|^тип$|обязательн|^format$|^(桁数|長さ|length|max length|长度|長度|길이|자릿수|tamanho|longitud|longueur|länge|độ dài|panjang)$|^(example|sample|değer|örnek|ejemplo|exemple|exemplo|beispiel|esempio|示例|範例|范例|예시|例|ví dụ|contoh|ตัวอย่าง)$/,
+    )
+  )
+    return true;
+  // `Name | Type | Required`: a field is named and said to be required or not; a code's table may
+  // name its codes and type its declines (`Code | Name | Type`), but says nothing is required.
+  if (
+    has(/^(name|nome|nombre|nom|名称|名稱|이름|名前)$/) &&
+    has(
+      /^(required|mandatory|optional|obligatorio|obrigatório|obligatoire|obbligatorio|pflicht|必填|必須|필수|wajib|bắt buộc|zorunlu|wymagane)\??$/,
+    )
+  )
+    return true;
+  // `Clearing Code | Bank`, `Country | Code | Currency`, `pchannel | Channel Name | Type`: a list of
+  // banks, currencies, countries, card brands or payment channels, which a response-code document
+  // often sets beside its codes. Such a list has no column of messages or descriptions; a code table
+  // that names a bank or a channel per code (`Code | Bank | Description`) has one.
+  if (has((x) => ENTITY_COLUMN.test(x)) && !header.some((c) => TEXT_ROLES.has(headerRole(c) as Role))) return true;
+  return false;
+}
+
+/**
+ * A row that titles a list of banks, currencies or channels (`Sitio | Moneda`, `pchannel | Channel
+ * Name | Type`) where no header was found: short cells, such titles in words (not a code in capitals
+ * such as CURRENCY, which may open a code table's first row), none a message column.
+ */
+export function entityTitles(cells: string[]): boolean {
+  const filled = cells.filter((c) => !emptyish(c)).map(plain);
+  if (filled.length < 2 || filled.some((c) => c.length > 30)) return false;
+  if (filled.some((c) => TEXT_ROLES.has(headerRole(c) as Role))) return false;
+  const titles = filled.filter((c) => {
+    if (/^[A-Z0-9_.-]+$|[_\d]/.test(c)) return false;
+    // The whole cell is such a title, or each of its languages' parts is (`Bank 銀行`).
+    const [whole, ...parts] = headerParts(c);
+    return ENTITY_COLUMN.test(whole as string) || (parts.length > 0 && parts.every((x) => ENTITY_COLUMN.test(x)));
+  });
+  // Two such titles, or one of two words (`Channel Name`): a row whose message is one such word
+  // (`1004 | Currency`) is a code's.
+  return titles.length >= 2 || titles.some((c) => /\s/.test(c.trim()));
+}
+
+/** A header that names a bank, a currency, a country, a card brand, a payment channel, a site or a language. */
+const ENTITY_COLUMN =
+  /^(?:(?:bank|banco|banque|銀行|银行|은행|ngân hàng|ธนาคาร)(?: ?(?:name|nome|nombre|nom|adı|名|명|名称|名稱))?|(?:nama|nome|nombre|nom) (?:bank|banco|banque|da moeda|de la moneda|del banco|do banco)|(?:currency|moeda|moneda|devise|währung|waluta|valuta|通貨|货币|貨幣|币种|幣種|幣別|币别|통화|para birimi|mata uang|tiền tệ|สกุลเงิน)(?: ?(?:name|nome|nombre))?|(?:country|país|pais|pays|国家|國家|국가|ülke|negara|quốc gia|ประเทศ)(?: ?(?:name|nome|nombre))?|card ?(?:type|brand|network|scheme)s?|brand|marca|bandeira|payment ?(?:method|channel|option)s?|channel ?name|método de pago|forma de pagamento|moyen de paiement|zahlungsart|支付方式|付款方式|決済手段|支払方法|sitio|site ?(?:id|name)|language|idioma|langue|sprache|言語|语言|語言|언어)$/;
+
+/** Columns that hold what a code says. */
+const TEXT_ROLES: ReadonlySet<Role> = new Set(['message', 'description', 'solution']);
+
+/**
+ * A header cell, whole and in its parts: a header in two languages (`Field 欄位`, `Code / 代碼`)
+ * names its column in each.
+ */
+export function headerParts(cell: string): string[] {
+  const whole = plain(cell).toLowerCase().trim();
+  // Words of one script stay together: `field name 欄位名稱` → `field name`, `欄位名稱`.
+  const parts: string[] = [];
+  let latin: boolean | undefined;
+  for (const word of whole.split(/[\s/／|]+/)) {
+    if (word === '') continue;
+    const l = /^[\x00-\x7f]+$/.test(word);
+    if (l === latin && parts.length > 0) parts[parts.length - 1] += ` ${word}`;
+    else parts.push(word);
+    latin = l;
+  }
+  return parts.length > 1 ? [whole, ...parts] : [whole];
 }

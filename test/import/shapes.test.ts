@@ -1201,4 +1201,29 @@ describe('import: very long inputs', () => {
     ].join('\n');
     expect(brief(text, 'source').map((e) => e.code)).toEqual(['B01', 'B02']);
   });
+
+  // A specification's field table as PDF text: the header names fields, lengths and whether each is
+  // required, and a field's note wraps onto a line of its own in the middle of the table.
+  it('reads no codes from a field table in PDF text, on either side of a wrapped note', () => {
+    const text = [
+      '4.1 オーソリ電文',
+      '',
+      ' No. 項目名               項目ID               属性  桁数  必須  備考',
+      '  1  電文種別ID           telegram_kind         N      3    ○   "020" 固定',
+      '  2  マーチャントID       merchant_id           N      9    ○   ペイジェントより通知',
+      '  3  取引ID               trading_id            AN    35    ○   加盟店様側で採番する一意',
+      '                                                                の値',
+      '  4  決済金額             payment_amount        N      7    ○   1～9999999（円）',
+      '  5  カード番号           card_number           N     16    ○',
+      '  6  支払区分             payment_class         N      2    ○   別表1参照',
+      '',
+      '5.1 エラーコード',
+      '',
+      '  コード  内容',
+      '  P001    電文種別IDが不正です',
+      '  P002    必須項目が設定されていません',
+      '  P003    項目の属性または桁数が不正です',
+    ].join('\n');
+    expect(brief(text).map((e) => e.code)).toEqual(['P001', 'P002', 'P003']);
+  });
 });
