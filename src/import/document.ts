@@ -791,8 +791,12 @@ function isTrivialSource(line: string): boolean {
 }
 
 /** A list of two or more literals: `['5093', '9107', '9112']`, `("a", "b")`, Go's `[]string{"iban", "aba"}`. */
-const LIST_LITERAL =
-  /^(?:\[\]\w+|array|new \w+\[\])?\s*[[({]\s*(?:"[^"]*"|'[^']*'|[\w.-]+)(?:\s*,\s*(?:"[^"]*"|'[^']*'|[\w.-]+))+\s*,?\s*[\])}]$/;
+const LIST_LITERAL = /^(?:\[\]\w+|array|new\w+\[\])?[[({](?:"[^"]*"|'[^']*'|[\w.-]+)(?:,(?:"[^"]*"|'[^']*'|[\w.-]+))+,?[\])}]$/;
+
+/** A list literal, read without its spaces (which LIST_LITERAL then need not allow for). */
+function isListLiteral(text: string): boolean {
+  return LIST_LITERAL.test(text.replace(/\s+/g, ''));
+}
 
 /** The last word of a collection's name that says what it lists, when that is banks, currencies or the like. */
 const ENTITY_WORDS = new Set([
@@ -820,11 +824,21 @@ const LIST_WORDS = new Set(['code', 'codes', 'list', 'names', 'map', 'ids', 'tab
  * `BANK_ERROR_CODES` names errors, and is not such a list.
  */
 function opensEntityList(line: string): boolean | undefined {
-  // An opening line is short; the bound keeps the unanchored match below cheap on a long line.
-  if (line.length > 200) return undefined;
-  const m = /([A-Za-z_]\w*)\s*(?::[^=]*)?(?:=|:=|=>|:)\s*(?:array\s*\(|[\w.[\]<>, ]*[[{(])\s*$/.exec(trim(line));
-  if (!m) return undefined;
-  const words = (m[1] as string)
+  const t = trim(line);
+  if (!/[[{(]$/.test(t)) return undefined;
+  // The name is the last word before the assignment (`=`, `:=`, `=>`), or before the first colon
+  // where one comes first (`bankCodes: Record<string, string> = {`, `bankCodes: {`).
+  const eq = t.indexOf('=');
+  const colon = t.indexOf(':');
+  const at = colon >= 0 && (eq < 0 || colon < eq) ? colon : eq;
+  if (at <= 0) return undefined;
+  let end = at;
+  while (end > 0 && /\s/.test(t.charAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && /\w/.test(t.charAt(start - 1))) start--;
+  const name = t.slice(start, end);
+  if (!/^[A-Za-z_]/.test(name)) return undefined;
+  const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .split('_')
@@ -1409,7 +1423,7 @@ export function findGrids(text: string, skip: [number, number][] = []): FoundGri
         // A class's declaration (`class PaymentRequestStatus(str, Enum):`) is none of its members.
         if (!s || example || field(s) || /^\s*class\s/.test(lines[k] as string)) continue;
         // A constant that holds a list (`RETRYABLE_CODES = ['5093', '9107']`) groups codes; it is none.
-        if (s.text !== undefined && s.text.length <= 2000 && LIST_LITERAL.test(s.text)) continue;
+        if (s.text !== undefined && isListLiteral(s.text)) continue;
         // An SDK's settings: an address (`API_BASE_URL = "https://…"`) is no code, nor its meaning.
         if (/^(?:https?:\/\/|\/[\w-])/.test(s.code) || /^(?:https?:\/\/|\/[\w-])/.test(s.text ?? '')) continue;
         const comment = s.comment ?? commentAbove(lines, k) ?? docstringBelow(lines, k);
