@@ -799,22 +799,9 @@ function isListLiteral(text: string): boolean {
 }
 
 /** The last word of a collection's name that says what it lists, when that is banks, currencies or the like. */
-const ENTITY_WORDS = new Set([
-  'bank',
-  'banks',
-  'currency',
-  'currencies',
-  'country',
-  'countries',
-  'channel',
-  'channels',
-  'brand',
-  'brands',
-  'locale',
-  'locales',
-  'language',
-  'languages',
-]);
+const ENTITY_WORDS = new Set(
+  'bank banks currency currencies country countries channel channels brand brands locale locales language languages'.split(' '),
+);
 const LIST_WORDS = new Set(['code', 'codes', 'list', 'names', 'map', 'ids', 'table']);
 
 /**

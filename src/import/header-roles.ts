@@ -60,7 +60,7 @@ export function headerRole(h: string): Role | undefined {
 /** A table of ranges (`From | To`), field definitions (`Parameter | Type | Required`) or the like: not codes. */
 export function notACodeTable(header: string[]): boolean {
   const h = header.flatMap(headerParts);
-  const has = (re: RegExp | ((x: string) => boolean)) => h.some((x) => (typeof re === 'function' ? re(x) : re.test(x)));
+  const has = (re: RegExp) => h.some((x) => re.test(x));
   if (has(/^(from|start|시작|起始?)$/) && has(/^(to|end|끝|终止?|終止?)$/)) return true;
   // `Item | Content` (項目 | 內容): settings such as a test account, set out to be read.
   if (has(/^(item|items|項目|项目|항목)$/) && has(/^(content|contents|內容|内容|내용)$/)) return true;
@@ -86,7 +86,7 @@ export function notACodeTable(header: string[]): boolean {
   // banks, currencies, countries, card brands or payment channels, which a response-code document
   // often sets beside its codes. Such a list has no column of messages or descriptions; a code table
   // that names a bank or a channel per code (`Code | Bank | Description`) has one.
-  if (has((x) => ENTITY_COLUMN.test(x)) && !header.some((c) => TEXT_ROLES.has(headerRole(c) as Role))) return true;
+  if (has(ENTITY_COLUMN) && !header.some((c) => TEXT_ROLES.has(headerRole(c) as Role))) return true;
   return false;
 }
 
