@@ -172,6 +172,8 @@ const LONG_BUCKETS = 8192;
 /** Buckets of the two-character words, by both. */
 const SHORT_BUCKETS = 1024;
 const pairKey = (a: number, b: number): number => a * 31 + b;
+/** The filter of the places where a word may start: this many 32-bit words. */
+const STARTS = 128;
 const longBucket = (p: number, c: number): number => ((p * 31 + c) >>> 0) & (LONG_BUCKETS - 1);
 const shortBucket = (p: number): number => p & (SHORT_BUCKETS - 1);
 
@@ -196,6 +198,12 @@ export class PatternSet {
   #third = new Int32Array(0);
   /** 1 for a word of more than three characters, which the first three do not settle. */
   #long = new Uint8Array(0);
+  /**
+   * One bit per low 12 bits of pairKey() of each word's first two characters: most places in a text
+   * start no word, and one bit rules them out without reading the buckets. 512 bytes, which stay in
+   * the nearest cache while the model's table passes through it (#from is eighteen kilobytes).
+   */
+  #starts = new Uint32Array(STARTS);
   #idFrom = new Int32Array(1);
   #ids = new Int32Array(0);
   #hit = new Int32Array(0);
@@ -249,6 +257,11 @@ export class PatternSet {
       this.#idFrom[w + 1] = (this.#idFrom[w] as number) + x.length;
     });
     this.#ids = Int32Array.from(ids.flat());
+    this.#starts = new Uint32Array(STARTS);
+    for (const w of words) {
+      const p = pairKey(w.charCodeAt(0), w.charCodeAt(1)) & (STARTS * 32 - 1);
+      this.#starts[p >>> 5] = (this.#starts[p >>> 5] as number) | (1 << (p & 31));
+    }
     this.#hit = new Int32Array(this.#patterns.length);
     this.#stamp = 0;
     return from;
@@ -269,14 +282,20 @@ export class PatternSet {
     const long = this.#long;
     const idFrom = this.#idFrom;
     const ids = this.#ids;
+    const starts = this.#starts;
     this.#scanned = text;
     const n = text.length;
     let a = text.charCodeAt(0);
     let b = text.charCodeAt(1);
     for (let i = 0; i + 1 < n; i++) {
       const c = i + 2 < n ? text.charCodeAt(i + 2) : -1;
-      const ab = (a << 16) | b;
       const p = pairKey(a, b);
+      if (((starts[(p >>> 5) & (STARTS - 1)] as number) & (1 << (p & 31))) === 0) {
+        a = b;
+        b = c;
+        continue;
+      }
+      const ab = (a << 16) | b;
       const s = LONG_BUCKETS + shortBucket(p);
       for (let w = from[s] as number, end = from[s + 1] as number; w < end; w++) {
         if (pair[w] !== ab) continue;
