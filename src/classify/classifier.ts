@@ -184,7 +184,10 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   let rows = new Int32Array(128);
   // Each feature's mean weight under the prior, for evidence: read while scoring.
   let means = new Float64Array(128);
-  const active: number[] = [];
+  // The decision groups with some probability, the first nActive of them: a typed array kept from one
+  // message to the next (an array emptied with `length = 0` drops its storage and grows it again).
+  const active = new Int32Array(64);
+  let nActive = 0;
 
   // Per flow: each class's reading, and its decision group (outcome × next).
   // A class that no feature of the message touches keeps its bias, so its exponential is known in
@@ -202,7 +205,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     {
       read: UnifiedReading[];
       group: Int32Array;
-      present: number[];
+      present: Int32Array;
       base: Float64Array;
       members: number[][];
       heldDetails: Map<number, string>;
@@ -216,7 +219,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       const group = Int32Array.from(read, (x) => OUTCOME_ID[x.outcome] * 8 + NEXT_ID[x.next]);
       const base = new Float64Array(64);
       for (let k = 0; k < K; k++) base[group[k] as number] = (base[group[k] as number] as number) + (biasExp[k] as number);
-      const present = [...new Set(group)].sort((a, b) => a - b);
+      const present = Int32Array.from(new Set(group)).sort();
       const members: number[][] = Array.from({ length: 64 }, () => []);
       for (let k = 0; k < K; k++) members[group[k] as number]?.push(k);
       r = { read, group, present, base, members, heldDetails: new Map() };
@@ -264,7 +267,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   // its decision, half where it shares only the outcome or only the next step; calibrated.
   const confidenceOf = (answer: number, cost: Float64Array): number => {
     let right = 0;
-    for (const b of active) {
+    for (let i = 0; i < nActive; i++) {
+      const b = active[i] as number;
       const c = cost[answer * 64 + b] as number;
       if (c < 1) right += (mass[b] as number) * (1 - c);
     }
@@ -337,7 +341,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // it: ten ways of saying "fix the request" outvote one confident but lonely reading, and a
     // dangerous reading must beat the safe ones by dangerCost to one.
     const { read, group, present, base, members, heldDetails } = readingsFor(flow);
-    for (const a of present) mass[a] = base[a] as number;
+    const nPresent = present.length;
+    for (let i = 0; i < nPresent; i++) mass[present[i] as number] = base[present[i] as number] as number;
     let top = -Infinity;
     let likeliest = 0;
     let sum = 0;
@@ -372,7 +377,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
           likeliest = k;
         }
       }
-      for (const a of present) mass[a] = 0;
+      for (let i = 0; i < nPresent; i++) mass[present[i] as number] = 0;
       for (let k = 0; k < K; k++) {
         const e = Math.exp((scores[k] as number) - top);
         sum += e;
@@ -382,16 +387,20 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       rank = scores;
     }
     // Differences of exponentials can leave a rounding error below zero.
-    for (const a of present) mass[a] = Math.max(0, mass[a] as number) / sum;
+    for (let i = 0; i < nPresent; i++) {
+      const a = present[i] as number;
+      mass[a] = Math.max(0, mass[a] as number) / sum;
+    }
     // Only decisions with some probability can win or weigh: usually a handful of the groups.
-    active.length = 0;
+    nActive = 0;
     let successWeighs = false;
     let askOrFixWeighs = false;
     let retryWeighs = false;
     let doubtWeighs = false;
-    for (const a of present) {
+    for (let i = 0; i < nPresent; i++) {
+      const a = present[i] as number;
       if ((mass[a] as number) > 1e-4) {
-        active.push(a);
+        active[nActive++] = a;
         const o = a >> 3;
         if (o === OUTCOME_ID.succeeded) successWeighs = true;
         else if (o === OUTCOME_ID.pending || o === OUTCOME_ID.unknown) doubtWeighs = true;
@@ -413,13 +422,15 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let gCost = Infinity;
     let q = -1;
     let qCost = Infinity;
-    for (const a of active) {
+    for (let i = 0; i < nActive; i++) {
+      const a = active[i] as number;
       // Costs are never negative: once a sum passes the best so far, its decision cannot win. Where
       // the quiet costs apply, a decision other than ask or fix competes under both with one sum.
       const own = mayBeQuiet && isAskOrFix(a);
       const bound = mayBeQuiet && !own ? Math.max(gCost, qCost) : gCost;
       let c = 0;
-      for (const b of active) {
+      for (let j = 0; j < nActive; j++) {
+        const b = active[j] as number;
         if (a !== b) c += (mass[b] as number) * (full[a * 64 + b] as number);
         if (c >= bound) break;
       }
@@ -431,7 +442,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       let cq = c;
       if (own) {
         cq = 0;
-        for (const b of active) {
+        for (let j = 0; j < nActive; j++) {
+          const b = active[j] as number;
           if (a !== b) cq += (mass[b] as number) * (lighter[a * 64 + b] as number);
           if (cq >= qCost) break;
         }
@@ -449,7 +461,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       cost = lighter;
     }
     let best = -1;
-    for (const k of members[g] as number[]) if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
+    const ms = members[g] as number[];
+    for (let i = 0; i < ms.length; i++) {
+      const k = ms[i] as number;
+      if (best < 0 || (rank[k] as number) > (rank[best] as number)) best = k;
+    }
     let confidence = confidenceOf(g, cost);
 
     let code = model.classes[best] as string;
