@@ -221,6 +221,22 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
     expect(c.evidence.at(-1)?.detail).toBe('safety rule says-paid: the text says only that the payment moved');
   });
+
+  it('a word of money moved that names an amount or a limit ("Authorized amount exceeded") says nothing moved', () => {
+    for (const text of [
+      'Authorized amount exceeded',
+      'Paid amount mismatch',
+      'Captured amount too high',
+      'Approved limit exceeded',
+      'Settled amount invalid',
+    ]) {
+      expect(saysPaymentMoved(fold(text), 'payment'), text).toBe(false);
+      expect(classify({ message: text }).outcome, text).toBe('failed');
+    }
+    expect(saysPaymentMoved(fold('Authorized'), 'payment')).toBe(true);
+    expect(saysPaymentMoved(fold('Captured, balance available'), 'payment')).toBe(true);
+    expect(saysPaymentMoved(fold('Approved by the issuer'), 'payment')).toBe(true);
+  });
 });
 
 describe('safety rule says-success: a text that says it succeeded is never a failure', () => {
