@@ -222,20 +222,31 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     expect(c.evidence.at(-1)?.detail).toBe('safety rule says-paid: the text says only that the payment moved');
   });
 
-  it('a word of money moved that names an amount or a limit ("Authorized amount exceeded") says nothing moved', () => {
-    for (const text of [
-      'Authorized amount exceeded',
-      'Paid amount mismatch',
-      'Captured amount too high',
-      'Approved limit exceeded',
-      'Settled amount invalid',
-    ]) {
-      expect(saysPaymentMoved(fold(text), 'payment'), text).toBe(false);
-      expect(classify({ message: text }).outcome, text).toBe('failed');
-    }
+  // A word of money moved that names an amount or a limit says nothing moved; a word of failure
+  // beside it (exceeded, expired, insufficient, a mismatch, invalid, blocked) takes the success back.
+  it.each([
+    'Authorized amount exceeded',
+    'Paid amount mismatch',
+    'Captured amount too high',
+    'Approved limit exceeded',
+    'Settled amount invalid',
+    'Approved. Insufficient funds',
+    'Captured payments exceed limit',
+    'Authorized transaction expired',
+    'Settled batch mismatch',
+    'Approved card blocked',
+  ])('%s says no payment moved, and classifies as a failure', (text) => {
+    expect(saysPaymentMoved(fold(text), 'payment')).toBe(false);
+    expect(classify({ message: text }).outcome).toBe('failed');
+  });
+
+  it('while the word alone, or with words that do not take it back, still says so', () => {
     expect(saysPaymentMoved(fold('Authorized'), 'payment')).toBe(true);
     expect(saysPaymentMoved(fold('Captured, balance available'), 'payment')).toBe(true);
     expect(saysPaymentMoved(fold('Approved by the issuer'), 'payment')).toBe(true);
+    // A field named for success ("successUrl") that is invalid is a request to fix, not a success.
+    expect(saysMoneyMoved(fold('Invalid format: `successUrl`'), 'payment')).toBe(false);
+    expect(step(stopped, 'Invalid format: `successUrl`', 'payment')).toBeUndefined();
   });
 });
 
