@@ -92,7 +92,7 @@ const QUERY_WORDS = folded(
 // "pending" counts glued to other words as a scraped page glues them ("支付pending"), but not inside
 // the English words that hold it: spending, suspending, depending, impending, expending.
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -106,7 +106,7 @@ const MONEY_MOVED = folded(
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berror\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|autorizad|exitos)|sin éxito/,
+  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(limit|maximum|quota|cap)s? (has been |have been |was |is )?(reached|hit)\b|\b(insuficiente|excede|excedid[oa]|vencid[oa]|expirad[oa]|bloquead[oa]|denegad[oa]|inválid[oa]|invalid[oa]|suspendid[oa])\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berrors?\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\bno (pagad|aprobad|autorizad|exitos)|sin éxito/,
 );
 
 /**
@@ -255,7 +255,7 @@ const FAMILIES: readonly Doubt[] = [
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|\bunique constraint\b|\b(same|reused|duplicate) idempotency key\b|\b(already|previously) been created\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\brepetid[oa]\b|\bya existe\b|\bgià (presente|esistente|utilizzat[oa]|registrat[oa])\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|\bunique constraint\b|\b(same|reused|duplicate) idempotency key\b|\b(already|previously) been created\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\brepetid[oa]\b|\bya existe\b|\bgià (presente|esistente|utilizzat[oa]|registrat[oa])\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|\b(twice|more than once)\b|\bdouble (payment|charge|charging|billing|transaction|debit|capture|refund)s?\b|\b(doble|dos veces)\b|二重(決済|請求|引き?落とし|取引|売上|計上)|이중 ?(거래|결제|청구|승인|출금|매입)|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
     ),
     also: (t) => SAME_AS_ANOTHER.test(t),
     moneyInDoubt: true,
@@ -608,10 +608,20 @@ function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): 
   // How much the message says, without the code's words after it: "Payment was successful" under
   // PAYMENT_SUCCESS is as short as it reads.
   const message = codeWords !== '' && text.endsWith(` ${codeWords}`) ? text.slice(0, text.length - codeWords.length - 1) : text;
-  if (message.length > FEW_CHARACTERS || !fewWords(message) || !saysPaymentMoved(text, flow)) return false;
+  if (message.length > FEW_CHARACTERS || !fewWords(message)) return false;
+  if (!saysPaymentMoved(text, flow) && !(MOVED_CODE.test(codeWords) && !NOT_SUCCESS.test(text))) return false;
   if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
+  // "Payment completed. Check status": the not-final rule's words keep it from being a success.
+  if (IN_FLIGHT.test(text) || ACCEPTED_NOT_DONE.test(text)) return false;
   return !hasDoubtWords(text, 'money-moved');
 }
+
+/**
+ * A code that is itself the state of money moved (`PAID`, `AUTHORIZED`, `CAPTURED`, `SETTLED`,
+ * `APPROVED`): a status table's row, whose message may be in any language ("Pago", "Autorizada").
+ * Not `SUCCESS` or `COMPLETED`: a bare success is how an API call that was only accepted reads.
+ */
+const MOVED_CODE = folded(/^((payment|transaction|order|trade|charge) )?(paid|approved|authori[sz]ed|captured|settled|charged)$/);
 
 /**
  * A text that opens with the word for money moved ("Approved", "Captured, balance available", 授權成功:
@@ -650,7 +660,8 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
         detail: 'created, accepted or received is not paid: query the result',
       };
     }
-    if (!saysMoneyMoved(text, flow) || (OTHER_APPROVED.test(text) && !PAYMENT_NAMED.test(text))) {
+    // "Approved but held", "Paid, however …": what follows the turn may take the success back.
+    if (!saysMoneyMoved(text, flow) || CONTRAST.test(text) || (OTHER_APPROVED.test(text) && !PAYMENT_NAMED.test(text))) {
       return {
         rule: 'says-money-moved',
         unified: 'request_accepted',

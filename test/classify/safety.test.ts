@@ -250,6 +250,51 @@ describe('safety rule says-paid: a short text that says only that the payment mo
   });
 });
 
+describe('a status row, a turn, a limit and a second charge', () => {
+  // A status table's row: the code is the state (PAID, AUTHORIZED), the message its word in the
+  // provider's language, which the model reads as the decline it mostly saw it in ("no autorizada").
+  it.each([
+    ['PAID', 'Pago'],
+    ['AUTHORIZED', 'Autorizado'],
+    ['authorized', 'Autorizada'],
+    ['CAPTURED', 'Capturado'],
+  ])('%s "%s" is the payment moved', (code, message) => {
+    const c = classify({ code, message });
+    expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
+  });
+
+  it.each([
+    // The message takes the code's word back, or says more than the state.
+    ['PAID', 'Pago rechazado', 'failed'],
+    ['AUTHORIZED', 'Autorizada. Saldo insuficiente', 'failed'],
+    // A bare success is how a request that was only accepted reads: the code does not make it paid.
+    ['SUCCESS', 'Éxito', 'unknown'],
+  ])('%s "%s" is not', (code, message, outcome) => {
+    expect(classify({ code, message }).outcome).toBe(outcome);
+  });
+
+  it.each([
+    // Not final: completed, but the merchant is told to check the status (says-paid had made it paid).
+    ['Payment completed. Check status', 'unknown'],
+    // A turn: what follows may take the success back.
+    ['Approved but held for review', 'pending'],
+    // A limit reached, or errors beside the word.
+    ['Approved transactions limit reached', 'failed'],
+    ['Approved, limit reached', 'failed'],
+    ['Settled with errors', 'failed'],
+    // Paid twice is a duplicate: the first charge may stand.
+    ['Transaction paid twice', 'unknown'],
+    ['Charged twice', 'unknown'],
+    ['Paid more than once', 'unknown'],
+    ['Double payment detected', 'unknown'],
+    ['二重決済', 'unknown'],
+    ['이중 결제', 'unknown'],
+  ])('"%s" is not a success (%s)', (message, outcome) => {
+    const c = classify({ message });
+    expect(c.outcome).toBe(outcome);
+  });
+});
+
 describe('safety rule says-success: a text that says it succeeded is never a failure', () => {
   it.each([
     ['성공', 'payment'],
