@@ -176,4 +176,20 @@ describe('the glossed reading the safety rules take', () => {
       classify({ message: 'Insufficient balance', flow: 'payment' }).unified,
     );
   });
+
+  // A request's state (made, sent, received, returned) in these languages: before, the model's
+  // reading of the other words stood, and a refund on its way or a payment just created was
+  // "failed, stop", which tells the merchant to give up on it.
+  it.each([
+    ['VNPAY đã gửi yêu cầu hoàn tiền sang Ngân hàng', 'refund', 'pending'],
+    ['Zahlung angelegt, noch kein Zahlungseingang', 'payment', 'unknown'],
+    ['Pembayaran diterima', 'payment', 'unknown'],
+    ['Ödeme alındı', 'payment', 'unknown'],
+    ['Paiement créé, en attente du client', 'payment', 'pending'],
+    ['Pagamento creato', 'payment', 'unknown'],
+    ['Devolvida: o valor da transação foi devolvido para o comprador.', 'refund', 'unknown'],
+  ])('%s (%s) is not a final failure', (message, flow, outcome) => {
+    const c = classify({ message, flow: flow as 'payment' | 'refund' });
+    expect(c.outcome).toBe(outcome);
+  });
 });

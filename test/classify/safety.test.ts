@@ -373,6 +373,12 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['내부 오류입니다. 다시 시도해 주십시오.', 'system_error'],
     ['內部錯誤', 'system_error'],
     ['Invalid response from the issuer', 'system_error'],
+    // A temporary error, or a packet of the exchange in error: a fault on the way, not in the request.
+    ['일시적 오류가 발생하였습니다. 다시 시도하여 주십시요.', 'system_error'],
+    ['A temporary error has occurred. Please try again later.', 'system_error'],
+    ['一時的なエラーが発生しました', 'system_error'],
+    ['暂时性错误', 'system_error'],
+    ['Packet 오류', 'system_error'],
     ['The response body returned by the provider has an invalid format', 'system_error'],
     ['서버로 데이타를 송신하지 못했습니다.', 'system_error'],
     ['応答エラー', 'system_error'],

@@ -40,6 +40,14 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   dépassée: 'exceeded',
   dépasse: 'exceeds',
   devise: 'currency',
+  // a request's state: made, sent, received
+  créé: 'created',
+  créée: 'created',
+  envoyé: 'sent',
+  envoyée: 'sent',
+  reçu: 'received',
+  reçue: 'received',
+  'pas encore': 'not yet',
   // what happened
   paiement: 'payment',
   paiements: 'payments',

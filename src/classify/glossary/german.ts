@@ -45,6 +45,17 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, string>> = {
   'zu hoch': 'too high',
   'zu niedrig': 'too low',
   währung: 'currency',
+  // a request's state: made, sent, received
+  angelegt: 'created',
+  erstellt: 'created',
+  erzeugt: 'created',
+  gesendet: 'sent',
+  übermittelt: 'submitted',
+  erhalten: 'received',
+  eingegangen: 'received',
+  'noch nicht': 'not yet',
+  'noch kein': 'not yet',
+  'noch keine': 'not yet',
   // what happened
   zahlung: 'payment',
   zahlungen: 'payments',

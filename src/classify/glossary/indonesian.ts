@@ -41,6 +41,10 @@ export const INDONESIAN_GLOSSARY: Readonly<Record<string, string>> = {
   melampaui: 'exceeds',
   cicilan: 'installments',
   tagihan: 'invoice',
+  // a request's state: made, sent, received
+  dibuat: 'created',
+  dikirim: 'sent',
+  diterima: 'received',
   // what happened
   transaksi: 'transaction',
   pembayaran: 'payment',

@@ -32,6 +32,14 @@ export const ITALIAN_GLOSSARY: Readonly<Record<string, string>> = {
   superato: 'exceeded',
   superata: 'exceeded',
   valuta: 'currency',
+  // a request's state: made, sent, received
+  creato: 'created',
+  creata: 'created',
+  inviato: 'sent',
+  inviata: 'sent',
+  ricevuto: 'received',
+  ricevuta: 'received',
+  'non ancora': 'not yet',
   // what happened
   pagamenti: 'payments',
   ordine: 'order',

@@ -25,6 +25,13 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   excedeu: 'exceeded',
   parcelas: 'installments',
   parcelamento: 'installments',
+  // a request's state: made, received, returned
+  criado: 'created',
+  criada: 'created',
+  recebido: 'received',
+  recebida: 'received',
+  devolvido: 'refunded',
+  devolvida: 'refunded',
   // what happened
   transação: 'transaction',
   transações: 'transactions',

@@ -49,6 +49,10 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   aşıldı: 'exceeded',
   aşıyor: 'exceeds',
   taksit: 'installment',
+  // a request's state: made, sent, received
+  oluşturuldu: 'created',
+  gönderildi: 'sent',
+  alındı: 'received',
   // what happened
   ödeme: 'payment',
   ödemesi: 'payment',

@@ -38,6 +38,11 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'tiền tệ': 'currency',
   'hạn mức': 'limit',
   'vượt quá': 'exceeds',
+  // a request's state: made, sent, received
+  'đã tạo': 'created',
+  'được tạo': 'created',
+  'đã gửi': 'sent',
+  'đã nhận': 'received',
   // what happened
   'giao dịch': 'transaction',
   'thanh toán': 'payment',
