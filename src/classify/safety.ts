@@ -605,16 +605,38 @@ function fewWords(text: string): boolean {
  * says the money moved. A longer text has room to say why the payment is not done after all.
  */
 function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): boolean {
-  // How much the message says, without the code's words after it: "Payment was successful" under
-  // PAYMENT_SUCCESS is as short as it reads.
-  const message = codeWords !== '' && text.endsWith(` ${codeWords}`) ? text.slice(0, text.length - codeWords.length - 1) : text;
-  if (message.length > FEW_CHARACTERS || !fewWords(message)) return false;
+  if (!short(text, codeWords)) return false;
   if (!saysPaymentMoved(text, flow) && !(MOVED_CODE.test(codeWords) && !NOT_SUCCESS.test(text))) return false;
+  return saysNothingElse(text);
+}
+
+/** How much the message says, without the code's words after it: "Payment was successful" under PAYMENT_SUCCESS is as short as it reads. */
+function short(text: string, codeWords: string): boolean {
+  const message = messageOf(text, codeWords);
+  return message.length <= FEW_CHARACTERS && fewWords(message);
+}
+
+/** The message without the code's words that the rules' text ends with. */
+function messageOf(text: string, codeWords: string): string {
+  return codeWords !== '' && text.endsWith(` ${codeWords}`) ? text.slice(0, text.length - codeWords.length - 1) : text;
+}
+
+/** No error, nothing not found, no turn, no earlier attempt, nothing not final and no doubt but money moved. */
+function saysNothingElse(text: string): boolean {
   if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
   // "Payment completed. Check status": the not-final rule's words keep it from being a success.
   if (IN_FLIGHT.test(text) || ACCEPTED_NOT_DONE.test(text)) return false;
   return !hasDoubtWords(text, 'money-moved');
 }
+
+/**
+ * A cancellation that says it went through, and ends there ("취소 성공", "Cancel successful",
+ * 取消成功, キャンセル完了): on the cancel flow, the operation's own success. "취소 완료 거래", a
+ * transaction whose cancellation was completed before, goes on past the word and is not this.
+ */
+const CANCEL_DONE = folded(
+  /(취소|取消|撤销|キャンセル|\bcancel|\bcancell?ed|\bcancellation|\bvoid|\bvoided|\breversal) ?(성공|완료|되었습니다|成功|完了|しました|されました|success|successful|succeeded|completed?)[.!。]?$/,
+);
 
 /**
  * A code that is itself the state of money moved (`PAID`, `AUTHORIZED`, `CAPTURED`, `SETTLED`,
@@ -686,6 +708,16 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment went back.
   if (r.outcome === 'failed' && flow === 'refund' && REFUND_MOVED.test(text) && saysOnlyPaid(text, flow, codeWords)) {
     return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };
+  }
+  // The same for a cancellation, on the cancel flow: its success is the operation's.
+  if (
+    (r.outcome === 'failed' || accepted) &&
+    flow === 'cancel' &&
+    CANCEL_DONE.test(messageOf(text, codeWords)) &&
+    short(text, codeWords) &&
+    saysNothingElse(text)
+  ) {
+    return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the cancellation went through' };
   }
   if (r.outcome === 'failed' && (saysMoneyMoved(text, flow) || saysSuccess(text, flow))) {
     return {

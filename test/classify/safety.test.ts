@@ -208,6 +208,28 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     expect([step?.rule, step?.unified, step?.force]).toEqual(['says-paid', 'refund_succeeded', undefined]);
   });
 
+  it.each([
+    ['취소 성공', undefined],
+    ['Cancel successful', undefined],
+    ['取消成功', undefined],
+    ['決済がキャンセルされました', 'CANCELED'],
+  ])('%s on the cancel flow is the cancellation done', (text, code) => {
+    const words = code ? code.toLowerCase() : '';
+    const step = safetyStep(decline, words ? `${fold(text)} ${words}` : fold(text), 'cancel', words);
+    expect([step?.rule, step?.unified]).toEqual(['says-paid', 'approved']);
+  });
+
+  it.each([
+    // A transaction whose cancellation was completed before, or said to be so already.
+    ['취소 완료 거래', 'cancel'],
+    ['이미 취소 완료', 'cancel'],
+    // Off the cancel flow a cancellation is no payment made.
+    ['Cancel successful', 'payment'],
+    ['Cancel successful', undefined],
+  ] as [string, Flow | undefined][])('%s (%s) is not', (text, flow) => {
+    expect(safetyStep(decline, fold(text), flow)?.rule).not.toBe('says-paid');
+  });
+
   it("measures the message without the code's words after it", () => {
     const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
     // Four words with the code's two: still a short text that says only that the payment moved.
@@ -301,8 +323,8 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['결제성공', 'payment'],
     ['정상처리되었습니다.', undefined],
     ['The refund of this order completed successfully', 'refund'],
-    ['취소 성공', 'cancel'],
-    ['取消成功', 'cancel'],
+    // A cancellation done that goes on past the word ("취소 성공", short, is says-paid's, below)
+    ['취소 성공 처리되었습니다. 다시 요청하지 마세요', 'cancel'],
     ['Order paid', 'binding'],
     ['The payment has been authorised for a partial amount', 'payment'],
     // A state table's rows: the amount captured, the funds reserved on the card, received, paid out
