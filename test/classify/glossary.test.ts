@@ -192,4 +192,14 @@ describe('the glossed reading the safety rules take', () => {
     const c = classify({ message, flow: flow as 'payment' | 'refund' });
     expect(c.outcome).toBe(outcome);
   });
+  // An order made, or a refund asked for, with a word of success: the request went through, the
+  // money has not yet moved. Both had read as a success.
+  it.each([
+    ['Tạo đơn hàng thành công', 'payment'],
+    ['Permintaan refund berhasil dikirim', 'refund'],
+  ])('%s (%s) is a request accepted, not money moved', (message, flow) => {
+    const c = classify({ message, flow: flow as 'payment' | 'refund' });
+    expect(c.outcome).toBe('unknown');
+    expect(c.next).toBe('query');
+  });
 });

@@ -317,6 +317,56 @@ describe('a status row, a turn, a limit and a second charge', () => {
   });
 });
 
+describe('money that moved and went back, or has not moved yet', () => {
+  // The model reads each of these as the approval its first words are: what follows says the money
+  // came back (a chargeback, a reversal), never moved (test mode), or is still to be confirmed.
+  it.each([
+    ['Payment approved and later charged back by the cardholder', 'payment'],
+    ['Approved, chargeback received', 'payment'],
+    ['El pago fue aprobado y posteriormente revertido por el banco', 'payment'],
+    ['Pago aprobado, luego anulado', 'payment'],
+    ['Payment approved in test mode, no funds were captured', 'payment'],
+  ] as const)('"%s" does not say the money moved, and is no success', (text, flow) => {
+    expect(saysMoneyMoved(fold(text), flow)).toBe(false);
+    expect(classify({ message: text, flow }).outcome).not.toBe('succeeded');
+  });
+
+  it('"to be confirmed" is not final: in flight, not a success', () => {
+    expect(step(paid, 'Transaction approved offline, to be confirmed by the host', 'payment')).toMatchObject({
+      rule: 'not-final',
+      unified: 'processing',
+    });
+    expect(classify({ message: 'Transaction approved offline, to be confirmed by the host', flow: 'payment' }).outcome).toBe('pending');
+  });
+
+  it.each([
+    'Create order success',
+    'Refund request successful',
+    'Request for payout successful',
+    '创建订单成功',
+    '支付请求成功',
+    '환불 요청 성공',
+  ])('"%s" says a request went through, not that the money moved', (text) => {
+    expect(step(paid, text, 'payment')).toMatchObject({ rule: 'not-final', unified: 'request_accepted' });
+  });
+
+  // A payout, a transfer or a withdrawal done, and money received from someone, say the money
+  // moved as a payment done does: each had read as a failure.
+  it.each([
+    ['Transfer completed to beneficiary', 'payout'],
+    ['Money received from customer', 'payment'],
+  ] as const)('"%s" (%s) says the money moved, and is no failure', (text, flow) => {
+    expect(saysMoneyMoved(fold(text), flow)).toBe(true);
+    expect(classify({ message: text, flow }).outcome).not.toBe('failed');
+  });
+
+  it('while an approval that says nothing of the kind still moved the money', () => {
+    expect(saysMoneyMoved(fold('El pago fue aprobado'), 'payment')).toBe(true);
+    expect(saysMoneyMoved(fold('Payment approved, funds captured'), 'payment')).toBe(true);
+    expect(step(paid, 'Transaction approved', 'payment')).toBeUndefined();
+  });
+});
+
 describe('safety rule says-success: a text that says it succeeded is never a failure', () => {
   it.each([
     ['성공', 'payment'],

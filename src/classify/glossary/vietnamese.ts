@@ -40,6 +40,7 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'vượt quá': 'exceeds',
   // a request's state: made, sent, received
   'đã tạo': 'created',
+  tạo: 'create',
   'được tạo': 'created',
   'đã gửi': 'sent',
   'đã nhận': 'received',
