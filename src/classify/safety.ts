@@ -292,11 +292,12 @@ const FAMILIES: readonly Doubt[] = [
   },
   {
     // The transaction exists (created, accepted, received): another attempt would make a second one.
+    // A status table's row that is the one word ("Initiated", "CREATED") is that state too.
     family: 'exists',
     unified: 'request_accepted',
     members: ['request_accepted', 'awaiting_customer', 'processing', 'outcome_unknown'],
     re: folded(
-      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|受け付けました|受け付け済|受け付けられ|受付しました|作成済|作成されました|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
+      /\b(payment|order|transaction|charge|request|refund|capture) (was |has been |is |were )?(created|accepted|received|submitted|registered|initiated)\b|^(created|initiated|iniciad[oa]|cread[oa]|criad[oa])( (created|initiated))?$|已创建|已受理|已接收|已提交|접수되었|생성되었|受付済|受け付けました|受け付け済|受け付けられ|受付しました|作成済|作成されました|\b(pago|pedido|transacción|solicitud) (fue |ha sido )?(cread|aceptad|recibid)[oa]\b/,
     ),
     moneyInDoubt: false,
   },
@@ -700,7 +701,9 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   // On the query flow too: a status query that found the payment paid reports its state.
   // A request accepted is how a bare "Success" reads; one that names the payment or the transaction
   // ("Transaction succeeded", 交易成功) and says nothing else says the money moved.
-  const accepted = r.outcome === 'unknown' && r.unified === 'request_accepted';
+  // On the query flow, "paid" found by a status query reads to the model as a second attempt's
+  // "already paid": the state it reports is the answer ("PAID", but not "Order already paid").
+  const accepted = r.outcome === 'unknown' && (r.unified === 'request_accepted' || (flow === 'query' && r.unified === 'already_paid'));
   if (
     (r.outcome === 'failed' || accepted) &&
     (flow === undefined || flow === 'query' || PAYING_FLOWS.has(flow)) &&

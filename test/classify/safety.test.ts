@@ -285,6 +285,23 @@ describe('a status row, a turn, a limit and a second charge', () => {
     expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
   });
 
+  it('on the query flow, PAID found by a status query is the state, not a second attempt', () => {
+    const c = classify({ code: 'PAID', message: 'PAID', flow: 'query' });
+    expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
+    expect(classify({ message: 'Order already paid', flow: 'query' }).outcome).toBe('unknown');
+  });
+
+  // A row that is the one word of a payment just made: not a final failure to give up on.
+  it.each([
+    ['100', 'Initiated'],
+    ['initiated', 'initiated'],
+    ['8', 'Iniciada'],
+    ['CREATED', 'CREATED'],
+  ])('%s "%s" is a payment that exists, not a failure', (code, message) => {
+    const c = classify({ code, message, flow: 'payment' });
+    expect([c.outcome, c.next]).toEqual(['unknown', 'query']);
+  });
+
   it.each([
     // The message takes the code's word back, or says more than the state.
     ['PAID', 'Pago rechazado', 'failed'],
