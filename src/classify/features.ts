@@ -10,7 +10,7 @@
  *   across providers, so codes without letters give none);
  * - the flow the caller asked about.
  *
- * A word or phrase of a glossary (Spanish, Portuguese, Indonesian, Vietnamese), and a Chinese,
+ * A word or phrase of a glossary (Spanish, Portuguese, Russian … : glossary/index.ts), and a Chinese,
  * Japanese or Thai term wherever it stands in a run of its script, also give their English words'
  * features (glossary/).
  */

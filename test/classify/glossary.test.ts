@@ -5,6 +5,8 @@ import { glossText } from '../../src/classify/gloss.js';
 import {
   GERMAN_GLOSSARY,
   ITALIAN_GLOSSARY,
+  POLISH_GLOSSARY,
+  RUSSIAN_GLOSSARY,
   spellings,
   TERM_GLOSSARIES,
   TURKISH_GLOSSARY,
@@ -88,8 +90,8 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian and Turkish hold no key of an earlier glossary, so texts of those languages read as before', () => {
-    const later = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY, TURKISH_GLOSSARY];
+  it('German, Italian, Turkish, Polish and Russian hold no key of an earlier glossary, so texts of those languages read as before', () => {
+    const later = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY, TURKISH_GLOSSARY, POLISH_GLOSSARY, RUSSIAN_GLOSSARY];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
       const earlier = new Set<string>();
@@ -110,6 +112,37 @@ describe('glossaries added after the others', () => {
     const expired = featureSet('KARTIN SÜRESİ DOLMUŞ');
     for (const f of [...english('card'), ...english('expired')]) expect(expired.has(f)).toBe(true);
     expect(glossText(fold('Yetersiz bakiye'))).toBe('insufficient balance');
+  });
+});
+
+describe('Polish and Russian', () => {
+  it('read a Polish text, also as ASCII-only APIs write it (ł as l), in English', () => {
+    expect(glossText(fold('Brak środków na rachunku'))).toBe(glossText(fold('Brak srodkow na rachunku')));
+    const declined = featureSet('PŁATNOŚĆ ODRZUCONA');
+    for (const f of [...english('payment'), ...english('declined')]) expect(declined.has(f)).toBe(true);
+    const plain = featureSet('platnosc odrzucona');
+    for (const f of [...english('payment'), ...english('declined')]) expect(plain.has(f)).toBe(true);
+  });
+
+  it('read Russian inflected forms, and ё as е, in English', () => {
+    const expired = featureSet('Срок действия карты истёк');
+    for (const f of [...english('card'), ...english('expired')]) expect(expired.has(f)).toBe(true);
+    expect(glossText(fold('Платёж отклонён'))).toBe(glossText(fold('Платеж отклонен')));
+  });
+
+  // Before these glossaries no word of either language had been seen in training: each was
+  // answered unmapped, or read from the code alone.
+  it.each([
+    ['Недостаточно средств на счёте', 'payment', 'failed'],
+    ['Сервис временно недоступен, попробуйте позже', 'payment', 'failed'],
+    ['Превышено время ожидания ответа от банка', 'payment', 'unknown'],
+    ['Niewystarczające środki na koncie', 'payment', 'failed'],
+    ['Przekroczono limit czasu połączenia z bankiem', 'payment', 'unknown'],
+    ['Transakcja w trakcie przetwarzania', 'payment', 'pending'],
+  ] as const)('%s (%s) reads %s', (message, flow, outcome) => {
+    const c = classify({ message, flow });
+    expect(c.unified).not.toBe('unmapped');
+    expect(c.outcome).toBe(outcome);
   });
 });
 

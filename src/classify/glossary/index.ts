@@ -5,7 +5,7 @@
  *
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
- *   Turkish): a key is a word, or a
+ *   Turkish, Polish, Russian): a key is a word, or a
  *   phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
@@ -15,7 +15,9 @@ import { FRENCH_GLOSSARY } from './french.js';
 import { GERMAN_GLOSSARY } from './german.js';
 import { INDONESIAN_GLOSSARY } from './indonesian.js';
 import { ITALIAN_GLOSSARY } from './italian.js';
+import { POLISH_GLOSSARY } from './polish.js';
 import { PORTUGUESE_GLOSSARY } from './portuguese.js';
+import { RUSSIAN_GLOSSARY } from './russian.js';
 import { SPANISH_GLOSSARY } from './spanish.js';
 import { THAI_GLOSSARY } from './thai.js';
 import { TURKISH_GLOSSARY } from './turkish.js';
@@ -27,7 +29,9 @@ export {
   GERMAN_GLOSSARY,
   INDONESIAN_GLOSSARY,
   ITALIAN_GLOSSARY,
+  POLISH_GLOSSARY,
   PORTUGUESE_GLOSSARY,
+  RUSSIAN_GLOSSARY,
   SPANISH_GLOSSARY,
   THAI_GLOSSARY,
   TURKISH_GLOSSARY,
@@ -56,6 +60,8 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: GERMAN_GLOSSARY, plain: 'all', glossed: true },
   { words: ITALIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: TURKISH_GLOSSARY, plain: 'all', glossed: true },
+  { words: POLISH_GLOSSARY, plain: 'all', glossed: true },
+  { words: RUSSIAN_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
@@ -71,15 +77,17 @@ export const TERM_GLOSSARIES: readonly TermGlossary[] = [
 ];
 
 /**
- * A spelling without accents or tone marks: transacción → transaccion, giao dịch → giao dich; and a
- * Turkish dotless ı as i, since "KARTIN" lower-cases to "kartin", not "kartın".
+ * A spelling without accents or tone marks: transacción → transaccion, giao dịch → giao dich; a
+ * Turkish dotless ı as i, since "KARTIN" lower-cases to "kartin", not "kartın"; and a Polish ł as l,
+ * as ASCII-only APIs write it (platnosc), though NFD does not take its stroke off.
  */
 export function plainSpelling(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
-    .replace(/ı/g, 'i');
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l');
 }
 
 /** The spellings under which a word glossary's key (folded) is looked up. */
