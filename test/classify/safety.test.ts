@@ -34,6 +34,10 @@ describe('safety rule status-query: a failed status query says nothing about the
     ]) {
       expect(step(stopped, text, 'query'), text).toBeUndefined();
     }
+    // A status table's row that is the state's one word: a query request is not itself declined,
+    // expired or voided; a bare "Failed" or "Rejected" may be the query's own failure, and stays one.
+    for (const text of ['Expired', 'Declined', 'Cancelled', 'Voided']) expect(step(stopped, text, 'query'), text).toBeUndefined();
+    for (const text of ['Failed', 'Rejected']) expect(step(stopped, text, 'query'), text).toMatchObject({ rule: 'status-query' });
     // not paid; the user is paying: open, not failed
     expect(step(stopped, '未支付', 'query')).toMatchObject({ rule: 'guard', unified: 'order_not_paid' });
     expect(step(stopped, '用户支付中（付款码支付）', 'query')).toMatchObject({ rule: 'guard', unified: 'processing' });
