@@ -5,7 +5,7 @@ import { type UnifiedReading, unifiedReading } from './decide.js';
 import { CODE_OFFSET, codeWords, FeatureBuffer, features, needsGloss } from './features.js';
 import { glossText } from './gloss.js';
 import { loadModel, Model, type PackedModel } from './model.js';
-import { isRiskyFailure, safetyStep, saysNoDoubt, saysNotProcessed, saysPaymentMoved } from './safety.js';
+import { balanceSide, isRiskyFailure, safetyStep, saysNoDoubt, saysNotProcessed, saysPaymentMoved } from './safety.js';
 
 export interface ClassifierOptions {
   unified: UnifiedData;
@@ -289,6 +289,25 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     return detail;
   };
 
+  // Whose balance is short (safety.ts, balanceSide): the buyer's and the merchant's readings trade
+  // weights where the text names the side the model did not lean to. Only where the words raised
+  // the pair above its bias and the side that leads is not the one named: most messages touch
+  // neither, and then the words need not be read.
+  const buyerK = model.classes.indexOf('insufficient_funds');
+  const merchantK = model.classes.indexOf('merchant_balance_insufficient');
+  const sideSwap = (w: Float64Array, base: Float64Array, text: string, flow: Flow | undefined): boolean => {
+    if (!useSafety || buyerK < 0 || merchantK < 0) return false;
+    const b = w[buyerK] as number;
+    const m = w[merchantK] as number;
+    const buyerLeads = b > m && b > (base[buyerK] as number);
+    if (!buyerLeads && !(m > b && m > (base[merchantK] as number))) return false;
+    const side = balanceSide(text, flow);
+    if (side === undefined || (side === 'buyer') === buyerLeads) return false;
+    w[buyerK] = m;
+    w[merchantK] = b;
+    return true;
+  };
+
   // Each code's end of an evidence line (`"余额" → insufficient_funds`), made once.
   const pointsTo = model.classes.map((c) => `" → ${c}`);
 
@@ -351,9 +370,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // the weights are multiplied from a table of e^w, with no exp() per class; a longer message
     // sums scores and takes the plain softmax from the top.
     let rank: Float64Array;
+    let swapped: boolean;
     if (nFeats <= productFeatures) {
       odds.set(biasExp);
       for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.mulRow(rows[i] as number, odds, prior);
+      swapped = sideSwap(odds, biasExp, ruled, flow);
       sum = biasSum;
       for (let k = 0; k < K; k++) {
         const o = odds[k] as number;
@@ -371,6 +392,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     } else {
       scores.set(model.bias);
       for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.addRow(rows[i] as number, scores, prior);
+      swapped = sideSwap(scores, model.bias, ruled, flow);
       for (let k = 0; k < K; k++) {
         if ((scores[k] as number) > top) {
           top = scores[k] as number;
@@ -480,7 +502,16 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       code = model.classes[best] as string;
       d = { ...held, next: d.next };
     }
-    let evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, best, text, words);
+    // After a swap the pair's words pushed the other side: they are the evidence, quoted for this one.
+    const side = swapped && (best === buyerK || best === merchantK);
+    const pushed = side ? (best === buyerK ? merchantK : buyerK) : best;
+    let evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, pushed, text, words, best);
+    if (side) {
+      evidence.push({
+        kind: 'threshold',
+        detail: `whose balance: the text names the ${best === buyerK ? 'buyer' : "merchant's balance"}, so ${model.classes[best]}, not ${model.classes[pushed]}`,
+      });
+    }
     // A decision that hedges between doubt and failure ("failed, query") can win with a code that no
     // word points to. Where the likeliest code reads unknown/query, the decision an abstention would
     // give, it answers instead: the same decision, with its name and its words.
@@ -552,6 +583,7 @@ function evidenceFor(
   k: number,
   text: string,
   words: string,
+  label = k,
 ): Evidence[] {
   const top = topAt;
   // The chosen features' hashes: NaN equals none, so the duplicate check needs no bounds test.
@@ -598,7 +630,7 @@ function evidenceFor(
     th[at] = f;
     tw[at] = w;
   }
-  const end = pointsTo[k] as string;
+  const end = pointsTo[label] as string;
   const out: Evidence[] = [];
   for (let x = 0; x < EVIDENCE_FEATURES; x++) {
     const i = top[x] as number;

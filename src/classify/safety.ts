@@ -15,6 +15,8 @@
  *   one that says the transaction is still in flight or already exists, is never answered "failed,
  *   try again".
  *
+ * And one that is not about safety but about whose side acts: `balanceSide`, whose balance is short.
+ *
  * Every pattern runs on folded text (lower case, Simplified Chinese, one space between words) and is
  * a plain alternation of words: no nested or unbounded gaps, so matching stays linear (the ReDoS
  * check in the tests holds every regular expression in src/ to that). Words come in English,
@@ -668,6 +670,32 @@ const OTHER_APPROVED = folded(
 const PAYMENT_NAMED = folded(
   /\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal)\b|支付|付款|扣款|退款|退货|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|cargo|reembolso)\b/,
 );
+
+/**
+ * Whose balance is short: the buyer's (`insufficient_funds`: ask the customer) or the merchant's
+ * (`merchant_balance_insufficient`: top up, then retry). The catalog's "balance not enough" rows
+ * are mostly the merchant's (a refund or payout its balance cannot cover), and the model read
+ * "Buyer balance not enough" and 买家余额不足 as the merchant's. Where the text names the buyer and
+ * not the merchant, on a flow where the buyer pays, the buyer's reading takes the pair's weight;
+ * where it names the merchant's balance in so many words, the merchant's does (classifier.ts). On a
+ * refund or a payout the merchant's balance pays, whoever the text names.
+ */
+const BUYER_SIDE = folded(
+  /\b(buyer|user|customer|payer|cardholder|shopper|consumer)('?s)?\b|买家|买方|用户|顾客|付款方|付款人|消费者|持卡人|고객|구매자|사용자|카드 ?소지자|お客様|利用者|購入者|\b(comprador|pagador|titular)\b/,
+);
+const MERCHANT_SIDE = folded(
+  /\b(merchant|seller|partner|platform|sub-?merchant)('?s)? (account |wallet )?(balance|funds)\b|\b(balance|funds) (of|in) the (merchant|seller|partner|platform)('?s)?\b|(商户|商家|卖家|平台|合作方)(账户|账号|钱包)?(可用)?余额|가맹점 ?(계좌 ?)?잔액|加盟店の?残高|\bsaldo del (comercio|vendedor)\b/,
+);
+const MERCHANT_NAMED = folded(
+  /\b(merchant|seller|partner|platform|sub-?merchant)\b|商户|商家|卖家|平台|가맹점|加盟店|\b(comercio|vendedor)\b/,
+);
+
+/** Whose balance the text says is short, where it says: `buyer`, `merchant` or undefined. */
+export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'merchant' | undefined {
+  if (MERCHANT_SIDE.test(text)) return 'merchant';
+  if (flow === 'refund' || flow === 'payout') return undefined;
+  return BUYER_SIDE.test(text) && !MERCHANT_NAMED.test(text) ? 'buyer' : undefined;
+}
 
 /**
  * Checks a model reading against the rules and returns the first that applies, or undefined when

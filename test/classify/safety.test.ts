@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
-import { type Reading, safetyStep, saysMoneyMoved, saysNotProcessed, saysPaymentMoved } from '../../src/classify/safety.js';
+import { balanceSide, type Reading, safetyStep, saysMoneyMoved, saysNotProcessed, saysPaymentMoved } from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -1039,5 +1039,33 @@ describe('German and Italian, read through their glossaries', () => {
     for (const message of ['Karte abgelaufen', 'Deckung nicht ausreichend', 'Carta scaduta']) {
       expect(classify({ message }).outcome, message).toBe('failed');
     }
+  });
+});
+
+describe("whose balance is short: the buyer's or the merchant's", () => {
+  it.each([
+    ['Buyer balance not enough', 'payment', 'buyer'],
+    ['买家余额不足', 'payment', 'buyer'],
+    ['고객 잔액 부족', undefined, 'buyer'],
+    ['Merchant balance insufficient', 'payment', 'merchant'],
+    ['商户余额不足', 'refund', 'merchant'],
+    ['Insufficient funds in the merchant account balance', 'payment', 'merchant'],
+    // On a refund or a payout the merchant's balance pays, whoever the text names.
+    ['Insufficient balance to refund the buyer', 'refund', undefined],
+    // A customer told to contact the merchant names both: no side.
+    ['Insufficient funds, customer please contact the merchant', 'payment', undefined],
+    ['余额不足', 'payment', undefined],
+  ] as const)('%s (%s): %s', (text, flow, side) => {
+    expect(balanceSide(fold(text), flow)).toBe(side);
+  });
+
+  it("answers the buyer's shortfall as the customer's, where the model leaned to the merchant's", () => {
+    const c = classify({ message: 'Buyer balance not enough', flow: 'payment' });
+    expect(c.unified).toBe('insufficient_funds');
+    expect(c.evidence.some((e) => e.detail.startsWith('whose balance: the text names the buyer'))).toBe(true);
+    // The quoted words are the ones that pushed the pair, quoted for the answer given.
+    expect(c.evidence[0]?.detail).toMatch(/ → insufficient_funds$/);
+    expect(classify({ message: 'Insufficient balance to refund the buyer', flow: 'refund' }).unified).toBe('merchant_balance_insufficient');
+    expect(classify({ message: 'Merchant balance insufficient', flow: 'payment' }).unified).toBe('merchant_balance_insufficient');
   });
 });
