@@ -939,7 +939,7 @@ describe('safety: words of card acquirers in Chinese and Spanish', () => {
   });
 
   it('取消授權成功 on the cancel flow is the cancellation done: never a failure', () => {
-    expect(step(stopped, '取消授權成功', 'cancel')).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
+    expect(step(stopped, '取消授權成功', 'cancel')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
   });
 
   it('"do not send it again" names no earlier request: a final decline stays final', () => {
@@ -957,6 +957,38 @@ describe('safety: words of card acquirers in Chinese and Spanish', () => {
     });
     expect(saysMoneyMoved(fold('Transacción autorizada'), 'payment')).toBe(true);
     expect(saysMoneyMoved(fold('Transacción no autorizada'), 'payment')).toBe(false);
+  });
+});
+
+describe("safety: an acquirer's words for approved and captured, in Taiwan, Korea and Japan", () => {
+  // 核准 (approved), 정상승인 (approved normally), 請款成功 (captured), 売上請求が完了 (the sale
+  // captured), 与信OK / 与信完了 / オーソリOK (authorised): a card acquirer's success rows, which the
+  // model read as a decline or a doubt.
+  it.each([
+    ['00', '核准', 'payment'],
+    ['0000', '정상승인', 'payment'],
+    ['00', '請款成功', 'capture'],
+    ['SUCCESS', '売上請求が完了しました', 'capture'],
+    ['00', '与信OK', 'payment'],
+    ['01000', '与信完了', 'payment'],
+    ['20', 'オーソリOK', 'payment'],
+    ['4', '与信完了', 'query'],
+  ] as const)('%s %s (%s) is the payment moved', (code, message, flow) => {
+    const c = classify({ code, message, flow });
+    expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
+  });
+
+  it('not where the approval is denied, or still being made', () => {
+    expect(saysMoneyMoved(fold('交易未經核准'), 'payment')).toBe(false);
+    expect(saysMoneyMoved(fold('不予核准'), 'payment')).toBe(false);
+    expect(classify({ message: '交易未經核准', flow: 'payment' }).outcome).toBe('failed');
+    expect(classify({ message: '与信NG', flow: 'payment' }).outcome).not.toBe('succeeded');
+    expect(step(paid, '銀行核准中', 'payment')).toMatchObject({ rule: 'not-final' });
+  });
+
+  it('取消授權成功 on the cancel flow is the cancellation done', () => {
+    const c = classify({ code: '0000', message: '取消授權成功', flow: 'cancel' });
+    expect([c.unified, c.outcome]).toEqual(['approved', 'succeeded']);
   });
 });
 
