@@ -38,6 +38,11 @@ describe('safety rule status-query: a failed status query says nothing about the
     // expired or voided; a bare "Failed" or "Rejected" may be the query's own failure, and stays one.
     for (const text of ['Expired', 'Declined', 'Cancelled', 'Voided']) expect(step(stopped, text, 'query'), text).toBeUndefined();
     for (const text of ['Failed', 'Rejected']) expect(step(stopped, text, 'query'), text).toMatchObject({ rule: 'status-query' });
+    // A status row whose code is its word: the rules read the message and the code's words together.
+    for (const code of ['DECLINED', 'Cancelled', 'expired']) {
+      expect(classify({ code, message: code, flow: 'query' }).outcome, code).toBe('failed');
+    }
+    expect(classify({ code: 'FAILED', message: 'FAILED', flow: 'query' }).outcome).toBe('unknown');
     // not paid; the user is paying: open, not failed
     expect(step(stopped, '未支付', 'query')).toMatchObject({ rule: 'guard', unified: 'order_not_paid' });
     expect(step(stopped, '用户支付中（付款码支付）', 'query')).toMatchObject({ rule: 'guard', unified: 'processing' });
