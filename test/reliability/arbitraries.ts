@@ -192,19 +192,28 @@ export const NEUTRAL_WORDS = [
   '-',
 ];
 
+/**
+ * Joins two pieces of a message without a separator, as Chinese and Japanese text runs, except that two
+ * Latin letters never meet: "code" + "pending" is "codepending", no more the word "pending" than
+ * "spending" is, so a soup that glued them would test a word the message does not hold.
+ */
+function glue(a: string, b: string): string {
+  return /[a-z]$/i.test(a) && /^[a-z]/i.test(b) ? `${a} ${b}` : a + b;
+}
+
 /** A message assembled from words in several languages and scripts, with noise between them. */
 export function wordSoup(words: readonly string[]) {
   const sep = fc.constantFrom(' ', '', ', ', '. ', '：', '；', '\n', '\t', ' (', ') ');
   return fc
     .array(fc.tuple(fc.constantFrom(...words), sep), { minLength: 1, maxLength: 8 })
-    .map((parts) => parts.map(([w, s]) => w + s).join(''));
+    .map((parts) => parts.reduce((text, [w, s]) => glue(text, w) + s, ''));
 }
 
 /** A word soup that holds at least one of `required`, placed anywhere among the others. */
 export function soupWith(required: readonly string[], others: readonly string[]) {
   return fc
     .tuple(wordSoup(others), fc.constantFrom(...required), wordSoup(others), fc.boolean())
-    .map(([a, r, b, spaced]) => (spaced ? `${a} ${r} ${b}` : `${a}${r}${b}`));
+    .map(([a, r, b, spaced]) => (spaced ? `${a} ${r} ${b}` : glue(glue(a, r), b)));
 }
 
 /**
@@ -213,6 +222,19 @@ export function soupWith(required: readonly string[], others: readonly string[])
  */
 export const successWordRe =
   /succe|approv|paid|complet|captur|charged|refunded|settled|authori[sz]ed|成功|完成|已支付|已付款|已扣款|已退款|已收款|성공|완료|승인|完了|承認|支払済|aprobad|pagad|éxito|exitos|realizad|reembolsad|\bok\b/i;
+
+/** On the cancel flow the operation's success is the cancellation itself: "Cancel successful", "자동취소 되었습니다". */
+const cancelWordRe = /취소|取消|撤销|撤銷|キャンセル|cancel|void|revers/i;
+
+/**
+ * Whether the text behind a `succeeded` answer says so. `text` is the message and the code together,
+ * because the classifier reads them together: a status table's code `SETTLED` or `APPROVED` is the
+ * state itself, whatever short message comes with it.
+ */
+export function saysSuccess(text: string, flow?: unknown): boolean {
+  const t = text.slice(0, 4096);
+  return successWordRe.test(t) || (flow === 'cancel' && cancelWordRe.test(t));
+}
 
 export const ENUMS = { FLOWS, OUTCOMES, NEXT_STEPS, PARTIES, DISCLOSURES, LANGS };
 

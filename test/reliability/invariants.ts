@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { PaycodesInputError } from '../../src/core/errors.js';
 import type { Classification, Decision, Evidence } from '../../src/core/types.js';
-import { ENUMS, successWordRe, unifiedCodes } from './arbitraries.js';
+import { ENUMS, saysSuccess, unifiedCodes } from './arbitraries.js';
 
 const EVIDENCE_KINDS = new Set(['pattern', 'similar', 'threshold', 'code']);
 
@@ -68,12 +68,14 @@ export function decisionProblems(d: Decision, where = ''): string[] {
  * The safety rules for codes the catalog does not know. Without a message there is nothing to go
  * on, so the answer is `unmapped` + unknown + query. With one, only a classifier answer that shows
  * its evidence and clears the threshold may say failed or succeeded, and succeeded only when the
- * message talks of success.
+ * message or the code talks of success.
  */
 export function unknownCodeProblems(d: Decision, message: unknown, threshold: number): string[] {
   if (d.known) return [];
   const p: string[] = [];
   const text = typeof message === 'string' ? message : '';
+  // The classifier reads the code's words beside the message (a status code SETTLED is the state itself).
+  const said = `${text} ${d.code}`;
   if (text.trim() === '') {
     if (d.unified !== 'unmapped' || d.outcome !== 'unknown' || d.next !== 'query')
       p.push(`no message, yet ${d.unified}/${d.outcome}/${d.next}`);
@@ -83,8 +85,8 @@ export function unknownCodeProblems(d: Decision, message: unknown, threshold: nu
     if (!Array.isArray(d.evidence) || d.evidence.length === 0) p.push(`${d.outcome} without evidence`);
     if (!(d.confidence >= threshold)) p.push(`${d.outcome} at confidence ${d.confidence} < threshold ${threshold}`);
   }
-  if (d.outcome === 'succeeded' && !successWordRe.test(text.slice(0, 4096)))
-    p.push(`succeeded for a message that never says success: ${JSON.stringify(text.slice(0, 80))}`);
+  if (d.outcome === 'succeeded' && !saysSuccess(said, d.flow))
+    p.push(`succeeded for a message and code that never say success: ${JSON.stringify(said.slice(0, 80))}`);
   if (d.outcome === 'unknown' && d.next !== 'query' && d.next !== 'wait') p.push(`unknown with next ${d.next}`);
   return p;
 }
