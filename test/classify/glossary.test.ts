@@ -3,6 +3,8 @@ import { classify } from '../../src/classify/classify.js';
 import { features, needsGloss, THAI_TERM } from '../../src/classify/features.js';
 import { glossText } from '../../src/classify/gloss.js';
 import {
+  CZECH_GLOSSARY,
+  DUTCH_GLOSSARY,
   GERMAN_GLOSSARY,
   ITALIAN_GLOSSARY,
   POLISH_GLOSSARY,
@@ -90,8 +92,8 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish and Russian hold no key of an earlier glossary, so texts of those languages read as before', () => {
-    const later = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY, TURKISH_GLOSSARY, POLISH_GLOSSARY, RUSSIAN_GLOSSARY];
+  it('German, Italian, Turkish, Polish, Russian, Dutch and Czech hold no key of an earlier glossary, so texts of those languages read as before', () => {
+    const later = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY, TURKISH_GLOSSARY, POLISH_GLOSSARY, RUSSIAN_GLOSSARY, DUTCH_GLOSSARY, CZECH_GLOSSARY];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
       const earlier = new Set<string>();
@@ -115,7 +117,7 @@ describe('glossaries added after the others', () => {
   });
 });
 
-describe('Polish and Russian', () => {
+describe('Polish, Russian, Dutch and Czech', () => {
   it('read a Polish text, also as ASCII-only APIs write it (ł as l), in English', () => {
     expect(glossText(fold('Brak środków na rachunku'))).toBe(glossText(fold('Brak srodkow na rachunku')));
     const declined = featureSet('PŁATNOŚĆ ODRZUCONA');
@@ -124,14 +126,21 @@ describe('Polish and Russian', () => {
     for (const f of [...english('payment'), ...english('declined')]) expect(plain.has(f)).toBe(true);
   });
 
+  it('read a negated Dutch or Czech word as the negation, never as the success it negates', () => {
+    expect(classify({ message: 'Betaling niet geslaagd', flow: 'payment' }).outcome).not.toBe('succeeded');
+    expect(classify({ message: 'Platba nebyla zaplacena', flow: 'payment' }).outcome).not.toBe('succeeded');
+    expect(glossText(fold('Platba zamítnuta'))).toBe(glossText(fold('Platba zamitnuta')));
+  });
+
   it('read Russian inflected forms, and ё as е, in English', () => {
     const expired = featureSet('Срок действия карты истёк');
     for (const f of [...english('card'), ...english('expired')]) expect(expired.has(f)).toBe(true);
     expect(glossText(fold('Платёж отклонён'))).toBe(glossText(fold('Платеж отклонен')));
   });
 
-  // Before these glossaries no word of either language had been seen in training: each was
-  // answered unmapped, or read from the code alone.
+  // Before these glossaries no word of these languages had been seen in training: each was answered
+  // unmapped, or read from the code alone or an English-looking fragment (a Czech timeout read as a
+  // card limit).
   it.each([
     ['Недостаточно средств на счёте', 'payment', 'failed'],
     ['Сервис временно недоступен, попробуйте позже', 'payment', 'failed'],
@@ -139,6 +148,15 @@ describe('Polish and Russian', () => {
     ['Niewystarczające środki na koncie', 'payment', 'failed'],
     ['Przekroczono limit czasu połączenia z bankiem', 'payment', 'unknown'],
     ['Transakcja w trakcie przetwarzania', 'payment', 'pending'],
+    ['Betaling geannuleerd door klant', 'payment', 'failed'],
+    ['Transactie in behandeling', 'payment', 'pending'],
+    ['Verplicht veld ontbreekt: bedrag', 'payment', 'failed'],
+    ['Tijdslimiet overschreden', 'payment', 'unknown'],
+    ['Nedostatek prostředků na účtu', 'payment', 'failed'],
+    ['Vypršel časový limit spojení s bankou', 'payment', 'unknown'],
+    ['Platba probíhá', 'payment', 'pending'],
+    ['Platba dosud nebyla zaplacena', 'query', 'pending'],
+    ['Vrácení platby bylo provedeno', 'refund', 'succeeded'],
   ] as const)('%s (%s) reads %s', (message, flow, outcome) => {
     const c = classify({ message, flow });
     expect(c.unified).not.toBe('unmapped');

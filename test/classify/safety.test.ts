@@ -1006,7 +1006,8 @@ describe('safety: more languages and wordings', () => {
 
   it('a cancellation or refund "processed successfully" on its flow is never a failure', () => {
     expect(step(stopped, 'Cancellation processed successfully', 'cancel')).toMatchObject({ rule: 'says-success' });
-    expect(step(stopped, 'Refund processed successfully', 'refund')).toMatchObject({ rule: 'says-success' });
+    // A refund processed on the refund flow is the refund made, in so many words.
+    expect(step(stopped, 'Refund processed successfully', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
   });
 
   it('Italian: already present is a duplicate, already paid moved money, "eseguita correttamente" succeeded', () => {
@@ -1104,5 +1105,48 @@ describe("whose balance is short: the buyer's or the merchant's", () => {
     expect(c.evidence[0]?.detail).toMatch(/ → insufficient_funds$/);
     expect(classify({ message: 'Insufficient balance to refund the buyer', flow: 'refund' }).unified).toBe('merchant_balance_insufficient');
     expect(classify({ message: 'Merchant balance insufficient', flow: 'payment' }).unified).toBe('merchant_balance_insufficient');
+  });
+});
+
+describe('a status table in a few more words', () => {
+  // A state row that says an operation was asked for ("Refund Requested", "Capture Requested") is
+  // that operation in flight; each had read as the operation refused, final.
+  it.each([
+    ['Capture Requested', 'capture'],
+    ['Refund Requested', 'refund'],
+    ['Cancellation requested.', 'cancel'],
+  ] as const)('"%s" (%s) is in flight, not refused', (text, flow) => {
+    expect(step(declined, text, flow)).toMatchObject({ unified: 'processing' });
+    expect(classify({ message: text, flow })).toMatchObject({ outcome: 'pending', next: 'wait' });
+  });
+
+  it('but an amount that was requested is no state', () => {
+    expect(step(declined, 'Refund requested exceeds original amount', 'refund')).toBeUndefined();
+    expect(classify({ message: 'Requested amount exceeds the limit', flow: 'payment' }).outcome).toBe('failed');
+  });
+
+  // Spanish status tables (pendiente, pagada, rechazada, anulada) on the query flow: the one word is
+  // the transaction's state, as "Declined" or "Cancelled" is in English.
+  it.each(['rechazada', 'anulada', 'Anulado', 'Cancelada', 'Vencida'])('"%s" on the query flow is the state found', (text) => {
+    expect(step(stopped, text, 'query'), text).toBeUndefined();
+    expect(classify({ message: text, flow: 'query' }).outcome).toBe('failed');
+  });
+
+  it('a refund "was completed" or "processed" on the refund flow is the refund made; "no refund was" is none', () => {
+    for (const text of ['Refund was completed', 'Refund processed', 'Refund has been completed']) {
+      expect(classify({ message: text, flow: 'refund' }).outcome, text).toBe('succeeded');
+    }
+    for (const text of ['No refund was processed', 'Refund was not completed', 'Refund could not be processed']) {
+      expect(classify({ message: text, flow: 'refund' }).outcome, text).not.toBe('succeeded');
+    }
+    expect(classify({ message: 'No payment was captured', flow: 'payment' }).outcome).not.toBe('succeeded');
+  });
+
+  it('a payment "executed" moved the money; one not executed did not', () => {
+    expect(saysMoneyMoved(fold('Payment executed'), 'payment')).toBe(true);
+    expect(saysMoneyMoved(fold('The payment has been successfully executed'), 'payment')).toBe(true);
+    expect(classify({ message: 'Payment executed', flow: 'payment' }).outcome).toBe('succeeded');
+    expect(classify({ message: 'Payment could not be executed', flow: 'payment' }).outcome).not.toBe('succeeded');
+    expect(classify({ message: 'Payment not executed', flow: 'payment' }).outcome).not.toBe('succeeded');
   });
 });

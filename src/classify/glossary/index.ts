@@ -5,12 +5,14 @@
  *
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
- *   Turkish, Polish, Russian): a key is a word, or a
+ *   Turkish, Polish, Russian, Dutch, Czech): a key is a word, or a
  *   phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
  */
 import { CJK_GLOSSARY } from './cjk.js';
+import { CZECH_GLOSSARY } from './czech.js';
+import { DUTCH_GLOSSARY } from './dutch.js';
 import { FRENCH_GLOSSARY } from './french.js';
 import { GERMAN_GLOSSARY } from './german.js';
 import { INDONESIAN_GLOSSARY } from './indonesian.js';
@@ -25,6 +27,8 @@ import { VIETNAMESE_GLOSSARY } from './vietnamese.js';
 
 export {
   CJK_GLOSSARY,
+  CZECH_GLOSSARY,
+  DUTCH_GLOSSARY,
   FRENCH_GLOSSARY,
   GERMAN_GLOSSARY,
   INDONESIAN_GLOSSARY,
@@ -62,6 +66,8 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: TURKISH_GLOSSARY, plain: 'all', glossed: true },
   { words: POLISH_GLOSSARY, plain: 'all', glossed: true },
   { words: RUSSIAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: DUTCH_GLOSSARY, plain: 'all', glossed: true },
+  { words: CZECH_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
