@@ -164,6 +164,25 @@ describe('Polish, Russian, Dutch and Czech', () => {
   });
 });
 
+describe('a negation in the glossed languages', () => {
+  it('is read as "not", so the word it negates no longer says the opposite', () => {
+    // Each negation here had stood unread beside an English "successful", "completed" or "accepted".
+    const read: Record<string, string> = {
+      'Zahlung nicht erfolgreich': 'payment unsuccessful',
+      'Keine Zahlung eingegangen': 'no payment received',
+      'Pagamento non riuscito': 'payment unsuccessful',
+      'Pagamento non completato': 'payment not completed',
+      'Platba nebyla úspěšná': 'payment was not successful',
+      'Платеж не выполнен': 'payment not completed',
+      'Płatność nie została zrealizowana': 'payment not została completed',
+    };
+    for (const [text, english] of Object.entries(read)) expect(glossText(fold(text)), text).toBe(english);
+    for (const text of ['Zahlung nicht erfolgreich', 'Pagamento non riuscito', 'Platba nebyla úspěšná']) {
+      expect(classify({ message: text, flow: 'payment' }).outcome, text).toBe('failed');
+    }
+  });
+});
+
 describe('the glossed languages and the catalog', () => {
   it('meets no word of theirs in any catalog text, so the model learned nothing from them', () => {
     // The catalog holds no Portuguese, Indonesian, Vietnamese or Thai: a key of theirs that matched

@@ -144,6 +144,11 @@ export const CZECH_GLOSSARY: Readonly<Record<string, string>> = {
   byla: 'was',
   bylo: 'was',
   byl: 'was',
+  // and "was not" as nebyla (nebylo, nebyl): unread, it left "nebyla úspěšná" saying successful
+  nebyla: 'was not',
+  nebylo: 'was not',
+  nebyl: 'was not',
+  není: 'is not',
   'byla provedena': 'completed',
   'bylo provedeno': 'completed',
   'byla dokončena': 'completed',

@@ -49,6 +49,8 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   reçue: 'received',
   'pas encore': 'not yet',
   // what happened
+  // the negation ne … pas ("pas" alone is read in English "pass"): unread, "n'a pas été accepté" said accepted
+  'pas été': 'not been',
   paiement: 'payment',
   paiements: 'payments',
   commande: 'order',

@@ -57,6 +57,12 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, string>> = {
   'noch kein': 'not yet',
   'noch keine': 'not yet',
   // what happened
+  // a negation alone, wherever it stands: unread, it would leave the word it negates saying the opposite
+  nicht: 'not',
+  kein: 'no',
+  keine: 'no',
+  keinen: 'no',
+  'nicht erfolgreich': 'unsuccessful',
   zahlung: 'payment',
   zahlungen: 'payments',
   zahlungsart: 'payment method',

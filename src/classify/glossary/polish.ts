@@ -114,6 +114,8 @@ export const POLISH_GLOSSARY: Readonly<Record<string, string>> = {
   nieudana: 'failed',
   nieudane: 'failed',
   niepowodzenie: 'failure',
+  // a negation alone, wherever it stands: unread, it would leave the word it negates saying the opposite
+  nie: 'not',
   'zakończona niepowodzeniem': 'failed',
   'nie powiodła się': 'failed',
   'nie powiodło się': 'failed',

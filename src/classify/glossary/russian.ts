@@ -70,6 +70,9 @@ export const RUSSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   принята: 'accepted',
   'ещё не': 'not yet',
   // what happened
+  // a negation alone, wherever it stands: unread, it would leave the word it negates saying the opposite
+  не: 'not',
+  нет: 'no',
   платёж: 'payment',
   платежа: 'payment',
   платежи: 'payments',
