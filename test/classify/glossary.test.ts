@@ -228,6 +228,14 @@ describe('the glossed reading the safety rules take', () => {
     expect(needsGloss()).toBe(true);
   });
 
+  it('reads a Vietnamese state with its past and passive markers (đã, bị) as the one word of state', () => {
+    expect(glossText(fold('Đã hủy'))).toBe('cancelled');
+    expect(glossText(fold('Giao dịch đã bị hủy'))).toBe('transaction cancelled');
+    // On the query flow that one word is the state found, as "Cancelled" is; before, "đã" hid it.
+    expect(classify({ message: 'Đã hủy', flow: 'query' }).outcome).toBe('failed');
+    expect(classify({ message: 'Da huy', flow: 'query' }).outcome).toBe('failed');
+  });
+
   it('lets the rules read a language they have no words for as they read English', () => {
     // "approved" says the money moved; without the gloss the rules read no such word, and the
     // answer stayed in doubt.

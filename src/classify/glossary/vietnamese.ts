@@ -54,6 +54,15 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'hoàn trả': 'refund',
   hủy: 'cancelled',
   huỷ: 'cancelled',
+  // The past (đã) and the passive (bị) stand before the state: "đã hủy" is the one word "cancelled" a
+  // status table gives, and unread, "đã" kept it from reading as that state.
+  'đã hủy': 'cancelled',
+  'đã huỷ': 'cancelled',
+  'bị hủy': 'cancelled',
+  'bị huỷ': 'cancelled',
+  'đã bị hủy': 'cancelled',
+  'đã bị huỷ': 'cancelled',
+  'đã hết hạn': 'expired',
   'thành công': 'success',
   'không thành công': 'unsuccessful',
   'thất bại': 'failed',
