@@ -94,7 +94,7 @@ const QUERY_WORDS = folded(
 // "pending" counts glued to other words as a scraped page glues them ("支付pending"), but not inside
 // the English words that hold it: spending, suspending, depending, impending, expending.
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal) requested(?=$|[.,;:!)])|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|審核中|審査中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal) requested(?=$|[.,;:!)])|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -572,7 +572,7 @@ export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean 
  * closed", 支付失败, 交易已关闭, 已撤销, 결제 실패, 取引失敗.
  */
 const STATE_FAILED = folded(
-  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|cancell?ed|voided|expired|reversed)( (declined|cancell?ed|voided|expired|reversed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
+  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|cancell?ed|voided|expired|reversed)( (declined|cancell?ed|voided|expired|reversed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|^(取消|撤销|撤銷|过期|過期|キャンセル|キャンセル済み?|取消済み?|期限切れ|취소|만료)$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
 );
 
 /**
@@ -676,25 +676,28 @@ const PAYMENT_NAMED = folded(
  * (`merchant_balance_insufficient`: top up, then retry). The catalog's "balance not enough" rows
  * are mostly the merchant's (a refund or payout its balance cannot cover), and the model read
  * "Buyer balance not enough" and 买家余额不足 as the merchant's. Where the text names the buyer and
- * not the merchant, on a flow where the buyer pays, the buyer's reading takes the pair's weight;
- * where it names the merchant's balance in so many words, the merchant's does (classifier.ts). On a
- * refund or a payout the merchant's balance pays, whoever the text names.
+ * not the merchant, the buyer's reading takes the pair's weight; so it does where the text names
+ * no one, on the payment or recurring flow, since there the buyer pays (a wallet's 帳戶餘額不足 is
+ * the buyer's wallet). Where the text names the merchant's balance in so many words, the merchant's
+ * reading does (classifier.ts). On a refund or a payout the merchant's balance pays, whoever the
+ * text names.
  */
 const BUYER_SIDE = folded(
   /\b(buyer|user|customer|payer|cardholder|shopper|consumer)('?s)?\b|买家|买方|用户|顾客|付款方|付款人|消费者|持卡人|고객|구매자|사용자|카드 ?소지자|お客様|利用者|購入者|\b(comprador|pagador|titular)\b/,
 );
 const MERCHANT_SIDE = folded(
-  /\b(merchant|seller|partner|platform|sub-?merchant)('?s)? (account |wallet )?(balance|funds)\b|\b(balance|funds) (of|in) the (merchant|seller|partner|platform)('?s)?\b|(商户|商家|卖家|平台|合作方)(账户|账号|钱包)?(可用)?余额|가맹점 ?(계좌 ?)?잔액|加盟店の?残高|\bsaldo del (comercio|vendedor)\b/,
+  /\b(merchant|seller|partner|platform|sub-?merchant)('?s)? (account |wallet )?(balance|funds)\b|\b(balance|funds) (of|in) the (merchant|seller|partner|platform)('?s)?\b|(商户|商戶|商家|卖家|賣家|平台|合作方|特約機構)(账户|帳戶|账号|帳號|钱包|錢包)?(可用|可退款)?(余额|餘額)|가맹점 ?(계좌 ?)?잔액|加盟店の?残高|\bsaldo del (comercio|vendedor)\b/,
 );
 const MERCHANT_NAMED = folded(
-  /\b(merchant|seller|partner|platform|sub-?merchant)\b|商户|商家|卖家|平台|가맹점|加盟店|\b(comercio|vendedor)\b/,
+  /\b(merchant|seller|partner|platform|sub-?merchant)\b|商户|商戶|商家|卖家|賣家|平台|特約機構|特約商店|가맹점|加盟店|\b(comercio|vendedor)\b/,
 );
 
 /** Whose balance the text says is short, where it says: `buyer`, `merchant` or undefined. */
 export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'merchant' | undefined {
   if (MERCHANT_SIDE.test(text)) return 'merchant';
   if (flow === 'refund' || flow === 'payout') return undefined;
-  return BUYER_SIDE.test(text) && !MERCHANT_NAMED.test(text) ? 'buyer' : undefined;
+  if (MERCHANT_NAMED.test(text)) return undefined;
+  return BUYER_SIDE.test(text) || flow === 'payment' || flow === 'recurring' ? 'buyer' : undefined;
 }
 
 /**

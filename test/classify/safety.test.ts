@@ -1092,7 +1092,12 @@ describe("whose balance is short: the buyer's or the merchant's", () => {
     ['Insufficient balance to refund the buyer', 'refund', undefined],
     // A customer told to contact the merchant names both: no side.
     ['Insufficient funds, customer please contact the merchant', 'payment', undefined],
-    ['余额不足', 'payment', undefined],
+    // Naming no one, on a flow where the buyer pays, the buyer's: a wallet's 帳戶餘額不足 is the buyer's wallet.
+    ['余额不足', 'payment', 'buyer'],
+    ['icash Pay帳戶餘額不足', 'payment', 'buyer'],
+    ['Insufficient balance', 'recurring', 'buyer'],
+    ['余额不足', undefined, undefined],
+    ['商戶可用餘額不足', 'payment', 'merchant'],
   ] as const)('%s (%s): %s', (text, flow, side) => {
     expect(balanceSide(fold(text), flow)).toBe(side);
   });
@@ -1140,6 +1145,23 @@ describe('a status table in a few more words', () => {
       expect(classify({ message: text, flow: 'refund' }).outcome, text).not.toBe('succeeded');
     }
     expect(classify({ message: 'No payment was captured', flow: 'payment' }).outcome).not.toBe('succeeded');
+  });
+
+  it("a wallet balance short on the payment flow is the customer's, to ask about, not the merchant's", () => {
+    expect(classify({ message: 'icash Pay帳戶餘額不足', flow: 'payment' })).toMatchObject({
+      unified: 'insufficient_funds',
+      next: 'ask_customer',
+    });
+  });
+
+  // Chinese, Japanese and Korean one-word states on the query flow, as "Cancelled" or "Expired";
+  // a bare 失败 or 실패 may be the query's own failure, as "Failed" may, and stays out.
+  it.each(['取消', '撤銷', '過期', 'キャンセル', '期限切れ', '취소', '만료'])('"%s" on the query flow is the state found', (text) => {
+    expect(step(stopped, text, 'query'), text).toBeUndefined();
+  });
+
+  it('審査中 and 審核中 (under review) are in flight', () => {
+    for (const text of ['審査中', '審核中']) expect(step(declined, text, 'payment'), text).toMatchObject({ unified: 'processing' });
   });
 
   it('a payment "executed" moved the money; one not executed did not', () => {
