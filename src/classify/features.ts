@@ -85,12 +85,17 @@ function kindOf(c: number): Kind {
   if (c >= 0xac00 && c <= 0xd7a3) return Kind.Word; // Hangul syllables: Korean puts spaces between words
   if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f)) return Kind.Word; // accented Latin, Greek, Cyrillic
   if (c >= 0x1e00 && c <= 0x1eff) return Kind.Word; // Latin with two marks: Vietnamese (dịch, thẻ, lỗi)
+  // Hebrew and Arabic letters (not their vowel marks, which split a word where a rare text carries
+  // them): both scripts put spaces between words, and their glossaries' keys are words.
+  if ((c >= 0x5d0 && c <= 0x5f2) || (c >= 0x620 && c <= 0x64a) || (c >= 0x660 && c <= 0x669) || (c >= 0x66e && c <= 0x6d3)) {
+    return Kind.Word;
+  }
   // Thai, like Han and Kana, puts no spaces between words.
   if (isThaiChar(c)) return Kind.Cjk;
   return Kind.Other;
 }
 
-/** A letter or digit of a word (folded text): Latin, Greek, Cyrillic, Hangul. */
+/** A letter or digit of a word (folded text): Latin, Greek, Cyrillic, Hangul, Hebrew, Arabic. */
 export function isWordChar(c: number): boolean {
   return kindOf(c) === Kind.Word;
 }

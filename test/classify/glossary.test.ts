@@ -3,9 +3,11 @@ import { classify } from '../../src/classify/classify.js';
 import { features, needsGloss, THAI_TERM } from '../../src/classify/features.js';
 import { glossText } from '../../src/classify/gloss.js';
 import {
+  ARABIC_GLOSSARY,
   CZECH_GLOSSARY,
   DUTCH_GLOSSARY,
   GERMAN_GLOSSARY,
+  HEBREW_GLOSSARY,
   ITALIAN_GLOSSARY,
   POLISH_GLOSSARY,
   RUSSIAN_GLOSSARY,
@@ -92,8 +94,18 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish, Russian, Dutch and Czech hold no key of an earlier glossary, so texts of those languages read as before', () => {
-    const later = [GERMAN_GLOSSARY, ITALIAN_GLOSSARY, TURKISH_GLOSSARY, POLISH_GLOSSARY, RUSSIAN_GLOSSARY, DUTCH_GLOSSARY, CZECH_GLOSSARY];
+  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew and Arabic hold no key of an earlier glossary, so texts of those languages read as before', () => {
+    const later = [
+      GERMAN_GLOSSARY,
+      ITALIAN_GLOSSARY,
+      TURKISH_GLOSSARY,
+      POLISH_GLOSSARY,
+      RUSSIAN_GLOSSARY,
+      DUTCH_GLOSSARY,
+      CZECH_GLOSSARY,
+      HEBREW_GLOSSARY,
+      ARABIC_GLOSSARY,
+    ];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
       const earlier = new Set<string>();
@@ -117,7 +129,7 @@ describe('glossaries added after the others', () => {
   });
 });
 
-describe('Polish, Russian, Dutch and Czech', () => {
+describe('Polish, Russian, Dutch, Czech, Hebrew and Arabic', () => {
   it('read a Polish text, also as ASCII-only APIs write it (ł as l), in English', () => {
     expect(glossText(fold('Brak środków na rachunku'))).toBe(glossText(fold('Brak srodkow na rachunku')));
     const declined = featureSet('PŁATNOŚĆ ODRZUCONA');
@@ -126,10 +138,12 @@ describe('Polish, Russian, Dutch and Czech', () => {
     for (const f of [...english('payment'), ...english('declined')]) expect(plain.has(f)).toBe(true);
   });
 
-  it('read a negated Dutch or Czech word as the negation, never as the success it negates', () => {
+  it('read a negated Dutch, Czech, Hebrew or Arabic word as the negation, never as the success it negates', () => {
     expect(classify({ message: 'Betaling niet geslaagd', flow: 'payment' }).outcome).not.toBe('succeeded');
     expect(classify({ message: 'Platba nebyla zaplacena', flow: 'payment' }).outcome).not.toBe('succeeded');
     expect(glossText(fold('Platba zamítnuta'))).toBe(glossText(fold('Platba zamitnuta')));
+    expect(classify({ message: 'העסקה לא אושרה', flow: 'payment' }).outcome).not.toBe('succeeded');
+    expect(classify({ message: 'لم تتم العملية بنجاح', flow: 'payment' }).outcome).not.toBe('succeeded');
   });
 
   it('read Russian inflected forms, and ё as е, in English', () => {
@@ -157,6 +171,16 @@ describe('Polish, Russian, Dutch and Czech', () => {
     ['Platba probíhá', 'payment', 'pending'],
     ['Platba dosud nebyla zaplacena', 'query', 'pending'],
     ['Vrácení platby bylo provedeno', 'refund', 'succeeded'],
+    ['אין מספיק יתרה בחשבון', 'payment', 'failed'],
+    ['פג תוקף הכרטיס', 'payment', 'failed'],
+    ['העסקה בתהליך', 'payment', 'pending'],
+    ['פסק זמן בתקשורת עם שב"א', 'payment', 'unknown'],
+    ['העסקה אושרה בהצלחה', 'payment', 'succeeded'],
+    ['رصيد غير كاف', 'payment', 'failed'],
+    ['العملية قيد المعالجة', 'payment', 'pending'],
+    ['انتهت مهلة الاتصال بالبنك', 'payment', 'unknown'],
+    ['تمت عملية الدفع بنجاح', 'payment', 'succeeded'],
+    ['تم الاسترداد بنجاح', 'refund', 'succeeded'],
   ] as const)('%s (%s) reads %s', (message, flow, outcome) => {
     const c = classify({ message, flow });
     expect(c.unified).not.toBe('unmapped');

@@ -1116,13 +1116,35 @@ describe("whose balance is short: the buyer's or the merchant's", () => {
 describe('a status table in a few more words', () => {
   // A state row that says an operation was asked for ("Refund Requested", "Capture Requested") is
   // that operation in flight; each had read as the operation refused, final.
+  // So is a step asked for, or a request submitted to someone else.
   it.each([
     ['Capture Requested', 'capture'],
     ['Refund Requested', 'refund'],
     ['Cancellation requested.', 'cancel'],
+    ['3-D Secure check requested', 'payment'],
+    ['Submitted for settlement', 'capture'],
+    ['The mobile device has been submitted for approval', 'any'],
   ] as const)('"%s" (%s) is in flight, not refused', (text, flow) => {
     expect(step(declined, text, flow)).toMatchObject({ unified: 'processing' });
-    expect(classify({ message: text, flow })).toMatchObject({ outcome: 'pending', next: 'wait' });
+  });
+
+  it('answers an operation requested as pending, to wait for', () => {
+    for (const [message, flow] of [
+      ['Capture Requested', 'capture'],
+      ['Refund Requested', 'refund'],
+      ['Cancellation requested.', 'cancel'],
+    ] as const) {
+      expect(classify({ message, flow }), message).toMatchObject({ outcome: 'pending', next: 'wait' });
+    }
+  });
+
+  it('a processing failure is a failure, not a payment being processed', () => {
+    const text = 'Transaction failed because of payment processing failure.: Insufficient funds';
+    expect(step(declined, text, 'payment')).toBeUndefined();
+    expect(classify({ message: text, flow: 'payment' }).outcome).toBe('failed');
+    expect(step(declined, 'Payment processing', 'payment')).toMatchObject({ unified: 'processing' });
+    // A status code read with its words: Braintree's submitted_for_settlement had read capture_declined, stop.
+    expect(classify({ code: 'submitted_for_settlement', message: 'submitted_for_settlement', flow: 'capture' }).outcome).toBe('pending');
   });
 
   it('but an amount that was requested is no state', () => {

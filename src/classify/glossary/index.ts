@@ -5,16 +5,18 @@
  *
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
- *   Turkish, Polish, Russian, Dutch, Czech): a key is a word, or a
+ *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic): a key is a word, or a
  *   phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
  */
+import { ARABIC_GLOSSARY } from './arabic.js';
 import { CJK_GLOSSARY } from './cjk.js';
 import { CZECH_GLOSSARY } from './czech.js';
 import { DUTCH_GLOSSARY } from './dutch.js';
 import { FRENCH_GLOSSARY } from './french.js';
 import { GERMAN_GLOSSARY } from './german.js';
+import { HEBREW_GLOSSARY } from './hebrew.js';
 import { INDONESIAN_GLOSSARY } from './indonesian.js';
 import { ITALIAN_GLOSSARY } from './italian.js';
 import { POLISH_GLOSSARY } from './polish.js';
@@ -26,11 +28,13 @@ import { TURKISH_GLOSSARY } from './turkish.js';
 import { VIETNAMESE_GLOSSARY } from './vietnamese.js';
 
 export {
+  ARABIC_GLOSSARY,
   CJK_GLOSSARY,
   CZECH_GLOSSARY,
   DUTCH_GLOSSARY,
   FRENCH_GLOSSARY,
   GERMAN_GLOSSARY,
+  HEBREW_GLOSSARY,
   INDONESIAN_GLOSSARY,
   ITALIAN_GLOSSARY,
   POLISH_GLOSSARY,
@@ -68,6 +72,8 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: RUSSIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: DUTCH_GLOSSARY, plain: 'all', glossed: true },
   { words: CZECH_GLOSSARY, plain: 'all', glossed: true },
+  { words: HEBREW_GLOSSARY, plain: 'all', glossed: true },
+  { words: ARABIC_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
