@@ -50,7 +50,9 @@ function check(text: string, format: ImportFormat, provider = 'acme-pay'): Impor
     for (const ev of s.evidence) expect(typeof ev).toBe('string');
     // Below the threshold only unknown/query stands, whatever unified code carries it.
     if (s.confidence < CLASSIFY_THRESHOLD) expect([s.outcome, s.next]).toEqual(['unknown', 'query']);
-    if (s.outcome === 'succeeded') expect(saysSuccess([e.code, ...Object.values(e.messages)].join(' '), e.flow), e.code).toBe(true);
+    // The suggestion reads the code, the messages and the description column (details), as import does.
+    const said = [e.code, ...Object.values(e.messages), ...Object.values(e.details ?? {})].join(' ');
+    if (s.outcome === 'succeeded') expect(saysSuccess(said, e.flow), e.code).toBe(true);
   }
   return res;
 }
