@@ -509,7 +509,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     if (side) {
       evidence.push({
         kind: 'threshold',
-        detail: `whose balance: the text names the ${best === buyerK ? 'buyer' : "merchant's balance"}, so ${model.classes[best]}, not ${model.classes[pushed]}`,
+        detail: `whose balance: by its words and its flow, the ${best === buyerK ? "buyer's" : "merchant's"}, so ${model.classes[best]}, not ${model.classes[pushed]}`,
       });
     }
     // A decision that hedges between doubt and failure ("failed, query") can win with a code that no

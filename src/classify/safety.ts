@@ -88,7 +88,7 @@ export interface SafetyStep {
 }
 
 const QUERY_WORDS = folded(
-  /\b(inquiry|inquire|enquiry|enquire|query|queried|querying|lookup|look up|get status|status check|check status|check the status|retrieve)\b|查询|查单|조회|照会|\bconsulta\b|\bconsultar\b/,
+  /\b(inquiry|inquire|enquiry|enquire|query|queried|querying|lookup|look up|get status|status check|check status|check the status|retrieve)\b|查询|查单|조회|상태 ?체크|照会|\bconsulta\b|\bconsultar\b/,
 );
 
 // "pending" counts glued to other words as a scraped page glues them ("支付pending"), but not inside
@@ -103,12 +103,12 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). Its opening alternative is MOVED_FIRST's too (see there). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were )?(successfully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?)\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(limit|maximum|quota|cap)s? (has been |have been |was |is )?(reached|hit)\b|\b(insuficiente|excede|excedid[oa]|vencid[oa]|expirad[oa]|bloquead[oa]|denegad[oa]|inválid[oa]|invalid[oa]|suspendid[oa])\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|未(經|獲)?核准|不予?核准|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berrors?\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\brevertid[oa]\b|\banulad[oa]\b|\bcharge ?back|\bcharged back\b|\bno (money|funds) (was |were |has been |have been )?(captured|charged|debited|taken|collected|moved)\b|\bno (refund|payment|transaction|charge|capture|payout|transfer|withdrawal)s? (was|were|has been|have been)\b|\bno (pagad|aprobad|autorizad|exitos)|sin éxito/,
+  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(limit|maximum|quota|cap)s? (has been |have been |was |is )?(reached|hit)\b|\b(insuficiente|excede|excedid[oa]|vencid[oa]|expirad[oa]|bloquead[oa]|denegad[oa]|inválid[oa]|invalid[oa]|suspendid[oa])\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?)\b|未成功|不成功|没有成功|未(經|獲)?核准|不予?核准|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berrors?\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\brevertid[oa]\b|\banulad[oa]\b|\bcharge ?back|\bcharged back\b|\bno (money|funds) (was |were |has been |have been )?(captured|charged|debited|taken|collected|moved)\b|\bno (refund|payment|transaction|charge|capture|payout|transfer|withdrawal)s? (was|were|has been|have been)\b|\bno (pagad|aprobad|autorizad|exitos)|\bno (fue|ha sido|es|fueron|han sido) (exitos|aprobad|autorizad|pagad)|sin éxito/,
 );
 
 /**
@@ -116,12 +116,12 @@ const NOT_SUCCESS = folded(
  * word of done ("OK", "Complete", "Verified": a code table's success row, the code's own word beside it).
  */
 const SUCCESS = folded(
-  /^(ok|okay|completed?|done|finished|verified|validated)( (ok|okay|completed?|done|finished))?$|\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
+  /^(ok|okay|completed?|done|finished|verified|validated)( (ok|okay|completed?|done|finished))?$|\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|\bsatisfactoriamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
 );
 
 /** A cancellation or refund that went through: on those flows "cancelled" is the success. */
 const UNDONE = folded(
-  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|取消授权成功|取消交易成功|撤销成功|退款成功|退货成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\b(cancel(l?ed|lation)?|refund(ed)?|reversal) (was |has been )?(processed|completed) successfully\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad|anulad)[oa] (con éxito|exitosamente|correctamente)\b/,
+  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|取消授权成功|取消交易成功|撤销成功|退款成功|退货成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\b(cancel(l?ed|lation)?|refund(ed)?|reversal) (was |has been )?(processed|completed) successfully\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad|anulad|revertid)[oa] (con éxito|exitosamente|correctamente|satisfactoriamente)\b|\b(cancelación|anulación|reversa|reversión|reverso|devolución|reembolso) (exitos[oa]|realizad[oa] (con éxito|correctamente)|completad[oa])\b/,
 );
 
 /** The text says something succeeded and nothing takes it back. */
@@ -132,7 +132,7 @@ function saysSuccess(text: string, flow: Flow | undefined): boolean {
 
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款成功|已退款|退款完成|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/,
+  /退款成功|已退款|退款完成|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|\bsuccessful refunds?\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -240,7 +240,7 @@ const FAMILIES: readonly Doubt[] = [
     // A network is a fault only with a word of one ("network error", "network unavailable"): alone it
     // is as often a card scheme or a payment method ("the selected network is not enabled").
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed)\b|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed)\b|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem|failure|fault)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there. Not
     // where every error named is a field of the request ("amount limit error", 渠道参数错误): the
@@ -638,7 +638,7 @@ function saysNothingElse(text: string): boolean {
  * transaction whose cancellation was completed before, goes on past the word and is not this.
  */
 const CANCEL_DONE = folded(
-  /(취소|取消|撤销|キャンセル|\bcancel|\bcancell?ed|\bcancellation|\bvoid|\bvoided|\breversal) ?(성공|완료|되었습니다|成功|完了|しました|されました|success|successful|succeeded|completed?)[.!。]?$|(取消|撤销)(授權|交易|訂單|支付|付款|請款)(成功|完成)[.!。]?$/,
+  /(취소|取消|撤销|キャンセル|\bcancel|\bcancell?ed|\bcancellation|\bvoid|\bvoided|\breversal) ?(성공|완료|되었습니다|成功|完了|しました|されました|success|successful|succeeded|completed?)[.!。]?$|(取消|撤销)(授權|交易|訂單|支付|付款|請款)(成功|完成)[.!。]?$|\b(cancelación|anulación|reversa|reversión|reverso|anulad[oa]|cancelad[oa]|revertid[oa]) (exitos[oa]|con éxito|exitosamente|correctamente|satisfactoriamente)[.!]?$/,
 );
 
 /**
@@ -646,7 +646,7 @@ const CANCEL_DONE = folded(
  * `APPROVED`): a status table's row, whose message may be in any language ("Pago", "Autorizada").
  * Not `SUCCESS` or `COMPLETED`: a bare success is how an API call that was only accepted reads.
  */
-const MOVED_CODE = folded(/^((payment|transaction|order|trade|charge) )?(paid|approved|authori[sz]ed|captured|settled|charged)$/);
+const MOVED_CODE = folded(/^((payment|transaction|order|trade|charge) )?(paid|approved|authori[sz]ed|captured|settled|charged)$|^(fully|partially) captured$/);
 
 /**
  * A text that opens with the word for money moved ("Approved", "Captured, balance available", 授權成功:
@@ -656,7 +656,7 @@ const MOVED_CODE = folded(/^((payment|transaction|order|trade|charge) )?(paid|ap
  * from one string, because the ReDoS check in the tests reads only patterns written as literals.
  */
 const MOVED_FIRST = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(预)?授权(成功|完成)|^承認(済|完了)|^核准|^정상 ?승인|^請款(成功|完成)|^売上|^与信(ok|成功|完了|済)|^オーソリ ?(ok|成功|完了|済)/,
+  /^(paid|approved|authori[sz]ed|captured|charged|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|^(预)?授权(成功|完成)|^承認(済|完了)|^核准|^정상 ?승인|^請款(成功|完成)|^売上|^与信(ok|成功|完了|済)|^オーソリ ?(ok|成功|完了|済)|^(aprobad[oa]|pagad[oa]|capturad[oa])\b/,
 );
 
 /**
@@ -668,7 +668,7 @@ const OTHER_APPROVED = folded(
 );
 
 const PAYMENT_NAMED = folded(
-  /\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal)\b|支付|付款|扣款|退款|退货|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|cargo|reembolso)\b/,
+  /\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal|invoice)\b|支付|付款|扣款|退款|退货|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|cargo|reembolso)\b/,
 );
 
 /**
@@ -680,7 +680,7 @@ const PAYMENT_NAMED = folded(
  * no one, on the payment or recurring flow, since there the buyer pays (a wallet's 帳戶餘額不足 is
  * the buyer's wallet). Where the text names the merchant's balance in so many words, the merchant's
  * reading does (classifier.ts). On a refund or a payout the merchant's balance pays, whoever the
- * text names.
+ * text names or if it names no one: the model read "Insufficient balance" on a refund as the buyer's.
  */
 const BUYER_SIDE = folded(
   /\b(buyer|user|customer|payer|cardholder|shopper|consumer)('?s)?\b|买家|买方|用户|顾客|付款方|付款人|消费者|持卡人|고객|구매자|사용자|카드 ?소지자|お客様|利用者|購入者|\b(comprador|pagador|titular)\b/,
@@ -695,7 +695,7 @@ const MERCHANT_NAMED = folded(
 /** Whose balance the text says is short, where it says: `buyer`, `merchant` or undefined. */
 export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'merchant' | undefined {
   if (MERCHANT_SIDE.test(text)) return 'merchant';
-  if (flow === 'refund' || flow === 'payout') return undefined;
+  if (flow === 'refund' || flow === 'payout') return 'merchant';
   if (MERCHANT_NAMED.test(text)) return undefined;
   return BUYER_SIDE.test(text) || flow === 'payment' || flow === 'recurring' ? 'buyer' : undefined;
 }

@@ -19,6 +19,8 @@ describe('safety rule status-query: a failed status query says nothing about the
     ['조회 실패', undefined],
     ['照会に失敗しました', undefined],
     ['La consulta falló', undefined],
+    // A payment status check (상태 체크) that failed is a status query.
+    ['결제 상태 체크에 실패하였습니다.', 'payment'],
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'status-query', force: { outcome: 'unknown', next: 'query' } });
   });
@@ -108,12 +110,22 @@ describe('safety rule not-final: created, accepted, received, check the status, 
 });
 
 describe('safety rule says-money-moved: succeeded only where the text says the money moved', () => {
-  it.each(['Payment successful', 'Transaction approved', 'Paid', '支付成功', '交易成功', '결제 완료', '決済完了', 'Pago aprobado'])(
-    'keeps %s',
-    (text) => {
-      expect(step(paid, text, 'payment')).toBeUndefined();
-    },
-  );
+  it.each([
+    'Payment successful',
+    'Transaction approved',
+    'Paid',
+    '支付成功',
+    '交易成功',
+    '결제 완료',
+    '決済完了',
+    'Pago aprobado',
+    'The order has been fully captured',
+    'The invoice has successfully been paid',
+    'Successful transaction',
+    'Wise has paid out funds to the recipient',
+  ])('keeps %s', (text) => {
+    expect(step(paid, text, 'payment')).toBeUndefined();
+  });
   it('keeps a payment that was approved or completed, in Japanese; a registration approved is no payment', () => {
     expect(step(paid, '決済が承認されました', 'payment')).toBeUndefined();
     expect(step(paid, '決済が完了しました', 'payment')).toBeUndefined();
@@ -176,6 +188,14 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     // A status query that found the payment captured reports the payment's state.
     ['Payment captured', 'query'],
     ['Scheduled Recurring Payment Processed', 'payment'],
+    // The adjective before the noun says it as the verb after it does.
+    ['Successful transaction', 'query'],
+    ['Successful payment', 'payment'],
+    // A Spanish status row's one word, as "Approved" is in English.
+    ['Aprobada', 'payment'],
+    ['Pagado', 'query'],
+    // A capture of part of an authorisation moved that part.
+    ['Partially Captured', 'capture'],
   ] as [string, Flow | undefined][])('%s (%s) → approved', (text, flow) => {
     const step = safetyStep(decline, fold(text), flow);
     expect(step?.rule).toBe('says-paid');
@@ -203,6 +223,16 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['Refund succeeded', undefined],
     ['此交易已退款', 'refund'],
     ['交易已被支付', 'payment'],
+    // "Unsuccessful" holds "successful" but says the opposite; a Spanish negation takes the word back.
+    ['Unsuccessful transaction', 'query'],
+    ['No successful payment', 'payment'],
+    ['Pago no fue aprobado', 'payment'],
+    ['La transacción no fue exitosa', 'payment'],
+    // A Spanish word of money moved that opens the text but is not the row's one word of state.
+    ['Aprobada, pero retenida para revisión', 'payment'],
+    // Paid or approved in part is not paid: the rest is still owed, or the issuer's answer is partial.
+    ['Order partially paid', 'payment'],
+    ['Partially approved', 'payment'],
   ] as [string, Flow | undefined][])('%s (%s) is not', (text, flow) => {
     expect(safetyStep(decline, fold(text), flow)?.rule).not.toBe('says-paid');
   });
@@ -222,6 +252,9 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['Cancel successful', undefined],
     ['取消成功', undefined],
     ['決済がキャンセルされました', 'CANCELED'],
+    ['Reversa exitosa.', undefined],
+    ['Anulación exitosa', undefined],
+    ['Cancelado con éxito', undefined],
   ])('%s on the cancel flow is the cancellation done', (text, code) => {
     const words = code ? code.toLowerCase() : '';
     const step = safetyStep(decline, words ? `${fold(text)} ${words}` : fold(text), 'cancel', words);
@@ -289,6 +322,7 @@ describe('a status row, a turn, a limit and a second charge', () => {
     ['AUTHORIZED', 'Autorizado'],
     ['authorized', 'Autorizada'],
     ['CAPTURED', 'Capturado'],
+    ['fully_captured', 'fully_captured'],
   ])('%s "%s" is the payment moved', (code, message) => {
     const c = classify({ code, message });
     expect([c.unified, c.outcome, c.next]).toEqual(['approved', 'succeeded', 'done']);
@@ -447,6 +481,7 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['Gateway timeout', 'channel_timeout'],
     ['System error', 'system_error'],
     ['Internal exception', 'system_error'],
+    ['Technical failure.', 'system_error'],
     ['Unknown result', 'outcome_unknown'],
     ['交易超時', 'channel_timeout'],
     ['訂單號重複', 'duplicate_request'],
@@ -1088,8 +1123,11 @@ describe("whose balance is short: the buyer's or the merchant's", () => {
     ['Merchant balance insufficient', 'payment', 'merchant'],
     ['商户余额不足', 'refund', 'merchant'],
     ['Insufficient funds in the merchant account balance', 'payment', 'merchant'],
-    // On a refund or a payout the merchant's balance pays, whoever the text names.
-    ['Insufficient balance to refund the buyer', 'refund', undefined],
+    // On a refund or a payout the merchant's balance pays, whoever the text names or if it names no one.
+    ['Insufficient balance to refund the buyer', 'refund', 'merchant'],
+    ['Insufficient balance', 'refund', 'merchant'],
+    ['Insufficient Balance', 'payout', 'merchant'],
+    ['賬戶余額不足', 'payout', 'merchant'],
     // A customer told to contact the merchant names both: no side.
     ['Insufficient funds, customer please contact the merchant', 'payment', undefined],
     // Naming no one, on a flow where the buyer pays, the buyer's: a wallet's 帳戶餘額不足 is the buyer's wallet.
@@ -1105,11 +1143,18 @@ describe("whose balance is short: the buyer's or the merchant's", () => {
   it("answers the buyer's shortfall as the customer's, where the model leaned to the merchant's", () => {
     const c = classify({ message: 'Buyer balance not enough', flow: 'payment' });
     expect(c.unified).toBe('insufficient_funds');
-    expect(c.evidence.some((e) => e.detail.startsWith('whose balance: the text names the buyer'))).toBe(true);
+    expect(c.evidence.some((e) => e.detail.startsWith("whose balance: by its words and its flow, the buyer's"))).toBe(true);
     // The quoted words are the ones that pushed the pair, quoted for the answer given.
     expect(c.evidence[0]?.detail).toMatch(/ → insufficient_funds$/);
     expect(classify({ message: 'Insufficient balance to refund the buyer', flow: 'refund' }).unified).toBe('merchant_balance_insufficient');
     expect(classify({ message: 'Merchant balance insufficient', flow: 'payment' }).unified).toBe('merchant_balance_insufficient');
+    // Naming no one, a refund's or a payout's balance is the merchant's: top up and retry, not ask the customer.
+    for (const flow of ['refund', 'payout'] as const) {
+      expect(classify({ message: 'Insufficient balance', flow }), flow).toMatchObject({
+        unified: 'merchant_balance_insufficient',
+        next: 'fix_and_retry',
+      });
+    }
   });
 });
 
