@@ -646,7 +646,9 @@ const CANCEL_DONE = folded(
  * `APPROVED`): a status table's row, whose message may be in any language ("Pago", "Autorizada").
  * Not `SUCCESS` or `COMPLETED`: a bare success is how an API call that was only accepted reads.
  */
-const MOVED_CODE = folded(/^((payment|transaction|order|trade|charge) )?(paid|approved|authori[sz]ed|captured|settled|charged)$|^(fully|partially) captured$/);
+const MOVED_CODE = folded(
+  /^((payment|transaction|order|trade|charge) )?(paid|approved|authori[sz]ed|captured|settled|charged)$|^(fully|partially) captured$/,
+);
 
 /**
  * A text that opens with the word for money moved ("Approved", "Captured, balance available", 授權成功:
