@@ -123,6 +123,8 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     'The invoice has successfully been paid',
     'Successful transaction',
     'Wise has paid out funds to the recipient',
+    'Payment is confirmed by the network, and has been credited to the merchant.',
+    'Payment confirmed',
   ])('keeps %s', (text) => {
     expect(step(paid, text, 'payment')).toBeUndefined();
   });
@@ -136,6 +138,7 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     'OK',
     '成功',
     'Payment not successful',
+    'Payment not confirmed',
     'Transaction failed',
     '支付未成功',
     'Operation done',
@@ -745,6 +748,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       '결제 진행 중 에러',
       '취소 처리 중 일시적인 오류가 발생했습니다.',
       'Ocurrió un error al procesar el pago.',
+      // Nor is processing that could not be done: waiting would wait for nothing.
+      'Unable to process the request',
+      'The payment could not be processed.',
     ]) {
       expect(step(inFlight, text, 'payment')).toMatchObject({
         rule: 'money-in-doubt',
@@ -755,6 +761,18 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     // still processing, with no error: the reading stands
     expect(step(inFlight, '결제 처리 중입니다.', 'payment')).toBeUndefined();
     expect(step(inFlight, 'Payment is processing', 'payment')).toBeUndefined();
+    expect(step(inFlight, 'We will process the payment shortly', 'payment')).toBeUndefined();
+  });
+
+  it("a fault on the provider's side, or a connection cut, is a system fault; an invoice just created, or a customer not yet done, is not final", () => {
+    for (const text of ['We had a problem on our end. Try again later.', 'Connection with Gateway got terminated abruptly.']) {
+      expect(step(declined, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', unified: 'system_error' });
+    }
+    for (const text of ['Newly created invoice.', 'Invoice created', 'The shopper has not yet selected a payment method.']) {
+      const s = step(stopped, text, 'payment');
+      expect(s?.rule, text).toBe('guard');
+      expect(s?.force?.next ?? 'wait', text).not.toBe('stop');
+    }
   });
   it('a rate limit refuses the request before it is processed; too many users is congestion', () => {
     const limited: Reading = { unified: 'rate_limited', outcome: 'failed', next: 'retry' };
