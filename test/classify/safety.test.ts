@@ -125,6 +125,7 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     'Wise has paid out funds to the recipient',
     'Payment is confirmed by the network, and has been credited to the merchant.',
     'Payment confirmed',
+    'payment is done',
   ])('keeps %s', (text) => {
     expect(step(paid, text, 'payment')).toBeUndefined();
   });
@@ -457,6 +458,10 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     // A verification's approval, one word in a bank's table of response codes
     ['Verified', 'payment'],
     ['Validated', undefined],
+    // A status row whose code is its word: the rules read "validated validated", "processed processed".
+    ['validated validated', 'payout'],
+    ['processed processed', 'payout'],
+    ['Processed', 'payout'],
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
   });
