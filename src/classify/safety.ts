@@ -215,7 +215,7 @@ const FAMILIES: readonly Doubt[] = [
     unified: 'channel_timeout',
     members: ['channel_timeout'],
     re: folded(
-      /time ?out|time-out|timed out|超时|逾时|시간 ?초과|응답 ?(대기 ?)?시간이? ?(초과|경과)|타임아웃|タイムアウト|時間切れ|\btiempo de espera\b|\bse agotó\b/,
+      /time ?out|time-out|timed out|\b(is|was) overtime\b|超时|逾时|시간 ?초과|응답 ?(대기 ?)?시간이? ?(초과|경과)|타임아웃|タイムアウト|時間切れ|\btiempo de espera\b|\bse agotó\b/,
     ),
     // A 3-D Secure or login step that timed out is the customer's step, not the payment's result.
     unless: (t) => AUTH_STEP.test(t) && !CERTIFICATE_CHECK.test(t),
@@ -240,7 +240,7 @@ const FAMILIES: readonly Doubt[] = [
     // A network is a fault only with a word of one ("network error", "network unavailable"): alone it
     // is as often a card scheme or a payment method ("the selected network is not enabled").
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed|terminated|dropped|aborted)\b|\bconnection (with|to) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network|provider) (was |got |has been )?(terminated|dropped|interrupted|lost|closed|reset|aborted)\b|\b(problem|issue|error|fault)s? on our (end|side)\b|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem|failure|fault)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed|terminated|dropped|aborted)\b|\bconnection (with|to) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network|provider) (was |got |has been )?(terminated|dropped|interrupted|lost|closed|reset|aborted)\b|\b(problem|issue|error|fault)s? on our (end|side)\b|\bfatal (error|exception|failure)s?\b|\b(hardware|software) errors?\b|(접속|연결)[이가]? ?원활하지|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem|failure|fault)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there. Not
     // where every error named is a field of the request ("amount limit error", 渠道参数错误): the
@@ -424,13 +424,39 @@ function withoutLookups(text: string): string {
   if (!LOOKUP_WORDS.test(text)) return text;
   let t = text;
   if (t.includes('query param')) t = t.replace(/\bquery param(eter)?s?\b/g, ' ');
-  if (t.includes('조회')) {
-    t = t.replace(
-      /(카드 ?번호|카드|가맹점|상점|고객|사용자|회원|계좌|빌키|이벤트|포인트|잔액|인증서 유효성|인증서|인증 ?내역|휴대 ?전화|아이디|등록) ?조회/g,
-      ' ',
-    );
-  }
+  if (t.includes('조회')) t = withoutOtherLookups(t);
   return t;
+}
+
+/** The words of a transaction or its state: a 조회 (lookup) of one of them is a status query. */
+const TRANSACTION_WORD = /(거래|결제|주문|상태|승인|결과|거래내역|결제내역|트랜잭션|transaction|order|payment|status|tid)$/;
+/** How far back the word before a 조회 is read, in characters. */
+const LOOKUP_OBJECT = 16;
+
+/**
+ * Each 조회 taken out where the word before it names something else (카드번호 조회, CPID조회, VAN관리
+ * 조회, 가맹점번호 조회: a card, a key, a setting), so that only a bare 조회 or one of a transaction or
+ * its state (원거래상태조회, 거래 조회) is left for the status-query rule. Each is read back at most
+ * LOOKUP_OBJECT characters, so the text is read in linear time.
+ */
+function withoutOtherLookups(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('조회'); at >= 0; at = text.indexOf('조회', at + 2)) {
+    // The word before: letters or digits, directly before 조회 or before one space.
+    let end = at;
+    if (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+    let start = end;
+    while (start > 0 && end - start < LOOKUP_OBJECT && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (start === end || TRANSACTION_WORD.test(text.slice(start, end))) continue;
+    out += `${text.slice(from, at)} `;
+    from = at + 2;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0xac00 && c <= 0xd7a3) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** The first doubt family that holds whether or not money moves (in flight, paid, created …). */

@@ -70,7 +70,15 @@ describe('safety rule status-query: a failed status query says nothing about the
   });
   it('a lookup of something the payment needs, a query parameter or "contact us" is not a status query', () => {
     // card-number lookup error; merchant registration lookup error; billing-key lookup error
-    for (const text of ['카드번호 조회 오류입니다.', '가맹점 등록조회 오류입니다.', '빌키 조회 오류']) {
+    // and any other thing named before the lookup: a merchant key, a VAN setting, a store's details
+    for (const text of [
+      '카드번호 조회 오류입니다.',
+      '가맹점 등록조회 오류입니다.',
+      '빌키 조회 오류',
+      'CPID조회 오류',
+      'VAN관리 조회오류',
+      '에스크로 상점 정보 조회 오류',
+    ]) {
       expect(step(declined, text, 'payment')).toBeUndefined();
     }
     expect(step(declined, 'The query parameters provided are invalid for the requested endpoint.', 'payment')).toBeUndefined();
@@ -79,7 +87,13 @@ describe('safety rule status-query: a failed status query says nothing about the
   });
   it('a lookup of the transaction or its status still is one', () => {
     // original transaction status lookup failed, when cancelling; original transaction lookup error
-    for (const text of ['취소 시, 원거래상태조회실패', '원거래 조회오류', '조회 실패하였습니다.']) {
+    for (const text of [
+      '취소 시, 원거래상태조회실패',
+      '원거래 조회오류',
+      '조회 실패하였습니다.',
+      '거래내역 조회 실패',
+      '결제 상태 조회 오류',
+    ]) {
       expect(step(declined, text, 'cancel')).toMatchObject({ rule: 'status-query' });
     }
     expect(step(declined, 'Query parameter missing; the inquiry failed', 'payment')).toMatchObject({ rule: 'status-query' });
@@ -490,6 +504,11 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['System error', 'system_error'],
     ['Internal exception', 'system_error'],
     ['Technical failure.', 'system_error'],
+    ['Fatal error when calling web service.', 'system_error'],
+    ['Security software/hardware error: try again', 'system_error'],
+    // "The connection is not going smoothly, temporarily"
+    ['일시적으로 접속이 원활하지 않습니다.', 'system_error'],
+    ['The transaction is overtime.', 'channel_timeout'],
     ['Unknown result', 'outcome_unknown'],
     ['交易超時', 'channel_timeout'],
     ['訂單號重複', 'duplicate_request'],
