@@ -598,7 +598,7 @@ export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean 
  * closed", 支付失败, 交易已关闭, 已撤销, 결제 실패, 取引失敗.
  */
 const STATE_FAILED = folded(
-  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|cancell?ed|voided|expired|reversed)( (declined|cancell?ed|voided|expired|reversed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|^(取消|撤销|撤銷|过期|過期|キャンセル|キャンセル済み?|取消済み?|期限切れ|취소|만료)$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
+  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|denied|cancel|cancell?ed|voided|expired|reversed)( (declined|denied|cancel|cancell?ed|voided|expired|reversed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|^(取消|撤销|撤銷|过期|過期|キャンセル|キャンセル済み?|取消済み?|期限切れ|취소|만료)$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
 );
 
 /**

@@ -38,10 +38,13 @@ describe('safety rule status-query: a failed status query says nothing about the
     }
     // A status table's row that is the state's one word: a query request is not itself declined,
     // expired or voided; a bare "Failed" or "Rejected" may be the query's own failure, and stays one.
-    for (const text of ['Expired', 'Declined', 'Cancelled', 'Voided']) expect(step(stopped, text, 'query'), text).toBeUndefined();
+    for (const text of ['Expired', 'Declined', 'Denied', 'Cancel', 'Cancelled', 'Voided'])
+      expect(step(stopped, text, 'query'), text).toBeUndefined();
+    // "Access denied" is the query's own refusal, not the transaction's state.
+    expect(step(stopped, 'Access denied', 'query')).toMatchObject({ rule: 'status-query' });
     for (const text of ['Failed', 'Rejected']) expect(step(stopped, text, 'query'), text).toMatchObject({ rule: 'status-query' });
     // A status row whose code is its word: the rules read the message and the code's words together.
-    for (const code of ['DECLINED', 'Cancelled', 'expired']) {
+    for (const code of ['DECLINED', 'Cancelled', 'expired', 'DENIED', 'CANCEL']) {
       expect(classify({ code, message: code, flow: 'query' }).outcome, code).toBe('failed');
     }
     expect(classify({ code: 'FAILED', message: 'FAILED', flow: 'query' }).outcome).toBe('unknown');
