@@ -504,6 +504,20 @@ export function saysNoDoubt(text: string): boolean {
 }
 
 /**
+ * The text says the payment was declined, or names why the buyer's card or account could not pay:
+ * the authorisation ran and was refused. Not "not declined", nor an access or a permission denied
+ * (访问拒绝), which refuse the call, not the payment. Whether a word of doubt stands beside it
+ * ("declined: timeout") is saysNoDoubt's to say.
+ */
+export function saysDeclined(text: string): boolean {
+  return DECLINED.test(text);
+}
+
+const DECLINED = folded(
+  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|残高不足|限度額(超過|オーバー)|거절|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa])\b|\b(fondos|saldo) insuficientes?\b|\btarjeta (vencida|expirada)\b|\bexcede (el )?l[ií]mite\b/,
+);
+
+/**
  * The text says the request went nowhere: not processed, nothing charged, or turned away by a rate
  * limit ("Too many requests": the call was refused before anything was done; a card's own velocity
  * limit, "decline rate limit", is a decline, not that). Where it says so and no word of doubt stands beside it (a time-out, an unknown result, a duplicate, a payment in flight),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ASK_DANGER_COST,
   DANGER_COST,
+  DECLINED_ASK_DANGER_COST,
+  DECLINED_FIX_DANGER_COST,
   FIX_DANGER_COST,
   isGated,
   QUIET_ASK_DANGER_COST,
@@ -11,7 +13,7 @@ import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from 
 import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
 import { encodeBase64, loadModel } from '../../src/classify/model.js';
-import { isRiskyFailure, saysNoDoubt } from '../../src/classify/safety.js';
+import { isRiskyFailure, saysDeclined, saysNoDoubt } from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -354,6 +356,59 @@ describe('classify: an answer right about the money is half right', () => {
     expect(released(fullCosts(), quiet)).toBeGreaterThan(0);
     // With a doubt word beside the same reason, the answer is a query.
     expect(classify({ message: '余额不足，系统异常', flow: 'payment' }).next).toBe('query');
+  });
+
+  it('where the words also say the payment was declined, the doubt the model learned weighs lighter still', () => {
+    expect(DECLINED_ASK_DANGER_COST).toBeGreaterThan(1);
+    expect(DECLINED_ASK_DANGER_COST).toBeLessThan(QUIET_ASK_DANGER_COST);
+    expect(DECLINED_FIX_DANGER_COST).toBeLessThan(QUIET_FIX_DANGER_COST);
+    for (const t of [
+      'Payment declined',
+      'Generic Decline.',
+      'The credit card has expired.',
+      'Insufficient funds',
+      'Please call issuer',
+      'The card is over the limit.',
+      '交易被拒絕',
+      '余额不足',
+      '額度不足',
+      '승인 거절',
+      '잔액 부족',
+      '월 사용한도 초과',
+      '残高不足',
+      'カード会社にて決済が承認されませんでした。',
+      'Tarjeta vencida',
+      'Rechazada',
+      'Fondos insuficientes',
+    ])
+      expect(saysDeclined(fold(t)), t).toBe(true);
+    // A refusal of the call, not of the payment, and a decline taken back, are not declines.
+    for (const t of [
+      'Not declined (AVS Only)',
+      'Access denied',
+      'Permission denied',
+      '訪問拒絕',
+      'API rate limit exceeded',
+      'Request failed',
+    ])
+      expect(saysDeclined(fold(t)), t).toBe(false);
+    // At the quiet costs the doubt the model leaves on these holds them back to a stop; said as a
+    // decline, they are the customer's to act on.
+    const quietOnly = createClassifier({
+      unified,
+      model: classifierModel,
+      declinedAskDangerCost: QUIET_ASK_DANGER_COST,
+      declinedFixDangerCost: QUIET_FIX_DANGER_COST,
+    });
+    for (const message of ['Expired card', '額度不足', 'The credit card has expired.', 'Generic Decline.', 'Tarjeta vencida']) {
+      expect(quietOnly({ message, flow: 'payment' }).next, message).toBe('stop');
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
+    }
+    // A word of doubt beside the decline, or a status query's own refusal, stays a query.
+    for (const message of ['Transaction declined: timeout', '交易被拒绝，系统异常', 'Card declined, duplicate order'])
+      expect(classify({ message, flow: 'payment' }).next, message).toBe('query');
+    expect(classify({ message: 'Rejected', flow: 'query' }).next).toBe('query');
   });
 
   it('an error that names a field of the request hints at no doubt; any other error still does', () => {
