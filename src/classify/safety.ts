@@ -150,7 +150,7 @@ interface Doubt {
 
 // Authentication, not authorisation: 授权 (授權) is the card authorisation itself, the payment's
 // own step, as "authorisation" is in English; its time-out leaves the money in doubt.
-const AUTH_STEP = folded(/\b3d|\b3ds|\b3-d|\bauthenticat|认证|验证|인증|認証|\bautenticaci/);
+const AUTH_STEP = folded(/\b3d\b|\b3ds\d?\b|\b3d ?secure|\b3-d\b|\bauthenticat|认证|验证|인증|認証|\bautenticaci/);
 /**
  * A check of a certificate's validity is the provider's own call to an outside service, not a step
  * the customer takes: "공인인증서 유효성 검증 TIMEOUT" timed out on the way, like any channel.
@@ -504,8 +504,9 @@ export function saysNoDoubt(text: string): boolean {
 }
 
 /**
- * The text says the payment was declined, or names why the buyer's card or account could not pay:
- * the authorisation ran and was refused. Not "not declined", nor an access or a permission denied
+ * The text says the payment was declined, or names why the buyer's card or account could not pay
+ * (no funds, expired, over its limit, a card number, CVV or PIN given wrong): the authorisation ran
+ * and was refused. Not "not declined", nor an access or a permission denied
  * (访问拒绝), which refuse the call, not the payment. Whether a word of doubt stands beside it
  * ("declined: timeout") is saysNoDoubt's to say.
  */
@@ -514,7 +515,7 @@ export function saysDeclined(text: string): boolean {
 }
 
 const DECLINED = folded(
-  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|残高不足|限度額(超過|オーバー)|거절|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa])\b|\b(fondos|saldo) insuficientes?\b|\btarjeta (vencida|expirada)\b|\bexcede (el )?l[ií]mite\b/,
+  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|残高不足|限度額(超過|オーバー)|거절|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa])\b|\b(fondos|saldo) insuficientes?\b|\btarjeta (vencida|expirada)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong) (card number|card no|cvv2?|cvc2?|pin|security code|expiry date|expiration date)\b|\b(cvv2?|cvc2?|pin|security code|card number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が正しくありません|誤り|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b/,
 );
 
 /**
@@ -612,7 +613,7 @@ export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean 
  * closed", 支付失败, 交易已关闭, 已撤销, 결제 실패, 取引失敗.
  */
 const STATE_FAILED = folded(
-  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|denied|cancel|cancell?ed|voided|expired|reversed)( (declined|denied|cancel|cancell?ed|voided|expired|reversed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|^(取消|撤销|撤銷|过期|過期|キャンセル|キャンセル済み?|取消済み?|期限切れ|취소|만료)$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
+  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|denied|cancel|cancell?ed|voided|expired|reversed|aborted|terminated|abandoned|chargeback|charged back|disputed)( (declined|denied|cancel|cancell?ed|voided|expired|reversed|aborted|terminated|abandoned|chargeback|charged back|disputed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|^(取消|撤销|撤銷|过期|過期|キャンセル|キャンセル済み?|取消済み?|期限切れ|취소|만료)$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
 );
 
 /**
@@ -784,8 +785,16 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
   }
-  // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment went back.
-  if (r.outcome === 'failed' && flow === 'refund' && REFUND_MOVED.test(text) && saysOnlyPaid(text, flow, codeWords)) {
+  // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment
+  // went back. There the refund's own word of done is enough (a status row's "Refunded").
+  if (
+    r.outcome === 'failed' &&
+    flow === 'refund' &&
+    REFUND_MOVED.test(text) &&
+    !NOT_SUCCESS.test(text) &&
+    short(text, codeWords) &&
+    saysNothingElse(text)
+  ) {
     return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };
   }
   // The same for a cancellation, on the cancel flow: its success is the operation's.

@@ -380,6 +380,13 @@ describe('classify: an answer right about the money is half right', () => {
       'Tarjeta vencida',
       'Rechazada',
       'Fondos insuficientes',
+      // Card data the buyer gave wrong: the issuer answered, and the buyer can fix it.
+      'CVV2 MISMATCH',
+      'Invalid card number',
+      'The CVC number is incorrect.',
+      'カード番号が正しくありません',
+      '카드번호 오류입니다.',
+      'PIN incorrecto',
     ])
       expect(saysDeclined(fold(t)), t).toBe(true);
     // A refusal of the call, not of the payment, and a decline taken back, are not declines.

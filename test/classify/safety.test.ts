@@ -38,13 +38,26 @@ describe('safety rule status-query: a failed status query says nothing about the
     }
     // A status table's row that is the state's one word: a query request is not itself declined,
     // expired or voided; a bare "Failed" or "Rejected" may be the query's own failure, and stays one.
-    for (const text of ['Expired', 'Declined', 'Denied', 'Cancel', 'Cancelled', 'Voided'])
+    for (const text of [
+      'Expired',
+      'Declined',
+      'Denied',
+      'Cancel',
+      'Cancelled',
+      'Voided',
+      'Aborted',
+      'Terminated',
+      'Abandoned',
+      'Chargeback',
+      'Charged back',
+      'Disputed',
+    ])
       expect(step(stopped, text, 'query'), text).toBeUndefined();
     // "Access denied" is the query's own refusal, not the transaction's state.
     expect(step(stopped, 'Access denied', 'query')).toMatchObject({ rule: 'status-query' });
     for (const text of ['Failed', 'Rejected']) expect(step(stopped, text, 'query'), text).toMatchObject({ rule: 'status-query' });
     // A status row whose code is its word: the rules read the message and the code's words together.
-    for (const code of ['DECLINED', 'Cancelled', 'expired', 'DENIED', 'CANCEL']) {
+    for (const code of ['DECLINED', 'Cancelled', 'expired', 'DENIED', 'CANCEL', 'ABORTED', 'TERMINATED', 'Chargeback']) {
       expect(classify({ code, message: code, flow: 'query' }).outcome, code).toBe('failed');
     }
     expect(classify({ code: 'FAILED', message: 'FAILED', flow: 'query' }).outcome).toBe('unknown');
@@ -240,6 +253,10 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     // A status query that succeeded says nothing of the payment.
     ['查询成功', 'query'],
     // A refund's success off the refund flow, and one said to have happened already (已: already).
+    // A refund that cannot be made, or was made before, is no refund made now.
+    ['Capture cannot be refunded.', 'refund'],
+    ['Already refunded', 'refund'],
+    ['Refunded', 'payment'],
     ['Refund succeeded', 'payment'],
     ['Refund succeeded', undefined],
     ['此交易已退款', 'refund'],
@@ -263,6 +280,9 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['退款成功', 'refund'],
     ['환불 완료', 'refund'],
     ['返金完了', 'refund'],
+    // A status row's one word: on the refund flow, the refund's own state.
+    ['Refunded', 'refund'],
+    ['Reembolsado', 'refund'],
   ] as [string, Flow][])('%s (%s) → refund_succeeded, on the refund flow', (text, flow) => {
     const step = safetyStep(decline, fold(text), flow);
     expect([step?.rule, step?.unified, step?.force]).toEqual(['says-paid', 'refund_succeeded', undefined]);
@@ -763,8 +783,22 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   });
   it("a customer's authentication step that timed out stays the customer's", () => {
     const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
-    for (const text of ['3DS authentication timed out', '본인인증 시간 초과', '认证超时']) {
+    for (const text of [
+      '3DS authentication timed out',
+      '본인인증 시간 초과',
+      '认证超时',
+      '3D Secure timeout',
+      '3d-secure timed out',
+      '3ds2 timeout',
+    ]) {
       expect(step(authFailed, text, 'payment'), text).toBeUndefined();
+    }
+    // "3D" only as a whole word names the step: a code's "3DAA" beside a time-out does not make it
+    // the customer's (a property test found "商户 the 超時商户" under code "ZZ\u00003DAA" read as a
+    // request to fix).
+    const merchantNotFound: Reading = { unified: 'merchant_not_found', outcome: 'failed', next: 'fix_and_retry' };
+    for (const text of ['商户 the 超时商户 zz 3daa', 'request timed out 3dab']) {
+      expect(step(merchantNotFound, text, 'payment'), text).toMatchObject({ force: { outcome: 'unknown', next: 'query' } });
     }
   });
   it('an error while processing is not in flight: a pending reading of it is queried', () => {

@@ -116,7 +116,9 @@ describe('normalize() under hostile input', () => {
     fc.assert(
       fc.property(
         knownProvider,
-        fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 10 }),
+        // A code that names a 3-D Secure step ("ZZ 3D") makes a time-out beside it the customer's
+        // step, which is theirs to retry (safety.ts, the timeout rule): not the doubt this checks.
+        fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 10 }).filter((c) => !/3-?d/i.test(c)),
         soupWith(DOUBT_WORDS, NEUTRAL_WORDS),
         (p, c, m) => {
           const d = check({ provider: p, code: `ZZ${c}`, message: m });
