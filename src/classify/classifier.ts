@@ -5,7 +5,16 @@ import { type UnifiedReading, unifiedReading } from './decide.js';
 import { CODE_OFFSET, codeWords, FeatureBuffer, features, needsGloss } from './features.js';
 import { glossText } from './gloss.js';
 import { loadModel, Model, type PackedModel } from './model.js';
-import { balanceSide, isRiskyFailure, safetyStep, saysDeclined, saysNoDoubt, saysNotProcessed, saysPaymentMoved } from './safety.js';
+import {
+  balanceSide,
+  isRiskyFailure,
+  safetyStep,
+  saysDeclined,
+  saysNoDoubt,
+  saysNotProcessed,
+  saysPaymentMoved,
+  saysRequestInvalid,
+} from './safety.js';
 
 export interface ClassifierOptions {
   unified: UnifiedData;
@@ -31,7 +40,7 @@ export interface ClassifierOptions {
   quietFixDangerCost?: number;
   /** askDangerCost where the text says the payment was declined and no word hints at doubt. See DECLINED_ASK_DANGER_COST. */
   declinedAskDangerCost?: number;
-  /** fixDangerCost where the text says the payment was declined and no word hints at doubt. See DECLINED_ASK_DANGER_COST. */
+  /** fixDangerCost where the text says the payment was declined, or what is wrong with the request, and no word hints at doubt. See DECLINED_ASK_DANGER_COST. */
   declinedFixDangerCost?: number;
   /** dangerCost for "try again" where the text says the request was not processed. See NOT_PROCESSED_RETRY_COST. */
   notProcessedRetryCost?: number;
@@ -104,7 +113,9 @@ export const NOT_PROCESSED_RETRY_COST = 1;
  * and a duplicate), not read in the words. Chosen as the others were, a step above the lowest cost
  * at which no new dangerous answer appears on the leave-one-provider-out run with the shipped seed
  * (at 4, those two Authorize.Net codes), with seed 7 (at 5, the same two) and on the six-group run
- * (none at 3): see docs/classifier.md.
+ * (none at 3): see docs/classifier.md. The fix cost also holds where the text says what is wrong
+ * with the request (saysRequestInvalid: "Invalid API key", "Parameter missing", 签名验证失败), which
+ * the provider checked before doing anything with it; the ask cost there stays the quiet one.
  */
 export const DECLINED_ASK_DANGER_COST = 10;
 /** See DECLINED_ASK_DANGER_COST. */
@@ -290,6 +301,9 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   const declinedFix = options.declinedFixDangerCost ?? DECLINED_FIX_DANGER_COST;
   const quietRows = costs(dangerCost, dangerCost, quietAsk, quietFix);
   const declinedRows = costs(dangerCost, dangerCost, declinedAsk, declinedFix);
+  // A request turned away as it stood (a key, a parameter or a signature missing or invalid) is the
+  // integration's to fix, not the customer's: only a wrong "fix the request" weighs as a decline's.
+  const requestRows = costs(dangerCost, dangerCost, quietAsk, declinedFix);
   const lightAsk = Math.min(askDangerCost, quietAsk, declinedAsk);
   const lightFix = Math.min(fixDangerCost, quietFix, declinedFix);
   const lightestRows =
@@ -534,7 +548,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       }
     }
     if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
-      const rows = saysDeclined(ruled) ? declinedRows : quietRows;
+      const rows = saysDeclined(ruled) ? declinedRows : saysRequestInvalid(ruled) ? requestRows : quietRows;
       g = rows === lightestRows ? q : cheapest(full, rows);
     }
     // The matrices differ only in danger costs, which give no credit (credit is for costs below 1):

@@ -519,6 +519,20 @@ const DECLINED = folded(
 );
 
 /**
+ * The text says the request was turned away as it stood: a parameter, a field, a key, a signature
+ * or the credentials missing or invalid. The provider checked the request before doing anything
+ * with it; the integration is to fix it. Not a transaction id or an order number given wrong, which
+ * may be a payment the provider cannot find.
+ */
+export function saysRequestInvalid(text: string): boolean {
+  return REQUEST_INVALID.test(text);
+}
+
+const REQUEST_INVALID = folded(
+  /\b(invalid|missing|malformed|incorrect|wrong|bad|empty|unsupported|unrecognized|illegal)( or (invalid|missing|expired))? (api keys?|keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|values?|input|json|xml|request body|headers?|merchant id|merchant key|terminal id|app ?id|secret|api version|version|currency( code)?|amount|url|callback url|notify url|e-?mail|phone number)\b|\b(api keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|input|json|headers?|merchant id|terminal id|app ?id|secret|currency|amount|url|e-?mail)( is| was| are| were)? (missing|invalid|required|empty|malformed|incorrect|not valid|not provided|not supplied|blank|null|too long|too short|not allowed)\b|\b(validation|verification) (error|errors|failed|failure)\b|\b(missing|required) (required )?(parameters?|fields?|values?)\b|(参数|字段|签名|验签|密钥|秘钥|商户号|格式)(不正确|无效|为空|缺失|不能为空|不合法|非法|校验失败|验证失败)|缺少(必要|必填|必须)?的?(参数|字段)|必填(参数|字段|项)|签名(验证)?失败|验签失败|非法(参数|请求|签名)|(パラメータ|パラメーター|項目|署名|形式|フォーマット|apiキー|パスワード)(が|の)?(不正|未設定|不足|ありません|無効)|必須(項目|パラメータ)|(파라미터|필수 ?값|필수 ?항목|서명|형식|포맷|api ?키|인증 ?키)[이가]? ?(누락|불일치|잘못|유효하지 않)|\b(parámetros?|campos?|firma|formato|clave|llave|credenciales?) (inválid[oa]s?|incorrect[oa]s?|faltantes?|requerid[oa]s?|obligatori[oa]s?|vací[oa]s?)\b|\bfaltan? (el |los |la |las )?(parámetros?|campos?)\b/,
+);
+
+/**
  * The text says the request went nowhere: not processed, nothing charged, or turned away by a rate
  * limit ("Too many requests": the call was refused before anything was done; a card's own velocity
  * limit, "decline rate limit", is a decline, not that). Where it says so and no word of doubt stands beside it (a time-out, an unknown result, a duplicate, a payment in flight),

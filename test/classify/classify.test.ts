@@ -13,7 +13,7 @@ import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from 
 import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
 import { encodeBase64, loadModel } from '../../src/classify/model.js';
-import { isRiskyFailure, saysDeclined, saysNoDoubt } from '../../src/classify/safety.js';
+import { isRiskyFailure, saysDeclined, saysNoDoubt, saysRequestInvalid } from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -22,6 +22,15 @@ const risky = (c: { outcome: string; next: string }) => isRiskyFailure(c.outcome
 /** A classifier with the full danger costs even where no word hints at doubt. */
 const fullCosts = () =>
   createClassifier({ unified, model: classifierModel, quietAskDangerCost: ASK_DANGER_COST, quietFixDangerCost: FIX_DANGER_COST });
+
+/** A classifier whose declines and invalid requests weigh doubt only as any quiet text does. */
+const quietCosts = () =>
+  createClassifier({
+    unified,
+    model: classifierModel,
+    declinedAskDangerCost: QUIET_ASK_DANGER_COST,
+    declinedFixDangerCost: QUIET_FIX_DANGER_COST,
+  });
 
 /** Short failures in five languages, each with a reason the customer or the integration can act on. */
 const PLAIN_FAILURES = [
@@ -401,12 +410,7 @@ describe('classify: an answer right about the money is half right', () => {
       expect(saysDeclined(fold(t)), t).toBe(false);
     // At the quiet costs the doubt the model leaves on these holds them back to a stop; said as a
     // decline, they are the customer's to act on.
-    const quietOnly = createClassifier({
-      unified,
-      model: classifierModel,
-      declinedAskDangerCost: QUIET_ASK_DANGER_COST,
-      declinedFixDangerCost: QUIET_FIX_DANGER_COST,
-    });
+    const quietOnly = quietCosts();
     for (const message of ['Expired card', '額度不足', 'The credit card has expired.', 'Generic Decline.', 'Tarjeta vencida']) {
       expect(quietOnly({ message, flow: 'payment' }).next, message).toBe('stop');
       const c = classify({ message, flow: 'payment' });
@@ -416,6 +420,36 @@ describe('classify: an answer right about the money is half right', () => {
     for (const message of ['Transaction declined: timeout', '交易被拒绝，系统异常', 'Card declined, duplicate order'])
       expect(classify({ message, flow: 'payment' }).next, message).toBe('query');
     expect(classify({ message: 'Rejected', flow: 'query' }).next).toBe('query');
+  });
+
+  it('where the words say what is wrong with the request, a wrong "fix the request" weighs as a decline\'s', () => {
+    for (const t of [
+      'Invalid API key',
+      'Parameter missing',
+      'Missing required parameter: currency',
+      'The signature is invalid',
+      'Validation errors',
+      '签名验证失败',
+      '缺少必要参数',
+      '必須項目が未設定',
+      '파라미터 누락',
+      'Parámetro inválido',
+      'Falta el parámetro',
+    ])
+      expect(saysRequestInvalid(fold(t)), t).toBe(true);
+    // Not an id the provider may not find, nor an error that only concerns a parameter without
+    // saying what is wrong with it (GMO-PG's 入力パラメータエラー stands under an order not found).
+    for (const t of ['Invalid transaction id', 'Order not found', 'parameter error', '入力パラメータエラー', 'Invalid card number'])
+      expect(saysRequestInvalid(fold(t)), t).toBe(false);
+    const quietOnly = quietCosts();
+    for (const message of ['Invalid API key', 'Parameter missing', 'The signature is invalid', 'Parámetro inválido']) {
+      expect(quietOnly({ message, flow: 'payment' }).next, message).toBe('stop');
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
+    }
+    // The customer's step is not lightened by it: "Invalid credentials" is not asked of the customer.
+    expect(classify({ message: 'Invalid credentials', flow: 'payment' }).next).not.toBe('ask_customer');
+    expect(classify({ message: 'Invalid API key: request timed out', flow: 'payment' }).next).toBe('query');
   });
 
   it('an error that names a field of the request hints at no doubt; any other error still does', () => {
