@@ -389,6 +389,8 @@ describe('classify: an answer right about the money is half right', () => {
       'Tarjeta vencida',
       'Rechazada',
       'Fondos insuficientes',
+      'Disponible insuficiente',
+      'Crédito insuficiente para realizar el cargo',
       // Card data the buyer gave wrong: the issuer answered, and the buyer can fix it.
       'CVV2 MISMATCH',
       'Invalid card number',

@@ -33,6 +33,8 @@ describe('safety rule status-query: a failed status query says nothing about the
       '支付失败(其他原因，如银行返回失败)',
       '已关闭',
       '已撤销',
+      'Transacción rechazada',
+      'El pago fue denegado',
     ]) {
       expect(step(stopped, text, 'query'), text).toBeUndefined();
     }
