@@ -313,6 +313,18 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         ? quietRows
         : costs(dangerCost, dangerCost, lightAsk, lightFix);
 
+  // The expected cost of answering decision group `a` under `cost`, summed until it reaches `bound`:
+  // costs are never negative, so once a sum passes the best so far its decision cannot win.
+  const expectedCost = (a: number, cost: Float64Array, bound: number): number => {
+    let c = 0;
+    for (let j = 0; j < nActive; j++) {
+      const b = active[j] as number;
+      if (a !== b) c += (mass[b] as number) * (cost[a * 64 + b] as number);
+      if (c >= bound) break;
+    }
+    return c;
+  };
+
   // The decision of least expected cost among those with some weight, an ask or a fix costed by
   // `rows` and any other by `full`.
   const cheapest = (full: Float64Array, rows: Float64Array): number => {
@@ -320,13 +332,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let gCost = Infinity;
     for (let i = 0; i < nActive; i++) {
       const a = active[i] as number;
-      const cost = isAskOrFix(a) ? rows : full;
-      let c = 0;
-      for (let j = 0; j < nActive; j++) {
-        const b = active[j] as number;
-        if (a !== b) c += (mass[b] as number) * (cost[a * 64 + b] as number);
-        if (c >= gCost) break;
-      }
+      const c = expectedCost(a, isAskOrFix(a) ? rows : full, gCost);
       if (c < gCost) {
         gCost = c;
         g = a;
@@ -518,30 +524,15 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let qCost = Infinity;
     for (let i = 0; i < nActive; i++) {
       const a = active[i] as number;
-      // Costs are never negative: once a sum passes the best so far, its decision cannot win. Where
-      // the lighter costs apply, a decision other than ask or fix competes under both with one sum.
+      // Where the lighter costs apply, a decision other than ask or fix competes under both with one sum.
       const own = mayBeQuiet && isAskOrFix(a);
-      const bound = mayBeQuiet && !own ? Math.max(gCost, qCost) : gCost;
-      let c = 0;
-      for (let j = 0; j < nActive; j++) {
-        const b = active[j] as number;
-        if (a !== b) c += (mass[b] as number) * (full[a * 64 + b] as number);
-        if (c >= bound) break;
-      }
+      const c = expectedCost(a, full, mayBeQuiet && !own ? Math.max(gCost, qCost) : gCost);
       if (c < gCost) {
         gCost = c;
         g = a;
       }
       if (!mayBeQuiet) continue;
-      let cq = c;
-      if (own) {
-        cq = 0;
-        for (let j = 0; j < nActive; j++) {
-          const b = active[j] as number;
-          if (a !== b) cq += (mass[b] as number) * (lightestRows[a * 64 + b] as number);
-          if (cq >= qCost) break;
-        }
-      }
+      const cq = own ? expectedCost(a, lightestRows, qCost) : c;
       if (cq < qCost) {
         qCost = cq;
         q = a;
