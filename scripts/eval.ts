@@ -92,7 +92,7 @@ function ratio(s: Score) {
 function atThreshold(c: Case, t: number): Scored {
   const a = c.answer;
   // As the classifier does: only answers that could do harm are held back below the threshold.
-  const abstained = a.unified === 'unmapped' || (isGated(a.outcome, a.next) && calibrated(a) < t);
+  const abstained = a.unified === 'unmapped' || (isGated(a) && calibrated(a) < t);
   return { truth: c.truth, got: abstained ? ABSTAIN : a, abstained };
 }
 

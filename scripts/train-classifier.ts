@@ -35,11 +35,11 @@ export function train() {
   const ys = cases.map((c) => c.answer.outcome === c.truth.outcome && c.answer.next === c.truth.next);
   const [a, b] = platt(xs, ys);
   const calibrated = xs.map((x) => 1 / (1 + Math.exp(-(a * x + b))));
-  // The lowest threshold above which no answer is dangerous; risky answers below it abstain (the
-  // others are as safe as abstaining, see isGated).
+  // The lowest threshold above which no answer is dangerous; answers below it abstain, but for
+  // those the words settle, which no threshold holds back (see isGated).
   let lowest = 0;
   cases.forEach((c, i) => {
-    if (!isGated(c.answer.outcome, c.answer.next)) return;
+    if (!isGated(c.answer)) return;
     if (isD1(c.truth, c.answer) || isD2(c.truth, c.answer)) lowest = Math.max(lowest, (calibrated[i] as number) + 1e-9);
   });
   // Capped: on a catalog whose labels disagree with each other (the same wording read as a decline

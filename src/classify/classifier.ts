@@ -126,13 +126,20 @@ const FLOW_SET: ReadonlySet<string> = new Set(FLOWS);
 const OUTCOME_ID = { succeeded: 0, pending: 1, failed: 2, unknown: 3 } as const;
 const NEXT_ID = { done: 0, wait: 1, query: 2, retry: 3, fix_and_retry: 4, ask_customer: 5, stop: 6 } as const;
 
+/** How the evidence names the safety rule that read a success from the words alone. */
+const SAYS_PAID = 'safety rule says-paid: ';
+
 /**
- * The answers the threshold applies to: all of them. An unknown code is `unmapped` (unknown/query)
- * unless the classifier is confident and says why; a guessed unified code below the threshold would
- * show up in reports as if it were known, even where its decision is unknown/query.
+ * The answers the threshold applies to: all but those the words settle. An unknown code is
+ * `unmapped` (unknown/query) unless the classifier is confident and says why; a guessed unified
+ * code below the threshold would show up in reports as if it were known, even where its decision
+ * is unknown/query. A short text that says only that the payment, the refund or the cancellation
+ * went through ("취소 성공", "Refunded": the says-paid rule) is answered by its words, whatever the
+ * model leaned to; the model's doubt about its own reading (a failure, taken back) is no doubt
+ * about the words, and the evidence says which rule answered.
  */
-export function isGated(_outcome: string, _next: string): boolean {
-  return true;
+export function isGated(answer: Pick<Classification, 'evidence'>): boolean {
+  return !answer.evidence.some((e) => e.kind === 'threshold' && e.detail.startsWith(SAYS_PAID));
 }
 
 /** Decision group `g` is "failed, ask the customer" or "failed, fix and retry". */
@@ -595,6 +602,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       return unmapped(confidence, [{ kind: 'threshold', detail: 'no word of the message points to a reading' }]);
     }
     if (heldBack) evidence.push({ kind: 'threshold', detail: heldBackDetail(heldDetails, best, g, held, d) });
+    // Whether the words settled the answer (see isGated).
+    let settled = false;
     if (useSafety) {
       const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, ruled, flow, words);
       if (step) {
@@ -605,10 +614,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
           d = { ...d, outcome: 'unknown', next: 'query' };
         }
         evidence.push({ kind: 'threshold', detail: `safety rule ${step.rule}: ${step.detail}` });
+        settled = step.rule === 'says-paid';
       }
     }
     // Below the threshold the answer is unmapped: the evidence says what the model leaned to.
-    if (confidence < threshold) {
+    if (confidence < threshold && !settled) {
       evidence.push({
         kind: 'threshold',
         detail: `calibrated confidence ${confidenceText(confidence)} is below ${threshold}; leaned to ${code} (${d.outcome}/${d.next})`,

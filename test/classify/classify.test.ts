@@ -213,7 +213,24 @@ describe('classify: the learned model', () => {
     const c = createClassifier({ unified, model: classifierModel, threshold: 1.01 })(input);
     expect([c.unified, c.outcome, c.next]).toEqual(['unmapped', 'unknown', 'query']);
     expect(c.evidence.some((e) => e.kind === 'threshold' && /below 1\.01; leaned to/.test(e.detail))).toBe(true);
-    expect(isGated('unknown', 'query')).toBe(true);
+    expect(isGated(c)).toBe(true);
+  });
+
+  it('answers what the words settle at any confidence: a short text that says only that the cancellation went through', () => {
+    // The model leans to a failure ("취소": cancel, read beside "cannot cancel"), and its confidence
+    // in that reading is low; the words say the cancellation succeeded, and nothing else.
+    const input = { message: '취소 성공', flow: 'cancel' as const };
+    const raw = createClassifier({ unified, model: classifierModel, threshold: 0 })(input);
+    expect([raw.outcome, raw.next]).toEqual(['succeeded', 'done']);
+    expect(isGated(raw)).toBe(false);
+    const strict = createClassifier({ unified, model: classifierModel, threshold: 1.01 })(input);
+    expect([strict.unified, strict.outcome, strict.next]).toEqual(['approved', 'succeeded', 'done']);
+    expect(strict.confidence).toBe(raw.confidence);
+    expect(strict.evidence.some((e) => /^safety rule says-paid: /.test(e.detail))).toBe(true);
+    // A reading the words do not settle is still held back: the same text on the payment flow.
+    const elsewhere = createClassifier({ unified, model: classifierModel, threshold: 1.01 })({ message: '취소 성공', flow: 'payment' });
+    expect(elsewhere.unified).toBe('unmapped');
+    expect(isGated(elsewhere)).toBe(true);
   });
 
   it('the shipped threshold is the model’s own', () => {
