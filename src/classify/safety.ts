@@ -758,10 +758,40 @@ export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'me
 }
 
 /**
+ * A payment, an order or an invoice just created or started, in words that name it or as a status
+ * row's one word ("CREATED", "Initiated", 订单已创建, 결제가 생성되었습니다, "Pedido iniciado").
+ */
+const CREATED = folded(
+  /^(created|initiated|initiali[sz]ed|initial|new|open|opened|started|iniciad[oa]|cread[oa]|criad[oa]|inicializad[oa]|nuevo|novo)$|\b(payment|order|transaction|charge|invoice|checkout|bill|trade|purchase)s? (was |has been |is |were |have been )?(successfully |newly |just )?(created|initiated|initiali[sz]ed|opened|started)\b|\b(newly|just|successfully) created (a |an |the )?(payment|order|transaction|charge|invoice|checkout)\b|订单已创建|(订单|交易|支付单|账单)已?(创建|建立)成功|下单成功|(결제|주문|거래)[이가]? ?생성되었|(決済|注文|取引)が作成されました|\b(pago|pedido|transacción|orden|cobro|registro|pagamento|transação)s? (fue |ha sido |foi )?(cread[oa]|criad[oa]|iniciad[oa]|inicializad[oa])\b/,
+);
+
+/**
+ * On the payment or the query flow, a short text that says only that the payment or the order was
+ * created or started: it waits for the customer to pay. A create call answered so has made the payment the
+ * customer is to complete (on a redirect, in an app, at a counter); a status query that finds it so
+ * reports that state. Not where anything else is said: a failure, an error, something not found,
+ * money moved, or a doubt (a duplicate, "already created", a time-out). Off those flows "created"
+ * may be a refund, a payout or a request, and stays a request accepted: query the result.
+ */
+function saysOnlyCreated(text: string, flow: Flow | undefined, codeWords: string): boolean {
+  if ((flow !== 'payment' && flow !== 'query') || !short(text, codeWords)) return false;
+  if (!CREATED.test(messageOf(text, codeWords))) return false;
+  if (FAILURE.test(text) || NOT_SUCCESS.test(text) || ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text)) return false;
+  return !saysMoneyMoved(text, flow) && doubtsIn(text, true, false).money === undefined;
+}
+
+/**
  * Checks a model reading against the rules and returns the first that applies, or undefined when
  * the reading stands. `text` is the folded message plus the code's words; `codeWords`, those words.
  */
 export function safetyStep(r: Reading, text: string, flow: Flow | undefined, codeWords = ''): SafetyStep | undefined {
+  if (r.outcome !== 'pending' && saysOnlyCreated(text, flow, codeWords)) {
+    return {
+      rule: 'not-final',
+      unified: 'awaiting_customer',
+      detail: 'a payment or an order created, and nothing else said: it waits for the customer to pay',
+    };
+  }
   if (r.outcome === 'succeeded') {
     if (IN_FLIGHT.test(text) && !NOT_SUCCESS.test(text)) {
       return { rule: 'not-final', unified: 'processing', detail: 'the text says the transaction is still in progress' };

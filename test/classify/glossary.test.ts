@@ -288,7 +288,7 @@ describe('the glossed reading the safety rules take', () => {
     ['Pembayaran diterima', 'payment', 'unknown'],
     ['Ödeme alındı', 'payment', 'unknown'],
     ['Paiement créé, en attente du client', 'payment', 'pending'],
-    ['Pagamento creato', 'payment', 'unknown'],
+    ['Pagamento creato', 'payment', 'pending'],
     ['Devolvida: o valor da transação foi devolvido para o comprador.', 'refund', 'unknown'],
   ])('%s (%s) is not a final failure', (message, flow, outcome) => {
     const c = classify({ message, flow: flow as 'payment' | 'refund' });

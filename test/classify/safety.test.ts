@@ -141,6 +141,42 @@ describe('safety rule not-final: created, accepted, received, check the status, 
   });
 });
 
+describe('safety rule not-final: a payment or an order created, on the payment or the query flow, waits for the customer', () => {
+  const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
+  it.each([
+    ['CREATED', 'query'],
+    ['Initiated', 'payment'],
+    ['Open', 'query'],
+    ['订单已创建', 'query'],
+    ['下单成功', 'payment'],
+    ['GoPay transaction is created', 'payment'],
+    ['Pedido iniciado', 'payment'],
+  ] as const)('%s (flow %s)', (text, flow) => {
+    for (const r of [accepted, declined, paid]) {
+      expect(step(r, text, flow), `${r.unified}`).toMatchObject({ rule: 'not-final', unified: 'awaiting_customer' });
+    }
+    expect(classify({ message: text, flow })).toMatchObject({ unified: 'awaiting_customer', outcome: 'pending', next: 'wait' });
+  });
+  it('off those flows a creation may be a refund, a payout or a request: it stays a request accepted', () => {
+    for (const flow of [undefined, 'refund', 'payout'] as const) {
+      expect(step(accepted, 'Created', flow), `${flow}`).toBeUndefined();
+      expect(classify({ message: 'Created', flow }).outcome, `${flow}`).not.toBe('pending');
+    }
+  });
+  it('not where the text says anything else: a failure, a doubt, money moved, or more than a few words', () => {
+    for (const text of [
+      'Payment created but failed',
+      'Order already created',
+      'Order created, payment expired',
+      'Duplicate order created',
+      'Order created, paid successfully',
+      'Order was created with an intent to CAPTURE; use the capture endpoint',
+    ]) {
+      expect(step(accepted, text, 'payment')?.unified, text).not.toBe('awaiting_customer');
+    }
+  });
+});
+
 describe('safety rule says-money-moved: succeeded only where the text says the money moved', () => {
   it.each([
     'Payment successful',
@@ -377,7 +413,8 @@ describe('a status row, a turn, a limit and a second charge', () => {
     expect(classify({ message: 'Order already paid', flow: 'query' }).outcome).toBe('unknown');
   });
 
-  // A row that is the one word of a payment just made: not a final failure to give up on.
+  // A row that is the one word of a payment just made: not a final failure to give up on, but a
+  // payment that waits for the customer; with no flow, a request accepted.
   it.each([
     ['100', 'Initiated'],
     ['initiated', 'initiated'],
@@ -385,7 +422,9 @@ describe('a status row, a turn, a limit and a second charge', () => {
     ['CREATED', 'CREATED'],
   ])('%s "%s" is a payment that exists, not a failure', (code, message) => {
     const c = classify({ code, message, flow: 'payment' });
-    expect([c.outcome, c.next]).toEqual(['unknown', 'query']);
+    expect([c.unified, c.outcome, c.next]).toEqual(['awaiting_customer', 'pending', 'wait']);
+    const any = classify({ code, message });
+    expect([any.outcome, any.next]).toEqual(['unknown', 'query']);
   });
 
   it.each([
@@ -831,11 +870,13 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     for (const text of ['We had a problem on our end. Try again later.', 'Connection with Gateway got terminated abruptly.']) {
       expect(step(declined, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', unified: 'system_error' });
     }
-    for (const text of ['Newly created invoice.', 'Invoice created', 'The shopper has not yet selected a payment method.']) {
-      const s = step(stopped, text, 'payment');
-      expect(s?.rule, text).toBe('guard');
-      expect(s?.force?.next ?? 'wait', text).not.toBe('stop');
+    for (const text of ['Newly created invoice.', 'Invoice created']) {
+      expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'not-final', unified: 'awaiting_customer' });
+      expect(step(stopped, text, 'refund'), text).toMatchObject({ rule: 'guard' });
     }
+    const s = step(stopped, 'The shopper has not yet selected a payment method.', 'payment');
+    expect(s?.rule).toBe('guard');
+    expect(s?.force?.next ?? 'wait').not.toBe('stop');
   });
   it('a rate limit refuses the request before it is processed; too many users is congestion', () => {
     const limited: Reading = { unified: 'rate_limited', outcome: 'failed', next: 'retry' };
