@@ -758,6 +758,15 @@ export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'me
 }
 
 /**
+ * A status row's one word for a transaction done: "COMPLETED", "Processed", "Transferred",
+ * "SUCCEEDED", "Paid". Not a bare "Success" or "OK": that is how the status query's own result
+ * reads, whatever state it found.
+ */
+const DONE_STATE = folded(
+  /^(completed?|done|finished|processed|succeeded|settled|transferred|executed|paid|captured|approved|authori[sz]ed)( (successfully|completed?))?$/,
+);
+
+/**
  * A payment, an order or an invoice just created or started, in words that name it or as a status
  * row's one word ("CREATED", "Initiated", 订单已创建, 결제가 생성되었습니다, "Pedido iniciado").
  */
@@ -828,6 +837,17 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
     saysOnlyPaid(text, flow, codeWords)
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
+  }
+  // On the query flow a status row's one word for a transaction done is the state the query found
+  // ("COMPLETED", "Transferred"): the model read it as a second attempt's "already paid", or as a
+  // failed query.
+  if (
+    flow === 'query' &&
+    (r.outcome === 'failed' || r.outcome === 'unknown') &&
+    DONE_STATE.test(messageOf(text, codeWords)) &&
+    saysNothingElse(text)
+  ) {
+    return { rule: 'says-paid', unified: 'approved', detail: 'a status query found the transaction done' };
   }
   // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment
   // went back. There the refund's own word of done is enough (a status row's "Refunded").

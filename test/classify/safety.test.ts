@@ -248,6 +248,24 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
   });
 });
 
+describe('safety rule says-paid: on the query flow, a status row that is the one word for done is that state', () => {
+  const asked: Reading = { unified: 'already_paid', outcome: 'unknown', next: 'query' };
+  it.each(['COMPLETED', 'Processed', 'Transferred', 'SUCCEEDED', 'done'])('%s', (text) => {
+    for (const r of [asked, declined]) {
+      expect(step(r, text, 'query'), r.unified).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    }
+  });
+  it('not a bare "Success", the status call\'s own result; not off the query flow; not beside anything else', () => {
+    expect(step(asked, 'Success', 'query')).toBeUndefined();
+    expect(step(asked, 'COMPLETED', 'payment')).toBeUndefined();
+    expect(step(asked, 'Completed', 'refund')).toBeUndefined();
+    expect(step(asked, 'Order already completed', 'query')?.rule).not.toBe('says-paid');
+    expect(step(asked, 'Completed with errors', 'query')?.rule).not.toBe('says-paid');
+    expect(classify({ message: 'COMPLETED', flow: 'query' })).toMatchObject({ outcome: 'succeeded', next: 'done' });
+    expect(classify({ message: 'COMPLETED', flow: 'payment' }).outcome).not.toBe('succeeded');
+  });
+});
+
 describe('safety rule says-paid: a short text that says only that the payment moved is a success', () => {
   const decline: Reading = { unified: 'payment_authorization_revoked', outcome: 'failed', next: 'stop' };
   it.each([
