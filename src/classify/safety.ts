@@ -776,9 +776,9 @@ const CREATED = folded(
 
 /**
  * On the payment or the query flow, a short text that says only that the payment or the order was
- * created or started: it waits for the customer to pay. A create call answered so has made the payment the
- * customer is to complete (on a redirect, in an app, at a counter); a status query that finds it so
- * reports that state. Not where anything else is said: a failure, an error, something not found,
+ * created or started: it waits for the customer to pay. A create call answered so has made the
+ * payment the customer is to complete (on a redirect, in an app, at a counter); a status query that
+ * finds it so reports that state. Not where anything else is said: a failure, an error, something not found,
  * money moved, or a doubt (a duplicate, "already created", a time-out). Off those flows "created"
  * may be a refund, a payout or a request, and stays a request accepted: query the result.
  */
