@@ -108,7 +108,7 @@ const MONEY_MOVED = folded(
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(limit|maximum|quota|cap)s? (has been |have been |was |is )?(reached|hit)\b|\b(insuficiente|excede|excedid[oa]|vencid[oa]|expirad[oa]|bloquead[oa]|denegad[oa]|inválid[oa]|invalid[oa]|suspendid[oa])\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (paid|approved|authori[sz]ed|captured|charged|refunded|completed?|confirmed)\b|未成功|不成功|没有成功|未(經|獲)?核准|不予?核准|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berrors?\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\brevertid[oa]\b|\banulad[oa]\b|\bcharge ?back|\bcharged back\b|\bno (money|funds) (was |were |has been |have been )?(captured|charged|debited|taken|collected|moved)\b|\bno (refund|payment|transaction|charge|capture|payout|transfer|withdrawal)s? (was|were|has been|have been)\b|\bno (pagad|aprobad|autorizad|exitos)|\bno (fue|ha sido|es|fueron|han sido) (exitos|aprobad|autorizad|pagad)|sin éxito/,
+  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(limit|maximum|quota|cap)s? (has been |have been |was |is )?(reached|hit)\b|\b(insuficiente|excede|excedid[oa]|vencid[oa]|expirad[oa]|bloquead[oa]|denegad[oa]|inválid[oa]|invalid[oa]|suspendid[oa])\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (yet )?(been )?(paid|approved|authori[sz]ed|captured|charged|refunded|completed?|confirmed)\b|\b(hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|didn't|doesn't|don't)\b|未成功|不成功|没有成功|未(經|獲)?核准|不予?核准|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berrors?\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\brevertid[oa]\b|\banulad[oa]\b|\bcharge ?back|\bcharged back\b|\bno (money|funds) (was |were |has been |have been )?(captured|charged|debited|taken|collected|moved)\b|\bno (refund|payment|transaction|charge|capture|payout|transfer|withdrawal)s? (was|were|has been|have been)\b|\bno (pagad|aprobad|autorizad|exitos)|\bno (fue|ha sido|es|fueron|han sido) (exitos|aprobad|autorizad|pagad)|sin éxito/,
 );
 
 /**
@@ -644,8 +644,11 @@ function reportsState(text: string): boolean {
 
 /** Words that turn what came before: "captured, but …", "扣款成功但 …". */
 const CONTRAST = folded(/\bbut\b|\bhowever\b|\bexcept\b|但|却|然而|하지만|그러나|지만|ただし|しかし|\bpero\b|\bsin embargo\b/);
-/** An earlier attempt: "already paid" answers a second request, whose own result is in question. */
-const EARLIER = folded(/\balready\b|\bpreviously\b|이미|已|既に|\bya\b/);
+/**
+ * An earlier attempt: "already paid" answers a second request, whose own result is in question; "the
+ * payment of the previous order was successful" speaks of another payment than this one.
+ */
+const EARLIER = folded(/\b(already|previously|previous|prior|earlier|original|first|last)\b|이미|已|既に|\bya\b/);
 /** Short enough to say nothing else: a few words, or a short run of CJK. */
 const FEW_WORDS = 4;
 const FEW_CHARACTERS = 40;
@@ -658,13 +661,15 @@ function fewWords(text: string): boolean {
 }
 
 /**
- * A short text that says the payment moved ("Payment captured", "決済が承認されました") and nothing
- * more: no turn, no earlier attempt, no error, nothing not found, no doubt family but the one that
- * says the money moved. A longer text has room to say why the payment is not done after all.
+ * A brief text that says the payment moved ("Payment captured", "決済が承認されました", "The invoice
+ * has successfully been paid") and nothing more: no turn, no earlier attempt, no error, nothing not
+ * found, no doubt family but the one that says the money moved. A longer text has room to say why
+ * the payment is not done after all. A code that is the state of money moved speaks for a message
+ * in words the rules may not read only where the message is short: a sentence has room for a "not".
  */
 function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): boolean {
-  if (!short(text, codeWords)) return false;
-  if (!saysPaymentMoved(text, flow) && !(MOVED_CODE.test(codeWords) && !NOT_SUCCESS.test(text))) return false;
+  if (!brief(text, codeWords)) return false;
+  if (!saysPaymentMoved(text, flow) && !(short(text, codeWords) && MOVED_CODE.test(codeWords) && !NOT_SUCCESS.test(text))) return false;
   return saysNothingElse(text);
 }
 
@@ -672,6 +677,49 @@ function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): 
 function short(text: string, codeWords: string): boolean {
   const message = messageOf(text, codeWords);
   return message.length <= FEW_CHARACTERS && fewWords(message);
+}
+
+/** A sentence's length: "The invoice has successfully been paid", "The refund has been completed". */
+const BRIEF_WORDS = 10;
+const BRIEF_CHARACTERS = 100;
+/**
+ * Words that send the reader to look the result up: "Transaction completed, please inquire for its
+ * status" has said that the money may not have moved after all.
+ */
+const ASKS_TO_LOOK = folded(
+  /\b(status|state|check|verify|inquire|enquire|inquiry|enquiry|query|consult|estado|verifique|verificar|compruebe|comprobar|revise|revisar)|查询|查詢|确认|確認|조회|확인|照会/,
+);
+
+/**
+ * Offers another state beside the one it names: "종료제 또는 기 결제 완료" (ended, or paid before).
+ * Not the Spanish "o", which is the Portuguese "the".
+ */
+const ALTERNATIVE = folded(/\b(or|either|ou)\b|또는|혹은|或者|或是|または|もしくは/);
+
+/**
+ * One sentence that ends at its word of money moved: "The invoice has successfully been paid", "The
+ * refund has been completed", "The transaction has been completed successfully (PAYMENT
+ * SUCCESSFUL)". Not "The payment has been successfully authenticated with 3D Secure 2" nor "… has
+ * been authorised for a partial amount": what follows the word says what moved, and it was not the
+ * money, or not all of it.
+ */
+const ENDS_MOVED = folded(
+  /\b(payment|transaction|trade|charge|purchase|order|invoice|refund|capture|payout|transfer|withdrawal|operation)s? (was |were |is |are |has |have )?(successfully |fully )?(been )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|collected|completed|processed|executed|successful|succeeded|done|paid out)( successfully| in full)?( to the (customer|buyer|payer|cardholder|shopper|merchant|recipient|beneficiary))?[.!]?( \([a-z ]{1,40}\))?[.!]?$|\b(pago|transacción|transaccion|compra|cargo|reembolso|operación|operacion|pagamento|transação|transacao|pedido)s? (fue |ha sido |foi |está |esta )?(aprobad[oa]|autorizad[oa]|pagad[oa]|capturad[oa]|reembolsad[oa]|aprovad[oa]|exitos[oa]|completad[oa]|concluíd[oa]|devolvid[oa]|realizad[oa] (con éxito|com sucesso|exitosamente|correctamente))( (para|al|a|ao) (o |el |la |a )?(comprador|cliente|pagador|titular))?[.!]?$/,
+);
+
+/**
+ * Short enough that a text which says the money moved has no room to take it back: a few words
+ * (short), or one sentence that ends at its word of money moved and neither offers another state
+ * nor sends the reader to look the result up. A pattern that is itself anchored at the end (a
+ * cancellation done) passes `endsMoved` false.
+ */
+function brief(text: string, codeWords: string, endsMoved = true): boolean {
+  if (short(text, codeWords)) return true;
+  const message = messageOf(text, codeWords);
+  if (message.length > BRIEF_CHARACTERS) return false;
+  let spaces = 0;
+  for (let i = message.indexOf(' '); i >= 0; i = message.indexOf(' ', i + 1)) if (++spaces >= BRIEF_WORDS) return false;
+  return (!endsMoved || ENDS_MOVED.test(message)) && !ASKS_TO_LOOK.test(text) && !ALTERNATIVE.test(text);
 }
 
 /** The message without the code's words that the rules' text ends with. */
@@ -856,7 +904,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
     flow === 'refund' &&
     REFUND_MOVED.test(text) &&
     !NOT_SUCCESS.test(text) &&
-    short(text, codeWords) &&
+    brief(text, codeWords) &&
     saysNothingElse(text)
   ) {
     return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };
@@ -866,7 +914,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
     (r.outcome === 'failed' || accepted) &&
     flow === 'cancel' &&
     CANCEL_DONE.test(messageOf(text, codeWords)) &&
-    short(text, codeWords) &&
+    brief(text, codeWords, false) &&
     saysNothingElse(text)
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the cancellation went through' };

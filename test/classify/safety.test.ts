@@ -266,7 +266,7 @@ describe('safety rule says-paid: on the query flow, a status row that is the one
   });
 });
 
-describe('safety rule says-paid: a short text that says only that the payment moved is a success', () => {
+describe('safety rule says-paid: a short text or one sentence that says only that the payment moved is a success', () => {
   const decline: Reading = { unified: 'payment_authorization_revoked', outcome: 'failed', next: 'stop' };
   it.each([
     ['Payment authorised', 'payment'],
@@ -286,6 +286,9 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['Pagado', 'query'],
     // A capture of part of an authorisation moved that part.
     ['Partially Captured', 'capture'],
+    // One sentence that says it and sends no one to look it up.
+    ['The invoice has successfully been paid', 'payment'],
+    ['The transaction has been completed successfully (PAYMENT SUCCESSFUL)', 'query'],
   ] as [string, Flow | undefined][])('%s (%s) → approved', (text, flow) => {
     const step = safetyStep(decline, fold(text), flow);
     expect(step?.rule).toBe('says-paid');
@@ -302,8 +305,16 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['此訂單非授權成功狀態', 'payment'],
     ['Payment approved: system error', 'payment'],
     ['Payment captured, timeout', 'payment'],
-    // Longer than a few words: room to say why the payment is not done after all.
+    // Longer than a sentence: room to say why the payment is not done after all.
     ['The payment was authorised by the issuer and is held for review', 'payment'],
+    // A sentence that sends the reader to look the result up, or offers another state.
+    ['Transaction completed, please inquire for its status', 'payment'],
+    ['Payment completed. Please verify the amount', 'payment'],
+    ['The payment was successful, check the order state', 'payment'],
+    ['종료제 또는 기 결제 완료', 'payment'],
+    ['The payment was approved or is held', 'payment'],
+    // Another payment than this one.
+    ['The payment of the previous order was successful', 'payment'],
     // A flow whose success is not the payment's.
     ['Payment captured', 'refund'],
     // A status query that succeeded says nothing of the payment.
@@ -339,6 +350,7 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     // A status row's one word: on the refund flow, the refund's own state.
     ['Refunded', 'refund'],
     ['Reembolsado', 'refund'],
+    ['The refund has been completed', 'refund'],
   ] as [string, Flow][])('%s (%s) → refund_succeeded, on the refund flow', (text, flow) => {
     const step = safetyStep(decline, fold(text), flow);
     expect([step?.rule, step?.unified, step?.force]).toEqual(['says-paid', 'refund_succeeded', undefined]);
@@ -352,6 +364,7 @@ describe('safety rule says-paid: a short text that says only that the payment mo
     ['Reversa exitosa.', undefined],
     ['Anulación exitosa', undefined],
     ['Cancelado con éxito', undefined],
+    ['La transacción fue anulada exitosamente', undefined],
   ])('%s on the cancel flow is the cancellation done', (text, code) => {
     const words = code ? code.toLowerCase() : '';
     const step = safetyStep(decline, words ? `${fold(text)} ${words}` : fold(text), 'cancel', words);
@@ -371,10 +384,11 @@ describe('safety rule says-paid: a short text that says only that the payment mo
 
   it("measures the message without the code's words after it", () => {
     const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
-    // Four words with the code's two: still a short text that says only that the payment moved.
-    expect(safetyStep(accepted, 'payment was successful. payment success', 'payment', 'payment success')?.rule).toBe('says-paid');
+    // Seven words with the code's four: still a sentence that says only that the payment moved.
+    const text = 'your payment for the order was successful. payment success result code';
+    expect(safetyStep(accepted, text, 'payment', 'payment success result code')?.rule).toBe('says-paid');
     // Counted as one text, it is too long to say only that.
-    expect(safetyStep(accepted, 'payment was successful. payment success', 'payment')).toBeUndefined();
+    expect(safetyStep(accepted, text, 'payment')).toBeUndefined();
   });
 
   it('answers the classifier: a decline the model leaned to becomes the success the words say', () => {
@@ -486,6 +500,10 @@ describe('money that moved and went back, or has not moved yet', () => {
     ['El pago fue aprobado y posteriormente revertido por el banco', 'payment'],
     ['Pago aprobado, luego anulado', 'payment'],
     ['Payment approved in test mode, no funds were captured', 'payment'],
+    // A negation with its auxiliary: "not been approved", "hasn't been captured".
+    ['Payment has not been approved', 'payment'],
+    ['The payment has not yet been captured', 'payment'],
+    ["Payment hasn't been captured", 'payment'],
   ] as const)('"%s" does not say the money moved, and is no success', (text, flow) => {
     expect(saysMoneyMoved(fold(text), flow)).toBe(false);
     expect(classify({ message: text, flow }).outcome).not.toBe('succeeded');
@@ -543,10 +561,9 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['Les fonds ont été reçus par HiPay. / Funds received by HiPay.', 'payment'],
     ['Funds paid out to the merchant.', 'payment'],
     ['The authorised amount has been fully captured (SALE orders, or AUTH followed by capture).', 'payment'],
-    // Spanish: "with success" and "successfully", and a cancel voided successfully on a cancel
+    // Spanish: "with success" and "successfully" (a void done on the cancel flow is says-paid's)
     ['Pago procesado con éxito', 'payment'],
     ['Operación realizada exitosamente', 'payment'],
-    ['La transacción fue anulada exitosamente', 'cancel'],
     // One word of done, as a code table's success row says it, alone or beside the code's own word
     ['ok', 'payment'],
     ['complete complete', undefined],
