@@ -38,6 +38,19 @@ const patterns = new PatternSet();
  * boundary once per position instead of once per word.
  */
 function folded(re: RegExp): GatedPattern {
+  return patterns.add(foldedSource(re));
+}
+
+/**
+ * A pattern read only after other words have matched (a sentence's end, once the text says the money
+ * moved): tested on its own, so its words do not lengthen the one pass every text gets.
+ */
+function foldedAlone(re: RegExp): GatedPattern {
+  const r = foldedSource(re);
+  return { re: r, test: (text: string) => r.test(text) };
+}
+
+function foldedSource(re: RegExp): RegExp {
   // fold() lower-cases: an upper-case escape (\S, \W, \D, \B) would change meaning.
   if (/\\[SWDB]/.test(re.source)) throw new Error(`safety pattern with an upper-case escape: ${re.source}`);
   const words: string[] = [];
@@ -47,7 +60,7 @@ function folded(re: RegExp): GatedPattern {
     else others.push(alt);
   }
   const shared = words.length > 1 ? [`\\b(?:${words.join('|')})`] : words.map((w) => `\\b${w}`);
-  return patterns.add(new RegExp([...shared, ...others].join('|'), re.flags));
+  return new RegExp([...shared, ...others].join('|'), re.flags);
 }
 
 /** The top-level alternatives of a pattern: split at `|` outside groups, classes and escapes. */
@@ -226,7 +239,7 @@ const FAMILIES: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
     re: folded(
-      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\binciert[oa]\b|\bindeterminad[oa]\b|\bundefined ((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel)[ /]{1,3})?((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel) )?error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(may|might|could) (already )?have been (processed|charged|debited|completed|paid|captured|executed|submitted)\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\binciert[oa]\b|\bindeterminad[oa]\b|\bundefined ((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel)[ /]{1,3})?((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel) )?error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
     ),
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
@@ -539,8 +552,21 @@ const REQUEST_INVALID = folded(
  * a second attempt cannot pay twice.
  */
 export function saysNotProcessed(text: string): boolean {
-  return NOTHING_DONE.test(text) && !hasDoubtWords(withoutNothingDone(text));
+  return (NOTHING_DONE.test(text) || (MAINTENANCE.test(text) && TRY_LATER.test(text))) && !hasDoubtWords(withoutNothingDone(text));
 }
+
+/**
+ * A service down for maintenance turns requests away before it does anything with them; beside an
+ * invitation to try again later ("Server in maintenance. Please try again later", 서버 점검 중입니다.
+ * 잠시 후 다시 시도해 주세요) the request went nowhere. Not where it says to use something else
+ * instead ("타 할인 시스템을 이용해 주시길 바랍니다"): Danal's row so worded is an internal error.
+ */
+const MAINTENANCE = foldedAlone(
+  /\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
+);
+const TRY_LATER = foldedAlone(
+  /\b(try|retry|try again|come back) (again )?later\b|\bplease (try|retry) again\b|\btry again (in|after)\b|잠시 ?후|나중에|다시 시도|稍后|稍後|请重试|請重試|しばらく|後ほど|時間をおいて|\bmás tarde\b|\bmais tarde\b|\bintente (de nuevo|nuevamente)\b/,
+);
 
 const NOTHING_DONE = folded(
   /\btoo many requests\b|(?<!decline )\b(api |request )?rate limit(ed| exceeded| reached)?\b|\brequest limit (exceeded|reached)\b|\bthrottled\b|请求过于频繁|请求太频繁|요청이 너무 많|リクエストが多すぎ|\b(request|payment|transaction|charge|order|operation|it) (was|is|has|were|have) not (been )?(processed|executed|performed|charged|sent|submitted)\b|\bnot (been )?(processed|charged|debited)\b|\bno (money|funds|amount|payment|charge) (was|were|has been|have been|is) (taken|charged|debited|deducted|collected|captured|made)\b|\bnothing (was|has been|is) (charged|debited|taken|processed)\b|\b(was|were|has|have) not been (charged|debited|deducted)\b|未处理|未受理|未扣款|未扣费|没有扣款|不会扣款|처리되지 않았|처리되지 않습니다|처리하지 않았|출금되지 않았|청구되지 않았|処理されていません|処理は行われていません|処理されませんでした|処理は行われませんでした|\bno (fue|ha sido|se ha) procesad[oa]\b|\bno se (realizó|efectuó|ha realizado) (ningún )?cargo\b|\bnão foi processad[oa]\b/,
@@ -668,8 +694,11 @@ function fewWords(text: string): boolean {
  * in words the rules may not read only where the message is short: a sentence has room for a "not".
  */
 function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): boolean {
-  if (!brief(text, codeWords)) return false;
-  if (!saysPaymentMoved(text, flow) && !(short(text, codeWords) && MOVED_CODE.test(codeWords) && !NOT_SUCCESS.test(text))) return false;
+  if (short(text, codeWords)) {
+    if (!saysPaymentMoved(text, flow) && !(MOVED_CODE.test(codeWords) && !NOT_SUCCESS.test(text))) return false;
+  } else if (!sentenceSized(text, codeWords) || !saysPaymentMoved(text, flow) || !endsAsOneSentence(text, codeWords, true)) {
+    return false;
+  }
   return saysNothingElse(text);
 }
 
@@ -686,7 +715,7 @@ const BRIEF_CHARACTERS = 100;
  * Words that send the reader to look the result up: "Transaction completed, please inquire for its
  * status" has said that the money may not have moved after all.
  */
-const ASKS_TO_LOOK = folded(
+const ASKS_TO_LOOK = foldedAlone(
   /\b(status|state|check|verify|inquire|enquire|inquiry|enquiry|query|consult|estado|verifique|verificar|compruebe|comprobar|revise|revisar)|查询|查詢|确认|確認|조회|확인|照会/,
 );
 
@@ -694,7 +723,7 @@ const ASKS_TO_LOOK = folded(
  * Offers another state beside the one it names: "종료제 또는 기 결제 완료" (ended, or paid before).
  * Not the Spanish "o", which is the Portuguese "the".
  */
-const ALTERNATIVE = folded(/\b(or|either|ou)\b|또는|혹은|或者|或是|または|もしくは/);
+const ALTERNATIVE = foldedAlone(/\b(or|either|ou)\b|또는|혹은|或者|或是|または|もしくは/);
 
 /**
  * One sentence that ends at its word of money moved: "The invoice has successfully been paid", "The
@@ -703,7 +732,7 @@ const ALTERNATIVE = folded(/\b(or|either|ou)\b|또는|혹은|或者|或是|ま�
  * been authorised for a partial amount": what follows the word says what moved, and it was not the
  * money, or not all of it.
  */
-const ENDS_MOVED = folded(
+const ENDS_MOVED = foldedAlone(
   /\b(payment|transaction|trade|charge|purchase|order|invoice|refund|capture|payout|transfer|withdrawal|operation)s? (was |were |is |are |has |have )?(successfully |fully )?(been )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|collected|completed|processed|executed|successful|succeeded|done|paid out)( successfully| in full)?( to the (customer|buyer|payer|cardholder|shopper|merchant|recipient|beneficiary))?[.!]?( \([a-z ]{1,40}\))?[.!]?$|\b(pago|transacción|transaccion|compra|cargo|reembolso|operación|operacion|pagamento|transação|transacao|pedido)s? (fue |ha sido |foi |está |esta )?(aprobad[oa]|autorizad[oa]|pagad[oa]|capturad[oa]|reembolsad[oa]|aprovad[oa]|exitos[oa]|completad[oa]|concluíd[oa]|devolvid[oa]|realizad[oa] (con éxito|com sucesso|exitosamente|correctamente))( (para|al|a|ao) (o |el |la |a )?(comprador|cliente|pagador|titular))?[.!]?$/,
 );
 
@@ -713,13 +742,21 @@ const ENDS_MOVED = folded(
  * nor sends the reader to look the result up. A pattern that is itself anchored at the end (a
  * cancellation done) passes `endsMoved` false.
  */
-function brief(text: string, codeWords: string, endsMoved = true): boolean {
-  if (short(text, codeWords)) return true;
+function brief(text: string, codeWords: string, endsMoved: boolean): boolean {
+  return short(text, codeWords) || (sentenceSized(text, codeWords) && endsAsOneSentence(text, codeWords, endsMoved));
+}
+
+/** At most a sentence's length (BRIEF_WORDS words, BRIEF_CHARACTERS characters). */
+function sentenceSized(text: string, codeWords: string): boolean {
   const message = messageOf(text, codeWords);
   if (message.length > BRIEF_CHARACTERS) return false;
   let spaces = 0;
   for (let i = message.indexOf(' '); i >= 0; i = message.indexOf(' ', i + 1)) if (++spaces >= BRIEF_WORDS) return false;
-  return (!endsMoved || ENDS_MOVED.test(message)) && !ASKS_TO_LOOK.test(text) && !ALTERNATIVE.test(text);
+  return true;
+}
+
+function endsAsOneSentence(text: string, codeWords: string, endsMoved: boolean): boolean {
+  return (!endsMoved || ENDS_MOVED.test(messageOf(text, codeWords))) && !ASKS_TO_LOOK.test(text) && !ALTERNATIVE.test(text);
 }
 
 /** The message without the code's words that the rules' text ends with. */
@@ -904,7 +941,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
     flow === 'refund' &&
     REFUND_MOVED.test(text) &&
     !NOT_SUCCESS.test(text) &&
-    brief(text, codeWords) &&
+    brief(text, codeWords, true) &&
     saysNothingElse(text)
   ) {
     return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };

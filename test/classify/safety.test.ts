@@ -1238,6 +1238,13 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('请求过于频繁，请稍后再试')).toBe(true);
     expect(says('Card decline rate limit exceeded')).toBe(false);
     expect(says('Too many requests; the result of the payment is unknown')).toBe(false);
+    // Maintenance turns the request away; beside "try again later" it went nowhere. Not where the
+    // text sends the buyer elsewhere instead, nor beside a doubt.
+    expect(says('Server in maintenance. Please try again later.')).toBe(true);
+    expect(says('통신사 서버가 점검 중입니다. 잠시 후 다시 시도해주십시오.')).toBe(true);
+    expect(says('システムメンテナンス中です。しばらくしてから再度お試しください。')).toBe(true);
+    expect(says('선택하신 할인 시스템이 점검 중입니다. 타 할인 시스템을 이용해 주시길 바랍니다.')).toBe(false);
+    expect(says('Under maintenance. Please retry later, the transaction may have been processed')).toBe(false);
   });
 
   it('answers "try again" where the model leans to it; without the words it holds back', () => {
@@ -1248,6 +1255,11 @@ describe('a text that says the request was not processed may be tried again', ()
     });
     expect(read('서비스 점검 중입니다. 요청은 처리되지 않았습니다.')).toMatchObject({ outcome: 'failed', next: 'retry' });
     expect(read('서비스 점검 중입니다.').next).not.toBe('retry');
+    expect(read('Server in maintenance. Please try again later.')).toMatchObject({ outcome: 'failed', next: 'retry' });
+    expect(read('Under maintenance. Please retry later, the transaction may have been processed')).toMatchObject({
+      outcome: 'unknown',
+      next: 'query',
+    });
     expect(read('Service under maintenance; the request timed out.').next).not.toBe('retry');
   });
 });
