@@ -552,17 +552,18 @@ const REQUEST_INVALID = folded(
  * a second attempt cannot pay twice.
  */
 export function saysNotProcessed(text: string): boolean {
-  return (NOTHING_DONE.test(text) || (MAINTENANCE.test(text) && TRY_LATER.test(text))) && !hasDoubtWords(withoutNothingDone(text));
+  return (NOTHING_DONE.test(text) || (OUT_OF_SERVICE.test(text) && TRY_LATER.test(text))) && !hasDoubtWords(withoutNothingDone(text));
 }
 
 /**
- * A service down for maintenance turns requests away before it does anything with them; beside an
- * invitation to try again later ("Server in maintenance. Please try again later", 서버 점검 중입니다.
- * 잠시 후 다시 시도해 주세요) the request went nowhere. Not where it says to use something else
- * instead ("타 할인 시스템을 이용해 주시길 바랍니다"): Danal's row so worded is an internal error.
+ * A service down for maintenance or otherwise unavailable turns requests away before it does
+ * anything with them; beside an invitation to try again later ("Server in maintenance. Please try
+ * again later", "The payment processor is currently unavailable, please try again later", 서버 점검
+ * 중입니다. 잠시 후 다시 시도해 주세요) the request went nowhere. Not where it says to use something
+ * else instead ("타 할인 시스템을 이용해 주시길 바랍니다"): Danal's row so worded is an internal error.
  */
-const MAINTENANCE = foldedAlone(
-  /\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
+const OUT_OF_SERVICE = foldedAlone(
+  /\b(unavailable|not available|out of service)\b|暂时无法|暂停服务|服务不可用|服務不可用|이용할 수 없|사용할 수 없|이용이 불가|利用できません|\bno (está |esta |se encuentra )?disponible\b|\bnão (está )?disponível\b|\bindisponível\b|\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
 );
 const TRY_LATER = foldedAlone(
   /\b(try|retry|try again|come back) (again )?later\b|\bplease (try|retry) again\b|\btry again (in|after)\b|잠시 ?후|나중에|다시 시도|稍后|稍後|请重试|請重試|しばらく|後ほど|時間をおいて|\bmás tarde\b|\bmais tarde\b|\bintente (de nuevo|nuevamente)\b/,

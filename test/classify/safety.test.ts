@@ -1238,9 +1238,12 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('请求过于频繁，请稍后再试')).toBe(true);
     expect(says('Card decline rate limit exceeded')).toBe(false);
     expect(says('Too many requests; the result of the payment is unknown')).toBe(false);
-    // Maintenance turns the request away; beside "try again later" it went nowhere. Not where the
+    // Maintenance or a service unavailable turns the request away; beside "try again later" it went nowhere. Not where the
     // text sends the buyer elsewhere instead, nor beside a doubt.
     expect(says('Server in maintenance. Please try again later.')).toBe(true);
+    expect(says('The payment processor is currently unavailable, please try again later')).toBe(true);
+    expect(says('El banco emisor no está disponible, inténtalo más tarde.')).toBe(true);
+    expect(says('The payment processor is currently unavailable')).toBe(false);
     expect(says('통신사 서버가 점검 중입니다. 잠시 후 다시 시도해주십시오.')).toBe(true);
     expect(says('システムメンテナンス中です。しばらくしてから再度お試しください。')).toBe(true);
     expect(says('선택하신 할인 시스템이 점검 중입니다. 타 할인 시스템을 이용해 주시길 바랍니다.')).toBe(false);
