@@ -552,7 +552,10 @@ const REQUEST_INVALID = folded(
  * a second attempt cannot pay twice.
  */
 export function saysNotProcessed(text: string): boolean {
-  return (NOTHING_DONE.test(text) || (OUT_OF_SERVICE.test(text) && TRY_LATER.test(text))) && !hasDoubtWords(withoutNothingDone(text));
+  return (
+    (NOTHING_DONE.test(text) || ISSUER_OFFLINE.test(text) || (OUT_OF_SERVICE.test(text) && TRY_LATER.test(text))) &&
+    !hasDoubtWords(withoutNothingDone(text))
+  );
 }
 
 /**
@@ -564,6 +567,15 @@ export function saysNotProcessed(text: string): boolean {
  */
 const OUT_OF_SERVICE = foldedAlone(
   /\b(unavailable|not available|out of service)\b|暂时无法|暂停服务|服务不可用|服務不可用|이용할 수 없|사용할 수 없|이용이 불가|利用できません|\bno (está |esta |se encuentra )?disponible\b|\bnão (está )?disponível\b|\bindisponível\b|\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
+);
+/**
+ * The card's issuer out of reach (ISO 8583 91, "Issuer unavailable", "Emisor fuera de línea",
+ * 發卡銀行無法連線): the authorisation never reached it, so nothing was approved, and card networks
+ * class it as a decline to try again later. Not an issuer that did not answer in time: that is a
+ * time-out, whose result may yet come.
+ */
+const ISSUER_OFFLINE = foldedAlone(
+  /\b(card )?(issuer|issuing bank|emisor|emissor|banco emisor)( bank)? (is |was |are )?(currently |temporarily )?(unavailable|not available|offline|inoperative|unreachable|no disponible|indisponível|fuera (de )?l[ií]nea)\b|\bissuer (or switch )?inoperative\b|(发卡行|發卡行|发卡银行|發卡銀行)(无法连线|無法連線|无法连接|無法連接|不可用)|эмитент недоступен/,
 );
 const TRY_LATER = foldedAlone(
   /\b(try|retry|try again|come back) (again )?later\b|\bplease (try|retry) again\b|\btry again (in|after)\b|잠시 ?후|나중에|다시 시도|稍后|稍後|请重试|請重試|しばらく|後ほど|時間をおいて|\bmás tarde\b|\bmais tarde\b|\bintente (de nuevo|nuevamente)\b/,

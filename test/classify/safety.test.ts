@@ -1244,6 +1244,13 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('The payment processor is currently unavailable, please try again later')).toBe(true);
     expect(says('El banco emisor no está disponible, inténtalo más tarde.')).toBe(true);
     expect(says('The payment processor is currently unavailable')).toBe(false);
+    // The issuer out of reach: the authorisation never got to it. Not one that did not answer in time.
+    expect(says('Issuer unavailable')).toBe(true);
+    expect(says('Card issuer or switch inoperative')).toBe(true);
+    expect(says('EMISOR FUERA LINEA')).toBe(true);
+    expect(says('發卡銀行無法連線')).toBe(true);
+    expect(says('Issuer does not respond within given time-frame')).toBe(false);
+    expect(says('Issuer unavailable: the authorization timed out')).toBe(false);
     expect(says('통신사 서버가 점검 중입니다. 잠시 후 다시 시도해주십시오.')).toBe(true);
     expect(says('システムメンテナンス中です。しばらくしてから再度お試しください。')).toBe(true);
     expect(says('선택하신 할인 시스템이 점검 중입니다. 타 할인 시스템을 이용해 주시길 바랍니다.')).toBe(false);
@@ -1259,6 +1266,7 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(read('서비스 점검 중입니다. 요청은 처리되지 않았습니다.')).toMatchObject({ outcome: 'failed', next: 'retry' });
     expect(read('서비스 점검 중입니다.').next).not.toBe('retry');
     expect(read('Server in maintenance. Please try again later.')).toMatchObject({ outcome: 'failed', next: 'retry' });
+    expect(classify({ message: 'Card issuer unavailable', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'retry' });
     expect(read('Under maintenance. Please retry later, the transaction may have been processed')).toMatchObject({
       outcome: 'unknown',
       next: 'query',
