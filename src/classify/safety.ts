@@ -692,10 +692,11 @@ const EARLIER = folded(/\b(already|previously|previous|prior|earlier|original|fi
 const FEW_WORDS = 4;
 const FEW_CHARACTERS = 40;
 
-/** At most FEW_WORDS words (the text is folded: one space between words). */
-function fewWords(text: string): boolean {
+/** At most `words` words and `characters` characters (the text is folded: one space between words). */
+function fits(text: string, words: number, characters: number): boolean {
+  if (text.length > characters) return false;
   let spaces = 0;
-  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (++spaces >= FEW_WORDS) return false;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (++spaces >= words) return false;
   return true;
 }
 
@@ -718,7 +719,7 @@ function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): 
 /** How much the message says, without the code's words after it: "Payment was successful" under PAYMENT_SUCCESS is as short as it reads. */
 function short(text: string, codeWords: string): boolean {
   const message = messageOf(text, codeWords);
-  return message.length <= FEW_CHARACTERS && fewWords(message);
+  return fits(message, FEW_WORDS, FEW_CHARACTERS);
 }
 
 /** A sentence's length: "The invoice has successfully been paid", "The refund has been completed". */
@@ -761,11 +762,7 @@ function brief(text: string, codeWords: string, endsMoved: boolean): boolean {
 
 /** At most a sentence's length (BRIEF_WORDS words, BRIEF_CHARACTERS characters). */
 function sentenceSized(text: string, codeWords: string): boolean {
-  const message = messageOf(text, codeWords);
-  if (message.length > BRIEF_CHARACTERS) return false;
-  let spaces = 0;
-  for (let i = message.indexOf(' '); i >= 0; i = message.indexOf(' ', i + 1)) if (++spaces >= BRIEF_WORDS) return false;
-  return true;
+  return fits(messageOf(text, codeWords), BRIEF_WORDS, BRIEF_CHARACTERS);
 }
 
 function endsAsOneSentence(text: string, codeWords: string, endsMoved: boolean): boolean {
