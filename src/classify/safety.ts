@@ -53,14 +53,22 @@ function foldedAlone(re: RegExp): GatedPattern {
 function foldedSource(re: RegExp): RegExp {
   // fold() lower-cases: an upper-case escape (\S, \W, \D, \B) would change meaning.
   if (/\\[SWDB]/.test(re.source)) throw new Error(`safety pattern with an upper-case escape: ${re.source}`);
+  // Nor may folding make a character into syntax: NFKC turns "…" into "...", three wildcards.
+  const source = fold(re.source);
+  if (syntaxOf(source) !== syntaxOf(re.source)) throw new Error(`safety pattern whose folding changes its syntax: ${re.source}`);
   const words: string[] = [];
   const others: string[] = [];
-  for (const alt of alternatives(fold(re.source))) {
+  for (const alt of alternatives(source)) {
     if (alt.startsWith('\\b')) words.push(alt.slice(2));
     else others.push(alt);
   }
   const shared = words.length > 1 ? [`\\b(?:${words.join('|')})`] : words.map((w) => `\\b${w}`);
   return new RegExp([...shared, ...others].join('|'), re.flags);
+}
+
+/** A pattern's syntax characters, in order. */
+function syntaxOf(source: string): string {
+  return source.replace(/[^\\.*+?()[\]{}|^$]/g, '');
 }
 
 /** The top-level alternatives of a pattern: split at `|` outside groups, classes and escapes. */
@@ -107,7 +115,7 @@ const QUERY_WORDS = folded(
 // "pending" counts glued to other words as a scraped page glues them ("支付pending"), but not inside
 // the English words that hold it: spending, suspending, depending, impending, expending.
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|審核中|審査中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\b(customer|shopper|buyer|payer|user|cardholder) (has|have) not yet\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|processing(?! fail)|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal|authentication|verification|3-?d ?secure|3ds)( check)? requested(?=$|[.,;:!)])|\bsubmitted (for|to) (the )?(settlement|processing|authori[sz]ation|approval|review|bank|issuer|acquirer)\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|審核中|審査中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\b(customer|shopper|buyer|payer|user|cardholder) (has|have) not yet\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|\b(is|are|was|were|still|currently|now) processing\b|^processing ?($|\.|-|:|,)|\b(payment|transaction|order|refund|payout|transfer|withdrawal) (is )?processing$|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal|authentication|verification|3-?d ?secure|3ds)( check)? requested(?=$|[.,;:!)])|\bsubmitted (for|to) (the )?(settlement|processing|authori[sz]ation|approval|review|bank|issuer|acquirer)\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -116,7 +124,7 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). Its opening alternative is MOVED_FIRST's too (see there). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to the (merchant|seller|beneficiary|recipient|payee)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|결제 완료|결제완료|결제 성공|결제가 완료|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to the (merchant|seller|beneficiary|recipient|payee)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|(결제|거래) ?(완료|성공)|(결제|거래)가 (완료|성공)|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
@@ -145,7 +153,7 @@ function saysSuccess(text: string, flow: Flow | undefined): boolean {
 
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款成功|已退款|退款完成|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|\bsuccessful refunds?\b|환불 완료|환불완료|返金完了|\breembolsad[oa]\b/,
+  /退款成功|已退款|退款完成|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|\bsuccessful refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|返金完了|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -178,11 +186,18 @@ const FAILURE = folded(/失败|拒绝|\bfail|\bdeclin|\breject|\brefus|실패|�
 const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|逾期|过期|\bexpired|超时|\btime ?out)/);
 const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
 const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|이상|エラー|異常|\berror del\b/);
-const TRANSACTION = folded(
-  /\b(order|transaction|trade|payment|charge|refund|capture|authori[sz]ation|reference|transaction id|order id|resource)\b|订单|交易|支付单|退款单|주문|거래|결제|내역|取引|注文|決済|\bpedido\b|\btransacción\b|\bpago\b/,
-);
 const NOT_FOUND = folded(
   /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|(내역|거래|주문|정보|건|데이터)[이가]? ?없습니다|찾을 수 없|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
+);
+/**
+ * The transaction itself not found: the word for it stands right before the words that say it is
+ * missing ("Transaction to be voided was not found", 原交易不存在, 원거래건이 없습니다, 該当する取引が存在しません).
+ * Not something else that a text about a transaction cannot find: an account number (입력하신
+ * 계좌번호가 존재하지 않습니다), a payment method (결제방식이), a field of the request (전문에
+ * 총결제금액이), a certificate.
+ */
+const TRANSACTION_NOT_FOUND = folded(
+  /\b(order|transaction|trade|payment|charge|refund|capture|authori[sz]ation|reference|resource|intent|transaction id|order id|transaction_id|order_id)s?`?( (id|number|no|reference|intent|record|details|information|data))?( to be [a-z]+)? (was |were |is |are |has |have )?(either )?(not found|(does|do|did) not exist|not exist|(cannot|can't|could not|couldn't) be (found|located)|no longer exists?)\b|\bno such (order|transaction|trade|payment|charge|refund|capture|record|reference)\b|\bunknown (order|transaction)\b|\b(cannot|can't|could not|couldn't|unable to|failed to) (find|locate) (the |a |any |such |this |that )?(original )?(order|transaction|trade|payment|charge|refund|capture)\b|(订单|交易|支付单|退款单|流水|记录)(号)?(信息|记录)?(不存在|找不到|未找到)|(查无|找不到|未找到)(此|该|相关|这笔|原)?(订单|交易|支付单|退款单|记录|流水)|(거래|주문|결제|내역|건)[이가은는을를의]? ?((요청 ?)?(정보|내역|데이터)[이가을를]? ?)?(없습니다|존재하지 않|찾을 수 없)|(존재하지 않는|존재하지 않은|찾을 수 없는) ?(원)?(거래|결제|주문)|(取引|注文|決済|データ)[がは]?(見つかりません|存在しません)|\b(pedido|transacción|transaccion|pago|orden|operación|operacion)( [a-z]+){0,3} (no existe|no encontrad[oa]|no se encontr[oó])\b/,
 );
 /** What came back from the other side: its return, response or reply. */
 const REPLY = folded(/\breturn(ed)?\b|\brespon(se|ded)\b|\breply\b|返回|回应|响应|응답|반환|応答|返却|\brespuesta\b/);
@@ -253,7 +268,7 @@ const FAMILIES: readonly Doubt[] = [
     // A network is a fault only with a word of one ("network error", "network unavailable"): alone it
     // is as often a card scheme or a payment method ("the selected network is not enabled").
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed|terminated|dropped|aborted)\b|\bconnection (with|to) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network|provider) (was |got |has been )?(terminated|dropped|interrupted|lost|closed|reset|aborted)\b|\b(problem|issue|error|fault)s? on our (end|side)\b|\bfatal (error|exception|failure)s?\b|\b(hardware|software) errors?\b|(접속|연결)[이가]? ?원활하지|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem|failure|fault)s?\b|内部错误|内部异常|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed|terminated|dropped|aborted)\b|\bconnection (with|to) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network|provider) (was |got |has been )?(terminated|dropped|interrupted|lost|closed|reset|aborted)\b|\b(problem|issue|error|fault)s? on our (end|side)\b|\bfatal (error|exception|failure)s?\b|\b(hardware|software) errors?\b|(접속|연결)[이가]? ?원활하지|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem|failure|fault)s?\b|内部错误|内部异常|\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(处理|進行|处理过程)中?(出错|发生错误)|処理中にエラー|\berror (al|durante el|mientras se) procesa|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 없음|응답이 없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there. Not
     // where every error named is a field of the request ("amount limit error", 渠道参数错误): the
@@ -281,7 +296,7 @@ const FAMILIES: readonly Doubt[] = [
     family: 'not-found',
     unified: 'order_not_found',
     members: ['order_not_found', 'outcome_unknown'],
-    also: (t) => TRANSACTION.test(t) && NOT_FOUND.test(t),
+    also: (t) => TRANSACTION_NOT_FOUND.test(t),
     moneyInDoubt: true,
   },
   {
@@ -394,7 +409,7 @@ let lastCleaned = '';
 
 /** Any of the words stripLookalikes looks for: most texts hold none, and the shared scan says so. */
 const LOOKALIKE_WORDS = folded(
-  /加紧|加速|통신|异常|network|bank|银行|은행|unknown|勿重复|不要重复|不可重复|no repetir|do not (resend|repeat|resubmit)|maintenance|upgrade|outage/,
+  /加紧|加速|통신|异常|network|bank|银行|은행|unknown|勿重复|不要重复|不可重复|no repetir|do not (resend|repeat|resubmit)|maintenance|upgrade|outage|cut-?off|cut ?off|cut-?over|cutover/,
 );
 
 function stripLookalikes(text: string): string {
@@ -404,6 +419,13 @@ function stripLookalikes(text: string): string {
   if (t.includes('통신')) t = t.replace(/이동 ?통신|통신 ?(사|요금|비|판매|할인)/g, ' ');
   if (t.includes('异常')) t = t.replace(/(状态|配置|签名)异常/g, ' ');
   if (t.includes('network')) t = t.replace(/\b(card'?s|debit|credit|scheme) network\b|\bnetwork tokens?\b/g, ' ');
+  // A cut-off (the day's end at a switch or a bank, ISO 8583 90) in progress is the bank's, not the
+  // transaction's: it turns requests away until it ends.
+  if (t.includes('cut'))
+    t = t.replace(
+      /\b(bank (cbs )?)?(cut-?off|cut ?off|cut-?over|cutover)( (is|was))? (in progress|in process|ongoing|underway)\b/g,
+      'cutoff',
+    );
   if (t.includes('maintenance') || t.includes('upgrade') || t.includes('outage'))
     t = t.replace(/\b(maintenance|upgrade|outage)( work)? (is )?(in progress|ongoing|underway|under way)\b/g, 'maintenance');
   if (t.includes('bank')) t = t.replace(/\bbank (account|card|code|name|details|transfer)s?\b/g, ' ');
@@ -418,7 +440,7 @@ function stripLookalikes(text: string): string {
   // but where "unknown" ends "result unknown" or "status unknown", that doubt stands.
   if (t.includes('unknown'))
     t = t.replace(
-      /(?<!\b(?:result|status|outcome|state|response) )\bunknown (bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?\b/g,
+      /(?<!\b(?:result|status|outcome|state|response) )\bunknown (?:(?:bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?|(?!(?:error|result|status|outcome|state|response)\b)(?:[a-z]+ ){1,2}(?:field|parameter|currency ?code|country ?code)s?)\b/g,
       ' ',
     );
   return t;
@@ -572,10 +594,11 @@ const OUT_OF_SERVICE = foldedAlone(
  * The card's issuer out of reach (ISO 8583 91, "Issuer unavailable", "Emisor fuera de línea",
  * 發卡銀行無法連線): the authorisation never reached it, so nothing was approved, and card networks
  * class it as a decline to try again later. Not an issuer that did not answer in time: that is a
- * time-out, whose result may yet come.
+ * time-out, whose result may yet come. The same for a switch or a bank at its cut-off (ISO 8583 90,
+ * "Cut-off in progress"): it turns requests away until the day's end is done.
  */
 const ISSUER_OFFLINE = foldedAlone(
-  /\b(card )?(issuer|issuing bank|emisor|emissor|banco emisor)( bank)? (is |was |are )?(currently |temporarily )?(unavailable|not available|offline|inoperative|unreachable|no disponible|indisponível|fuera (de )?l[ií]nea)\b|\bissuer (or switch )?inoperative\b|(发卡行|發卡行|发卡银行|發卡銀行)(无法连线|無法連線|无法连接|無法連接|不可用)|эмитент недоступен/,
+  /\b(card )?(issuer|issuing bank|emisor|emissor|banco emisor)( bank)? (is |was |are )?(currently |temporarily )?(unavailable|not available|offline|inoperative|unreachable|no disponible|indisponível|fuera (de )?l[ií]nea)\b|\bissuer (or switch )?inoperative\b|\b(cut-?off|cut ?off|cut-?over|cutover)( (is|was))? (in progress|in process|ongoing|underway)\b|(发卡行|發卡行|发卡银行|發卡銀行)(无法连线|無法連線|无法连接|無法連接|不可用)|эмитент недоступен/,
 );
 const TRY_LATER = foldedAlone(
   /\b(try|retry|try again|come back) (again )?later\b|\bplease (try|retry) again\b|\btry again (in|after)\b|잠시 ?후|나중에|다시 시도|稍后|稍後|请重试|請重試|しばらく|後ほど|時間をおいて|\bmás tarde\b|\bmais tarde\b|\bintente (de nuevo|nuevamente)\b/,

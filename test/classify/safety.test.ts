@@ -548,7 +548,6 @@ describe('money that moved and went back, or has not moved yet', () => {
 describe('safety rule says-success: a text that says it succeeded is never a failure', () => {
   it.each([
     ['성공', 'payment'],
-    ['결제성공', 'payment'],
     ['정상처리되었습니다.', undefined],
     ['The refund of this order completed successfully', 'refund'],
     // A cancellation done that goes on past the word ("취소 성공", short, is says-paid's, below)
@@ -850,7 +849,8 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   });
   it('a request accepted whose text says only that the transaction succeeded is a success; a bare "Success" is not', () => {
     const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
-    for (const text of ['Transaction succeeded', 'Payment successful', '支付成功']) {
+    // Korean with or without the space between payment and success, as 支付成功 needs none
+    for (const text of ['Transaction succeeded', 'Payment successful', '支付成功', '결제성공', '결제가 성공하였습니다.', '거래성공']) {
       expect(step(accepted, text, 'payment'), text).toMatchObject({ rule: 'says-paid', unified: 'approved' });
     }
     for (const text of ['Success', 'Request successfully processed', 'Transaction succeeded, but the order was not found']) {
@@ -900,6 +900,34 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(inFlight, 'Payment is processing', 'payment')).toBeUndefined();
     expect(step(inFlight, 'We will process the payment shortly', 'payment')).toBeUndefined();
   });
+  it('an error while processing read as a failure is a fault too: the money may have moved', () => {
+    for (const text of ['An error occurred while processing the card.', 'Error during processing', '处理过程中发生错误']) {
+      expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', unified: 'system_error' });
+    }
+  });
+  it("a cut-off in progress is the bank's, not a transaction in flight: try again once it ends", () => {
+    const busy: Reading = { unified: 'provider_busy', outcome: 'failed', next: 'retry' };
+    for (const text of ['Cut-off in progress', 'Cutoff is in progress', 'Cut-over in progress']) {
+      expect(step(busy, text, 'payment'), text).toBeUndefined();
+      expect(classify({ message: text, flow: 'payment' }), text).toMatchObject({ outcome: 'failed', next: 'retry' });
+    }
+  });
+  it.each([
+    'Processing of this card brand is not supported. Please use another card.',
+    'Processing Apple Payments is not enabled for this merchant account.',
+    'This charge would cause you to exceed your processing limit for this payment type.',
+    'The location provided in the API call is not enabled for credit card processing.',
+    'The specified processing_instruction is not supported for the given payment_source.',
+  ])('"processing" that names something else is nothing in flight: %s', (text) => {
+    expect(step(stopped, text, 'payment')).toBeUndefined();
+  });
+  // The transaction's own state still is: after a verb of being, alone, or after the transaction's name.
+  it.each(['Transaction is processing, can not cancel.', 'Processing...', 'Payment processing', 'The payment is still processing'])(
+    '"processing" that is the transaction\'s state is in flight: %s',
+    (text) => {
+      expect(step(stopped, text, 'payment')).toMatchObject({ rule: 'guard', unified: 'processing' });
+    },
+  );
 
   it("a fault on the provider's side, or a connection cut, is a system fault; an invoice just created, or a customer not yet done, is not final", () => {
     for (const text of ['We had a problem on our end. Try again later.', 'Connection with Gateway got terminated abruptly.']) {
@@ -936,12 +964,27 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect([congested.outcome, congested.next]).toEqual(['unknown', 'query']);
   });
   it('an unknown BIN, card or currency is a value the provider does not recognise, not an unknown result', () => {
-    for (const text of ['Invalid card number - fails Luhn check - unknown BIN', 'Unknown card', 'Unknown currency code']) {
+    for (const text of [
+      'Invalid card number - fails Luhn check - unknown BIN',
+      'Unknown card',
+      'Unknown currency code',
+      // a field or a parameter, named by a word or two between
+      'Unknown Payment CurrencyCode',
+      'Unknown ShippingAddress CountryCode',
+      'Unknown body parameter',
+    ]) {
       expect(step(declined, text, 'payment')).toBeUndefined();
     }
     // an unknown result, status or error still is one
     // even where a value's name follows it ("result unknown merchant …", found by a property test)
-    for (const text of ['Result unknown', 'Unknown error', 'Transaction status unknown', '商户 the result unknown merchant the']) {
+    for (const text of [
+      'Result unknown',
+      'Unknown error',
+      'Transaction status unknown',
+      '商户 the result unknown merchant the',
+      'result unknown data field',
+      'Unknown error parameter',
+    ]) {
       expect(step(declined, text, 'payment')).toMatchObject({ rule: 'money-in-doubt' });
     }
   });
@@ -1059,6 +1102,14 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
     'El pedido no existe',
     '결제 취소할 거래 내역이 없습니다.',
     '주문 정보를 찾을 수 없습니다',
+    '존재하지 않는 거래입니다.',
+    '원거래건이 없습니다',
+    'Transaction to be voided was not found',
+    'Referenced transaction is either not found or not in proper status to process subsequent transaction',
+    'The payment intent cannot be found',
+    'Could not find the original transaction',
+    '原交易不存在',
+    '該当する取引が存在しません',
     // 내역 (the records of one): the transaction's records are not there.
     '대사자료 생성내역이 없습니다.',
     // A capture or an authorisation is a record of the transaction too.
@@ -1070,6 +1121,20 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
   it('"cannot" is not "there is none": 결제할 수 없습니다 is a refusal', () => {
     expect(step(stopped, '비밀번호 잠금 상태로 간편결제 서비스를 이용할 수 없습니다.', 'payment')).toBeUndefined();
     expect(step(stopped, '잔액부족으로 거래를 처리할 수 없습니다.', 'payment')).toBeUndefined();
+  });
+  it('what is not found must be the transaction, not something a text about one names', () => {
+    // An account number, a payment method, a field of the request: a request to fix, not a lost payment.
+    for (const text of [
+      '입력하신 계좌번호가 존재하지 않습니다. 계좌번호를 확인해주시기 바랍니다. 관련문의 : 거래 금융기관',
+      '결제방식이 존재하지 않습니다.',
+      '전문에 총결제금액이 존재하지 않습니다.',
+      'Square could not find the associated Apple Pay certificate for this payment.',
+      'Refund Type not found.',
+    ]) {
+      expect(step(stopped, text, 'payment'), text).toBeUndefined();
+    }
+    // "Cannot be cancelled" is a refusal, not a transaction missing.
+    expect(step(stopped, '이미 취소가 되었거나, 취소할 수 없는 거래입니다.', 'cancel')?.detail ?? '').not.toContain('not-found');
   });
   it('a merchant that does not exist is not a lost payment', () => {
     expect(step(stopped, 'Merchant does not exist', 'payment')).toBeUndefined();
@@ -1251,6 +1316,10 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('發卡銀行無法連線')).toBe(true);
     expect(says('Issuer does not respond within given time-frame')).toBe(false);
     expect(says('Issuer unavailable: the authorization timed out')).toBe(false);
+    // A switch or a bank at its day's cut-off (ISO 8583 90) turns requests away until it is done.
+    expect(says('Cut-off in progress')).toBe(true);
+    expect(says("Bank CBS cutoff is in progress. This is a periodic event at the bank's end.")).toBe(true);
+    expect(says('Cut-off in progress; the transaction may have been processed')).toBe(false);
     expect(says('통신사 서버가 점검 중입니다. 잠시 후 다시 시도해주십시오.')).toBe(true);
     expect(says('システムメンテナンス中です。しばらくしてから再度お試しください。')).toBe(true);
     expect(says('선택하신 할인 시스템이 점검 중입니다. 타 할인 시스템을 이용해 주시길 바랍니다.')).toBe(false);

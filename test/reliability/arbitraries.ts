@@ -126,7 +126,9 @@ export const SUCCESS_WORDS = [
   '完成',
 ];
 export const DOUBT_WORDS = [
-  'processing',
+  // Not a bare "processing": before a neutral word it reads "processing merchant", processing said of
+  // something else (a limit, card processing), which is nothing in flight (safety.test.ts).
+  'is processing',
   'in progress',
   'pending',
   'timeout',

@@ -83,7 +83,9 @@ export function unknownCodeProblems(d: Decision, message: unknown, threshold: nu
   }
   if (d.outcome === 'failed' || d.outcome === 'succeeded') {
     if (!Array.isArray(d.evidence) || d.evidence.length === 0) p.push(`${d.outcome} without evidence`);
-    if (!(d.confidence >= threshold)) p.push(`${d.outcome} at confidence ${d.confidence} < threshold ${threshold}`);
+    // A success the words settle (says-paid) stands past the threshold, and its evidence says so.
+    const settled = d.outcome === 'succeeded' && (d.evidence ?? []).some((e) => e.detail.startsWith('safety rule says-paid'));
+    if (!(d.confidence >= threshold) && !settled) p.push(`${d.outcome} at confidence ${d.confidence} < threshold ${threshold}`);
   }
   if (d.outcome === 'succeeded' && !saysSuccess(said, d.flow))
     p.push(`succeeded for a message and code that never say success: ${JSON.stringify(said.slice(0, 80))}`);
