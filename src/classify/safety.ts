@@ -262,6 +262,17 @@ const FAMILIES: readonly Doubt[] = [
     moneyInDoubt: true,
   },
   {
+    // A code a table keeps for later or for someone else ("Reserved for future use", "Reserved for
+    // client-specific use") names no outcome: nothing can be read from it. Not where the row says
+    // what it does all the same ("Reserved for client-specific use (declined)").
+    family: 'reserved',
+    unified: 'unmapped',
+    members: ['unmapped', 'outcome_unknown', 'other_error'],
+    re: folded(/\breserved for ([a-z-]+ ){0,3}(use|usage|purposes?)\b|^reserved( code| value)?$/),
+    unless: (t) => FAILURE.test(t) || STATE_FAILED.test(t),
+    moneyInDoubt: true,
+  },
+  {
     family: 'system-or-network',
     unified: 'system_error',
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
@@ -808,10 +819,12 @@ function saysNothingElse(text: string): boolean {
 /**
  * A cancellation that says it went through, and ends there ("취소 성공", "Cancel successful",
  * 取消成功, キャンセル完了): on the cancel flow, the operation's own success. "취소 완료 거래", a
- * transaction whose cancellation was completed before, goes on past the word and is not this.
+ * transaction whose cancellation was completed before, goes on past the word and is not this. Nor is
+ * "already cancelled" (已撤销 reads so). A void's answer that is only the state it left the payment
+ * in ("VOIDED", "Payment reversed") is that success too.
  */
 const CANCEL_DONE = folded(
-  /(취소|取消|撤销|キャンセル|\bcancel|\bcancell?ed|\bcancellation|\bvoid|\bvoided|\breversal) ?(성공|완료|되었습니다|成功|完了|しました|されました|success|successful|succeeded|completed?)[.!。]?$|(取消|撤销)(授權|交易|訂單|支付|付款|請款)(成功|完成)[.!。]?$|\b(cancelación|anulación|reversa|reversión|reverso|anulad[oa]|cancelad[oa]|revertid[oa]) (exitos[oa]|con éxito|exitosamente|correctamente|satisfactoriamente)[.!]?$/,
+  /(취소|取消|撤销|キャンセル|\bcancel|\bcancell?ed|\bcancellation|\bvoid|\bvoided|\breversal) ?(성공|완료|되었습니다|成功|完了|しました|されました|success|successful|succeeded|completed?)[.!。]?$|(取消|撤销)(授權|交易|訂單|支付|付款|請款)(成功|完成)[.!。]?$|\b(cancelación|anulación|reversa|reversión|reverso|anulad[oa]|cancelad[oa]|revertid[oa]) (exitos[oa]|con éxito|exitosamente|correctamente|satisfactoriamente)[.!]?$|^((the )?(payment|transaction|order|authori[sz]ation|charge) (was |has been |is )?)?(voided|reversed|cancell?ed|annulée?|anulad[oa]|cancelad[oa]|revertid[oa])[.!]?$/,
 );
 
 /**

@@ -365,6 +365,9 @@ describe('safety rule says-paid: a short text or one sentence that says only tha
     ['Anulación exitosa', undefined],
     ['Cancelado con éxito', undefined],
     ['La transacción fue anulada exitosamente', undefined],
+    // A void's answer that is only the state it left the payment in
+    ['VOIDED', undefined],
+    ['Payment reversed', undefined],
   ])('%s on the cancel flow is the cancellation done', (text, code) => {
     const words = code ? code.toLowerCase() : '';
     const step = safetyStep(decline, words ? `${fold(text)} ${words}` : fold(text), 'cancel', words);
@@ -375,6 +378,11 @@ describe('safety rule says-paid: a short text or one sentence that says only tha
     // A transaction whose cancellation was completed before, or said to be so already.
     ['취소 완료 거래', 'cancel'],
     ['이미 취소 완료', 'cancel'],
+    ['Already cancelled', 'cancel'],
+    ['This transaction has already been voided.', 'cancel'],
+    // Off the cancel flow a payment reversed or voided is no success.
+    ['Payment reversed', 'payment'],
+    ['VOIDED', 'query'],
     // Off the cancel flow a cancellation is no payment made.
     ['Cancel successful', 'payment'],
     ['Cancel successful', undefined],
@@ -1135,6 +1143,18 @@ describe('safety rule money-in-doubt: a payment or order the provider cannot fin
     }
     // "Cannot be cancelled" is a refusal, not a transaction missing.
     expect(step(stopped, '이미 취소가 되었거나, 취소할 수 없는 거래입니다.', 'cancel')?.detail ?? '').not.toContain('not-found');
+  });
+  it('a code reserved for later or for someone else names no outcome: nothing to read, query it', () => {
+    for (const text of ['Reserved for future Postilion use', 'Reserved for GlobalPayments use', 'Reserved for future use', 'RESERVED']) {
+      expect(step(stopped, text), text).toMatchObject({
+        rule: 'money-in-doubt',
+        unified: 'unmapped',
+        force: { outcome: 'unknown', next: 'query' },
+      });
+    }
+    // Not where the row says what it does all the same, nor funds reserved on a card.
+    expect(step(declined, 'Reserved for client-specific use (declined)')).toBeUndefined();
+    expect(step(declined, 'Funds reserved on the card', 'payment')?.unified).not.toBe('unmapped');
   });
   it('a merchant that does not exist is not a lost payment', () => {
     expect(step(stopped, 'Merchant does not exist', 'payment')).toBeUndefined();
