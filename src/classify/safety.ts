@@ -199,6 +199,8 @@ const NOT_FOUND = folded(
 const TRANSACTION_NOT_FOUND = folded(
   /\b(order|transaction|trade|payment|charge|refund|capture|authori[sz]ation|reference|resource|intent|transaction id|order id|transaction_id|order_id)s?`?( (id|number|no|reference|intent|record|details|information|data))?( to be [a-z]+)? (was |were |is |are |has |have )?(either )?(not found|(does|do|did) not exist|not exist|(cannot|can't|could not|couldn't) be (found|located)|no longer exists?)\b|\bno such (order|transaction|trade|payment|charge|refund|capture|record|reference)\b|\bunknown (order|transaction)\b|\b(cannot|can't|could not|couldn't|unable to|failed to) (find|locate) (the |a |any |such |this |that )?(original )?(order|transaction|trade|payment|charge|refund|capture)\b|(订单|交易|支付单|退款单|流水|记录)(号)?(信息|记录)?(不存在|找不到|未找到)|(查无|找不到|未找到)(此|该|相关|这笔|原)?(订单|交易|支付单|退款单|记录|流水)|(거래|주문|결제|내역|건)[이가은는을를의]? ?((요청 ?)?(정보|내역|데이터)[이가을를]? ?)?(없습니다|존재하지 않|찾을 수 없)|(존재하지 않는|존재하지 않은|찾을 수 없는) ?(원)?(거래|결제|주문)|(取引|注文|決済|データ)[がは]?(見つかりません|存在しません)|\b(pedido|transacción|transaccion|pago|orden|operación|operacion)( [a-z]+){0,3} (no existe|no encontrad[oa]|no se encontr[oó])\b/,
 );
+/** The words of TRANSACTION_NOT_FOUND that NOT_FOUND does not hold. */
+const FOUND_WORDS = folded(/\b(found|find|locate|located)\b|\bno longer exists?\b|未找到|\bno se encontr/);
 /** What came back from the other side: its return, response or reply. */
 const REPLY = folded(/\breturn(ed)?\b|\brespon(se|ded)\b|\breply\b|返回|回应|响应|응답|반환|応答|返却|\brespuesta\b/);
 const RETURNED = folded(/\breturned\b|返回|반환|응답|返却|\bdevuelt[oa]\b/);
@@ -307,7 +309,8 @@ const FAMILIES: readonly Doubt[] = [
     family: 'not-found',
     unified: 'order_not_found',
     members: ['order_not_found', 'outcome_unknown'],
-    also: (t) => TRANSACTION_NOT_FOUND.test(t),
+    // The words of something missing first: they are rare, the transaction's words are not.
+    also: (t) => (NOT_FOUND.test(t) || FOUND_WORDS.test(t)) && TRANSACTION_NOT_FOUND.test(t),
     moneyInDoubt: true,
   },
   {
@@ -586,7 +589,7 @@ const REQUEST_INVALID = folded(
  */
 export function saysNotProcessed(text: string): boolean {
   return (
-    (NOTHING_DONE.test(text) || ISSUER_OFFLINE.test(text) || (OUT_OF_SERVICE.test(text) && TRY_LATER.test(text))) &&
+    (NOTHING_DONE.test(text) || ISSUER_OFFLINE.test(text) || (TRY_LATER.test(text) && OUT_OF_SERVICE.test(text))) &&
     !hasDoubtWords(withoutNothingDone(text))
   );
 }
