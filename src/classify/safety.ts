@@ -479,6 +479,8 @@ function withoutLookups(text: string): string {
 
 /** The words of a transaction or its state: a 조회 (lookup) of one of them is a status query. */
 const TRANSACTION_WORD = /(거래|결제|주문|상태|승인|결과|거래내역|결제내역|트랜잭션|transaction|order|payment|status|tid)$/;
+/** A card that cannot be looked up (조회 불가능 카드, 조회불가카드): the card is turned away, no status asked. */
+const CARD_NOT_LOOKED_UP = /^ ?불가(능)?(한)? ?카드/;
 /** How far back the word before a 조회 is read, in characters. */
 const LOOKUP_OBJECT = 16;
 
@@ -497,7 +499,8 @@ function withoutOtherLookups(text: string): string {
     if (end > 0 && text.charCodeAt(end - 1) === 32) end--;
     let start = end;
     while (start > 0 && end - start < LOOKUP_OBJECT && isWordChar(text.charCodeAt(start - 1))) start--;
-    if (start === end || TRANSACTION_WORD.test(text.slice(start, end))) continue;
+    const cardRefused = CARD_NOT_LOOKED_UP.test(text.slice(at + 2, at + 2 + LOOKUP_OBJECT));
+    if (!cardRefused && (start === end || TRANSACTION_WORD.test(text.slice(start, end)))) continue;
     out += `${text.slice(from, at)} `;
     from = at + 2;
   }

@@ -96,6 +96,9 @@ describe('safety rule status-query: a failed status query says nothing about the
       'CPID조회 오류',
       'VAN관리 조회오류',
       '에스크로 상점 정보 조회 오류',
+      // a card that cannot be looked up: the card is turned away (use another card)
+      '조회 불가능 카드',
+      '조회불가카드 타카드사용요망',
     ]) {
       expect(step(declined, text, 'payment')).toBeUndefined();
     }
