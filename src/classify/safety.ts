@@ -421,9 +421,18 @@ function withoutLookalikes(text: string): string {
 let lastPlain = '';
 let lastCleaned = '';
 
+/**
+ * A switch or a bank at its day's cut-off (ISO 8583 90, "Cut-off in progress", "Bank CBS cutoff is in
+ * progress"): it turns requests away until the day's end is done. Its "in progress" is the bank's,
+ * not a transaction's: stripLookalikes takes it out before the doubt families read the text, and
+ * saysNotProcessed reads it as a request that went nowhere.
+ */
+const CUT_OFF = foldedAlone(/\b(bank (cbs )?)?cut[- ]?(off|over)( (is|was))? (in progress|in process|ongoing|underway)\b/);
+const CUT_OFF_EVERYWHERE = new RegExp(CUT_OFF.re.source, 'g');
+
 /** Any of the words stripLookalikes looks for: most texts hold none, and the shared scan says so. */
 const LOOKALIKE_WORDS = folded(
-  /加紧|加速|통신|异常|network|bank|银行|은행|unknown|勿重复|不要重复|不可重复|no repetir|do not (resend|repeat|resubmit)|maintenance|upgrade|outage|cut-?off|cut ?off|cut-?over|cutover/,
+  /加紧|加速|통신|异常|network|bank|银行|은행|unknown|勿重复|不要重复|不可重复|no repetir|do not (resend|repeat|resubmit)|maintenance|upgrade|outage|cut[- ]?(off|over)/,
 );
 
 function stripLookalikes(text: string): string {
@@ -435,11 +444,7 @@ function stripLookalikes(text: string): string {
   if (t.includes('network')) t = t.replace(/\b(card'?s|debit|credit|scheme) network\b|\bnetwork tokens?\b/g, ' ');
   // A cut-off (the day's end at a switch or a bank, ISO 8583 90) in progress is the bank's, not the
   // transaction's: it turns requests away until it ends.
-  if (t.includes('cut'))
-    t = t.replace(
-      /\b(bank (cbs )?)?(cut-?off|cut ?off|cut-?over|cutover)( (is|was))? (in progress|in process|ongoing|underway)\b/g,
-      'cutoff',
-    );
+  if (t.includes('cut')) t = t.replace(CUT_OFF_EVERYWHERE, 'cutoff');
   if (t.includes('maintenance') || t.includes('upgrade') || t.includes('outage'))
     t = t.replace(/\b(maintenance|upgrade|outage)( work)? (is )?(in progress|ongoing|underway|under way)\b/g, 'maintenance');
   if (t.includes('bank')) t = t.replace(/\bbank (account|card|code|name|details|transfer)s?\b/g, ' ');
@@ -592,7 +597,7 @@ const REQUEST_INVALID = folded(
  */
 export function saysNotProcessed(text: string): boolean {
   return (
-    (NOTHING_DONE.test(text) || ISSUER_OFFLINE.test(text) || (TRY_LATER.test(text) && OUT_OF_SERVICE.test(text))) &&
+    (NOTHING_DONE.test(text) || ISSUER_OFFLINE.test(text) || CUT_OFF.test(text) || (TRY_LATER.test(text) && OUT_OF_SERVICE.test(text))) &&
     !hasDoubtWords(withoutNothingDone(text))
   );
 }
@@ -611,11 +616,10 @@ const OUT_OF_SERVICE = foldedAlone(
  * The card's issuer out of reach (ISO 8583 91, "Issuer unavailable", "Emisor fuera de línea",
  * 發卡銀行無法連線): the authorisation never reached it, so nothing was approved, and card networks
  * class it as a decline to try again later. Not an issuer that did not answer in time: that is a
- * time-out, whose result may yet come. The same for a switch or a bank at its cut-off (ISO 8583 90,
- * "Cut-off in progress"): it turns requests away until the day's end is done.
+ * time-out, whose result may yet come.
  */
 const ISSUER_OFFLINE = foldedAlone(
-  /\b(card )?(issuer|issuing bank|emisor|emissor|banco emisor)( bank)? (is |was |are )?(currently |temporarily )?(unavailable|not available|offline|inoperative|unreachable|no disponible|indisponível|fuera (de )?l[ií]nea)\b|\bissuer (or switch )?inoperative\b|\b(cut-?off|cut ?off|cut-?over|cutover)( (is|was))? (in progress|in process|ongoing|underway)\b|(发卡行|發卡行|发卡银行|發卡銀行)(无法连线|無法連線|无法连接|無法連接|不可用)|эмитент недоступен/,
+  /\b(card )?(issuer|issuing bank|emisor|emissor|banco emisor)( bank)? (is |was |are )?(currently |temporarily )?(unavailable|not available|offline|inoperative|unreachable|no disponible|indisponível|fuera (de )?l[ií]nea)\b|\bissuer (or switch )?inoperative\b|(发卡行|發卡行|发卡银行|發卡銀行)(无法连线|無法連線|无法连接|無法連接|不可用)|эмитент недоступен/,
 );
 const TRY_LATER = foldedAlone(
   /\b(try|retry|try again|come back) (again )?later\b|\bplease (try|retry) again\b|\btry again (in|after)\b|잠시 ?후|나중에|다시 시도|稍后|稍後|请重试|請重試|しばらく|後ほど|時間をおいて|\bmás tarde\b|\bmais tarde\b|\bintente (de nuevo|nuevamente)\b/,
