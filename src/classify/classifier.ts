@@ -605,7 +605,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // Whether the words settled the answer (see isGated).
     let settled = false;
     if (useSafety) {
-      const step = safetyStep({ unified: code, outcome: d.outcome, next: d.next }, ruled, flow, words);
+      // The model's probability of the code: rank holds each class's weight, or its score where
+      // the scores were summed (then relative to the top one).
+      const weight = nFeats <= productFeatures ? (rank[best] as number) : Math.exp((rank[best] as number) - top);
+      const reading = { unified: code, outcome: d.outcome, next: d.next, category: d.category, party: d.party, probability: weight / sum };
+      const step = safetyStep(reading, ruled, flow, words);
       if (step) {
         code = step.unified;
         d = { ...unifiedReading(unified, code, flow) };

@@ -97,6 +97,11 @@ export interface Reading {
   unified: string;
   outcome: Outcome;
   next: Next;
+  /** The code's category and party in the taxonomy, where known: what a status query may report. */
+  category?: string;
+  party?: string;
+  /** The model's probability of the reading's code, where the reading comes from the model. */
+  probability?: number;
 }
 
 export interface SafetyStep {
@@ -115,7 +120,7 @@ const QUERY_WORDS = folded(
 // "pending" counts glued to other words as a scraped page glues them ("支付pending"), but not inside
 // the English words that hold it: spending, suspending, depending, impending, expending.
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|審核中|審査中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\b(customer|shopper|buyer|payer|user|cardholder) (has|have) not yet\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|\b(is|are|was|were|still|currently|now) processing\b|^processing ?($|\.|-|:|,)|\b(payment|transaction|order|refund|payout|transfer|withdrawal) (is )?processing$|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal|authentication|verification|3-?d ?secure|3ds)( check)? requested(?=$|[.,;:!)])|\bsubmitted (for|to) (the )?(settlement|processing|authori[sz]ation|approval|review|bank|issuer|acquirer)\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
+  /处理中|进行中|支付中|正在|申请中|审核中|審核中|審査中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\b(customer|shopper|buyer|payer|user|cardholder) (has|have) not yet\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|\b(is|are|was|were|still|currently|now) processing\b|^processing ?($|\.|-|:|,)|\b(payment|transaction|order|refund|payout|transfer|withdrawal) (is )?processing$|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|(认证|認証|本人認証|3d ?セキュア|3-d ?セキュア)(画面|ページ)(へ|に)(遷移|リダイレクト|移動)|(跳转|跳轉|重定向)(至|到)? ?(3d|3ds|3d ?secure)? ?(认证|認證|验证|驗證)(页面|頁面)|(3d ?|3ds ?)?인증 ?(페이지|화면|창)(으)?로 (이동|리다이렉트)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal|authentication|verification|3-?d ?secure|3ds)( check)? requested(?=$|[.,;:!)])|\bsubmitted (for|to) (the )?(settlement|processing|authori[sz]ation|approval|review|bank|issuer|acquirer)\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -124,7 +129,7 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). Its opening alternative is MOVED_FIRST's too (see there). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to the (merchant|seller|beneficiary|recipient|payee)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|(결제|거래) ?(완료|성공)|(결제|거래)가 (완료|성공)|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to the (merchant|seller|beneficiary|recipient|payee)\b|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|(支付|付款|交易|扣款|收款|退款)已(成功|完成)|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|(결제|거래) ?(완료|성공)|(결제|거래)가 (완료|성공)|(결제|거래)[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
@@ -153,7 +158,7 @@ function saysSuccess(text: string, flow: Flow | undefined): boolean {
 
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款成功|已退款|退款完成|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|\bsuccessful refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|返金完了|\breembolsad[oa]\b/,
+  /退款成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|\bsuccessful refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|返金完了|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -572,7 +577,7 @@ export function saysDeclined(text: string): boolean {
 }
 
 const DECLINED = folded(
-  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|残高不足|限度額(超過|オーバー)|거절|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa])\b|\b(fondos|saldo|crédito|credito|disponible|cupo) insuficientes?\b|\btarjeta (vencida|expirada)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong) (card number|card no|cvv2?|cvc2?|pin|security code|expiry date|expiration date)\b|\b(cvv2?|cvc2?|pin|security code|card number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が正しくありません|誤り|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b/,
+  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit) (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|(联系|联络)(发卡行|发卡银行|发卡方)|与(发卡行|发卡银行|发卡方)联系|不予承兑|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|거절|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b|\b(fondos|saldo|crédito|credito|disponible|cupo) insuficientes?\b|\btarjeta (vencida|expirada|caducada)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong) (card number|card no|cvv2?|cvc2?|pin|security code|expiry date|expiration date)\b|\b(cvv2?|cvc2?|pin|security code|card number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b/,
 );
 
 /**
@@ -720,18 +725,61 @@ const STATE_FAILED = folded(
  * does not apply. Not where the text names something not found, or holds a word that the money may
  * be in doubt (a timeout, a system error, an unknown result): those stay unknown.
  */
-function reportsState(text: string): boolean {
+function reportsState(text: string, r: Reading): boolean {
   if (NOT_FOUND.test(text) || doubtsIn(text, true, false).money !== undefined) return false;
-  return STATE_FAILED.test(text) || settledDoubtIn(text) !== undefined;
+  return STATE_FAILED.test(text) || settledDoubtIn(text) !== undefined || isTransactionState(r, text);
 }
+
+/**
+ * Categories whose codes say what became of the transaction (a decline, a card or an account
+ * refused, an authentication failed, a cancellation, a dispute, a risk block), not of the request
+ * that carried it. A status query's own failure is one of the others: a parameter, a signature, a
+ * key, a merchant account, the provider's system, an order it cannot find.
+ */
+const STATE_CATEGORIES: ReadonlySet<string> = new Set([
+  'order_state',
+  'customer_choice',
+  'risk',
+  'issuer_decline',
+  'card_account',
+  'customer_data',
+  'authentication',
+  'funds_limits',
+]);
+
+/**
+ * On the query flow, a reading that is the transaction's own state ("3D Secure authentication
+ * failed", "Transaction is marked as chargeback", "オーソリ取消済") is what the query found, in a
+ * status table's row. Not the integration's codes in those categories (an order not found, a
+ * mismatch), which the query's own request can meet. A reading that would send the customer or the
+ * integration to try again stands only where no word of the text hints at doubt.
+ */
+function isTransactionState(r: Reading, text: string): boolean {
+  if (r.category === undefined || !STATE_CATEGORIES.has(r.category) || r.party === 'integration') return false;
+  if (r.category === 'funds_limits' && r.party !== 'customer') return false;
+  // "Look it up" (a state that does not allow the operation, an order not paid) is what the rule
+  // answers anyway; and a code the model only guesses at is no state read in the words.
+  if (r.next === 'query' || (r.probability ?? 0) < STATE_READING_PROBABILITY) return false;
+  return !isRiskyFailure(r.outcome, r.next) || saysNoDoubt(text);
+}
+
+/**
+ * The least probability the model gives a reading's code for it to stand as the state a status
+ * query found. Its guesses at status words it has not learned (申込済, 消込済, 初始化, 決済依頼済み,
+ * read as a risk block or a revoked payment) stay under a fifth; the states it reads in words it
+ * knows ("Cancellation", "Authorized amount has been voided", オーソリ取消済) start above a third
+ * (on the blind probes; see docs/classifier.md).
+ */
+const STATE_READING_PROBABILITY = 0.25;
 
 /** Words that turn what came before: "captured, but …", "扣款成功但 …". */
 const CONTRAST = folded(/\bbut\b|\bhowever\b|\bexcept\b|但|却|然而|하지만|그러나|지만|ただし|しかし|\bpero\b|\bsin embargo\b/);
 /**
  * An earlier attempt: "already paid" answers a second request, whose own result is in question; "the
- * payment of the previous order was successful" speaks of another payment than this one.
+ * payment of the previous order was successful" speaks of another payment than this one. Not 已 as
+ * the last word but one of "退款已成功" (the refund has succeeded), where it marks a thing done.
  */
-const EARLIER = folded(/\b(already|previously|previous|prior|earlier|original|first|last)\b|이미|已|既に|\bya\b/);
+const EARLIER = folded(/\b(already|previously|previous|prior|earlier|original|first|last)\b|이미|已(?!(成功|完成)([.!。 ]|$))|既に|\bya\b/);
 /** Short enough to say nothing else: a few words, or a short run of CJK. */
 const FEW_WORDS = 4;
 const FEW_CHARACTERS = 40;
@@ -1020,7 +1068,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
       detail: 'the text says it succeeded: not a failure, query the result',
     };
   }
-  if (r.outcome === 'failed' && ((flow === 'query' && !reportsState(text)) || QUERY_WORDS.test(withoutLookups(text)))) {
+  if (r.outcome === 'failed' && ((flow === 'query' && !reportsState(text, r)) || QUERY_WORDS.test(withoutLookups(text)))) {
     return {
       rule: 'status-query',
       unified: 'outcome_unknown',

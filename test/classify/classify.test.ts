@@ -12,6 +12,7 @@ import {
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
 import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
+import { glossText } from '../../src/classify/gloss.js';
 import { encodeBase64, loadModel } from '../../src/classify/model.js';
 import { isRiskyFailure, saysDeclined, saysNoDoubt, saysRequestInvalid } from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
@@ -408,15 +409,34 @@ describe('classify: an answer right about the money is half right', () => {
       'Fondos insuficientes',
       'Disponible insuficiente',
       'Crédito insuficiente para realizar el cargo',
+      'Tarjeta caducada',
+      'Transacción declinada por el emisor.',
+      // The object after the verb, as Chinese also says it; the issuer to call; CUP's "do not honour".
+      '拒绝交易',
+      '请持卡人与发卡银行联系',
+      '交易失败，请联系发卡行',
+      '不予承兑',
+      // A card the issuer will not let pay, in Japanese and Korean.
+      'カード会社により与信がNGとなりました',
+      'このカードでは取引をする事が出来ません。',
+      'このカードはご利用いただけません',
+      '거래 정지 카드입니다.',
+      '해외카드는 사용할 수 없습니다.',
+      '이용불가 카드입니다.',
       // Card data the buyer gave wrong: the issuer answered, and the buyer can fix it.
       'CVV2 MISMATCH',
       'Invalid card number',
       'The CVC number is incorrect.',
       'カード番号が正しくありません',
+      'カード番号に誤りがあります',
+      'セキュリティコードが誤っています。',
+      '不正なカード番号',
       '카드번호 오류입니다.',
       'PIN incorrecto',
     ])
       expect(saysDeclined(fold(t)), t).toBe(true);
+    // Portuguese, glossed to English in the order its words come: "funds insufficient".
+    expect(saysDeclined(glossText(fold('Não autorizada. Fundos insuficientes.')))).toBe(true);
     // A refusal of the call, not of the payment, and a decline taken back, are not declines.
     for (const t of [
       'Not declined (AVS Only)',
@@ -425,6 +445,8 @@ describe('classify: an answer right about the money is half right', () => {
       '訪問拒絕',
       'API rate limit exceeded',
       'Request failed',
+      // A merchant where a card cannot be used is the merchant's setting, not the card's refusal.
+      '해당 제휴카드 사용불가 가맹점입니다.',
     ])
       expect(saysDeclined(fold(t)), t).toBe(false);
     // At the quiet costs the doubt the model leaves on these holds them back to a stop; said as a

@@ -71,6 +71,52 @@ describe('safety rule status-query: a failed status query says nothing about the
     const c = classify({ message: '支付失败', flow: 'query' });
     expect(c.outcome).toBe('failed');
   });
+  it("on the query flow, a reading the model is sure of that is the transaction's own state stands, in any words", () => {
+    const state = (unified: string, category: string, party: string, next: Reading['next'], probability: number): Reading => ({
+      unified,
+      outcome: 'failed',
+      next,
+      category,
+      party,
+      probability,
+    });
+    const cancelled = state('already_cancelled', 'order_state', 'merchant', 'stop', 0.45);
+    const authFailed = state('authentication_failed', 'authentication', 'customer', 'ask_customer', 0.95);
+    for (const text of ['オーソリ取消済', 'Transaction is marked as chargeback.', 'Authorized amount has been voided and released']) {
+      expect(step(cancelled, text, 'query'), text).toBeUndefined();
+    }
+    expect(step(authFailed, '3D Secure authentication failed.', 'query')).toBeUndefined();
+    // A guess at words the model has not learned is no state: the query is looked up again.
+    expect(step({ ...cancelled, probability: 0.02 }, '申込済', 'query')).toMatchObject({ rule: 'status-query' });
+    // The query's own request can fail for the integration's reasons, or the provider's.
+    for (const r of [
+      state('invalid_signature', 'integration', 'integration', 'fix_and_retry', 0.9),
+      state('order_mismatch', 'order_state', 'integration', 'fix_and_retry', 0.9),
+      state('merchant_config_error', 'merchant_account', 'merchant', 'fix_and_retry', 0.9),
+      state('amount_out_of_range', 'funds_limits', 'merchant', 'fix_and_retry', 0.9),
+    ]) {
+      expect(step(r, 'Request rejected', 'query'), r.unified).toMatchObject({ rule: 'status-query' });
+    }
+    // "Look it up" is what the rule answers anyway.
+    expect(step(state('invalid_state', 'order_state', 'merchant', 'query', 0.9), 'Transaction Status Unconfirmed', 'query')).toMatchObject({
+      rule: 'status-query',
+    });
+    // A reading that sends someone to try again stands only where no word hints at doubt.
+    expect(step(authFailed, 'Authentication failed: timeout', 'query')?.force).toEqual({ outcome: 'unknown', next: 'query' });
+    // Through the classifier: the category and the probability come from the model's own reading.
+    for (const [message, code] of [
+      ['3D Secure authentication failed.', undefined],
+      ['Authorized amount has been voided and released', 'VOIDED'],
+    ] as const) {
+      const c = classify({ message, code, flow: 'query' });
+      expect(c.outcome, message).toBe('failed');
+      expect(
+        c.evidence.some((e) => e.detail.startsWith('safety rule status-query')),
+        message,
+      ).toBe(false);
+    }
+    expect(classify({ message: '申込済', flow: 'query' }).outcome).toBe('unknown');
+  });
   it('but not where the text names something not found, holds a word of doubt, or says the query failed', () => {
     for (const text of [
       '订单不存在',
@@ -348,6 +394,8 @@ describe('safety rule says-paid: a short text or one sentence that says only tha
   it.each([
     ['Refund succeeded', 'refund'],
     ['退款成功', 'refund'],
+    // 已 before the last word marks the refund done, not an earlier one ("已退款" is that).
+    ['退款已成功', 'refund'],
     ['환불 완료', 'refund'],
     ['返金完了', 'refund'],
     // A status row's one word: on the refund flow, the refund's own state.
@@ -838,6 +886,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       // A state table's row: the customer has gone, the answer is still to come.
       'Cardholder redirected to 3-D Secure.',
       'Cancellation request sent.',
+      // The same step in Japanese, Chinese and Korean: go to the authentication page.
+      '3Dセキュア認証画面へ遷移してください',
+      '请跳转至3D认证页面',
+      '3D 인증 페이지로 이동하세요',
     ]) {
       expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
     }
@@ -861,8 +913,22 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it('a request accepted whose text says only that the transaction succeeded is a success; a bare "Success" is not', () => {
     const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
     // Korean with or without the space between payment and success, as 支付成功 needs none
-    for (const text of ['Transaction succeeded', 'Payment successful', '支付成功', '결제성공', '결제가 성공하였습니다.', '거래성공']) {
+    for (const text of [
+      'Transaction succeeded',
+      'Payment successful',
+      '支付成功',
+      '支付已成功',
+      '결제성공',
+      '결제가 성공하였습니다.',
+      '거래성공',
+      // processed normally: Korean's everyday word for a payment that went through
+      '결제가 정상 처리되었습니다.',
+    ]) {
       expect(step(accepted, text, 'payment'), text).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    }
+    // ... but not where it says the payment was not processed normally, nor an order already paid.
+    for (const text of ['결제가 정상 처리되지 않았습니다', '该订单已成功支付']) {
+      expect(step(accepted, text, 'payment')?.rule, text).not.toBe('says-paid');
     }
     for (const text of ['Success', 'Request successfully processed', 'Transaction succeeded, but the order was not found']) {
       expect(step(accepted, text, 'payment'), text).toBeUndefined();

@@ -19,6 +19,7 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   estabelecimento: 'merchant',
   loja: 'store',
   // money
+  fundos: 'funds',
   moeda: 'currency',
   ultrapassa: 'exceeds',
   ultrapassado: 'exceeded',
