@@ -120,7 +120,7 @@ const QUERY_WORDS = folded(
 // "pending" counts glued to other words as a scraped page glues them ("支付pending"), but not inside
 // the English words that hold it: spending, suspending, depending, impending, expending.
 const IN_FLIGHT = folded(
-  /处理中|进行中|支付中|正在|申请中|审核中|審核中|審査中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\b(customer|shopper|buyer|payer|user|cardholder) (has|have) not yet\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|\b(is|are|was|were|still|currently|now) processing\b|^processing ?($|\.|-|:|,)|\b(payment|transaction|order|refund|payout|transfer|withdrawal) (is )?processing$|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|(认证|認証|本人認証|3d ?セキュア|3-d ?セキュア)(画面|ページ)(へ|に)(遷移|リダイレクト|移動)|(跳转|跳轉|重定向)(至|到)? ?(3d|3ds|3d ?secure)? ?(认证|認證|验证|驗證)(页面|頁面)|(3d ?|3ds ?)?인증 ?(페이지|화면|창)(으)?로 (이동|리다이렉트)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal|authentication|verification|3-?d ?secure|3ds)( check)? requested(?=$|[.,;:!)])|\bsubmitted (for|to) (the )?(settlement|processing|authori[sz]ation|approval|review|bank|issuer|acquirer)\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
+  /处理中|进行中|支付中|(转账|退款|出款|打款|提现|代付|锁定资金)中(?!断|止|心|国)|正在|申请中|审核中|審核中|審査中|核准中|等待|需要用户输入|用户输入中|입력 대기|\b(user|customer|buyer|payer) is (entering|paying|confirming)\b|待支付|待付款|待处理|(?<!s|de|im|ex)pending|in progress|\bnot (yet )?ready\b|\bnot yet (complete|completed|finished|authori[sz]ed|confirmed)\b|\b(customer|shopper|buyer|payer|user|cardholder) (has|have) not yet\b|\bto be (confirmed|verified|reviewed)\b|\bunfinished\b|\bbefore (the payment|the transaction|it) can be (authenticated|completed|processed|authori[sz]ed)\b|\bin process\b|being processed|\bwill be (processed|completed|refunded)\b|\b(is|are|was|were|still|currently|now) processing\b|^processing ?($|\.|-|:|,)|\b(payment|transaction|order|refund|payout|transfer|withdrawal) (is )?processing$|\bongoing\b|\bon-going\b|\b(under|in) review\b|\b(held|flagged|pending|queued|sent|marked) for (a )?(manual )?review\b|\b(transaction|payment|order|transfer|refund|payout) (is |was |has been )?(put |placed )?on hold\b|^on hold\b|\bwaiting\b|\bawaiting\b|\bredirect (the |your |their )?(customer|user|buyer|payer|cardholder|shopper) to (the )?(3ds|3-d secure|3d secure|acs|authentication|challenge)|(认证|認証|本人認証|3d ?セキュア|3-d ?セキュア)(画面|ページ)(へ|に)(遷移|リダイレクト|移動)|(跳转|跳轉|重定向)(至|到)? ?(3d|3ds|3d ?secure)? ?(认证|認證|验证|驗證)(页面|頁面)|(3d ?|3ds ?)?인증 ?(페이지|화면|창)(으)?로 (이동|리다이렉트)|\b(customer|user|buyer|payer|cardholder|shopper) (must|should|needs to|has to) be redirected\b|\b(customer|user|buyer|payer|cardholder|shopper) (was |has been |is being |is )?redirected (to|for)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request (has been |was )?sent\b|\bsent (a |the )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout) request\b|\bsent (a |the )?request (for |to )?(cancellation|refund|capture|credit|authori[sz]ation|payment|payout)\b|\b(cancellation|refund|capture|credit|authori[sz]ation|payment|payout|withdrawal|transfer|void|reversal|authentication|verification|3-?d ?secure|3ds)( check)? requested(?=$|[.,;:!)])|\bsubmitted (for|to) (the )?(settlement|processing|authori[sz]ation|approval|review|bank|issuer|acquirer)\b|처리 중|처리중|진행 중|진행중|대기|処理中|手続き中|手続中|待機|保留|まだ完了していません|\ben proceso\b|\bpendiente\b|\ben curso\b|\bprocesando\b|\bsent (for|to) (authori[sz]ation|approval|processing|settlement)\b|\bsent to the (issuer|acquirer|processor)\b|\bsent to the bank for\b|[\u3400-\u9fff\u30a0-\u30ff]待ち|승인 ?요청 ?중|\benviad[oa] (a|para) (autorizaci[oó]n|aprobaci[oó]n|el banco)\b|\bredirigid[oa] (al|a la|a) (emisor|banco|entidad|acs|autenticaci[oó]n|3ds)\b/,
 );
 
 const ACCEPTED_NOT_DONE = folded(
@@ -303,7 +303,7 @@ const FAMILIES: readonly Doubt[] = [
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|\bunique constraint\b|\b(same|reused|duplicate) idempotency key\b|\b(already|previously) been created\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\brepetid[oa]\b|\bya existe\b|\bgià (presente|esistente|utilizzat[oa]|registrat[oa])\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|\b(twice|more than once)\b|\bdouble (payment|charge|charging|billing|transaction|debit|capture|refund)s?\b|\b(doble|dos veces)\b|二重(決済|請求|引き?落とし|取引|売上|計上)|이중 ?(거래|결제|청구|승인|출금|매입)|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
+      /重复|duplicat|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|\bunique constraint\b|\b(same|reused|duplicate) idempotency key\b|\b(already|previously) been created\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bwith (the )?same (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|(订单号|单号|流水号|请求号|交易号)(一样|相同|相同的)|(相同|同一|同样)的?(商户)?(订单号|单号|流水号|请求号|交易号)|(동일한|같은) ?(주문|거래|요청|가맹점 ?주문) ?번호|同一の?(注文|取引|オーダー)(番号|id)|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|\bduplicad[oa]\b|\brepetid[oa]\b|\bya existe\b|\bgià (presente|esistente|utilizzat[oa]|registrat[oa])\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\balready[ _](been[ _])?used\b|이미 사용|사용이 ?완료된|\bdoublet\b|\b(twice|more than once)\b|\bdouble (payment|charge|charging|billing|transaction|debit|capture|refund)s?\b|\b(doble|dos veces)\b|二重(決済|請求|引き?落とし|取引|売上|計上)|이중 ?(거래|결제|청구|승인|출금|매입)|已使用|已被使用|使用済|\bya (usad|utilizad)[oa]\b/,
     ),
     also: (t) => SAME_AS_ANOTHER.test(t),
     moneyInDoubt: true,
@@ -460,11 +460,12 @@ function stripLookalikes(text: string): string {
   if (t.includes('重复')) t = t.replace(/(请勿|勿|不要|不可)重复(送出|提交|发送|交易|请求|支付|付款)?/g, ' ');
   if (t.includes('no repetir')) t = t.replace(/\bno repetir\b/g, ' ');
   if (t.includes('do not')) t = t.replace(/\bdo not (resend|repeat|resubmit)\b/g, ' ');
-  // A value the provider does not recognise (an unknown BIN, card or currency) is no unknown result;
-  // but where "unknown" ends "result unknown" or "status unknown", that doubt stands.
+  // A value the provider does not recognise (an unknown BIN, card, currency, user name or merchant)
+  // is no unknown result; but where "unknown" ends "result unknown" or "status unknown", that doubt
+  // stands.
   if (t.includes('unknown'))
     t = t.replace(
-      /(?<!\b(?:result|status|outcome|state|response) )\bunknown (?:(?:bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method)s?|(?!(?:error|result|status|outcome|state|response)\b)(?:[a-z]+ ){1,2}(?:field|parameter|currency ?code|country ?code)s?)\b/g,
+      /(?<!\b(?:result|status|outcome|state|response) )\bunknown (?:(?:bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method|user|username|user name|customer|password|account|api key|key|store|shop|payee|payer|beneficiary|device|command)s?|(?!(?:error|result|status|outcome|state|response)\b)(?:[a-z]+ ){1,2}(?:field|parameter|currency ?code|country ?code|merchant|username|user name|password|terminal|account|api key)s?)\b/g,
       ' ',
     );
   return t;
@@ -725,6 +726,16 @@ const STATE_FAILED = folded(
  * does not apply. Not where the text names something not found, or holds a word that the money may
  * be in doubt (a timeout, a system error, an unknown result): those stay unknown.
  */
+/** Doubts that leave a request where it stands: no later answer comes of them by itself. */
+const STOPPED_FAMILIES: ReadonlySet<string> = new Set([
+  'timeout',
+  'unknown-result',
+  'system-or-network',
+  'duplicate',
+  'inconsistent',
+  'not-found',
+]);
+
 function reportsState(text: string, r: Reading): boolean {
   if (NOT_FOUND.test(text) || doubtsIn(text, true, false).money !== undefined) return false;
   return STATE_FAILED.test(text) || settledDoubtIn(text) !== undefined || isTransactionState(r, text);
@@ -1086,6 +1097,26 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
       detail:
         'an error while processing, or processing that could not be done, on a flow that moves money: not in flight, query the result',
     };
+  }
+  // So too a time-out, a system fault, an unknown result, a duplicate or a thing not found, where the
+  // text names nothing in flight and no open state ("系统超时，请使用相同参数再次调用", "A refund
+  // with this ID already exists"; not "未支付，请确认结果"): no answer is on its way, so waiting
+  // finds nothing out.
+  if (
+    r.outcome === 'pending' &&
+    (flow === undefined || MONEY_FLOWS.has(flow)) &&
+    !IN_FLIGHT.test(text) &&
+    settledDoubtIn(text) === undefined
+  ) {
+    const d = doubtsIn(text, true, false).money;
+    if (d !== undefined && STOPPED_FAMILIES.has(d.family)) {
+      return {
+        rule: 'money-in-doubt',
+        unified: d.members.includes(r.unified) ? r.unified : d.unified,
+        force: { outcome: 'unknown', next: 'query' },
+        detail: `${d.family} on a flow that moves money, and nothing said to be in flight: query the result`,
+      };
+    }
   }
   const money = (r.outcome === 'failed' || r.outcome === 'succeeded') && (flow === undefined || MONEY_FLOWS.has(flow));
   const risky = isRiskyFailure(r.outcome, r.next);

@@ -756,6 +756,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     // Done before, in other words: the first attempt may have gone through.
     ['Transaction with the same order id has been processed before', 'duplicate_request'],
     ['There is a record of transaction with the same order number', 'duplicate_request'],
+    // The same order number, in Chinese, Korean and Japanese.
+    ['两次请求商户单号一样，但是参数不一致', 'duplicate_request'],
+    ['동일한 주문번호로 결제된 건이 있습니다', 'duplicate_request'],
+    ['同一の注文番号で取引が存在します', 'duplicate_request'],
     ['The refund has already been processed', 'duplicate_request'],
     // The same key as another request's, in so many words.
     ['The reference code of this request matches the reference code of another authorization request', 'duplicate_request'],
@@ -894,6 +898,17 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       expect(step(asked, text, 'payment'), text).toMatchObject({ rule: 'guard', unified: 'processing' });
     }
     expect(step(stopped, 'The refund will be processed within 3 days', 'refund')).toMatchObject({ rule: 'guard', unified: 'processing' });
+    // A transfer, a refund or a payout in progress, in Chinese: the verb with 中.
+    for (const [text, flow] of [
+      ['转账锁定资金中。如果一直停留在该状态，建议检查账户余额是否足够', 'payout'],
+      ['此訂單已申請過退款，退款中', 'refund'],
+      ['提现中', 'payout'],
+    ] as const) {
+      expect(step(stopped, text, flow)?.force ?? { outcome: 'pending' }, text).not.toMatchObject({ outcome: 'failed' });
+      expect(step(stopped, text, flow)?.rule, text).toMatch(/^(guard|money-in-doubt)$/);
+    }
+    // Not a refund interrupted (退款中断), which is stuck, not running.
+    expect(step(stopped, '退款中断,如需继续退款,请调用上送卡信息退款', 'refund')?.unified).not.toBe('processing');
     // Paid, and settled to the merchant later: the settlement is no step of the payment's.
     const paid: Reading = { unified: 'approved', outcome: 'succeeded', next: 'done' };
     expect(step(paid, 'The customer has paid. The merchant will be settled for this payment.', 'payment')).toBeUndefined();
@@ -977,6 +992,23 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(inFlight, 'Payment is processing', 'payment')).toBeUndefined();
     expect(step(inFlight, 'We will process the payment shortly', 'payment')).toBeUndefined();
   });
+  it('a time-out, a system fault, an unknown result, a duplicate or a thing not found read as pending is queried: no answer is on its way', () => {
+    const refunding: Reading = { unified: 'refund_in_progress', outcome: 'pending', next: 'wait' };
+    for (const text of [
+      '系统超时，请不要更换商户退款单号，请使用相同参数再次调用API。',
+      'Return notification abnormal, please query this refund transaction',
+      'System timeout',
+      'A refund with this ID already exists.',
+      'Referenced transaction is either not found or not in proper status',
+    ]) {
+      expect(step(refunding, text, 'refund'), text).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });
+    }
+    // Not where the text says the transaction is in flight, or names an open state beside the doubt.
+    expect(step(refunding, 'Refund is processing; system busy', 'refund')).toBeUndefined();
+    expect(
+      step({ unified: 'order_not_paid', outcome: 'pending', next: 'wait' }, '該訂單未支付，請確認結果後再操作', 'payment'),
+    ).toBeUndefined();
+  });
   it('an error while processing read as a failure is a fault too: the money may have moved', () => {
     for (const text of ['An error occurred while processing the card.', 'Error during processing', '处理过程中发生错误']) {
       expect(step(stopped, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', unified: 'system_error' });
@@ -1049,6 +1081,10 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       'Unknown Payment CurrencyCode',
       'Unknown ShippingAddress CountryCode',
       'Unknown body parameter',
+      // a user, a password or a merchant the provider does not know
+      'Unknown Customer Username or Password',
+      'Unknown Customer Merchant',
+      'Unknown user',
     ]) {
       expect(step(declined, text, 'payment')).toBeUndefined();
     }
