@@ -158,7 +158,7 @@ function saysSuccess(text: string, flow: Flow | undefined): boolean {
 
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|\bsuccessful refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|返金完了|\breembolsad[oa]\b/,
+  /退款成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed)\b|\bsuccessful refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|환불[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|返金完了|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -990,6 +990,27 @@ function saysOnlyCreated(text: string, flow: Flow | undefined, codeWords: string
 }
 
 /**
+ * The text says the payment waits for the customer to act: "waiting for the customer to complete
+ * 3-D Secure", "esperando a que el cliente realice el pago", 等待用户付款, 고객 결제 대기.
+ */
+const WAITS_FOR_CUSTOMER = folded(
+  /\b(waiting|awaiting|waits) (for )?(the |a )?(customer|buyer|payer|user|cardholder|shopper|consumer)s?\b|\besperando (a )?(que )?(el |la )?(cliente|comprador|pagador|usuario|tarjetahabiente)\b|\baguardando (o |a )?(cliente|comprador|pagador|usuário|usuario)\b|等待(用户|买家|客户|顾客|付款人)|(用户|买家|客户)(付款|支付|确认)中|待(用户|买家|客户)(付款|支付|确认)|(고객|구매자|사용자|소비자)[의]? ?(결제|입력|승인|인증) ?대기|(お客様|購入者|利用者)の(支払い?|操作|認証)待ち/,
+);
+
+/**
+ * A request accepted, or a failure, whose words say the payment waits for the customer (and nothing
+ * failed, went wrong or is missing): created and handed to the customer, it is the customer's step,
+ * not a result to look up nor a final answer.
+ */
+function saysWaitsForCustomer(text: string, flow: Flow | undefined): boolean {
+  if (flow !== undefined && flow !== 'payment' && flow !== 'query') return false;
+  if (!WAITS_FOR_CUSTOMER.test(text)) return false;
+  if (FAILURE.test(text) || NOT_SUCCESS.test(text) || ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text)) return false;
+  const d = doubtsIn(text, true, false).money;
+  return (d === undefined || d.family === 'in-flight') && !saysMoneyMoved(text, flow);
+}
+
+/**
  * Checks a model reading against the rules and returns the first that applies, or undefined when
  * the reading stands. `text` is the folded message plus the code's words; `codeWords`, those words.
  */
@@ -999,6 +1020,13 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
       rule: 'not-final',
       unified: 'awaiting_customer',
       detail: 'a payment or an order created, and nothing else said: it waits for the customer to pay',
+    };
+  }
+  if ((r.unified === 'request_accepted' || r.outcome === 'failed') && saysWaitsForCustomer(text, flow)) {
+    return {
+      rule: 'not-final',
+      unified: 'awaiting_customer',
+      detail: "the text says the payment waits for the customer: it is the customer's step",
     };
   }
   if (r.outcome === 'succeeded') {

@@ -63,9 +63,9 @@ describe('safety rule status-query: a failed status query says nothing about the
       expect(classify({ code, message: code, flow: 'query' }).outcome, code).toBe('failed');
     }
     expect(classify({ code: 'FAILED', message: 'FAILED', flow: 'query' }).outcome).toBe('unknown');
-    // not paid; the user is paying: open, not failed
+    // not paid; the user is paying (the customer's step): open, not failed
     expect(step(stopped, '未支付', 'query')).toMatchObject({ rule: 'guard', unified: 'order_not_paid' });
-    expect(step(stopped, '用户支付中（付款码支付）', 'query')).toMatchObject({ rule: 'guard', unified: 'processing' });
+    expect(step(stopped, '用户支付中（付款码支付）', 'query')).toMatchObject({ rule: 'not-final', unified: 'awaiting_customer' });
     // found paid
     expect(step(stopped, 'Payment captured', 'query')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
     const c = classify({ message: '支付失败', flow: 'query' });
@@ -396,6 +396,8 @@ describe('safety rule says-paid: a short text or one sentence that says only tha
     ['退款成功', 'refund'],
     // 已 before the last word marks the refund done, not an earlier one ("已退款" is that).
     ['退款已成功', 'refund'],
+    // processed normally, as Korean says a refund went through
+    ['환불이 정상 처리되었습니다.', 'refund'],
     ['환불 완료', 'refund'],
     ['返金完了', 'refund'],
     // A status row's one word: on the refund flow, the refund's own state.
@@ -924,6 +926,23 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     expect(step(stopped, 'Redirect URL is invalid', 'payment')).toBeUndefined();
     const asked2: Reading = { unified: 'generic_decline', outcome: 'failed', next: 'ask_customer' };
     expect(step(asked2, 'Transaction failed. Redirect the payer to select another funding source.', 'payment')).toBeUndefined();
+  });
+  it("a payment created that waits for the customer is the customer's step, read as a request accepted or as a failure", () => {
+    const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };
+    const revoked: Reading = { unified: 'payment_authorization_revoked', outcome: 'failed', next: 'stop' };
+    for (const text of [
+      'Payment was created and is waiting for the customer to complete 3-D Secure authentication.',
+      'El link de pago fue creado y está esperando a que el cliente realice el pago.',
+      '订单已创建，等待用户付款',
+      '고객 결제 대기',
+    ]) {
+      for (const r of [accepted, revoked]) {
+        expect(step(r, text, 'payment'), text).toMatchObject({ rule: 'not-final', unified: 'awaiting_customer' });
+      }
+    }
+    // Not where it failed or went wrong all the same, nor off the flows that pay.
+    expect(step(accepted, 'Waiting for the customer timed out; payment failed', 'payment')?.unified).not.toBe('awaiting_customer');
+    expect(step(accepted, 'Waiting for the customer to confirm the refund', 'refund')).toBeUndefined();
   });
   it('a request accepted whose text says only that the transaction succeeded is a success; a bare "Success" is not', () => {
     const accepted: Reading = { unified: 'request_accepted', outcome: 'unknown', next: 'query' };

@@ -220,10 +220,11 @@ export function soupWith(required: readonly string[], others: readonly string[])
 
 /**
  * A success in so many words, in each language the catalog has: a `succeeded` answer needs one.
- * (The catalog's texts are among the messages tried, so "계좌이체 결제 성공" must count.)
+ * (The catalog's texts are among the messages tried, so "계좌이체 결제 성공" must count, and
+ * "환불이 정상 처리되었습니다": processed normally, Korean's everyday word for it went through.)
  */
 export const successWordRe =
-  /succe|approv|paid|\bdone\b|complet|captur|charged|refunded|settled|authori[sz]ed|成功|完成|已支付|已付款|已扣款|已退款|已收款|성공|완료|승인|完了|承認|支払済|aprobad|pagad|éxito|exitos|realizad|reembolsad|\bok\b/i;
+  /succe|approv|paid|\bdone\b|complet|captur|charged|refunded|settled|authori[sz]ed|成功|完成|已支付|已付款|已扣款|已退款|已收款|성공|완료|승인|정상 ?처리되었|完了|承認|支払済|aprobad|pagad|éxito|exitos|realizad|reembolsad|\bok\b/i;
 
 /** On the cancel flow the operation's success is the cancellation itself: "Cancel successful", "자동취소 되었습니다". */
 const cancelWordRe = /취소|取消|撤销|撤銷|キャンセル|cancel|void|revers/i;
