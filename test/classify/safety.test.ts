@@ -243,8 +243,19 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     'Payment is confirmed by the network, and has been credited to the merchant.',
     'Payment confirmed',
     'payment is done',
+    // A deposit received: a konbini or bank-transfer payment's status done, in Japanese.
+    '入金済み',
+    '入金完了',
+    // A payout or a transfer delivered to whom it was for.
+    "Payment was transferred to the payee's account",
+    'The funds have been deposited to your bank account',
   ])('keeps %s', (text) => {
     expect(step(paid, text, 'payment')).toBeUndefined();
+  });
+  it("a status row's deposit received is paid, and one not yet received is open", () => {
+    const stopped2: Reading = { unified: 'risk_blocked', outcome: 'failed', next: 'stop' };
+    expect(step(stopped2, '入金済み', 'query')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    expect(step(stopped2, '未入金', 'query')).toMatchObject({ rule: 'guard', unified: 'order_not_paid' });
   });
   it('keeps a payment that was approved or completed, in Japanese; a registration approved is no payment', () => {
     expect(step(paid, '決済が承認されました', 'payment')).toBeUndefined();
