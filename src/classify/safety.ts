@@ -975,6 +975,14 @@ const CREATED = folded(
 );
 
 /**
+ * A failure, a "not" beside a success, an error, something not found or a turn ("but"): what keeps
+ * a payment just created, or one waiting for the customer, from being only that.
+ */
+function saysSomethingWrong(text: string): boolean {
+  return FAILURE.test(text) || NOT_SUCCESS.test(text) || ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text);
+}
+
+/**
  * On the payment or the query flow, a short text that says only that the payment or the order was
  * created or started: it waits for the customer to pay. A create call answered so has made the
  * payment the customer is to complete (on a redirect, in an app, at a counter); a status query that
@@ -985,7 +993,7 @@ const CREATED = folded(
 function saysOnlyCreated(text: string, flow: Flow | undefined, codeWords: string): boolean {
   if ((flow !== 'payment' && flow !== 'query') || !short(text, codeWords)) return false;
   if (!CREATED.test(messageOf(text, codeWords))) return false;
-  if (FAILURE.test(text) || NOT_SUCCESS.test(text) || ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text)) return false;
+  if (saysSomethingWrong(text)) return false;
   return !saysMoneyMoved(text, flow) && doubtsIn(text, true, false).money === undefined;
 }
 
@@ -1005,7 +1013,7 @@ const WAITS_FOR_CUSTOMER = folded(
 function saysWaitsForCustomer(text: string, flow: Flow | undefined): boolean {
   if (flow !== undefined && flow !== 'payment' && flow !== 'query') return false;
   if (!WAITS_FOR_CUSTOMER.test(text)) return false;
-  if (FAILURE.test(text) || NOT_SUCCESS.test(text) || ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text)) return false;
+  if (saysSomethingWrong(text)) return false;
   const d = doubtsIn(text, true, false).money;
   return (d === undefined || d.family === 'in-flight') && !saysMoneyMoved(text, flow);
 }
