@@ -588,8 +588,28 @@ const DECLINED = folded(
  * may be a payment the provider cannot find.
  */
 export function saysRequestInvalid(text: string): boolean {
-  return REQUEST_INVALID.test(text);
+  return REQUEST_INVALID.test(text) || VALIDATION.some((p) => p.test(text));
 }
+
+/**
+ * A validation message, as APIs word them whatever the field is named: "X is invalid", "X is
+ * required", "X must be numeric", "X cannot exceed 365 days", "X_IS_TOO_LONG", "Failed to parse
+ * X", "format error"; 값이 올바르지 않습니다, 잘못된 요청, 포맷 오류, 필수 값; Xが不正です, 必須です; 不能为空,
+ * 格式错误. The field is anything: the words that give the rule say how the request broke it. Not
+ * a bare "parameter error" in any language (入力パラメータエラー, 参数错误): GMO-PG's table prints
+ * it under an order id already used and a transaction not found, which may be payments. One
+ * pattern per language keeps each small enough for the ReDoS check to read.
+ */
+const VALIDATION: readonly GatedPattern[] = [
+  folded(
+    /(?<![a-z0-9])(is|are|was|were)[ _](not[ _])?(invalid|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\bformat(ting)?[ _]errors?(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
+  ),
+  folded(
+    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|(포맷|형식) ?(오류|에러)|필수 ?(값|항목|파라미터|입력)/,
+  ),
+  folded(/(が|は)(不正|未入力|未設定)です|必須です/),
+  folded(/不能为空|不能為空|格式(错误|錯誤|不正确|不正確)/),
+];
 
 const REQUEST_INVALID = folded(
   /\b(invalid|missing|malformed|incorrect|wrong|bad|empty|unsupported|unrecognized|illegal)( or (invalid|missing|expired))? (api keys?|keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|values?|input|json|xml|request body|headers?|merchant id|merchant key|terminal id|app ?id|secret|api version|version|currency( code)?|amount|url|callback url|notify url|e-?mail|phone number)\b|\b(api keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|input|json|headers?|merchant id|terminal id|app ?id|secret|currency|amount|url|e-?mail)( is| was| are| were)? (missing|invalid|required|empty|malformed|incorrect|not valid|not provided|not supplied|blank|null|too long|too short|not allowed)\b|\b(validation|verification) (error|errors|failed|failure)\b|\b(missing|required) (required )?(parameters?|fields?|values?)\b|(参数|字段|签名|验签|密钥|秘钥|商户号|格式)(不正确|无效|为空|缺失|不能为空|不合法|非法|校验失败|验证失败)|缺少(必要|必填|必须)?的?(参数|字段)|必填(参数|字段|项)|签名(验证)?失败|验签失败|非法(参数|请求|签名)|(パラメータ|パラメーター|項目|署名|形式|フォーマット|apiキー|パスワード)(が|の)?(不正|未設定|不足|ありません|無効)|必須(項目|パラメータ)|(파라미터|필수 ?값|필수 ?항목|서명|형식|포맷|api ?키|인증 ?키)[이가]? ?(누락|불일치|잘못|유효하지 않)|\b(parámetros?|campos?|firma|formato|clave|llave|credenciales?) (inválid[oa]s?|incorrect[oa]s?|faltantes?|requerid[oa]s?|obligatori[oa]s?|vací[oa]s?)\b|\bfaltan? (el |los |la |las )?(parámetros?|campos?)\b/,
@@ -667,7 +687,7 @@ const FIELD_ERRORS: readonly GatedPattern[] = [
     /(金额|参数|格式|签名|验签|字段|币种|卡号|日期|长度|类型|验证|校验|密码|手机号|电话号码|邮箱|邮编|地址|姓名|身份证号|账号|帐号|有效期|数量|请求头|报文格式|数据格式|商户号)(信息)?(错误|有误)/,
   ),
   folded(
-    /(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|cvc|cvv)[이가]? ?(값 ?)?(오류|에러)/,
+    /(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|cvc|cvv|코드|설정 ?정보|설정|구분 ?값|구분|값|id|아이디|시간)[이가]? ?(값 ?)?(오류|에러)/,
   ),
   folded(
     /(金額|パラメータ|パラメーター|形式|フォーマット|署名|桁数|日付|カード番号|通貨|入力|項目|有効期限|郵便番号|住所|氏名|電話番号|口座番号|メールアドレス|セキュリティコード|数量)の?エラー/,

@@ -480,7 +480,39 @@ describe('classify: an answer right about the money is half right', () => {
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
     // Not an id the provider may not find, nor an error that only concerns a parameter without
     // saying what is wrong with it (GMO-PG's 入力パラメータエラー stands under an order not found).
-    for (const t of ['Invalid transaction id', 'Order not found', 'parameter error', '入力パラメータエラー', 'Invalid card number'])
+    for (const t of [
+      'Invalid transaction id',
+      'Order not found',
+      'parameter error',
+      '入力パラメータエラー',
+      '参数错误',
+      'Invalid card number',
+    ])
+      expect(saysRequestInvalid(fold(t)), t).toBe(false);
+    // A validation message, whatever the field is called: the words say how the request broke it.
+    for (const t of [
+      'The field length is invalid.',
+      'TRANSACTION_AMOUNT_IS_REQUIRED',
+      'ADDRESS_POSTAL_CODE_IS_TOO_LONG',
+      'MERCHANT_COUNTRY_CANNOT_BE_BLANK',
+      'Terminal/lane number must be numeric.',
+      'The interval length cannot exceed 365 days',
+      '%s cannot be left blank.',
+      'ProfileIds cannot be sent when requesting CreateProfile.',
+      'Failed to parse MerchantId to integer',
+      'FORMAT ERROR(변경요청:서브몰코드)',
+      'CANCELTYPE 값이 올바르지 않습니다.',
+      '잘못된 요청입니다.',
+      '필수 값이 요청되지 않았습니다.',
+      '쇼핑몰에서 주문번호를 보내지 않습니다.',
+      '認証キーが不正です。',
+      '金額は必須です',
+      '订单号不能为空',
+      '报文格式错误',
+    ])
+      expect(saysRequestInvalid(fold(t)), t).toBe(true);
+    // Not the same words about something other than the request.
+    for (const t of ['This invoice is paid', 'The customer is required to authenticate', 'Amount exceeds the card limit', 'is_invalidated'])
       expect(saysRequestInvalid(fold(t)), t).toBe(false);
     const quietOnly = quietCosts();
     for (const message of ['Invalid API key', 'Parameter missing', 'The signature is invalid', 'Parámetro inválido']) {
@@ -501,6 +533,10 @@ describe('classify: an answer right about the money is half right', () => {
       '金額錯誤',
       '금액 오류',
       '우편번호 오류',
+      '은행코드 오류',
+      '가맹점 설정 오류',
+      '잔액 값 오류',
+      '단말기ID오류',
       '金額エラー',
       'error en el monto',
     ])
