@@ -138,11 +138,13 @@ const NOT_SUCCESS = folded(
 );
 
 /**
- * Something went through: success, or processed normally (정상 처리, 正常処理), or a text that is one
- * word of done ("OK", "Complete", "Verified": a code table's success row, the code's own word beside it).
+ * Something went through: success, or processed or ended normally (정상 처리, 正常処理, 正常終了, a bare
+ * 正常 or 정상: a Japanese or Korean code table's success row), completed, paid in full, a dispute
+ * won, or a text that is one word of done ("OK", "Complete", "Verified", "status=completed": a code
+ * table's success row, the code's own word beside it).
  */
 const SUCCESS = folded(
-  /^(ok|okay|completed?|done|finished|verified|validated|processed)( (ok|okay|completed?|done|finished|verified|validated|processed))?$|\bsuccess|成功|성공|完了|정상 ?처리|正常に?処理|正常处理|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|\bsatisfactoriamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
+  /^(ok|okay|completed?|done|finished|verified|validated|processed)( (ok|okay|completed?|done|finished|verified|validated|processed))?$|^(status|state|result)( ?[=:] ?| )(ok|completed?|done|success|succeeded|successful|paid)$|\bsuccess|成功|성공|完了|(?<![비非不])정상 ?(처리|완료|승인|종료)|^정상$|(?<![非不])正常に?(処理|終了|完了)|^正常$|(?<![非不])正常处理|\b(has|have) been (successfully )?completed\b|\b(fully|completely) paid\b|\bpaid in full\b|\b(dispute|chargeback)s? (was |has been )?won\b|\bwon (the )?(dispute|chargeback)\b|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|\bsatisfactoriamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
 );
 
 /** A cancellation or refund that went through: on those flows "cancelled" is the success. */

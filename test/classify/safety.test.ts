@@ -646,6 +646,16 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['validated validated', 'payout'],
     ['processed processed', 'payout'],
     ['Processed', 'payout'],
+    // A Japanese or Korean table's success row: ended or processed normally, or "normal" alone
+    ['正常終了', 'payment'],
+    ['正常', 'payment'],
+    ['정상완료', undefined],
+    ['정상', 'payment'],
+    // A status written as a field, something completed, paid in full, a dispute won
+    ['status=completed', 'payment'],
+    ["Settlement on the debtor's account has been completed.", 'payout'],
+    ['Request fully paid', 'payment'],
+    ['Dispute Won', undefined],
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
   });
@@ -659,6 +669,8 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     expect(step(stopped, 'could not complete', 'payment')).toBeUndefined();
     // What cannot be done says nothing of its success: "cannot be refunded" is no refund made.
     expect(step(stopped, 'Capture cannot be refunded.', 'refund')).toBeUndefined();
+    // Ended abnormally is the opposite of normally.
+    for (const text of ['Client 비정상 종료', '非正常終了', '交易不正常处理']) expect(step(stopped, text, 'payment'), text).toBeUndefined();
   });
 });
 
