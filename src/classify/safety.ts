@@ -576,8 +576,24 @@ export function saysNoDoubt(text: string): boolean {
  * ("declined: timeout") is saysNoDoubt's to say.
  */
 export function saysDeclined(text: string): boolean {
-  return DECLINED.test(text);
+  return DECLINED.test(text) || CARD_REFUSED.some((p) => p.test(text));
 }
+
+/**
+ * What the card or account itself cannot do, as tables word it without the word "declined": a card
+ * type not accepted, an account closed or blocked, the address or security code not matching, a
+ * 3-D Secure check failed, a daily or usage limit reached, an issuer that does not allow the payment.
+ * Not an API key or a signature that fails to verify, nor a rate limit: those refuse the call; not
+ * the merchant's or the payee's account restricted, which is the merchant's to fix.
+ */
+const CARD_REFUSED: readonly GatedPattern[] = [
+  folded(
+    /(?<!\b(merchant|payee|seller|store|shop|partner|platform|api) )\b(card|cards|card type|card brand|account|bank account)( type)? (is |was )?(not (accepted|supported|allowed|permitted)|unsupported|closed|blocked|frozen|restricted|suspended|inactive|cancell?ed)\b|\b(closed|blocked|frozen|restricted|inactive|suspended|lost|stolen) (card|account)\b(?! (of|for) the (merchant|payee|seller))|\b(avs|address|post ?code|postal code|zip|zip code|cvv2?|cvc2?|cid|card verification (number|value|code))( check)? (not matched|mismatch(ed)?|failed|did not match|does not match)\b|\b(3-?d ?secure|3ds|cardholder authentication|payer authentication)( check)? (failed|failure|unsuccessful)\b|\bcardholder failed\b|\b(daily|monthly|weekly|transaction|activity|count|frequency|usage|withdrawal)( count| amount)? limits? (exceeded|reached)\b|\bover (the )?(daily|monthly|weekly) limit\b|\bexceeds? (the )?(withdrawal|daily|issuer|approved)( value| amount| frequency)? limits?\b|\bcredit limit\b|\b(issuer|issuing bank) (does not|doesn't) (allow|permit|support)\b|\bnot (allowed|permitted) for (the )?(cardholder|card)\b/,
+  ),
+  folded(
+    /(卡|卡片|账户|账号|帐户)(已)?(被)?(冻结|挂失|注销|销户|止付|失效|锁定)|(超过|超出)(单笔|单日|日累计|月累计|每日|交易)?(限额|额度)|(해지|정지|분실|도난|사고|거래 ?정지) ?(카드|계좌)|잔고 ?부족|(카드|계좌)[가이는은]? ?(해지|정지|분실|도난)|(カード|口座)(が|は)?(無効|停止|解約|利用停止)|限度額/,
+  ),
+];
 
 const DECLINED = folded(
   /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit) (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|(联系|联络)(发卡行|发卡银行|发卡方)|与(发卡行|发卡银行|发卡方)联系|不予承兑|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|거절|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b|\b(fondos|saldo|crédito|credito|disponible|cupo) insuficientes?\b|\btarjeta (vencida|expirada|caducada)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong) (card number|card no|cvv2?|cvc2?|pin|security code|expiry date|expiration date)\b|\b(cvv2?|cvc2?|pin|security code|card number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b/,

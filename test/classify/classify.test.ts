@@ -433,6 +433,19 @@ describe('classify: an answer right about the money is half right', () => {
       '不正なカード番号',
       '카드번호 오류입니다.',
       'PIN incorrecto',
+      // What the card or account cannot do, said without "declined".
+      'Card Type Not Accepted',
+      'Card Unsupported',
+      'Closed account',
+      'Account Frozen/Entry Returned per OFAC Instruction',
+      'Voided - AVS not matched',
+      'Cardholder failed 3DS authentication',
+      'Activity count limit exceeded',
+      'Issuer does not allow money transfer payout',
+      '帳戶已凍結或為警示帳戶',
+      '超过单笔限额',
+      '해지카드',
+      'カードが無効です',
     ])
       expect(saysDeclined(fold(t)), t).toBe(true);
     // Portuguese, glossed to English in the order its words come: "funds insufficient".
@@ -447,6 +460,11 @@ describe('classify: an answer right about the money is half right', () => {
       'Request failed',
       // A merchant where a card cannot be used is the merchant's setting, not the card's refusal.
       '해당 제휴카드 사용불가 가맹점입니다.',
+      // The merchant's or the payee's own account, and a key or a signature that fails to verify.
+      'Payee account is restricted.',
+      'The merchant account is blocked',
+      'Signature verification failed',
+      'API key blocked',
     ])
       expect(saysDeclined(fold(t)), t).toBe(false);
     // At the quiet costs the doubt the model leaves on these holds them back to a stop; said as a
