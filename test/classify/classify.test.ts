@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   ASK_DANGER_COST,
+  CLEAR_MAJORITY,
   DANGER_COST,
   DECLINED_ASK_DANGER_COST,
   DECLINED_FIX_DANGER_COST,
+  DOUBT_FLOOR,
   FIX_DANGER_COST,
   isGated,
   QUIET_ASK_DANGER_COST,
@@ -22,7 +24,13 @@ const risky = (c: { outcome: string; next: string }) => isRiskyFailure(c.outcome
 
 /** A classifier with the full danger costs even where no word hints at doubt. */
 const fullCosts = () =>
-  createClassifier({ unified, model: classifierModel, quietAskDangerCost: ASK_DANGER_COST, quietFixDangerCost: FIX_DANGER_COST });
+  createClassifier({
+    unified,
+    model: classifierModel,
+    quietAskDangerCost: ASK_DANGER_COST,
+    quietFixDangerCost: FIX_DANGER_COST,
+    doubtFloor: 0,
+  });
 
 /** A classifier whose declines and invalid requests weigh doubt only as any quiet text does. */
 const quietCosts = () =>
@@ -31,6 +39,7 @@ const quietCosts = () =>
     model: classifierModel,
     declinedAskDangerCost: QUIET_ASK_DANGER_COST,
     declinedFixDangerCost: QUIET_FIX_DANGER_COST,
+    doubtFloor: 0,
   });
 
 /** Short failures in five languages, each with a reason the customer or the integration can act on. */
@@ -350,6 +359,7 @@ describe('classify: an answer right about the money is half right', () => {
       fixDangerCost: DANGER_COST,
       quietAskDangerCost: DANGER_COST,
       quietFixDangerCost: DANGER_COST,
+      doubtFloor: 0,
     });
     // Costs only ever hold an answer back: where the strict costs still give a risky answer, the
     // shipped ones give the same; and some plain failures are held back by the strict costs alone.
@@ -383,6 +393,30 @@ describe('classify: an answer right about the money is half right', () => {
     expect(released(fullCosts(), quiet)).toBeGreaterThan(0);
     // With a doubt word beside the same reason, the answer is a query.
     expect(classify({ message: '余额不足，系统异常', flow: 'payment' }).next).toBe('query');
+  });
+
+  it('where the model leaves almost no weight on doubt and no word hints at one, a clear ask or fix stands', () => {
+    expect(DOUBT_FLOOR).toBeGreaterThan(0);
+    expect(DOUBT_FLOOR).toBeLessThan(0.05);
+    expect(CLEAR_MAJORITY).toBeGreaterThanOrEqual(0.5);
+    const noFloor = createClassifier({ unified, model: classifierModel, doubtFloor: 0 });
+    // The model reads "ask the customer" with about 1 % of doubt: at the quiet costs a stop, which
+    // shares the outcome, was cheaper; above the floor's reach it still is.
+    const message = 'The payment method token is invalid';
+    expect(noFloor({ message }).next).toBe('stop');
+    expect([classify({ message }).outcome, classify({ message }).next]).toEqual(['failed', 'ask_customer']);
+    // Every answer the floor changes is an ask or a fix where the costs alone gave a safe one.
+    for (const m of PLAIN_FAILURES) {
+      const a = classify({ message: m, flow: 'payment' });
+      const b = noFloor({ message: m, flow: 'payment' });
+      if (a.next !== b.next)
+        expect([b.next, a.next], m).toEqual([
+          expect.stringMatching(/^(stop|query|wait)$/),
+          expect.stringMatching(/^(ask_customer|fix_and_retry)$/),
+        ]);
+    }
+    // A doubt word beside the same text, and the answer is the query it was.
+    expect(classify({ message: `${message}: request timed out`, flow: 'payment' }).next).toBe('query');
   });
 
   it('where the words also say the payment was declined, the doubt the model learned weighs lighter still', () => {
