@@ -1226,8 +1226,19 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     ['Request sent to the issuer, awaiting reply', 'processing'],
     ['承認待ちです', 'processing'],
     ['승인 요청 중입니다', 'processing'],
+    // Being verified or reviewed, in English and Spanish, or processing at another system.
+    ['The payment is being verified', 'processing'],
+    ['verifying (se está verificando el pago)', 'processing'],
+    ['La transacción está siendo procesada', 'processing'],
+    ['Payment processing at external payment system', 'processing'],
+    // A refund request created or accepted, in Spanish, exists as a payment's does.
+    ['accepted: reembolso aceptado', 'request_accepted'],
+    ['created: solicitud de reembolso creada', 'request_accepted'],
   ])('%s', (text, unified) => {
     expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
+  });
+  it('what something is kept from being is not in flight', () => {
+    expect(step(declined, "PayPal's internal controls prevent authorization from being confirmed.", 'binding')).toBeUndefined();
   });
   it('a step that says it succeeded is not a failure to retry, unless the text also says it failed', () => {
     const authFailed: Reading = { unified: 'authentication_failed', outcome: 'failed', next: 'ask_customer' };
