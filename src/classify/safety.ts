@@ -326,7 +326,7 @@ const FAMILIES: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['already_paid', 'already_refunded', 'already_captured', 'refund_in_progress', 'partially_refunded', 'refund_succeeded'],
     re: folded(
-      /\b(order|payment|transaction|trade) (was |has been |is )?(paid|refunded|captured|authori[sz]ed|approved)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)|\bgià (pagat|effettuat|rimborsat)[oa]\b/,
+      /\b(order|payment|transaction|trade|invoice|bill) (was |has been |is )?(already |previously )?(paid|refunded|captured|authori[sz]ed|approved)\b|\b(already|previously) (been )?(paid|captured|charged|settled)\b|\b(fully|partially|partial|already) refunded\b|已退款|已支付|已付款|已扣款|部分退款|全额退款|transfer to refund|转入退款|이미 결제|이미 환불|支払済|返金済|\bya (pagad|reembolsad)|\bgià (pagat|effettuat|rimborsat)[oa]\b/,
     ),
     moneyInDoubt: false,
   },

@@ -1234,6 +1234,9 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     // A refund request created or accepted, in Spanish, exists as a payment's does.
     ['accepted: reembolso aceptado', 'request_accepted'],
     ['created: solicitud de reembolso creada', 'request_accepted'],
+    // Already paid, with "already" between the transaction and its word of done.
+    ['Transaction already paid', 'outcome_unknown'],
+    ['Order previously paid', 'outcome_unknown'],
   ])('%s', (text, unified) => {
     expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
   });
