@@ -239,6 +239,14 @@ function family(d: Doubt): Doubt {
   };
 }
 
+/**
+ * Advice to look the result up before acting ("use /details to know the exact status", "check the
+ * final status of the payment"): the provider itself does not know what became of it.
+ */
+const STATUS_ADVICE = folded(
+  /\b(know|check|confirm|verify|determine|get) the (exact|actual|final|real|true) (status|result|state|outcome)\b/,
+);
+
 const FAMILIES: readonly Doubt[] = [
   {
     family: 'in-flight',
@@ -263,11 +271,13 @@ const FAMILIES: readonly Doubt[] = [
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
     re: folded(
-      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(may|might|could) (already )?have been (processed|charged|debited|completed|paid|captured|executed|submitted)\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|불명|不明|\bdesconocid[oa]\b|\binciert[oa]\b|\bindeterminad[oa]\b|\bundefined ((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel)[ /]{1,3})?((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel) )?error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
+      /unknown|\bunknow\b|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(may|might|could) (already )?have been (processed|charged|debited|completed|paid|captured|executed|submitted)\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|(결과|상태|처리 ?결과|승인 ?결과)[를을가이]? ?알 ?수 ?없|\b(failed to|did not|could not|unable to) (receive|get|obtain) (a |the |any )?(confirmation|response|reply|answer|result)\b|불명|不明|\bdesconocid[oa]\b|\binciert[oa]\b|\bindeterminad[oa]\b|\bundefined ((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel)[ /]{1,3})?((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel) )?error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
     ),
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
-    unless: (t) => REASON_UNKNOWN.test(t) && FAILURE.test(t) && !STATE_LIST.test(t),
+    // One that sends the merchant to look the status up is an unknown result all the same.
+    also: (t) => STATUS_ADVICE.test(t),
+    unless: (t) => REASON_UNKNOWN.test(t) && FAILURE.test(t) && !STATE_LIST.test(t) && !STATUS_ADVICE.test(t),
     moneyInDoubt: true,
   },
   {

@@ -1261,6 +1261,21 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
   });
 });
 
+describe('safety rule money-in-doubt: a result the provider says it does not know', () => {
+  it.each([
+    ['승인 결과 알 수 없음', 'payment'],
+    ['The transaction has been processed, but failed to receive confirmation.', 'payment'],
+    // A failure whose reason is unknown is a decline, unless it sends the merchant to look the status up.
+    ['Capture failed for some unknown reason, please use /details endpoint to know the exact status', 'capture'],
+    ['Refund failed for some unknown reason, please use /details endpoint to know the exact status', 'refund'],
+  ] as const)('%s (flow %s)', (text, flow) => {
+    expect(step(stopped, text, flow)).toMatchObject({ rule: 'money-in-doubt', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it('a decline whose reason is unknown stays a decline', () => {
+    expect(step(stopped, 'The card was declined for an unknown reason.', 'payment')?.rule).not.toBe('money-in-doubt');
+  });
+});
+
 describe('safety rule money-in-doubt: a payment or order the provider cannot find', () => {
   it.each([
     'Order does not exist',
