@@ -1237,6 +1237,9 @@ describe('safety rule guard (ported): nothing that may be in flight is answered 
     // Already paid, with "already" between the transaction and its word of done.
     ['Transaction already paid', 'outcome_unknown'],
     ['Order previously paid', 'outcome_unknown'],
+    ['既にお支払い済みです。', 'outcome_unknown'],
+    // The customer still filling in the form.
+    ['User is filling in the payment card details', 'processing'],
   ])('%s', (text, unified) => {
     expect(step(declined, text, 'binding')).toMatchObject({ rule: 'guard', unified });
   });
@@ -1490,6 +1493,7 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('서비스 점검 중입니다. 요청은 처리되지 않았습니다.')).toBe(true);
     expect(says('メンテナンス中です。処理は行われていません。')).toBe(true);
     expect(says('Too many requests. No charge was made.')).toBe(true);
+    expect(says('The transfer failed, no funds were moved.')).toBe(true);
     expect(says('Timed out; the request was not processed.')).toBe(false);
     expect(says('The result is unknown; the request was not processed.')).toBe(false);
     expect(says('Service under maintenance.')).toBe(false);
