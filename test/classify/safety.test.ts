@@ -678,6 +678,8 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   it.each([
     ['Duplicate transaction', 'duplicate_request'],
     ['Order already exists', 'duplicate_request'],
+    // An order number already used, in Japanese.
+    ['この注文番号は既に使用されています', 'duplicate_request'],
     // A unique key broken, or an idempotency key used before: the earlier request exists
     ['Unique constraint violation of the orderId', 'duplicate_request'],
     ['The resource has already been created with the same idempotency key.', 'duplicate_request'],
