@@ -130,8 +130,8 @@ export const DECLINED_FIX_DANGER_COST = 10;
  * scales with the doubt, so a reading at 70 % with 1 % of doubt ("Invalid card number",
  * TRANSACTION_PAYMENT_METHOD_TOKEN_IS_INVALID) still lost to a stop, which shares its outcome and
  * costs only half a point; but a doubt the model barely sees and the words do not name is no reason
- * to tell a merchant to stop where it can act. Chosen as the costs were, a step below the lowest
- * floor at which a dangerous answer appears: at 0.025 the leave-one-provider-out run answers "PIN
+ * to tell a merchant to stop where it can act. Chosen as the costs were, a step below the highest
+ * floor with no dangerous answer (0.02): at 0.025 the leave-one-provider-out run answers "PIN
  * Unblock failed" (read as unknown) with ask the customer, and at 0.01 with a majority of 0.5 the
  * six-group run answers "Payment has not been authorized by the user" (awaiting the customer) with
  * fix the request. See docs/classifier.md.
