@@ -152,10 +152,15 @@ const UNDONE = folded(
   /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|取消授权成功|取消交易成功|撤销成功|退款成功|退货成功|\b(cancel(l?ed|lation)?|refund(ed)?) (success|successful|succeeded|completed?)\b|\b(cancel(l?ed|lation)?|refund(ed)?|reversal) (was |has been )?(processed|completed) successfully\b|\bsuccessfully (cancel|refund)|キャンセル完了|取消完了|返金完了|\b(cancelad|reembolsad|anulad|revertid)[oa] (con éxito|exitosamente|correctamente|satisfactoriamente)\b|\b(cancelación|anulación|reversa|reversión|reverso|devolución|reembolso) (exitos[oa]|realizad[oa] (con éxito|correctamente)|completad[oa])\b/,
 );
 
-/** The text says something succeeded and nothing takes it back. */
-function saysSuccess(text: string, flow: Flow | undefined): boolean {
-  if ((flow === 'cancel' || flow === 'refund') && UNDONE.test(text)) return !FAILURE.test(text);
-  return SUCCESS.test(text) && !NOT_SUCCESS.test(text);
+/**
+ * The text says something succeeded and nothing takes it back. `said` is where the success is
+ * read: the whole text, or the message without the code's words after it, which may hide a
+ * one-word state ("status=completed" under the code "completed" reads "status=completed
+ * completed"); what takes a success back is read in the whole text, code and all.
+ */
+function saysSuccess(text: string, flow: Flow | undefined, said = text): boolean {
+  if ((flow === 'cancel' || flow === 'refund') && UNDONE.test(said)) return !FAILURE.test(text);
+  return SUCCESS.test(said) && !NOT_SUCCESS.test(text);
 }
 
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
@@ -1157,7 +1162,10 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the cancellation went through' };
   }
-  if (r.outcome === 'failed' && (saysMoneyMoved(text, flow) || saysSuccess(text, flow))) {
+  if (
+    r.outcome === 'failed' &&
+    (saysMoneyMoved(text, flow) || saysSuccess(text, flow) || saysSuccess(text, flow, messageOf(text, codeWords)))
+  ) {
     return {
       rule: 'says-success',
       unified: 'outcome_unknown',

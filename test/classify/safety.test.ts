@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
+import { codeWords } from '../../src/classify/features.js';
 import { balanceSide, type Reading, safetyStep, saysMoneyMoved, saysNotProcessed, saysPaymentMoved } from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { fold } from '../../src/text/fold.js';
@@ -658,6 +659,18 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     ['Dispute Won', undefined],
   ] as const)('%s (flow %s)', (text, flow) => {
     expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
+  });
+  // The rules read the code's words after the message: they must not hide a one-word state, and
+  // may still take a success back ("successUrl … is a required value" under INVALID_SUCCESS_URL).
+  it("with the code's words after it, which can take a success back but not hide one", () => {
+    const withCode = (text: string, code: string, flow: Flow) => {
+      const words = codeWords(code);
+      return safetyStep(stopped, `${fold(text)} ${words}`, flow, words);
+    };
+    expect(withCode('status=completed', 'completed', 'payment')).toMatchObject({ rule: 'says-success' });
+    expect(withCode('OK', 'STATUS_OK', 'payment')).toMatchObject({ rule: 'says-success' });
+    expect(withCode('success url is required', 'INVALID_SUCCESS_URL', 'payment')).toBeUndefined();
+    expect(classify({ message: 'status=completed', code: 'completed', flow: 'payment' }).outcome).not.toBe('failed');
   });
   it('unless the text also says it failed, or a cancellation is not what was asked', () => {
     expect(step(stopped, 'Payment failed after successful authentication', 'payment')).toBeUndefined();
