@@ -448,7 +448,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   });
 
   return function classify(input: ClassifyInput): Classification {
-    const message = typeof input?.message === 'string' ? input.message.slice(0, MAX_TEXT) : '';
+    const message = typeof input?.message === 'string' ? withoutOwnCode(input.message.slice(0, MAX_TEXT), input.code) : '';
     const rawFlow = input?.flow;
     // An unknown flow reads like no flow: the safest of a code's readings.
     const flow = typeof rawFlow === 'string' && FLOW_SET.has(rawFlow) ? (rawFlow as Flow) : undefined;
@@ -680,6 +680,24 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       evidence,
     };
   };
+}
+
+/** A separator after a label: "A - Approved", "SUCCESS:成功", "0-已结帐", "Y：成功". */
+const LABEL_SEPARATOR = /^[ \t]*[-:–—：=|][ \t]*/;
+
+/**
+ * The message without its own code written before it as a label ("A - Approved" under the code
+ * A, "210-已直接退款" under 210): the code is read as the code's words, and the rules read the
+ * message from its first word ("Approved" is a success row; "a approved" is not).
+ */
+function withoutOwnCode(message: string, code: unknown): string {
+  if (typeof code !== 'string' && typeof code !== 'number') return message;
+  const c = String(code).trim();
+  if (c === '' || message.length <= c.length || message.slice(0, c.length).toLowerCase() !== c.toLowerCase()) return message;
+  const sep = LABEL_SEPARATOR.exec(message.slice(c.length));
+  if (sep === null) return message;
+  const rest = message.slice(c.length + sep[0].length);
+  return rest.trim() === '' ? message : rest;
 }
 
 // evidenceFor's scratch: it runs to completion, once at a time.

@@ -322,6 +322,23 @@ describe('classify: evidence is what moved the code ahead of the others', () => 
     expect(c.evidence[0]?.detail).toBe('"approved" → approved');
     expect(c.evidence[0]?.weight).toBeGreaterThan(0);
   });
+
+  it('reads a message that starts with its own code as a label ("A - Approved" under A) from its first word', () => {
+    for (const [message, code] of [
+      ['A - Approved', 'A'],
+      ['00: Approved', '00'],
+      ['approved：Approved', 'APPROVED'],
+    ] as const) {
+      const c = classify({ message, code, flow: 'payment' });
+      expect([c.unified, c.outcome], message).toEqual(['approved', 'succeeded']);
+      expect(c.evidence[0]?.detail, message).toBe('"approved" → approved');
+    }
+    // Another code before the word is part of the message, and the rules read it as it stands.
+    expect(classify({ message: 'A - Approved', code: 'B', flow: 'payment' }).outcome).not.toBe('succeeded');
+    expect(classify({ message: 'A - Approved', code: 'B', flow: 'payment' })).toEqual(
+      classify({ message: 'A - Approved', flow: 'payment' }),
+    );
+  });
 });
 
 describe('classify: an answer right about the money is half right', () => {

@@ -293,7 +293,7 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     expect(saysMoneyMoved(fold("Funds reserved on the customer's card."), 'payment')).toBe(true);
   });
   it('a payment said to have moved names the payment: a device or an account approved is not one', () => {
-    for (const text of ['交易成功', '결제 완료', 'Your payment has been approved', '支付成功']) {
+    for (const text of ['交易成功', '결제 완료', 'Your payment has been approved', '支付成功', 'Venta aprobada']) {
       expect(saysPaymentMoved(fold(text), 'payment'), text).toBe(true);
     }
     expect(saysPaymentMoved(fold('Refund succeeded'), 'refund')).toBe(true);
