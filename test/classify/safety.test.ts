@@ -1402,6 +1402,30 @@ describe('safety rule money-in-doubt: a reconciliation out of balance', () => {
   );
 });
 
+describe('safety: a void, a refund or a settlement done, in the words of status tables', () => {
+  it('a void or a reversal done is the cancellation done, on the cancel flow', () => {
+    for (const text of ['Your transaction was successfully voided.', 'This sale was voided successfully', 'Void successful']) {
+      expect(step(stopped, text, 'cancel'), text).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    }
+    // elsewhere a void is no payment done
+    expect(step(stopped, 'Your transaction was successfully voided.', 'payment')?.rule).not.toBe('says-paid');
+    expect(step(stopped, 'Reversal successful', 'refund')).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown' } });
+  });
+
+  it('a refund executed or issued is the refund done, on the refund flow', () => {
+    expect(step(stopped, 'The refund has been executed', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    expect(step(stopped, 'Refund issued', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    expect(step(stopped, 'The refund has been executed', 'payment')?.rule).not.toBe('says-paid');
+  });
+
+  it('a payment that has settled, or money credited to your account, moved', () => {
+    expect(saysMoneyMoved(fold('The payment has settled into your merchant account'), 'payment')).toBe(true);
+    expect(saysMoneyMoved(fold('The transfer has completed'), 'payout')).toBe(true);
+    expect(saysMoneyMoved(fold('The amount of the payment have been credited to your account'), 'payment')).toBe(true);
+    expect(saysMoneyMoved(fold('The payment has not settled'), 'payment')).toBe(false);
+  });
+});
+
 describe('safety: words of card acquirers in Chinese and Spanish', () => {
   it('授權成功 (the card authorisation went through) opens with the word for money moved; 用户授权成功 does not', () => {
     expect(step(stopped, '授權成功', 'payment')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
