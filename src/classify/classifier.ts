@@ -477,7 +477,10 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     if (known === 0) return unmapped(0, [{ kind: 'threshold', detail: 'no word of the message was seen in training' }]);
     // What the safety rules read: the message (in English where they have no words for its
     // language) and the code's words.
-    const rulesText = needsGloss() ? glossText(text) : text;
+    const glossed = needsGloss() ? glossText(text) : text;
+    // An underscore parts words for the model (INSUFFICIENT_FUNDS is two), and for the rules too:
+    // their patterns' \b counts it as a letter.
+    const rulesText = glossed.includes('_') ? glossed.replace(UNDERSCORES, ' ') : glossed;
     const ruled = words ? `${rulesText} ${words}` : rulesText;
 
     // The decision (outcome × next) with the least expected cost wins and its likeliest code names
@@ -681,6 +684,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     };
   };
 }
+
+const UNDERSCORES = /_+/g;
 
 /** A separator after a label: "A - Approved", "SUCCESS:成功", "0-已结帐", "Y：成功". */
 const LABEL_SEPARATOR = /^[ \t]*[-:–—：=|][ \t]*/;

@@ -323,6 +323,15 @@ describe('classify: evidence is what moved the code ahead of the others', () => 
     expect(c.evidence[0]?.weight).toBeGreaterThan(0);
   });
 
+  it('reads a message written as a code (PAYMENT_SUCCESSFUL) in words, for the rules as for the model', () => {
+    const paid = classify({ message: 'PAYMENT_SUCCESSFUL', flow: 'payment' });
+    expect([paid.unified, paid.outcome]).toEqual(['approved', 'succeeded']);
+    expect(paid.evidence.map((e) => e.detail)).toContain('safety rule says-paid: the text says only that the payment moved');
+    // "too many requests" says the request went nowhere: trying again later cannot pay twice
+    const limited = classify({ message: 'TOO_MANY_REQUESTS', flow: 'payment' });
+    expect([limited.unified, limited.outcome, limited.next]).toEqual(['rate_limited', 'failed', 'retry']);
+  });
+
   it('reads a message that starts with its own code as a label ("A - Approved" under A) from its first word', () => {
     for (const [message, code] of [
       ['A - Approved', 'A'],
