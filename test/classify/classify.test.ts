@@ -554,6 +554,10 @@ describe('classify: an answer right about the money is half right', () => {
       '파라미터 누락',
       'Parámetro inválido',
       'Falta el parámetro',
+      // a key or an id of the integration's, by whatever name
+      'Invalid store ID or authentication key',
+      'Invalid Public Key',
+      'Not enough parameters',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
     // Not an id the provider may not find, nor an error that only concerns a parameter without
