@@ -698,11 +698,23 @@ const LABEL_SEPARATOR = /^[ \t]*[-:–—：=|][ \t]*/;
 function withoutOwnCode(message: string, code: unknown): string {
   if (typeof code !== 'string' && typeof code !== 'number') return message;
   const c = String(code).trim();
-  if (c === '' || message.length <= c.length || message.slice(0, c.length).toLowerCase() !== c.toLowerCase()) return message;
+  if (c === '' || message.length <= c.length || !startsWithIgnoringCase(message, c)) return message;
   const sep = LABEL_SEPARATOR.exec(message.slice(c.length));
   if (sep === null) return message;
   const rest = message.slice(c.length + sep[0].length);
   return rest.trim() === '' ? message : rest;
+}
+
+/** `text` starts with `prefix`, ASCII letters in either case; no copy of either is made (every message with a code passes here). */
+function startsWithIgnoringCase(text: string, prefix: string): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = prefix.charCodeAt(i);
+    if (a === b) continue;
+    const lower = a | 0x20;
+    if (lower !== (b | 0x20) || lower < 0x61 || lower > 0x7a) return false;
+  }
+  return true;
 }
 
 // evidenceFor's scratch: it runs to completion, once at a time.
