@@ -129,22 +129,23 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). Its opening alternative is MOVED_FIRST's too (see there). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were |has |have )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to (the|your) (merchant|seller|beneficiary|recipient|payee|account|merchant account|bank account)\b|\b(payment|payout|transfer|funds|money|amount) (was |were |has been |have been )?(successfully )?(transferred|disbursed|remitted|deposited) (to|into) (the |your )?(payee|recipient|beneficiary|merchant|seller|customer|bank|account)|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|(支付|付款|交易|扣款|收款|退款)已(成功|完成)|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|(결제|거래) ?(완료|성공)|(결제|거래)가 (완료|성공)|(결제|거래)[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|入金済み?|入金完了|決済済み?|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|venta|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were |has |have )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to (the|your) (merchant|seller|beneficiary|recipient|payee|account|merchant account|bank account)\b|\b(payment|payout|transfer|funds|money|amount) (was |were |has been |have been )?(successfully )?(transferred|disbursed|remitted|deposited) (to|into) (the |your )?(payee|recipient|beneficiary|merchant|seller|customer|bank|account)|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from|on)\b|\b(successfully )?(completed|made) (the|your|a|their) payment\b|\b(auth|authori[sz]ation|pre-?authori[sz]ation) (was |has been |is )?(successfully )?(done|approved|successful|succeeded|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|(支付|付款|交易|扣款|收款|退款)已(成功|完成)|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|(결제|거래) ?(완료|성공)|(결제|거래)가 (완료|성공)|(결제|거래)[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|入金済み?|入金完了|決済済み?|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|venta|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
 const NOT_SUCCESS = folded(
-  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(limit|maximum|quota|cap)s? (has been |have been |was |is )?(reached|hit)\b|\b(insuficiente|excede|excedid[oa]|vencid[oa]|expirad[oa]|bloquead[oa]|denegad[oa]|inválid[oa]|invalid[oa]|suspendid[oa])\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (yet )?(been )?(paid|approved|authori[sz]ed|captured|charged|refunded|completed?|confirmed)\b|\b(hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|didn't|doesn't|don't)\b|未成功|不成功|没有成功|未(經|獲)?核准|不予?核准|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berrors?\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\brevertid[oa]\b|\banulad[oa]\b|\bcharge ?back|\bcharged back\b|\bno (money|funds) (was |were |has been |have been )?(captured|charged|debited|taken|collected|moved)\b|\bno (refund|payment|transaction|charge|capture|payout|transfer|withdrawal)s? (was|were|has been|have been)\b|\bno (pagad|aprobad|autorizad|exitos)|\bno (fue|ha sido|es|fueron|han sido) (exitos|aprobad|autorizad|pagad)|sin éxito/,
+  /\b(cannot|can't|could not|couldn't|unable to|will not|won't|may not|must not)\b|\b(exceed(s|ed|ing)?|expired|insufficient|mismatch(ed)?|invalid|blocked|denied|suspended|overdue)\b|\b(limit|maximum|quota|cap)s? (has been |have been |was |is )?(reached|hit)\b|\b(insuficiente|excede|excedid[oa]|vencid[oa]|expirad[oa]|bloquead[oa]|denegad[oa]|inválid[oa]|invalid[oa]|suspendid[oa])\b|\b(not|never|no|un) ?(be |been )?success|\bunsuccessful|\bnot (yet )?(been )?(paid|approved|authori[sz]ed|captured|charged|refunded|completed?|confirmed)\b|\b(hasn't|haven't|hadn't|wasn't|weren't|isn't|aren't|didn't|doesn't|don't)\b|未成功|不成功|没有成功|未(經|獲)?核准|不予?核准|非成功|非[^，。,；;]{1,4}成功|成功率|\bsuccess rate\b|失败|\bfail|\bdeclin|\breject|\brefus|\berrors?\b|错误|异常|\bcancel|取消|撤销|\brevers|\bvoid|未支付|未付款|尚未|\bunpaid\b|\bnot yet\b|실패|거절|취소|오류|미결제|않|불가|不可|无法|無法|아닙니다|아닌|아님|못한|못했|失敗|拒否|エラー|未払|ません|ていない|されない|未完了|\bfallid[oa]\b|\brechazad[oa]\b|\bcancelad[oa]\b|\brevertid[oa]\b|\banulad[oa]\b|\bcharge ?back|\bcharged back\b|\bno (money|funds) (was |were |has been |have been )?(captured|charged|debited|taken|collected|moved)\b|\bno (refund|payment|transaction|charge|capture|payout|transfer|withdrawal)s? (was|were|has been|have been)\b|\bno (pagad|aprobad|autorizad|exitos)|\bno (fue|ha sido|es|fueron|han sido) (exitos|aprobad|autorizad|pagad)|sin éxito/,
 );
 
 /**
  * Something went through: success, or processed or ended normally (정상 처리, 正常処理, 正常終了, a bare
  * 正常 or 정상: a Japanese or Korean code table's success row), completed, paid in full, a dispute
- * won, or a text that is one word of done ("OK", "Complete", "Verified", "status=completed": a code
- * table's success row, the code's own word beside it).
+ * won, or a text that is one word of done ("OK", "OK.", "Complete", "Verified", "status=completed": a
+ * code table's success row, the code's own word beside it), or a Japanese or Chinese check that ends
+ * in "OK" (与信審査OK: the NG row beside it is the failure).
  */
 const SUCCESS = folded(
-  /^(ok|okay|completed?|done|finished|verified|validated|processed)( (ok|okay|completed?|done|finished|verified|validated|processed))?$|^(status|state|result)( ?[=:] ?| )(ok|completed?|done|success|succeeded|successful|paid)$|\bsuccess|成功|성공|完了|(?<![비非不])정상 ?(처리|완료|승인|종료)|^정상$|(?<![非不])正常に?(処理|終了|完了)|^正常$|(?<![非不])正常处理|\b(has|have) been (successfully )?completed\b|\b(fully|completely) paid\b|\bpaid in full\b|\b(dispute|chargeback)s? (was |has been )?won\b|\bwon (the )?(dispute|chargeback)\b|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|\bsatisfactoriamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
+  /^(ok|okay|completed?|done|finished|verified|validated|processed)( (ok|okay|completed?|done|finished|verified|validated|processed))?[.!]?$|(?<=[\u3040-\u30ff\u3400-\u9fff])ok$|^(status|state|result)( ?[=:] ?| )(ok|completed?|done|success|succeeded|successful|paid)$|\bsuccess|成功|성공|完了|(?<![비非不])정상 ?(처리|완료|승인|종료)|^정상$|(?<![非不])正常に?(処理|終了|完了)|^正常$|(?<![非不])正常处理|\b(has|have) been (successfully )?completed\b|\b(fully|completely) paid\b|\bpaid in full\b|\b(dispute|chargeback)s? (was |has been )?won\b|\bwon (the )?(dispute|chargeback)\b|\bexitos[oa]\b|\bexito\b|\bexitosamente\b|\bsatisfactoriamente\b|con éxito|\bcon successo\b|\beseguit[oa] correttamente\b/,
 );
 
 /** A cancellation or refund that went through: on those flows "cancelled" is the success. */
@@ -165,7 +166,7 @@ function saysSuccess(text: string, flow: Flow | undefined, said = text): boolean
 
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed|executed|issued)\b|\bsuccessful refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|환불[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|返金完了|\breembolsad[oa]\b/,
+  /退款成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed|executed|issued)\b|\b(successful|approved|completed|processed) refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|환불[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|返金完了|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -407,7 +408,7 @@ const FAMILIES: readonly Doubt[] = [
 export const DOUBTS: readonly Doubt[] = FAMILIES.map(family);
 
 /** Flows whose success is a payment's: a text that says the payment moved answers them. */
-const PAYING_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'capture']);
+const PAYING_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'capture', 'recurring']);
 
 /** Flows on which money may move; no flow at all counts too, since it may be any of them. */
 const MONEY_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'refund', 'cancel', 'capture', 'recurring', 'payout']);
@@ -979,6 +980,17 @@ const OTHER_APPROVED = folded(
   /\b(device|account|application|merchant|user|customer|profile|document|registration|store|terminal|app|api key|key|token|request) (was |has been |is |were |are )?(approved|authori[sz]ed)\b|\b(dispositivo|cuenta|solicitud|comercio|usuario|cliente|documento|registro|tienda|terminal) (fue |ha sido |está )?(aprobad[oa]|autorizad[oa])\b/,
 );
 
+/** Part of the amount: a partial refund, capture or approval. */
+const PARTIAL = foldedAlone(/\bpartial(ly)?\b|\bin part\b|部分|一部|부분|\bparcial(mente)?\b/);
+
+/**
+ * An approval for part of the amount (ISO 8583 10, "Approved for partial amount"): the payment asked
+ * for was not made in full, and what to do about the rest is the merchant's to decide.
+ */
+const PARTIAL_APPROVAL = foldedAlone(
+  /\b(approved|authori[sz]ed|approval|authori[sz]ation) (for |of )?(a |the )?partial\b|\bpartial(ly)? (approv|authori[sz])|\b(approved|authori[sz]ed),? partial(ly)?\b|部分(批准|核准|授权|承認)|부분 ?승인/,
+);
+
 const PAYMENT_NAMED = folded(
   /\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal|invoice)\b|支付|付款|扣款|退款|退货|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|venta|cargo|reembolso)\b/,
 );
@@ -1121,9 +1133,16 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   // ("Transaction succeeded", 交易成功) and says nothing else says the money moved.
   // On the query flow, "paid" found by a status query reads to the model as a second attempt's
   // "already paid": the state it reports is the answer ("PAID", but not "Order already paid").
-  const accepted = r.outcome === 'unknown' && (r.unified === 'request_accepted' || (flow === 'query' && r.unified === 'already_paid'));
+  // Any other reading in doubt (a time-out, an error it cannot place) gives way to words that say
+  // only that the payment went through ("Transaction is successful", "PAID_OUT"): they name no
+  // doubt. Off the query flow an "order paid" is a second attempt's answer as often as a state, and
+  // an approval for part of the amount is not the payment asked for. A reading in flight gives way
+  // as well ("승인성공" read as an order not yet paid): the words name nothing still under way.
+  const accepted =
+    r.outcome === 'unknown' &&
+    (r.unified === 'already_paid' ? flow === 'query' : r.unified === 'request_accepted' || !PARTIAL_APPROVAL.test(text));
   if (
-    (r.outcome === 'failed' || accepted) &&
+    (r.outcome === 'failed' || r.outcome === 'pending' || accepted) &&
     (flow === undefined || flow === 'query' || PAYING_FLOWS.has(flow)) &&
     saysOnlyPaid(text, flow, codeWords)
   ) {
@@ -1140,17 +1159,24 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'a status query found the transaction done' };
   }
-  // The same for a refund, on the refund flow only: elsewhere a refund's success says the payment
-  // went back. There the refund's own word of done is enough (a status row's "Refunded").
+  // The same for a refund, on the refund flow: elsewhere a refund's success says the payment went
+  // back. There the refund's own word of done is enough (a status row's "Refunded"), read as a
+  // failure or as a refund still in progress (退款成功 beside 退款中). With no flow, a status table's
+  // "Refunded" is no failure either; the taxonomy reads a refund's success there as a result to look
+  // up, since it may answer a payment.
   if (
-    r.outcome === 'failed' &&
-    flow === 'refund' &&
+    (r.outcome === 'failed' || r.outcome === 'pending') &&
+    (flow === 'refund' || flow === undefined || flow === 'any') &&
     REFUND_MOVED.test(text) &&
     !NOT_SUCCESS.test(text) &&
     brief(text, codeWords, true) &&
     saysNothingElse(text)
   ) {
-    return { rule: 'says-paid', unified: 'refund_succeeded', detail: 'the text says only that the refund moved' };
+    return {
+      rule: 'says-paid',
+      unified: PARTIAL.test(text) ? 'partially_refunded' : 'refund_succeeded',
+      detail: 'the text says only that the refund moved',
+    };
   }
   // The same for a cancellation, on the cancel flow: its success is the operation's.
   if (

@@ -14,6 +14,7 @@ import {
   spellings,
   TERM_GLOSSARIES,
   TURKISH_GLOSSARY,
+  UKRAINIAN_GLOSSARY,
   WORD_GLOSSARIES,
 } from '../../src/classify/glossary/index.js';
 import { providers } from '../../src/data/providers/index.js';
@@ -94,7 +95,7 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew and Arabic hold no key of an earlier glossary, so texts of those languages read as before', () => {
+  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic and Ukrainian hold no key of an earlier glossary, so texts of those languages read as before', () => {
     const later = [
       GERMAN_GLOSSARY,
       ITALIAN_GLOSSARY,
@@ -105,6 +106,7 @@ describe('glossaries added after the others', () => {
       CZECH_GLOSSARY,
       HEBREW_GLOSSARY,
       ARABIC_GLOSSARY,
+      UKRAINIAN_GLOSSARY,
     ];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
@@ -150,6 +152,10 @@ describe('Polish, Russian, Dutch, Czech, Hebrew and Arabic', () => {
     const expired = featureSet('Срок действия карты истёк');
     for (const f of [...english('card'), ...english('expired')]) expect(expired.has(f)).toBe(true);
     expect(glossText(fold('Платёж отклонён'))).toBe(glossText(fold('Платеж отклонен')));
+    // A status table's feminine and neuter forms: an operation authorised, a payment made, money credited.
+    expect(glossText(fold('Операция авторизована'))).toBe('transaction authorized');
+    expect(glossText(fold('Платёж проведено успешно'))).toBe('payment completed successfully');
+    expect(glossText(fold('Деньги зачислены на счёт'))).toContain('credited');
   });
 
   // Before these glossaries no word of these languages had been seen in training: each was answered
@@ -188,6 +194,59 @@ describe('Polish, Russian, Dutch, Czech, Hebrew and Arabic', () => {
   });
 });
 
+describe('Ukrainian', () => {
+  it('reads inflected forms in English, and a word Russian spells alike as Russian does', () => {
+    expect(glossText(fold('Недостатньо коштів на картці'))).toBe('insufficient funds на card');
+    expect(glossText(fold('Недостатньо коштів на картці'))).toContain('insufficient funds');
+    expect(glossText(fold('Термін дії картки минув'))).toBe('expiry date card expired');
+    expect(glossText(fold('Транзакцію відхилено банком-емітентом'))).toBe('transaction declined bank-issuer');
+    expect(glossText(fold('Час очікування відповіді вичерпано'))).toBe('timeout response exceeded');
+    // оплата and не are Russian's keys too, read the same; не пройшла is the phrase, not "not completed".
+    expect(glossText(fold('Оплата не пройшла'))).toBe('payment failed');
+    expect(glossText(fold('Оплата пройшла успішно'))).toBe('payment completed successfully');
+    const expired = featureSet('ТЕРМІН ДІЇ КАРТКИ МИНУВ');
+    for (const f of [...english('card'), ...english('expired')]) expect(expired.has(f)).toBe(true);
+  });
+
+  it('reads ї and й also without their marks, and a word an apostrophe parts by its second half', () => {
+    expect(glossText(fold('Операції відмовлено'))).toBe(glossText(fold('Операціі відмовлено')));
+    expect(glossText(fold('Платіж неуспішний'))).toBe(glossText(fold('Платіж неуспішнии')));
+    // Every apostrophe Ukrainian is written with, and none, reads "required".
+    for (const a of ["'", 'ʼ', '’']) {
+      expect(glossText(fold(`Поле amount обов${a}язкове`)), a).toBe(`field amount обов${a}required`);
+    }
+    expect(glossText(fold('Поле amount обовязкове'))).toBe('field amount required');
+  });
+
+  // Before this glossary no Ukrainian word had been seen in training.
+  it.each([
+    ['Недостатньо коштів на картці', 'payment', 'failed', 'insufficient_funds'],
+    ['Термін дії картки минув', 'payment', 'failed', undefined],
+    ['Транзакцію відхилено банком-емітентом', 'payment', 'failed', undefined],
+    ['Платіж успішно виконано', 'payment', 'succeeded', undefined],
+    ['Оплата пройшла успішно', 'payment', 'succeeded', undefined],
+    ['Повернення коштів виконано успішно', 'refund', 'succeeded', 'refund_succeeded'],
+    ['Кошти повернуто', 'refund', 'succeeded', 'refund_succeeded'],
+    ['Платіж в обробці', 'payment', 'pending', undefined],
+    ['Повернення коштів в обробці', 'refund', 'pending', undefined],
+    ['Час очікування відповіді від банку вичерпано', 'payment', 'unknown', undefined],
+    ['Оплата не пройшла', 'payment', 'failed', undefined],
+  ] as const)('%s (%s) reads %s', (message, flow, outcome, unified) => {
+    const c = classify({ message, flow });
+    expect(c.unified).not.toBe('unmapped');
+    expect(c.outcome).toBe(outcome);
+    if (unified !== undefined) expect(c.unified).toBe(unified);
+  });
+
+  it('reads as its English words do', () => {
+    expect(classify({ message: 'Недостатньо коштів на картці', flow: 'payment' }).unified).toBe(
+      classify({ message: 'Insufficient funds on card', flow: 'payment' }).unified,
+    );
+    const timeout = classify({ message: 'Час очікування вичерпано', flow: 'payment' });
+    expect([timeout.outcome, timeout.next]).toEqual(['unknown', 'query']);
+  });
+});
+
 describe('a negation in the glossed languages', () => {
   it('is read as "not", so the word it negates no longer says the opposite', () => {
     // Each negation here had stood unread beside an English "successful", "completed" or "accepted".
@@ -199,6 +258,7 @@ describe('a negation in the glossed languages', () => {
       'Platba nebyla úspěšná': 'payment was not successful',
       'Платеж не выполнен': 'payment not completed',
       'Płatność nie została zrealizowana': 'payment not została completed',
+      'Платіж не виконано': 'payment not completed',
     };
     for (const [text, english] of Object.entries(read)) expect(glossText(fold(text)), text).toBe(english);
     for (const text of ['Zahlung nicht erfolgreich', 'Pagamento non riuscito', 'Platba nebyla úspěšná']) {

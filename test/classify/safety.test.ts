@@ -386,7 +386,6 @@ describe('safety rule says-paid: a short text or one sentence that says only tha
     ['Already refunded', 'refund'],
     ['Refunded', 'payment'],
     ['Refund succeeded', 'payment'],
-    ['Refund succeeded', undefined],
     ['此交易已退款', 'refund'],
     ['交易已被支付', 'payment'],
     // "Unsuccessful" holds "successful" but says the opposite; a Spanish negation takes the word back.
@@ -1725,5 +1724,70 @@ describe('a status table in a few more words', () => {
     expect(classify({ message: 'Payment executed', flow: 'payment' }).outcome).toBe('succeeded');
     expect(classify({ message: 'Payment could not be executed', flow: 'payment' }).outcome).not.toBe('succeeded');
     expect(classify({ message: 'Payment not executed', flow: 'payment' }).outcome).not.toBe('succeeded');
+  });
+});
+
+describe('a success the model read as something else: in doubt, in flight, on a recurring charge, with no flow', () => {
+  const otherError: Reading = { unified: 'other_error', outcome: 'unknown', next: 'query' };
+  const timedOut: Reading = { unified: 'channel_timeout', outcome: 'unknown', next: 'query' };
+  const notPaid: Reading = { unified: 'order_not_paid', outcome: 'pending', next: 'wait' };
+  const refunding: Reading = { unified: 'refund_in_progress', outcome: 'pending', next: 'wait' };
+
+  // A reading in doubt that no word of the text supports gives way to words that say only that the
+  // payment went through; so does one in flight, where the words name nothing still under way.
+  it.each([
+    [otherError, 'Transaction is successful.', undefined],
+    [timedOut, 'Thank you for using the wallet, your transaction was successful.', 'payment'],
+    [notPaid, '승인성공', 'payment'],
+    [notPaid, 'Payment captured', 'capture'],
+    [otherError, 'Successfully completed the payment.', 'payment'],
+    // A recurring charge is a payment: its success is the payment's.
+    [otherError, 'Automatic payment charged successfully', 'recurring'],
+  ] as [Reading, string, Flow | undefined][])('%j: "%s" (%s) → approved', (r, text, flow) => {
+    expect(step(r, text, flow)).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+  });
+
+  it.each([
+    // Off the query flow "order paid" answers a second attempt as often as it is a state.
+    [{ unified: 'already_paid', outcome: 'unknown', next: 'query' }, 'Order paid', 'payment'],
+    // An approval for part of the amount is not the payment asked for.
+    [{ unified: 'partially_approved', outcome: 'unknown', next: 'query' }, 'Approved for partial amount', undefined],
+    [{ unified: 'partially_approved', outcome: 'unknown', next: 'query' }, 'Approved, partial', 'payment'],
+    // Words of something in flight keep a pending reading.
+    [notPaid, 'Payment successful, settlement pending', 'payment'],
+  ] as [Reading, string, Flow | undefined][])('%j: "%s" (%s) is not', (r, text, flow) => {
+    expect(step(r, text, flow)?.rule).not.toBe('says-paid');
+  });
+
+  it('a refund done, read as still in progress on the refund flow, is the refund made', () => {
+    expect(step(refunding, '退款成功', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    expect(step(refunding, 'Approved Refund', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    expect(classify({ message: '退款成功', flow: 'refund' })).toMatchObject({ outcome: 'succeeded', next: 'done' });
+  });
+
+  it("with no flow, a status row's refund done is no failure: refund_succeeded, looked up", () => {
+    expect(step(stopped, 'Refunded', undefined)).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    expect(step(stopped, 'Refund succeeded', 'any')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    // Part of it: partially_refunded.
+    expect(step(stopped, 'Partially refunded', undefined)).toMatchObject({ rule: 'says-paid', unified: 'partially_refunded' });
+    // With no flow the taxonomy reads a refund's success as a result to look up: it may answer a payment.
+    expect(classify({ message: 'Refunded', code: 'REFUNDED' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+    // Not where it cannot be done (불가: impossible), nor where it was done before.
+    expect(step(stopped, '환불완료 불가 상태', undefined)?.rule).not.toBe('says-paid');
+    expect(step(stopped, 'Already refunded', undefined)?.rule).not.toBe('says-paid');
+  });
+
+  // Never a failure: an authorisation done, money received on the account, a check that ends "OK".
+  it.each([
+    ['Auth Done', undefined],
+    ['Money has been received on the account.', undefined],
+    ['OK.', 'payment'],
+    ['与信審査OK', 'payment'],
+  ] as const)('"%s" (%s) says it succeeded', (text, flow) => {
+    expect(step(stopped, text, flow)).toMatchObject({ rule: 'says-success', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it('but not the brand OK CashBag, nor a check that is NG', () => {
+    expect(step(stopped, 'OK CashBag 거래 불가 가맹점', 'payment')).toBeUndefined();
+    expect(step(stopped, '与信審査NG', 'payment')).toBeUndefined();
   });
 });

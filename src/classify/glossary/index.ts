@@ -5,7 +5,7 @@
  *
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
- *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic): a key is a word, or a
+ *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian): a key is a word, or a
  *   phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
@@ -25,6 +25,7 @@ import { RUSSIAN_GLOSSARY } from './russian.js';
 import { SPANISH_GLOSSARY } from './spanish.js';
 import { THAI_GLOSSARY } from './thai.js';
 import { TURKISH_GLOSSARY } from './turkish.js';
+import { UKRAINIAN_GLOSSARY } from './ukrainian.js';
 import { VIETNAMESE_GLOSSARY } from './vietnamese.js';
 
 export {
@@ -43,6 +44,7 @@ export {
   SPANISH_GLOSSARY,
   THAI_GLOSSARY,
   TURKISH_GLOSSARY,
+  UKRAINIAN_GLOSSARY,
   VIETNAMESE_GLOSSARY,
 };
 
@@ -74,6 +76,7 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: CZECH_GLOSSARY, plain: 'all', glossed: true },
   { words: HEBREW_GLOSSARY, plain: 'all', glossed: true },
   { words: ARABIC_GLOSSARY, plain: 'all', glossed: true },
+  { words: UKRAINIAN_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
