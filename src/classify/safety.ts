@@ -129,7 +129,7 @@ const ACCEPTED_NOT_DONE = folded(
 
 /** The text says the money moved (or the refund was made). Its opening alternative is MOVED_FIRST's too (see there). */
 const MONEY_MOVED = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were |has |have )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to (the|your) (merchant|seller|beneficiary|recipient|payee|account|merchant account|bank account)\b|\b(payment|payout|transfer|funds|money|amount) (was |were |has been |have been )?(successfully )?(transferred|disbursed|remitted|deposited) (to|into) (the |your )?(payee|recipient|beneficiary|merchant|seller|customer|bank|account)|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from|on)\b|\b(successfully )?(completed|made) (the|your|a|their) payment\b|\b(auth|authori[sz]ation|pre-?authori[sz]ation) (was |has been |is )?(successfully )?(done|approved|successful|succeeded|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|授权成功|(支付|付款|交易|扣款|收款|退款)已(成功|完成)|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|(결제|거래) ?(완료|성공)|(결제|거래)가 (완료|성공)|(결제|거래)[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|入金済み?|入金完了|決済済み?|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|venta|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|\b(customer|buyer|payer|cardholder|shopper) (has )?paid\b|\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal) (was |has been |is |were |has |have )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|processed|collected|executed|successful|successfully|succeeded|success|completed?|done)\b|\bsuccessful (payment|transaction|charge|purchase|capture|payout|transfer|withdrawal)s?\b|\b(has|have|had) (successfully )?paid out\b|\b(confirmed|marked) as (paid|collected|captured|settled)\b|\b(payment|transaction|charge) (is |was |has been )?confirmed\b|\b(has been|have been|was|were|is) credited to (the|your) (merchant|seller|beneficiary|recipient|payee|account|merchant account|bank account)\b|\b(payment|payout|transfer|funds|money|amount) (was |were |has been |have been )?(successfully )?(transferred|disbursed|remitted|deposited) (to|into) (the |your )?(payee|recipient|beneficiary|merchant|seller|customer|bank|account)|\b(amount|funds) (was |has been |is |were |have been )?(fully |partially |successfully )?(captured|charged|debited|refunded|settled)\b|\bfunds (are |were |have been )?(reserved|held) (on|in) the (customer|cardholder|buyer|payer)('?s)? (account|card)\b|\b(funds|money) (was |were |has been |have been )?(received|collected|paid out|credited|settled) (by|to|into|from|on)\b|\b(successfully )?(completed|made) (the|your|a|their) payment\b|\b(auth|authori[sz]ation|pre-?authori[sz]ation) (was |has been |is )?(successfully )?(done|approved|successful|succeeded|completed?)\b|\b(successfully|was|has been|been|is) (paid|approved|authori[sz]ed|captured|charged|refunded|settled)\b|\b(paid|approved|charged|captured|refunded) successfully\b|支付成功|付款成功|交易成功|扣款成功|收款成功|购买成功|退款成功|(支付|付款|交易|扣款|收款|退款)处理成功|授权成功|(支付|付款|交易|扣款|收款|退款)已(成功|完成)|已支付|已付款|已扣款|已退款|已收款|已被(支付|付款|扣款|退款)|支付完成|付款完成|交易完成|退款完成|(결제|거래) ?(완료|성공)|(결제|거래)가 (완료|성공)|(결제|거래)[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|승인 완료|승인 ?성공|승인되었습니다|(決済|取引|支払い?|注文)が?承認されました|決済が完了|支払いが完了|환불 완료|환불완료|決済完了|支払完了|支払い完了|入金済み?|入金完了|入金確定|決済済み?|決済成功|承認済|返金完了|核准|정상 ?승인|請款(成功|完成)|売上(請求|確定|計上)?が?(完了|成功)|売上確定済|与信(ok|成功|完了|済)|オーソリ ?(ok|成功|完了|済)|\b(pago|transacción|compra|venta|cargo|reembolso|operación) (fue |ha sido )?(aprobad[oa]|autorizad[oa]|exitos[oa]|completad[oa]|realizad[oa])\b|\b(aprobad[oa]|pagad[oa]|reembolsad[oa]|capturad[oa])\b/,
 );
 
 /** Anything that takes "success" back: negation ("cannot be refunded"), failure, or doubt. */
@@ -166,7 +166,7 @@ function saysSuccess(text: string, flow: Flow | undefined, said = text): boolean
 
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed|executed|issued)\b|\b(successful|approved|completed|processed) refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|환불[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|返金完了|\breembolsad[oa]\b/,
+  /退款(处理)?成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed|executed|issued)\b|\b(successful|approved|completed|processed) refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|환불[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|返金完了|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -407,8 +407,11 @@ const FAMILIES: readonly Doubt[] = [
 ];
 export const DOUBTS: readonly Doubt[] = FAMILIES.map(family);
 
-/** Flows whose success is a payment's: a text that says the payment moved answers them. */
-const PAYING_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'capture', 'recurring']);
+/**
+ * Flows whose success is a payment's: a text that says the payment moved answers them. A recurring
+ * charge is a payment, and a payout's "Transfer successful" is the money sent.
+ */
+const PAYING_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'capture', 'recurring', 'payout']);
 
 /** Flows on which money may move; no flow at all counts too, since it may be any of them. */
 const MONEY_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'refund', 'cancel', 'capture', 'recurring', 'payout']);
@@ -903,10 +906,11 @@ const ALTERNATIVE = foldedAlone(/\b(or|either|ou)\b|또는|혹은|或者|或是|
  * refund has been completed", "The transaction has been completed successfully (PAYMENT
  * SUCCESSFUL)". Not "The payment has been successfully authenticated with 3D Secure 2" nor "… has
  * been authorised for a partial amount": what follows the word says what moved, and it was not the
- * money, or not all of it.
+ * money, or not all of it. What an authorisation is ready for may follow it ("… has been authorized
+ * and can be captured", as a status table words an authorisation held): that is the state itself.
  */
 const ENDS_MOVED = foldedAlone(
-  /\b(payment|transaction|trade|charge|purchase|order|invoice|refund|capture|payout|transfer|withdrawal|operation)s? (was |were |is |are |has |have )?(successfully |fully )?(been )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|collected|completed|processed|executed|successful|succeeded|done|paid out)( successfully| in full)?( to the (customer|buyer|payer|cardholder|shopper|merchant|recipient|beneficiary))?[.!]?( \([a-z ]{1,40}\))?[.!]?$|\b(pago|transacción|transaccion|compra|cargo|reembolso|operación|operacion|pagamento|transação|transacao|pedido)s? (fue |ha sido |foi |está |esta )?(aprobad[oa]|autorizad[oa]|pagad[oa]|capturad[oa]|reembolsad[oa]|aprovad[oa]|exitos[oa]|completad[oa]|concluíd[oa]|devolvid[oa]|realizad[oa] (con éxito|com sucesso|exitosamente|correctamente))( (para|al|a|ao) (o |el |la |a )?(comprador|cliente|pagador|titular))?[.!]?$/,
+  /\b(payment|transaction|trade|charge|purchase|order|invoice|refund|capture|payout|transfer|withdrawal|operation)s? (was |were |is |are |has |have )?(successfully |fully )?(been )?(successfully |fully )?(paid|approved|authori[sz]ed|captured|charged|refunded|settled|collected|completed|processed|executed|successful|succeeded|done|paid out)( successfully| in full)?( to the (customer|buyer|payer|cardholder|shopper|merchant|recipient|beneficiary))?( and (can|may) (now )?be captured| and (is |are )?(now )?ready (to be captured|for capture)| and the (order|invoice|transaction) is (now )?(complete|completed|paid))?[.!]?( \([a-z ]{1,40}\))?[.!]?$|\b(pago|transacción|transaccion|compra|cargo|reembolso|operación|operacion|pagamento|transação|transacao|pedido)s? (fue |ha sido |foi |está |esta )?(aprobad[oa]|autorizad[oa]|pagad[oa]|capturad[oa]|reembolsad[oa]|aprovad[oa]|exitos[oa]|completad[oa]|concluíd[oa]|devolvid[oa]|realizad[oa] (con éxito|com sucesso|exitosamente|correctamente))( (para|al|a|ao) (o |el |la |a )?(comprador|cliente|pagador|titular))?[.!]?$/,
 );
 
 /**
@@ -969,7 +973,7 @@ const MOVED_CODE = folded(
  * from one string, because the ReDoS check in the tests reads only patterns written as literals.
  */
 const MOVED_FIRST = folded(
-  /^(paid|approved|authori[sz]ed|captured|charged|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|^(预)?授权(成功|完成)|^承認(済|完了)|^核准|^정상 ?승인|^請款(成功|完成)|^売上|^与信(ok|成功|完了|済)|^オーソリ ?(ok|成功|完了|済)|^入金(済|完了)|^(aprobad[oa]|pagad[oa]|capturad[oa])\b/,
+  /^(paid|approved|authori[sz]ed|captured|charged|settled)\b(?! (amount|sum|total|value|limit|currency|quantity|price|fee|date|time|count|number)s?\b)|^(fully|partially) captured\b|^(预)?授权(成功|完成)|^承認(済|完了)|^核准|^정상 ?승인|^請款(成功|完成)|^売上|^与信(ok|成功|完了|済)|^オーソリ ?(ok|成功|完了|済)|^入金(済|完了|確定)|^(aprobad[oa]|pagad[oa]|capturad[oa])\b/,
 );
 
 /**

@@ -1741,8 +1741,15 @@ describe('a success the model read as something else: in doubt, in flight, on a 
     [notPaid, '승인성공', 'payment'],
     [notPaid, 'Payment captured', 'capture'],
     [otherError, 'Successfully completed the payment.', 'payment'],
-    // A recurring charge is a payment: its success is the payment's.
+    // A recurring charge is a payment: its success is the payment's; a payout's is the money sent.
     [otherError, 'Automatic payment charged successfully', 'recurring'],
+    [otherError, 'Transfer successful', 'payout'],
+    // An authorisation held, in the words of a status table: what it is ready for is its state.
+    [otherError, 'The payment has been authorized and can be captured.', 'payment'],
+    [otherError, 'Order is authorised and ready to be captured', undefined],
+    [otherError, 'The payment has been captured and the order is complete.', undefined],
+    // Money received, as a Japanese status table says it (入金確定: deposit confirmed).
+    [otherError, '入金確定', 'query'],
   ] as [Reading, string, Flow | undefined][])('%j: "%s" (%s) → approved', (r, text, flow) => {
     expect(step(r, text, flow)).toMatchObject({ rule: 'says-paid', unified: 'approved' });
   });
@@ -1755,6 +1762,8 @@ describe('a success the model read as something else: in doubt, in flight, on a 
     [{ unified: 'partially_approved', outcome: 'unknown', next: 'query' }, 'Approved, partial', 'payment'],
     // Words of something in flight keep a pending reading.
     [notPaid, 'Payment successful, settlement pending', 'payment'],
+    // What follows the authorisation is another thing than what it is ready for.
+    [otherError, 'The payment has been authorized and the order is on hold for review', 'payment'],
   ] as [Reading, string, Flow | undefined][])('%j: "%s" (%s) is not', (r, text, flow) => {
     expect(step(r, text, flow)?.rule).not.toBe('says-paid');
   });
@@ -1763,6 +1772,8 @@ describe('a success the model read as something else: in doubt, in flight, on a 
     expect(step(refunding, '退款成功', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
     expect(step(refunding, 'Approved Refund', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
     expect(classify({ message: '退款成功', flow: 'refund' })).toMatchObject({ outcome: 'succeeded', next: 'done' });
+    // 处理成功: processed successfully.
+    expect(step(refunding, '退款处理成功', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
   });
 
   it("with no flow, a status row's refund done is no failure: refund_succeeded, looked up", () => {
