@@ -711,13 +711,14 @@ function hasDoubtWords(text: string, except?: string): boolean {
 }
 
 /**
- * An error in a field of the request ("amount error", 参数错误, 금액 오류, 金額エラー): the request is
+ * An error in a field of the request ("amount error", 参数错误, 금액 오류, 金額エラー), or the request's
+ * own class of error as an API's code names it (BAD_REQUEST_ERROR, an HTTP 400's): the request is
  * to be fixed; the words say nothing of a fault on the way. One pattern per language keeps each
  * small enough for the ReDoS check to read.
  */
 const FIELD_ERRORS: readonly GatedPattern[] = [
   folded(
-    /\b(amount|currency|params?|parameters?|fields?|format|signature|sign|checksum|hash|mac|headers?|values?|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|e-?mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installments?|account number|quantity|url|tax|vat)( [a-z]+)? error\b/,
+    /\b(amount|currency|params?|parameters?|fields?|format|signature|sign|checksum|hash|mac|headers?|values?|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|e-?mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installments?|account number|quantity|url|tax|vat|bad request|invalid request|malformed request)( [a-z]+)? error\b/,
   ),
   folded(
     /\berror (in|on) (the )?(amount|currency|params?|parameters?|fields?|format|signature|sign|checksum|hash|mac|headers?|values?|length|date|input|type|json|xml|encoding|validation|verification|card number|cvv|cvc|password|e-?mail|email address|phone number|postal code|zip code|zip|address|name|expiry date|expiration date|installments?|account number|quantity|url|tax|vat)\b/,

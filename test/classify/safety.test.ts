@@ -1802,3 +1802,19 @@ describe('a success the model read as something else: in doubt, in flight, on a 
     expect(step(stopped, '与信審査NG', 'payment')).toBeUndefined();
   });
 });
+
+describe("a code that names the request's class of error", () => {
+  // BAD_REQUEST_ERROR (an HTTP 400's class, as Razorpay-style APIs name it) says the request was
+  // turned away as it stood: beside a bank named in the message, its "error" is no channel's fault.
+  it('BAD_REQUEST_ERROR beside a bank that declined is the decline, not a channel error', () => {
+    const c = classify({ message: 'Your payment was declined by the bank', code: 'BAD_REQUEST_ERROR', flow: 'payment' });
+    expect(c.outcome).toBe('failed');
+    expect(c.evidence.some((e) => /money-in-doubt/.test(e.detail))).toBe(false);
+  });
+  it("but a gateway's error is a fault on the way: the money may have moved", () => {
+    expect(classify({ message: 'Your payment was declined by the bank', code: 'GATEWAY_ERROR', flow: 'payment' })).toMatchObject({
+      outcome: 'unknown',
+      next: 'query',
+    });
+  });
+});
