@@ -890,10 +890,10 @@ const BRIEF_WORDS = 10;
 const BRIEF_CHARACTERS = 100;
 /**
  * Words that send the reader to look the result up: "Transaction completed, please inquire for its
- * status" has said that the money may not have moved after all.
+ * status" has said that the money may not have moved after all. A checkout is a page, not a check.
  */
 const ASKS_TO_LOOK = foldedAlone(
-  /\b(status|state|check|verify|inquire|enquire|inquiry|enquiry|query|consult|estado|verifique|verificar|compruebe|comprobar|revise|revisar)|查询|查詢|确认|確認|조회|확인|照会/,
+  /\b(status|state|check(?!out)|verify|inquire|enquire|inquiry|enquiry|query|consult|estado|verifique|verificar|compruebe|comprobar|revise|revisar)|查询|查詢|确认|確認|조회|확인|照会/,
 );
 
 /**
@@ -1268,6 +1268,23 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
       detail: risky
         ? `${d.family}: ${r.unified} ${r.outcome}/${r.next} would invite a retry`
         : `${d.family}: ${r.unified} ${r.outcome}/${r.next} would call it final`,
+    };
+  }
+  // A payment or an order just created, off the payment and query flows or in a sentence ("The
+  // checkout was created by the application"), that no other rule read: no failure either, since
+  // nothing is said to have gone wrong. The result is to be looked up.
+  if (
+    failed &&
+    CREATED.test(messageOf(text, codeWords)) &&
+    brief(text, codeWords, false) &&
+    !saysSomethingWrong(text) &&
+    doubtsIn(text, true, false).money === undefined
+  ) {
+    return {
+      rule: 'not-final',
+      unified: 'request_accepted',
+      force: { outcome: 'unknown', next: 'query' },
+      detail: 'created, and nothing said to have gone wrong, is not failed: query the result',
     };
   }
   return undefined;

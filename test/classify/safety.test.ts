@@ -1818,3 +1818,24 @@ describe("a code that names the request's class of error", () => {
     });
   });
 });
+
+describe('something just created is no failure, on any flow', () => {
+  it('"The checkout was created by the application." → request_accepted, unknown/query', () => {
+    const text = 'The checkout was created by the application.';
+    expect(step(stopped, text, undefined)).toMatchObject({
+      rule: 'not-final',
+      unified: 'request_accepted',
+      force: { outcome: 'unknown', next: 'query' },
+    });
+    expect(classify({ message: text, code: 'new' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
+  it('unless something is said to have gone wrong', () => {
+    expect(step(stopped, 'Refund created, but the bank rejected it', 'refund')?.rule).not.toBe('not-final');
+    expect(step(stopped, 'Order was created with an error', undefined)?.rule).not.toBe('not-final');
+  });
+  it('a checkout named in a sentence of money moved is no word that sends the reader to look', () => {
+    const otherError: Reading = { unified: 'other_error', outcome: 'unknown', next: 'query' };
+    expect(step(otherError, 'The checkout payment was completed successfully', 'payment')).toMatchObject({ rule: 'says-paid' });
+    expect(step(otherError, 'The payment was completed, check the order', 'payment')?.rule).not.toBe('says-paid');
+  });
+});
