@@ -1839,3 +1839,30 @@ describe('something just created is no failure, on any flow', () => {
     expect(step(otherError, 'The payment was completed, check the order', 'payment')?.rule).not.toBe('says-paid');
   });
 });
+
+describe('an unexpected error, a communication error, a number used before: in words the families had missed', () => {
+  // "Unexpected error" is how APIs name their own internal fault; the request may have gone through.
+  it.each([
+    ['Unexpected error', undefined],
+    ['An unexpected error occurred', 'payment'],
+    ['Ocurrió un error inesperado, por favor intente nuevamente.', 'payment'],
+    ['Error de comunicaciones', 'payment'],
+  ] as [string, Flow | undefined][])('"%s" (%s) → system_error, unknown/query', (text, flow) => {
+    expect(step(declined, text, flow)).toMatchObject({ unified: 'system_error', force: { outcome: 'unknown', next: 'query' } });
+  });
+  // An order number spent before: a second attempt repeats a first that may have gone through.
+  it.each([
+    ['Este número de pedido ya ha sido utilizado', 'payment'],
+    ['The order number was previously used', 'payment'],
+  ] as [string, Flow | undefined][])('"%s" (%s) is a duplicate', (text, flow) => {
+    expect(step(declined, text, flow)).toMatchObject({ unified: 'duplicate_request', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it('but a parameter that was unexpected is the request to fix', () => {
+    expect(step(declined, 'The request contains one or more unexpected parameters', 'payment')?.rule).not.toBe('money-in-doubt');
+  });
+  it('Turkish and Czech, through their glossaries', () => {
+    expect(classify({ message: 'Beklenmeyen bir hata oluştu', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+    expect(classify({ message: 'Neočekávaná chyba', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+    expect(classify({ message: 'Sipariş ID daha önce kullanılmış', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
+});
