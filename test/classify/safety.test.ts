@@ -1866,3 +1866,26 @@ describe('an unexpected error, a communication error, a number used before: in w
     expect(classify({ message: 'Sipariş ID daha önce kullanılmış', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
   });
 });
+
+describe('a disbursement done, a value already taken, a text that says to query again', () => {
+  it('a disbursement or a remittance completed is money moved', () => {
+    const otherError: Reading = { unified: 'other_error', outcome: 'unknown', next: 'query' };
+    expect(step(stopped, 'Disbursement completed', 'payout')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    expect(step(otherError, 'The remittance was completed successfully', 'payout')).toMatchObject({ rule: 'says-paid' });
+    // Ended at who moved it: "confirmed by the bank", "approved by the issuer".
+    expect(step(otherError, 'The payment was approved by the issuer', 'payment')).toMatchObject({ rule: 'says-paid' });
+  });
+  // Rails' uniqueness message, and a reference issued before: a second attempt repeats the first.
+  it.each([
+    ['Reference has already been taken', 'payment'],
+    ['Challan Already Generated, Please re-initiate with unique reference number', 'payment'],
+  ] as [string, Flow][])('"%s" (%s) is a duplicate', (text, flow) => {
+    expect(step(declined, text, flow)).toMatchObject({ unified: 'duplicate_request', force: { outcome: 'unknown', next: 'query' } });
+  });
+  it('a text that says to query the transaction again is a result to look up, not a final failure', () => {
+    expect(step(stopped, 'Failed Dependency - do not retry, requery the transaction to confirm its status', 'payout')).toMatchObject({
+      rule: 'status-query',
+      force: { outcome: 'unknown', next: 'query' },
+    });
+  });
+});
