@@ -92,11 +92,13 @@ export const FIX_DANGER_COST = 40;
  * lowest cost at which no dangerous answer appears on the leave-one-provider-out run (with the
  * shipped seed and with another) nor on the six-group run: for "ask the customer" 30 (at 25, "PIN
  * Unblock failed", which the catalog reads as unknown; at 35 with the other seed, a payment module
- * to reinstall), for "fix the request" 15 (at 10, PayPal's INVALID_TRANSACTION_ID).
+ * to reinstall), for "fix the request" 15 (at 10, PayPal's INVALID_TRANSACTION_ID). Measured again
+ * on 2026-12-06, in steps of one, after that day's rules: "fix the request" is safe on all three
+ * runs down to 14 (at 13, the same INVALID_TRANSACTION_ID), so it is 16.
  */
 export const QUIET_ASK_DANGER_COST = 40;
 /** See QUIET_ASK_DANGER_COST. */
-export const QUIET_FIX_DANGER_COST = 20;
+export const QUIET_FIX_DANGER_COST = 16;
 /**
  * DANGER_COST for "try again" where the text says the request went nowhere ("the request was not
  * processed", 요청은 처리되지 않았습니다, 処理は行われていません) and no word of doubt stands beside it

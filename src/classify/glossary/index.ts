@@ -5,8 +5,8 @@
  *
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
- *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian): a key is a word, or a
- *   phrase of two or three words, matched where those words stand side by side;
+ *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian): a key is
+ *   a word, or a phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
  */
@@ -17,10 +17,12 @@ import { DUTCH_GLOSSARY } from './dutch.js';
 import { FRENCH_GLOSSARY } from './french.js';
 import { GERMAN_GLOSSARY } from './german.js';
 import { HEBREW_GLOSSARY } from './hebrew.js';
+import { HUNGARIAN_GLOSSARY } from './hungarian.js';
 import { INDONESIAN_GLOSSARY } from './indonesian.js';
 import { ITALIAN_GLOSSARY } from './italian.js';
 import { POLISH_GLOSSARY } from './polish.js';
 import { PORTUGUESE_GLOSSARY } from './portuguese.js';
+import { ROMANIAN_GLOSSARY } from './romanian.js';
 import { RUSSIAN_GLOSSARY } from './russian.js';
 import { SPANISH_GLOSSARY } from './spanish.js';
 import { THAI_GLOSSARY } from './thai.js';
@@ -36,10 +38,12 @@ export {
   FRENCH_GLOSSARY,
   GERMAN_GLOSSARY,
   HEBREW_GLOSSARY,
+  HUNGARIAN_GLOSSARY,
   INDONESIAN_GLOSSARY,
   ITALIAN_GLOSSARY,
   POLISH_GLOSSARY,
   PORTUGUESE_GLOSSARY,
+  ROMANIAN_GLOSSARY,
   RUSSIAN_GLOSSARY,
   SPANISH_GLOSSARY,
   THAI_GLOSSARY,
@@ -77,6 +81,8 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: HEBREW_GLOSSARY, plain: 'all', glossed: true },
   { words: ARABIC_GLOSSARY, plain: 'all', glossed: true },
   { words: UKRAINIAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: HUNGARIAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: ROMANIAN_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
@@ -105,9 +111,17 @@ export function plainSpelling(s: string): string {
     .replace(/ł/g, 'l');
 }
 
-/** The spellings under which a word glossary's key (folded) is looked up. */
+/**
+ * The spellings under which a word glossary's key (folded) is looked up: as written; with a Romanian
+ * ș or ț as the cedilla letter ş or ţ that older keyboards and encodings write in its place
+ * (tranzacţie), which no fold makes one with it; and, where `plain` says so, without its marks.
+ */
 export function spellings(key: string, plain: WordGlossary['plain']): string[] {
-  if (plain === 'phrases' && !key.includes(' ')) return [key];
+  const out = [key];
+  const cedilla = key.replace(/ș/g, 'ş').replace(/ț/g, 'ţ');
+  if (cedilla !== key) out.push(cedilla);
+  if (plain === 'phrases' && !key.includes(' ')) return out;
   const bare = plainSpelling(key);
-  return bare === key ? [key] : [key, bare];
+  if (bare !== key) out.push(bare);
+  return out;
 }
