@@ -1177,11 +1177,18 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
     brief(text, codeWords, true) &&
     saysNothingElse(text)
   ) {
-    return {
-      rule: 'says-paid',
-      unified: PARTIAL.test(text) ? 'partially_refunded' : 'refund_succeeded',
-      detail: 'the text says only that the refund moved',
-    };
+    const unified = PARTIAL.test(text) ? 'partially_refunded' : 'refund_succeeded';
+    // With no flow the refund may answer a payment: its success is no failure, but is looked up, and
+    // the threshold holds for it as for any reading the words do not settle.
+    if (flow !== 'refund') {
+      return {
+        rule: 'says-success',
+        unified,
+        force: { outcome: 'unknown', next: 'query' },
+        detail: 'with no flow, the text says only that a refund moved: not a failure, query the result',
+      };
+    }
+    return { rule: 'says-paid', unified, detail: 'the text says only that the refund moved' };
   }
   // The same for a cancellation, on the cancel flow: its success is the operation's.
   if (

@@ -1777,10 +1777,11 @@ describe('a success the model read as something else: in doubt, in flight, on a 
   });
 
   it("with no flow, a status row's refund done is no failure: refund_succeeded, looked up", () => {
-    expect(step(stopped, 'Refunded', undefined)).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
-    expect(step(stopped, 'Refund succeeded', 'any')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
+    const lookedUp = { rule: 'says-success', force: { outcome: 'unknown', next: 'query' } };
+    expect(step(stopped, 'Refunded', undefined)).toMatchObject({ ...lookedUp, unified: 'refund_succeeded' });
+    expect(step(stopped, 'Refund succeeded', 'any')).toMatchObject({ ...lookedUp, unified: 'refund_succeeded' });
     // Part of it: partially_refunded.
-    expect(step(stopped, 'Partially refunded', undefined)).toMatchObject({ rule: 'says-paid', unified: 'partially_refunded' });
+    expect(step(stopped, 'Partially refunded', undefined)).toMatchObject({ ...lookedUp, unified: 'partially_refunded' });
     // With no flow the taxonomy reads a refund's success as a result to look up: it may answer a payment.
     expect(classify({ message: 'Refunded', code: 'REFUNDED' })).toMatchObject({ outcome: 'unknown', next: 'query' });
     // Not where it cannot be done (불가: impossible), nor where it was done before.
