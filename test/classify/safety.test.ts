@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
 import { codeWords } from '../../src/classify/features.js';
-import { balanceSide, type Reading, safetyStep, saysMoneyMoved, saysNotProcessed, saysPaymentMoved } from '../../src/classify/safety.js';
+import {
+  balanceSide,
+  type Reading,
+  safetyStep,
+  saysMoneyMoved,
+  saysNoDoubt,
+  saysNotProcessed,
+  saysPaymentMoved,
+} from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -1888,5 +1896,27 @@ describe('a disbursement done, a value already taken, a text that says to query 
       rule: 'status-query',
       force: { outcome: 'unknown', next: 'query' },
     });
+  });
+});
+
+describe('a Korean error that names its field, whatever the field is called', () => {
+  // "X 오류" names what is wrong: the request's field, not a fault on the way.
+  it.each(['상점키 암복호 오류', '지급계좌오류', '가상계좌 입금예정일 오류', '환불계좌 예금주명 오류'])('%s hints at no doubt', (text) => {
+    expect(saysNoDoubt(fold(text))).toBe(true);
+  });
+  // Not where the word before 오류 holds a system, a channel, a step, a result or a state, or ends in 중.
+  it.each([
+    '카드사통신 오류',
+    '시스템 오류',
+    '내부 서버 오류',
+    '처리중 오류',
+    '인증정보 확인중 오류',
+    '앱 인증 결과 오류',
+    '은행 점검 오류',
+  ])('%s still does', (text) => {
+    expect(saysNoDoubt(fold(text))).toBe(false);
+  });
+  it('so a wrong "fix the request" weighs as a quiet one there', () => {
+    expect(classify({ message: '환불계좌 예금주명 오류', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
   });
 });
