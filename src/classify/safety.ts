@@ -729,13 +729,6 @@ const FIELD_ERRORS: readonly GatedPattern[] = [
   folded(
     /(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|cvc|cvv|코드|설정 ?정보|설정|구분 ?값|구분|값|id|아이디|시간)[이가]? ?(값 ?)?(오류|에러)/,
   ),
-  // Korean names the field before 오류 (error) whatever it is called (상점키 암복호 오류, 지급계좌오류,
-  // 가상계좌 입금예정일 오류): a word of up to eight syllables that holds no word of a system, a
-  // channel, a processing step, a result or a state (시스템, 통신, 서버, 처리, 승인, 결과, 한도 …), and
-  // does not end in 중 (during: 확인중 오류 is an error while checking).
-  folded(
-    /(?<![가-힣])(?![가-힣]{0,7}(시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡))[가-힣]{1,8}(?<!중) ?(오류|에러)/,
-  ),
   folded(
     /(金額|パラメータ|パラメーター|形式|フォーマット|署名|桁数|日付|カード番号|通貨|入力|項目|有効期限|郵便番号|住所|氏名|電話番号|口座番号|メールアドレス|セキュリティコード|数量)の?エラー/,
   ),
@@ -745,12 +738,33 @@ const FIELD_ERRORS: readonly GatedPattern[] = [
 ];
 const FIELD_ERRORS_ALL = FIELD_ERRORS.map((p) => new RegExp(p.re.source, 'g'));
 
+/**
+ * Korean names the field before 오류 (error) whatever it is called (상점키 암복호 오류, 지급계좌오류,
+ * 가상계좌 입금예정일 오류): a word of up to eight syllables, read whole. It names a field unless it
+ * holds a word of a system, a channel, a processing step, a result or a state (NOT_A_FIELD), or
+ * ends in 중 ("during": 확인중 오류 is an error while checking).
+ */
+const KOREAN_NAMED_ERROR = /(?<![가-힣])([가-힣]{1,8}) ?(오류|에러)/g;
+const NOT_A_FIELD = /시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡|중$/;
+
 /** True when every error word of the text names a field of the request. */
 function onlyFieldErrors(text: string): boolean {
-  if (!FIELD_ERRORS.some((p) => p.test(text))) return false;
+  // The listed fields' patterns are gated (most texts hold none of their words): the whole-text
+  // replacements run only where one of them matched.
+  const listed = FIELD_ERRORS.some((p) => p.test(text));
+  const korean = text.includes('오류') || text.includes('에러');
+  if (!listed && !korean) return false;
+  let named = listed;
   let rest = text;
-  for (const re of FIELD_ERRORS_ALL) rest = rest.replace(re, ' ');
-  return !ABNORMAL.test(rest);
+  if (listed) for (const re of FIELD_ERRORS_ALL) rest = rest.replace(re, ' ');
+  if (korean) {
+    rest = rest.replace(KOREAN_NAMED_ERROR, (m, noun: string) => {
+      if (NOT_A_FIELD.test(noun)) return m;
+      named = true;
+      return ' ';
+    });
+  }
+  return named && !ABNORMAL.test(rest);
 }
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */
@@ -1179,6 +1193,8 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   if (
     (r.outcome === 'failed' || r.outcome === 'pending') &&
     (flow === 'refund' || flow === undefined || flow === 'any') &&
+    // A sentence's length first: it is read without a pattern, and most texts are longer.
+    sentenceSized(text, codeWords) &&
     REFUND_MOVED.test(text) &&
     !NOT_SUCCESS.test(text) &&
     brief(text, codeWords, true) &&
