@@ -745,7 +745,8 @@ const FIELD_ERRORS_ALL = FIELD_ERRORS.map((p) => new RegExp(p.re.source, 'g'));
  * ends in 중 ("during": 확인중 오류 is an error while checking).
  */
 const KOREAN_NAMED_ERROR = /(?<![가-힣])([가-힣]{1,8}) ?(오류|에러)/g;
-const NOT_A_FIELD = /시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡|중$/;
+const NOT_A_FIELD =
+  /시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡|중$/;
 
 /** True when every error word of the text names a field of the request. */
 function onlyFieldErrors(text: string): boolean {
