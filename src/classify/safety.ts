@@ -631,8 +631,9 @@ export function saysRequestInvalid(text: string): boolean {
 /**
  * A validation message, as APIs word them whatever the field is named: "X is invalid", "X is
  * required", "X must be numeric", "X cannot exceed 365 days", "X_IS_TOO_LONG", "Failed to parse
- * X"; 값이 올바르지 않습니다, 잘못된 요청, 필수 값; Xが不正です, 必須です; 不能为空. The field is
- * anything: the words that give the rule say how the request broke it. Not a bare "parameter error"
+ * X"; 값이 올바르지 않습니다, 잘못된 요청, 필수 값, X 누락 (but not a deposit or a payment gone
+ * missing), X가 잘못되었습니다; Xが不正です, 必須です; 不能为空, 不可空白, 必填. The field is anything:
+ * the words that give the rule say how the request broke it. Not a bare "parameter error"
  * in any language (入力パラメータエラー, 参数错误): GMO-PG's table prints it under an order id already
  * used and a transaction not found, which may be payments. Nor a bare "format error" (포맷 오류,
  * 格式错误): a message's format on the network as often as the request's (Danal 806 "Format Error",
@@ -644,10 +645,10 @@ const VALIDATION: readonly GatedPattern[] = [
     /(?<![a-z0-9])(is|are|was|were)[ _](not[ _])?(invalid|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
   ),
   folded(
-    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)/,
+    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)/,
   ),
   folded(/(が|は)(不正|未入力|未設定)です|必須です/),
-  folded(/不能为空|不能為空/),
+  folded(/(不能|不可|不得)(为空|為空|空白)|必填/),
 ];
 
 const REQUEST_INVALID = folded(
@@ -727,7 +728,7 @@ const FIELD_ERRORS: readonly GatedPattern[] = [
     /(金额|参数|格式|签名|验签|字段|币种|卡号|日期|长度|类型|验证|校验|密码|手机号|电话号码|邮箱|邮编|地址|姓名|身份证号|账号|帐号|有效期|数量|请求头|报文格式|数据格式|商户号)(信息)?(错误|有误)/,
   ),
   folded(
-    /(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|cvc|cvv|코드|설정 ?정보|설정|구분 ?값|구분|값|id|아이디|시간)[이가]? ?(값 ?)?(오류|에러)/,
+    /((?<![가-힣])(금액|파라미터|형식|포맷|서명|길이|날짜|일자|카드 ?번호|통화|입력 ?값|필드|비밀번호|데이터 ?형식|유효 ?기간|할부 ?개월|할부|승인 ?번호|이메일( 주소)?|우편 ?번호|주민 ?(등록 ?)?번호|계좌 ?번호|전화 ?번호|휴대폰 ?번호|이름|주소|수량|부가가치세|세금|상품명|코드|설정 ?정보|설정|구분 ?값|구분|값|아이디|시간)|cvc|cvv|id)[이가]? ?(값 ?)?(오류|에러)/,
   ),
   folded(
     /(金額|パラメータ|パラメーター|形式|フォーマット|署名|桁数|日付|カード番号|通貨|入力|項目|有効期限|郵便番号|住所|氏名|電話番号|口座番号|メールアドレス|セキュリティコード|数量)の?エラー/,
@@ -744,12 +745,19 @@ const FIELD_ERRORS_ALL = FIELD_ERRORS.map((p) => new RegExp(p.re.source, 'g'));
  * holds a word of a system, a channel, a processing step, a result or a state (NOT_A_FIELD), or
  * ends in 중 ("during": 확인중 오류 is an error while checking).
  */
-const KOREAN_NAMED_ERROR = /(?<![가-힣])([가-힣]{1,8}) ?(오류|에러)/g;
+const KOREAN_NAMED_ERROR = /(?<![가-힣])([가-힣]{1,8}) ?(오류|에러)(?!응답)/g;
 const NOT_A_FIELD =
-  /시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡|중$/;
+  /시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡|생성|암호화|복호화|변환|전환|저장|삭제|초기화|종료|손실|이상|모듈|실행|호출|존재|없음|성공|여부|중$/;
+
+/**
+ * A noun that ends as the name of a field does (번호 a number, 코드 a code, 키 a key, 아이디 an id,
+ * 일자 a date, 금액 an amount) names one, whatever it starts with: 거래번호 오류 is an error in the
+ * transaction number the request carried, not in the transaction.
+ */
+const FIELD_NOUN = /(번호|코드|키|아이디|일자|금액)$/;
 
 /** True when every error word of the text names a field of the request. */
-function onlyFieldErrors(text: string): boolean {
+export function onlyFieldErrors(text: string): boolean {
   // The listed fields' patterns are gated (most texts hold none of their words): the whole-text
   // replacements run only where one of them matched.
   const listed = FIELD_ERRORS.some((p) => p.test(text));
@@ -760,12 +768,38 @@ function onlyFieldErrors(text: string): boolean {
   if (listed) for (const re of FIELD_ERRORS_ALL) rest = rest.replace(re, ' ');
   if (korean) {
     rest = rest.replace(KOREAN_NAMED_ERROR, (m, noun: string) => {
-      if (NOT_A_FIELD.test(noun)) return m;
+      if (NOT_A_FIELD.test(noun) && !FIELD_NOUN.test(noun)) return m;
       named = true;
       return ' ';
     });
   }
   return named && !ABNORMAL.test(rest);
+}
+
+/**
+ * A field error that names no field: "parameter error", "format error", "invalid request error",
+ * 参数错误, 파라미터 오류, 入力パラメータエラー. The request broke a rule, but which is not said, and some
+ * tables print such a text under every code they have (GMO-PG's 入力パラメータエラー stands under an
+ * order id already used and under a transaction not found).
+ */
+const UNNAMED_FIELD_ERRORS: readonly RegExp[] = [
+  /\b(params?|parameters?|fields?|format|values?|input|type|json|xml|encoding|validation|verification|headers?|data|bad request|invalid request|malformed request) error\b/g,
+  /\berror (in|on) (the )?(params?|parameters?|fields?|format|values?|input|type|json|xml|encoding|validation|verification|headers?|data)\b/g,
+  /(参数|格式|字段|类型|验证|校验|请求头|报文格式|数据格式|数据)(信息)?(错误|有误)/g,
+  /(?<![가-힣] ?)(파라미터|형식|포맷|입력 ?값|입력|필드|데이터 ?형식|데이터|코드|설정 ?정보|설정|구분 ?값|구분|값)[이가]? ?(값 ?)?(오류|에러)/g,
+  /(パラメータ|パラメーター|形式|フォーマット|入力|項目|データ)の?エラー/g,
+  /\berror (en|de) (la |el )?(parámetros?|formato|campos?|datos)\b/g,
+].map((re) => new RegExp(fold(re.source), 'g'));
+
+/**
+ * True when the text names a field of the request that is wrong ("amount error", 우편번호 오류,
+ * 金額エラー) and nothing else that is wrong: onlyFieldErrors, less the errors that name no field.
+ */
+export function namesFieldError(text: string): boolean {
+  if (!onlyFieldErrors(text)) return false;
+  let rest = text;
+  for (const re of UNNAMED_FIELD_ERRORS) rest = rest.replace(re, ' ');
+  return rest === text || onlyFieldErrors(rest);
 }
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */
