@@ -412,6 +412,7 @@ describe('classify: an answer right about the money is half right', () => {
       'transaction not found',
       '공인인증서 유효성 검증 timeout',
       'duplicate order',
+      '통신사 응답없음',
     ])
       expect(saysNoDoubt(t), t).toBe(false);
     // At the full costs, the few per cent the model leaves on doubt hold some of these back to a
@@ -537,6 +538,9 @@ describe('classify: an answer right about the money is half right', () => {
       '请持卡人与发卡银行联系',
       '交易失败，请联系发卡行',
       '不予承兑',
+      'Refer to card issuers',
+      '카드사로 문의하십시오',
+      'カード会社にお問い合わせください',
       // A card the issuer will not let pay, in Japanese and Korean.
       'カード会社により与信がNGとなりました',
       'このカードでは取引をする事が出来ません。',
@@ -653,6 +657,15 @@ describe('classify: an answer right about the money is half right', () => {
       '金額は必須です',
       '订单号不能为空',
       '商品資訊不可空白',
+      'Monto inválido.',
+      'Clave pública inválida.',
+      'Correo electrónico inválido',
+      // an HTTP status's phrase standing alone, and a field after the word that says what is wrong
+      '401 Unauthorized',
+      'Forbidden',
+      'Unauthenticated.',
+      'Required: xKey',
+      'Missing: merchant_id',
       '手机号为必填项',
       'ReturnURL 누락',
       '거래구분코드 누락',
@@ -662,7 +675,14 @@ describe('classify: an answer right about the money is half right', () => {
     // A deposit or a payment gone missing is money in question, not a field.
     for (const t of ['입금 누락', '결제누락 건이 있습니다']) expect(saysRequestInvalid(fold(t)), t).toBe(false);
     // Not the same words about something other than the request.
-    for (const t of ['This invoice is paid', 'The customer is required to authenticate', 'Amount exceeds the card limit', 'is_invalidated'])
+    for (const t of [
+      'This invoice is paid',
+      'The customer is required to authenticate',
+      'Amount exceeds the card limit',
+      'is_invalidated',
+      'Unauthorized transaction',
+      'Transaction forbidden by the issuer',
+    ])
       expect(saysRequestInvalid(fold(t)), t).toBe(false);
     const quietOnly = quietCosts();
     // Those the quiet cost alone leaves at "stop" (at 16 it already lets "Invalid API key" through).
