@@ -632,7 +632,9 @@ export function saysRequestInvalid(text: string): boolean {
  * A validation message, as APIs word them whatever the field is named: "X is invalid", "X is
  * required", "X must be numeric", "X cannot exceed 365 days", "X_IS_TOO_LONG", "Failed to parse
  * X"; 값이 올바르지 않습니다, 잘못된 요청, 필수 값, X 누락 (but not a deposit or a payment gone
- * missing), X가 잘못되었습니다; Xが不正です, 必須です; 不能为空, 不可空白, 必填. The field is anything:
+ * missing), X 미입력, X가 잘못되었습니다, X 불일치, X 상이, X 틀림 (X does not match, differs, is wrong:
+ * a mismatch with an earlier request or with what came back is the inconsistent family's doubt, which
+ * saysNoDoubt reads first); Xが不正です, 必須です; 不能为空, 不可空白, 必填. The field is anything:
  * the words that give the rule say how the request broke it. Not a bare "parameter error"
  * in any language (入力パラメータエラー, 参数错误): GMO-PG's table prints it under an order id already
  * used and a transaction not found, which may be payments. Nor a bare "format error" (포맷 오류,
@@ -645,7 +647,7 @@ const VALIDATION: readonly GatedPattern[] = [
     /(?<![a-z0-9])(is|are|was|were)[ _](not[ _])?(invalid|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
   ),
   folded(
-    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)/,
+    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)|미입력|입력되지 않았|[가-힣a-z0-9] ?(불일치|상이|틀림)/,
   ),
   folded(/(が|は)(不正|未入力|未設定)です|必須です/),
   // A field named after the word that says what is wrong with it, as logs and SDKs print it.
@@ -764,7 +766,8 @@ export function onlyFieldErrors(text: string): boolean {
   // replacements run only where one of them matched.
   const listed = FIELD_ERRORS.some((p) => p.test(text));
   const korean = text.includes('오류') || text.includes('에러');
-  if (!listed && !korean) return false;
+  const japanese = text.includes('エラー');
+  if (!listed && !korean && !japanese) return false;
   let named = listed;
   let rest = text;
   if (listed) for (const re of FIELD_ERRORS_ALL) rest = rest.replace(re, ' ');
@@ -775,8 +778,30 @@ export function onlyFieldErrors(text: string): boolean {
       return ' ';
     });
   }
+  if (japanese) {
+    rest = rest.replace(JAPANESE_NAMED_ERROR, (m, noun: string) => {
+      if (NOT_A_JAPANESE_FIELD.test(noun) && !JAPANESE_FIELD_NOUN.test(noun)) return m;
+      named = true;
+      return ' ';
+    });
+  }
   return named && !ABNORMAL.test(rest);
 }
+
+/**
+ * Japanese, too, names the field before エラー (error) whatever it is called (磁気ストライプ情報文字数エラー,
+ * 加盟店コードエラー): a word of katakana and kanji, read whole. It names a field unless it holds a word
+ * of a system, a channel, a transaction, a step or a state; one that ends as a field's name does (番号, コード,
+ * 金額, 期限, 桁数) names one all the same.
+ */
+const JAPANESE_NAMED_ERROR = /(?<![ァ-ヺー一-龯])([ァ-ヺー一-龯]{1,16})の?エラー/g;
+// Folded as the text is (fold() writes 認証 as 认证).
+const NOT_A_JAPANESE_FIELD = new RegExp(
+  fold(
+    'システム|通信|取引|決済|排他|送信|受信|送受信|データベース|サーバ|接続|処理|タイムアウト|認証|オーソリ|会社|センター|想定外|内部|その他|セッション|実行|ネットワーク|障害|回線|応答|呼|モジュール|ファイル|二重|重複|状態|結果|承認|売上|取消|返品|登録|更新|生成|暗号|復号|変換|照会|連携|予期|不明|一時|時間|混雑|メンテナンス',
+  ),
+);
+const JAPANESE_FIELD_NOUN = new RegExp(fold('(番号|コード|金額|期限|日付|桁数|文字数|名)$'));
 
 /**
  * A field error that names no field: "parameter error", "format error", "invalid request error",

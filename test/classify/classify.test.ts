@@ -438,6 +438,9 @@ describe('classify: an answer right about the money is half right', () => {
       'Invoice date error',
       'Error in the currency',
       '金額エラー',
+      // Japanese names the field before エラー as Korean does before 오류
+      '加盟店コードエラー',
+      '磁気ストライプ情報文字数エラー',
       '商户号错误',
       'Amount error, currency error',
     ])
@@ -457,6 +460,9 @@ describe('classify: an answer right about the money is half right', () => {
       '금결원오류응답',
       '기준정보 조회 결과 2행 이상 오류',
       '카드결제 성공여부값 오류',
+      'システムエラー',
+      '取引エラー',
+      '決通信エラー(CAFISまたはカード会社障害)',
       'Amount error, system error',
     ])
       expect(namesFieldError(fold(t)), t).toBe(false);
@@ -669,6 +675,10 @@ describe('classify: an answer right about the money is half right', () => {
       '手机号为必填项',
       'ReturnURL 누락',
       '거래구분코드 누락',
+      '고객고유번호 미입력',
+      '총금액 상이',
+      'CPID 불일치',
+      '수표 일련번호 틀림',
       '취소할 과금번호가 잘못 되었습니다.',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
