@@ -583,9 +583,14 @@ function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; 
  * What doubt the model still sees there comes from what it has not learned, not from the words.
  */
 export function saysNoDoubt(text: string): boolean {
-  if ((ABNORMAL.test(text) && !onlyFieldErrors(text)) || NOT_FOUND.test(text)) return false;
-  return !hasDoubtWords(text);
+  // The classifier may ask twice of one text (the quiet costs, then the doubt floor).
+  if (text === noDoubtText) return noDoubt;
+  noDoubtText = text;
+  noDoubt = !((ABNORMAL.test(text) && !onlyFieldErrors(text)) || NOT_FOUND.test(text)) && !hasDoubtWords(text);
+  return noDoubt;
 }
+let noDoubtText: string | undefined;
+let noDoubt = false;
 
 /**
  * The text says the payment was declined, or names why the buyer's card or account could not pay
@@ -762,6 +767,16 @@ const FIELD_NOUN = /(번호|코드|키|아이디|일자|금액)$/;
 
 /** True when every error word of the text names a field of the request. */
 export function onlyFieldErrors(text: string): boolean {
+  // Asked of one text by saysNoDoubt and again by namesFieldError: the second time gets the answer.
+  if (text === fieldErrorsText) return fieldErrors;
+  fieldErrorsText = text;
+  fieldErrors = readOnlyFieldErrors(text);
+  return fieldErrors;
+}
+let fieldErrorsText: string | undefined;
+let fieldErrors = false;
+
+function readOnlyFieldErrors(text: string): boolean {
   // The listed fields' patterns are gated (most texts hold none of their words): the whole-text
   // replacements run only where one of them matched.
   const listed = FIELD_ERRORS.some((p) => p.test(text));
