@@ -629,6 +629,10 @@ describe('classify: an answer right about the money is half right', () => {
       'Invalid store ID or authentication key',
       'Invalid Public Key',
       'Not enough parameters',
+      // a word or two between what is wrong and what it is
+      'Invalid payment access key',
+      'Invalid error URL.',
+      'Firma no válida',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
     // Not an id the provider may not find, nor an error that only concerns a parameter without
