@@ -617,6 +617,13 @@ const CARD_REFUSED: readonly GatedPattern[] = [
   folded(
     /(卡|卡片|账户|账号|帐户)(已)?(被)?(冻结|挂失|注销|销户|止付|失效|锁定)|(超过|超出)(单笔|单日|日累计|月累计|每日|交易)?(限额|额度)|(해지|정지|분실|도난|사고|거래 ?정지) ?(카드|계좌)|잔고 ?부족|(카드|계좌)[가이는은]? ?(해지|정지|분실|도난)|(カード|口座)(が|は)?(無効|停止|解約|利用停止)|限度額/,
   ),
+  // Korean tables say what the card, the phone or the account cannot do in a few words: a limit of
+  // any kind exceeded (일 한도횟수 초과), approval or use not possible (승인불가, 할부 불가, 사용불가),
+  // a balance or a record short (포인트 미달, 수수료 부족), use suspended, a call to the issuer
+  // (전화요망). Not a merchant that cannot take the card (사용불가 가맹점): that is the merchant's.
+  folded(
+    /한도[가-힣]{0,4} ?초과|(승인|거래|사용|이용|결제|할부) ?불가(?!능?한? ?가맹점)|전화 ?요망|(잔액|포인트|실적|수수료|잔고) ?(부족|미달)|(사용|이용) ?정지|미수령/,
+  ),
 ];
 
 const DECLINED = folded(
@@ -655,13 +662,18 @@ const VALIDATION: readonly GatedPattern[] = [
     /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)|미입력|입력되지 않았|[가-힣a-z0-9] ?(불일치|상이|틀림)/,
   ),
   folded(/(が|は)(不正|未入力|未設定)です|必須です/),
+  // A key, a URL or a secret with a word or two before its name ("Invalid payment access key",
+  // "Invalid error URL"); not an id, which may be a transaction's the provider cannot find.
+  folded(
+    /\b(invalid|missing|malformed|incorrect|wrong|bad)( [a-z]+){1,2} (api keys?|keys?|urls?|secrets?|passwords?|credentials|signature)\b/,
+  ),
   // A field named after the word that says what is wrong with it, as logs and SDKs print it.
   folded(/^(required|missing|invalid)( field| parameter| value)? ?: ?[a-z_]/),
   folded(/(不能|不可|不得)(为空|為空|空白)|必填/),
 ];
 
 const REQUEST_INVALID = folded(
-  /\b(invalid|missing|malformed|incorrect|wrong|bad|empty|unsupported|unrecognized|illegal)( or (invalid|missing|expired))?( [a-z]+){0,2}? (api keys?|keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|values?|input|json|xml|request body|headers?|merchant id|merchant key|terminal id|app ?id|(client|server|access|authentication|auth|private|public|partner|shop|store) (keys?|ids?|secrets?)|store id|shop id|client id|site id|secret|api version|version|currency( code)?|amount|url|callback url|notify url|e-?mail|phone number)\b|\b(not enough|insufficient) (parameters|params|fields)\b|\b(api keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|input|json|headers?|merchant id|terminal id|app ?id|secret|currency|amount|url|e-?mail)( is| was| are| were)? (missing|invalid|required|empty|malformed|incorrect|not valid|not provided|not supplied|blank|null|too long|too short|not allowed)\b|\b(validation|verification) (error|errors|failed|failure)\b|\b(missing|required) (required )?(parameters?|fields?|values?)\b|(参数|字段|签名|验签|密钥|秘钥|商户号|格式)(不正确|无效|为空|缺失|不能为空|不合法|非法|校验失败|验证失败)|缺少(必要|必填|必须)?的?(参数|字段)|必填(参数|字段|项)|签名(验证)?失败|验签失败|非法(参数|请求|签名)|(パラメータ|パラメーター|項目|署名|形式|フォーマット|apiキー|パスワード)(が|の)?(不正|未設定|不足|ありません|無効)|必須(項目|パラメータ)|(파라미터|필수 ?값|필수 ?항목|서명|형식|포맷|api ?키|인증 ?키)[이가]? ?(누락|불일치|잘못|유효하지 않)|\b(parámetros?|campos?|firma|formato|(clave|llave)( pública| privada| secreta| de api)?|credenciales?|monto|importe|moneda|correo|fecha)( electrónico)? (inválid[oa]s?|no válid[oa]s?|incorrect[oa]s?|faltantes?|requerid[oa]s?|obligatori[oa]s?|vací[oa]s?)\b|^(\d{3} )?(unauthori[sz]ed|unauthenticated|forbidden|access denied)[.!]?$|\bfaltan? (el |los |la |las )?(parámetros?|campos?)\b/,
+  /\b(invalid|missing|malformed|incorrect|wrong|bad|empty|unsupported|unrecognized|illegal)( or (invalid|missing|expired))? (api keys?|keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|values?|input|json|xml|request body|headers?|merchant id|merchant key|terminal id|app ?id|(client|server|access|authentication|auth|private|public|partner|shop|store) (keys?|ids?|secrets?)|store id|shop id|client id|site id|secret|api version|version|currency( code)?|amount|url|callback url|notify url|e-?mail|phone number)\b|\b(not enough|insufficient) (parameters|params|fields)\b|\b(api keys?|parameters?|params?|fields?|signature|sign|checksum|hash|credentials?|password|format|input|json|headers?|merchant id|terminal id|app ?id|secret|currency|amount|url|e-?mail)( is| was| are| were)? (missing|invalid|required|empty|malformed|incorrect|not valid|not provided|not supplied|blank|null|too long|too short|not allowed)\b|\b(validation|verification) (error|errors|failed|failure)\b|\b(missing|required) (required )?(parameters?|fields?|values?)\b|(参数|字段|签名|验签|密钥|秘钥|商户号|格式)(不正确|无效|为空|缺失|不能为空|不合法|非法|校验失败|验证失败)|缺少(必要|必填|必须)?的?(参数|字段)|必填(参数|字段|项)|签名(验证)?失败|验签失败|非法(参数|请求|签名)|(パラメータ|パラメーター|項目|署名|形式|フォーマット|apiキー|パスワード)(が|の)?(不正|未設定|不足|ありません|無効)|必須(項目|パラメータ)|(파라미터|필수 ?값|필수 ?항목|서명|형식|포맷|api ?키|인증 ?키)[이가]? ?(누락|불일치|잘못|유효하지 않)|\b(parámetros?|campos?|firma|formato|(clave|llave)( pública| privada| secreta| de api)?|credenciales?|monto|importe|moneda|correo|fecha)( electrónico)? (inválid[oa]s?|no válid[oa]s?|incorrect[oa]s?|faltantes?|requerid[oa]s?|obligatori[oa]s?|vací[oa]s?)\b|^(\d{3} )?(unauthori[sz]ed|unauthenticated|forbidden|access denied)[.!]?$|\bfaltan? (el |los |la |las )?(parámetros?|campos?)\b/,
 );
 
 /**

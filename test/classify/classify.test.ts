@@ -577,6 +577,12 @@ describe('classify: an answer right about the money is half right', () => {
       '超过单笔限额',
       '해지카드',
       'カードが無効です',
+      // Korean's few words for what the card, the phone or the account cannot do
+      '일 한도횟수 초과',
+      '5000원 미만 승인불가',
+      '포인트 미달카드',
+      '전화요망(3700-2500)',
+      '[결제실패] 사용정지 등록된 휴대폰번호 입니다.',
     ])
       expect(saysDeclined(fold(t)), t).toBe(true);
     // Portuguese, glossed to English in the order its words come: "funds insufficient".
