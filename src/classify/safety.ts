@@ -768,7 +768,7 @@ const FIELD_ERRORS_ALL = FIELD_ERRORS.map((p) => new RegExp(p.re.source, 'g'));
  */
 const KOREAN_NAMED_ERROR = /(?<![가-힣])([가-힣]{1,8}) ?(오류|에러)(?!응답)/g;
 const NOT_A_FIELD =
-  /시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡|생성|암호화|복호화|변환|전환|저장|삭제|초기화|종료|손실|이상|모듈|실행|호출|존재|없음|성공|여부|중$/;
+  /시스템|통신|서버|네트워크|내부|디비|데이터|처리|승인|결제|거래|취소|환불|기타|알수|일시|연동|연결|접속|응답|전문|망|호스트|카드사|은행|기관|전산|장애|프로그램|모듈|발급|매입|정산|요청|인증|조회|원거래|송신|수신|전송|타임|시간|패킷|소켓|결과|상태|중복|한도|잔액|만료|분실|정지|해지|거절|실패|점검|서비스|지연|혼잡|생성|암호화|복호화|변환|전환|저장|삭제|초기화|종료|손실|이상|실행|호출|존재|없음|성공|여부|중$/;
 
 /**
  * A noun that ends as the name of a field does (번호 a number, 코드 a code, 키 a key, 아이디 an id,
@@ -776,6 +776,31 @@ const NOT_A_FIELD =
  * transaction number the request carried, not in the transaction.
  */
 const FIELD_NOUN = /(번호|코드|키|아이디|일자|금액)$/;
+
+/**
+ * Japanese, too, names the field before エラー (error) whatever it is called (磁気ストライプ情報文字数エラー,
+ * 加盟店コードエラー): a word of katakana and kanji, read whole. It names a field unless it holds a word
+ * of a system, a channel, a transaction, a step or a state; one that ends as a field's name does (番号, コード,
+ * 金額, 期限, 桁数) names one all the same.
+ */
+const JAPANESE_NAMED_ERROR = /(?<![ァ-ヺー一-龯])([ァ-ヺー一-龯]{1,16})の?エラー/g;
+// Folded as the text is (fold() writes 認証 as 认证).
+const NOT_A_JAPANESE_FIELD = new RegExp(
+  fold(
+    'システム|通信|取引|決済|排他|送信|受信|送受信|データベース|サーバ|接続|処理|タイムアウト|認証|オーソリ|会社|センター|想定外|内部|その他|セッション|実行|ネットワーク|障害|回線|応答|呼|モジュール|ファイル|二重|重複|状態|結果|承認|売上|取消|返品|登録|更新|生成|暗号|復号|変換|照会|連携|予期|不明|一時|時間|混雑|メンテナンス',
+  ),
+);
+const JAPANESE_FIELD_NOUN = new RegExp(fold('(番号|コード|金額|期限|日付|桁数|文字数|名)$'));
+
+/**
+ * The languages that name the field before their word for error, whatever the field is called: the
+ * word that marks such an error, the pattern that reads the noun before it, the words that make the
+ * noun something other than a field, and the ends that make it a field all the same.
+ */
+const NAMED_ERRORS: readonly { marks: readonly string[]; re: RegExp; notAField: RegExp; fieldNoun: RegExp }[] = [
+  { marks: ['오류', '에러'], re: KOREAN_NAMED_ERROR, notAField: NOT_A_FIELD, fieldNoun: FIELD_NOUN },
+  { marks: ['エラー'], re: JAPANESE_NAMED_ERROR, notAField: NOT_A_JAPANESE_FIELD, fieldNoun: JAPANESE_FIELD_NOUN },
+];
 
 /** True when every error word of the text names a field of the request. */
 export function onlyFieldErrors(text: string): boolean {
@@ -792,43 +817,19 @@ function readOnlyFieldErrors(text: string): boolean {
   // The listed fields' patterns are gated (most texts hold none of their words): the whole-text
   // replacements run only where one of them matched.
   const listed = FIELD_ERRORS.some((p) => p.test(text));
-  const korean = text.includes('오류') || text.includes('에러');
-  const japanese = text.includes('エラー');
-  if (!listed && !korean && !japanese) return false;
   let named = listed;
   let rest = text;
   if (listed) for (const re of FIELD_ERRORS_ALL) rest = rest.replace(re, ' ');
-  if (korean) {
-    rest = rest.replace(KOREAN_NAMED_ERROR, (m, noun: string) => {
-      if (NOT_A_FIELD.test(noun) && !FIELD_NOUN.test(noun)) return m;
-      named = true;
-      return ' ';
-    });
-  }
-  if (japanese) {
-    rest = rest.replace(JAPANESE_NAMED_ERROR, (m, noun: string) => {
-      if (NOT_A_JAPANESE_FIELD.test(noun) && !JAPANESE_FIELD_NOUN.test(noun)) return m;
+  for (const n of NAMED_ERRORS) {
+    if (!n.marks.some((m) => text.includes(m))) continue;
+    rest = rest.replace(n.re, (m, noun: string) => {
+      if (n.notAField.test(noun) && !n.fieldNoun.test(noun)) return m;
       named = true;
       return ' ';
     });
   }
   return named && !ABNORMAL.test(rest);
 }
-
-/**
- * Japanese, too, names the field before エラー (error) whatever it is called (磁気ストライプ情報文字数エラー,
- * 加盟店コードエラー): a word of katakana and kanji, read whole. It names a field unless it holds a word
- * of a system, a channel, a transaction, a step or a state; one that ends as a field's name does (番号, コード,
- * 金額, 期限, 桁数) names one all the same.
- */
-const JAPANESE_NAMED_ERROR = /(?<![ァ-ヺー一-龯])([ァ-ヺー一-龯]{1,16})の?エラー/g;
-// Folded as the text is (fold() writes 認証 as 认证).
-const NOT_A_JAPANESE_FIELD = new RegExp(
-  fold(
-    'システム|通信|取引|決済|排他|送信|受信|送受信|データベース|サーバ|接続|処理|タイムアウト|認証|オーソリ|会社|センター|想定外|内部|その他|セッション|実行|ネットワーク|障害|回線|応答|呼|モジュール|ファイル|二重|重複|状態|結果|承認|売上|取消|返品|登録|更新|生成|暗号|復号|変換|照会|連携|予期|不明|一時|時間|混雑|メンテナンス',
-  ),
-);
-const JAPANESE_FIELD_NOUN = new RegExp(fold('(番号|コード|金額|期限|日付|桁数|文字数|名)$'));
 
 /**
  * A field error that names no field: "parameter error", "format error", "invalid request error",
