@@ -13,6 +13,7 @@ import {
   saysDeclined,
   saysNoDoubt,
   saysNotProcessed,
+  saysNotSetUp,
   saysPaymentMoved,
   saysRequestInvalid,
 } from './safety.js';
@@ -615,7 +616,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       }
     }
     if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
-      const rows = saysDeclined(ruled) ? declinedRows : saysRequestInvalid(ruled) || namesFieldError(ruled) ? requestRows : quietRows;
+      const rows = saysDeclined(ruled)
+        ? declinedRows
+        : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled)
+          ? requestRows
+          : quietRows;
       g = rows === lightestRows ? q : cheapest(full, rows);
     }
     if (mayBeQuiet && !isAskOrFix(g)) g = clearReading(g, ruled);

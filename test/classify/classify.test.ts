@@ -17,7 +17,7 @@ import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
 import { glossText } from '../../src/classify/gloss.js';
 import { encodeBase64, loadModel } from '../../src/classify/model.js';
-import { isRiskyFailure, namesFieldError, saysDeclined, saysNoDoubt, saysRequestInvalid } from '../../src/classify/safety.js';
+import { isRiskyFailure, namesFieldError, saysDeclined, saysNoDoubt, saysNotSetUp, saysRequestInvalid } from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -690,8 +690,21 @@ describe('classify: an answer right about the money is half right', () => {
       'CPID 불일치',
       '수표 일련번호 틀림',
       '취소할 과금번호가 잘못 되었습니다.',
+      // a signature that fails to verify, and a request malformed as a whole, in any of the words
+      'Signature verification failed',
+      'SIGN CHECK FAILED!',
+      'Hash mismatch',
+      'Invalid request',
+      'Bad Request',
+      'La firma es inválida',
+      'Los parámetros son obligatorios',
+      '缺少必选参数',
+      'ハッシュコード不一致',
+      '위변조 검증 실패',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
+    // A request's id given wrong may be a transaction the provider cannot find.
+    for (const t of ['Invalid request ID', 'Invalid request number']) expect(saysRequestInvalid(fold(t)), t).toBe(false);
     // A deposit or a payment gone missing is money in question, not a field.
     for (const t of ['입금 누락', '결제누락 건이 있습니다']) expect(saysRequestInvalid(fold(t)), t).toBe(false);
     // Not the same words about something other than the request.
@@ -714,6 +727,37 @@ describe('classify: an answer right about the money is half right', () => {
     // The customer's step is not lightened by it: "Invalid credentials" is not asked of the customer.
     expect(classify({ message: 'Invalid credentials', flow: 'payment' }).next).not.toBe('ask_customer');
     expect(classify({ message: 'Invalid API key: request timed out', flow: 'payment' }).next).toBe('query');
+  });
+
+  it("a merchant account or product not set up for the request is the merchant's to fix, as an invalid request is", () => {
+    for (const t of [
+      'The merchant is not activated.',
+      'Payment method disabled',
+      'You do not have the appropriate permissions.',
+      'Permission denied',
+      '商户未开通该支付产品',
+      '权限不足',
+      'このオペレーションを呼び出す権限がありません。',
+      '권한이 없습니다',
+      '미등록 가맹점',
+    ])
+      expect(saysNotSetUp(fold(t)), t).toBe(true);
+    // Not an outage, nor a card or a cardholder the issuer does not let pay, nor a thing not processed.
+    for (const t of [
+      'Service not available',
+      'Card not activated',
+      '该卡未开通网上支付功能',
+      '用户未授权',
+      '処理されていません',
+      'Transaction not permitted to cardholder',
+    ])
+      expect(saysNotSetUp(fold(t)), t).toBe(false);
+    // The model reads them as the merchant's to fix but leaves some weight on doubt for words it has
+    // not learned: the words say the request was turned away, so the fix is no guess.
+    for (const message of ['商户未开通该支付产品', '权限不足']) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
+    }
   });
 
   it('an error that names a field of the request hints at no doubt; any other error still does', () => {

@@ -343,7 +343,7 @@ describe('a negation in the glossed languages', () => {
       'Pagamento non completato': 'payment not completed',
       'Platba nebyla úspěšná': 'payment was not successful',
       'Платеж не выполнен': 'payment not completed',
-      'Płatność nie została zrealizowana': 'payment not została completed',
+      'Płatność nie została zrealizowana': 'payment was not completed',
       'Платіж не виконано': 'payment not completed',
       'A fizetés nem sikeres': 'a payment unsuccessful',
       'Plata nu a fost efectuată': 'payment was not completed',
@@ -358,6 +358,30 @@ describe('a negation in the glossed languages', () => {
     ]) {
       expect(classify({ message: text, flow: 'payment' }).outcome, text).toBe('failed');
     }
+  });
+});
+
+describe("a verb's auxiliary in the glossed languages", () => {
+  it('is read as "was" or "has been", so a success or a failure said in a full sentence reads as in English', () => {
+    const read: Record<string, string> = {
+      'Le paiement a été effectué avec succès': 'le payment has been completed successfully',
+      'Le paiement a été refusé': 'le payment has been declined',
+      'O pagamento foi aprovado': 'o payment was approved',
+      'O pagamento não foi aprovado': 'o payment was not approved',
+      'Die Zahlung wurde erfolgreich durchgeführt': 'die payment was successful completed',
+      'Die Zahlung wurde nicht durchgeführt': 'die payment was not completed',
+      'Il pagamento è stato effettuato con successo': 'il payment was completed successfully',
+      'Płatność została zrealizowana': 'payment was completed',
+      'Оплата прошла успешно': 'payment completed successfully',
+    };
+    for (const [text, english] of Object.entries(read)) expect(glossText(fold(text)), text).toBe(english);
+    for (const text of ['Le paiement a été effectué avec succès', 'O pagamento foi aprovado', 'Płatność została zrealizowana']) {
+      expect(classify({ message: text, flow: 'payment' }).outcome, text).toBe('succeeded');
+    }
+    // "Success" is English: the French "succès" is read only in "avec succès", since a word is also
+    // looked up by its first five letters.
+    features(fold('Success'), '', undefined);
+    expect(needsGloss()).toBe(false);
   });
 });
 

@@ -304,6 +304,10 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     for (const text of ['交易成功', '결제 완료', 'Your payment has been approved', '支付成功', 'Venta aprobada']) {
       expect(saysPaymentMoved(fold(text), 'payment'), text).toBe(true);
     }
+    // The transaction's own success in Japanese (取引), and a payment's "operation" done in Chinese.
+    for (const text of ['取引成功', '取引完了', '支払い成功', '支付操作成功'])
+      expect(saysPaymentMoved(fold(text), 'payment'), text).toBe(true);
+    expect(saysPaymentMoved(fold('退款操作成功'), 'payment')).toBe(false);
     expect(saysPaymentMoved(fold('Refund succeeded'), 'refund')).toBe(true);
     expect(saysPaymentMoved(fold('Refund succeeded'), 'payment')).toBe(false);
     expect(saysPaymentMoved(fold('The mobile device is approved and ready for use.'), 'payment')).toBe(false);
@@ -1570,6 +1574,11 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('システムメンテナンス中です。しばらくしてから再度お試しください。')).toBe(true);
     expect(says('선택하신 할인 시스템이 점검 중입니다. 타 할인 시스템을 이용해 주시길 바랍니다.')).toBe(false);
     expect(says('Under maintenance. Please retry later, the transaction may have been processed')).toBe(false);
+    // The issuer's system out of reach, in the words of networks and of Portuguese and Japanese tables.
+    expect(says('Authorization system or issuer system inoperative')).toBe(true);
+    expect(says('Emissor fora do ar')).toBe(true);
+    expect(says('カード会社オンライン終了')).toBe(true);
+    expect(says('Issuer system error')).toBe(false);
   });
 
   it('answers "try again" where the model leans to it; without the words it holds back', () => {

@@ -75,6 +75,12 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   refus: 'decline',
   'ne pas honorer': 'do not honor',
   honorer: 'honor',
+  // the passé composé: "a été effectué avec succès" is "has been completed successfully"
+  'a été': 'has been',
+  'a bien été': 'has been',
+  'ont été': 'have been',
+  // Not "succès" alone: read by its first five letters, it would gloss the English "success".
+  'avec succès': 'successfully',
   réussi: 'successful',
   réussie: 'successful',
   effectuée: 'completed',

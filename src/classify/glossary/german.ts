@@ -85,6 +85,11 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, string>> = {
   autorisiert: 'authorized',
   autorisierung: 'authorization',
   reservierung: 'authorization',
+  // "wurde erfolgreich durchgeführt" is "was successfully completed"
+  wurde: 'was',
+  wurden: 'were',
+  'wurde nicht': 'was not',
+  'wurden nicht': 'were not',
   erfolgreich: 'successful',
   durchgeführt: 'completed',
   abgeschlossen: 'completed',

@@ -85,6 +85,13 @@ export const ITALIAN_GLOSSARY: Readonly<Record<string, string>> = {
   riuscito: 'successful',
   riuscita: 'successful',
   'con successo': 'successfully',
+  // "è stato effettuato" is "was completed"
+  'è stato': 'was',
+  'è stata': 'was',
+  'sono stati': 'were',
+  'sono state': 'were',
+  'non è stato': 'was not',
+  'non è stata': 'was not',
   completato: 'completed',
   completata: 'completed',
   effettuato: 'completed',

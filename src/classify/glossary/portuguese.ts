@@ -86,6 +86,11 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   'com sucesso': 'successfully',
   confirmado: 'confirmed',
   confirmada: 'confirmed',
+  // "foi aprovado" is "was approved", "não foi" "was not"
+  foi: 'was',
+  foram: 'were',
+  'não foi': 'was not',
+  'não foram': 'were not',
   'foi paga': 'was paid',
   'foi pago': 'was paid',
   realizada: 'completed',

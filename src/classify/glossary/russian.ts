@@ -120,6 +120,10 @@ export const RUSSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   неуспешно: 'failed',
   'не удалось': 'failed',
   неудачно: 'failed',
+  // went through: "Оплата прошла успешно" is the payment made (не прошла, below, is its failure)
+  прошёл: 'completed',
+  прошла: 'completed',
+  прошло: 'completed',
   'не прошёл': 'failed',
   'не прошла': 'failed',
   завершён: 'completed',
