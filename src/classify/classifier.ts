@@ -11,6 +11,7 @@ import {
   namesFieldError,
   safetyStep,
   saysDeclined,
+  saysMerchantBalanceShort,
   saysNoDoubt,
   saysNotProcessed,
   saysNotSetUp,
@@ -618,7 +619,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
       const rows = saysDeclined(ruled)
         ? declinedRows
-        : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled)
+        : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled) || saysMerchantBalanceShort(ruled, flow)
           ? requestRows
           : quietRows;
       g = rows === lightestRows ? q : cheapest(full, rows);

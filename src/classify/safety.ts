@@ -1166,6 +1166,21 @@ export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'me
 }
 
 /**
+ * The merchant's own balance too low for what was asked (商户可用余额不足，无法退款, "Refund amount is
+ * more than your available balance", "Insufficient funds" on the refund or payout flow): the
+ * provider checked it before moving anything, and the merchant is to top it up, as it is to fix an
+ * invalid request.
+ */
+export function saysMerchantBalanceShort(text: string, flow: Flow | undefined): boolean {
+  if (!BALANCE_SHORT.test(text)) return false;
+  return MERCHANT_SIDE.test(text) || ((flow === 'refund' || flow === 'payout') && !BUYER_SIDE.test(text));
+}
+
+const BALANCE_SHORT = folded(
+  /\b(insufficient|not enough|not sufficient|unsufficient|insuficientes?)\b.{0,40}\b(balance|funds|saldo|fondos)\b|\b(balance|funds|saldo|fondos)\b.{0,20}\b(insufficient|not enough|not sufficient|too low|insuficientes?)\b|\bmore than (your|the) (available )?([a-z]+ ){0,3}(balance|funds)\b|(余额|餘額|资金|資金)不足|잔액 ?부족|残高(が)?不足/,
+);
+
+/**
  * A status row's one word for a transaction done: "COMPLETED", "Processed", "Transferred",
  * "SUCCEEDED", "Paid". Not a bare "Success" or "OK": that is how the status query's own result
  * reads, whatever state it found.

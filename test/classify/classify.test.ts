@@ -17,7 +17,15 @@ import { unifiedReading } from '../../src/classify/decide.js';
 import { codeWords, features } from '../../src/classify/features.js';
 import { glossText } from '../../src/classify/gloss.js';
 import { encodeBase64, loadModel } from '../../src/classify/model.js';
-import { isRiskyFailure, namesFieldError, saysDeclined, saysNoDoubt, saysNotSetUp, saysRequestInvalid } from '../../src/classify/safety.js';
+import {
+  isRiskyFailure,
+  namesFieldError,
+  saysDeclined,
+  saysMerchantBalanceShort,
+  saysNoDoubt,
+  saysNotSetUp,
+  saysRequestInvalid,
+} from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
 import { fold } from '../../src/text/fold.js';
 
@@ -756,6 +764,21 @@ describe('classify: an answer right about the money is half right', () => {
     // not learned: the words say the request was turned away, so the fix is no guess.
     for (const message of ['商户未开通该支付产品', '权限不足']) {
       const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
+    }
+  });
+
+  it("a merchant balance too low for a refund or a payout is the merchant's to top up, as an invalid request is fixed", () => {
+    expect(saysMerchantBalanceShort(fold('商户可用余额不足，无法退款'), 'refund')).toBe(true);
+    expect(saysMerchantBalanceShort(fold('Merchant balance insufficient'), 'payment')).toBe(true);
+    expect(saysMerchantBalanceShort(fold('Insufficient wallet balance'), 'payout')).toBe(true);
+    expect(saysMerchantBalanceShort(fold('Refund amount is more than your available Acme Pay balance.'), 'refund')).toBe(true);
+    // On the payment flow, or where the customer is named, the balance is the buyer's.
+    expect(saysMerchantBalanceShort(fold('Insufficient funds'), 'payment')).toBe(false);
+    expect(saysMerchantBalanceShort(fold('Customer has insufficient funds'), 'refund')).toBe(false);
+    expect(saysMerchantBalanceShort(fold('余额不足'), undefined)).toBe(false);
+    for (const message of ['Insufficient wallet balance', 'Your balance is not enough to fulfil this request']) {
+      const c = classify({ message, flow: 'payout' });
       expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
     }
   });
