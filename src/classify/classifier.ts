@@ -134,7 +134,9 @@ export const DECLINED_FIX_DANGER_COST = 10;
  * fixDangerCost where the text names what is wrong with the request and no word of doubt stands
  * beside it: a key, a parameter or a signature missing or invalid (saysRequestInvalid), or a field
  * of the request named in error ("amount error", 우편번호 오류, 商户号错误, カード番号桁数エラー:
- * namesFieldError, which leaves out an error that names no field, "parameter error"). The provider
+ * namesFieldError, which leaves out an error that names no field, "parameter error"), or the
+ * merchant's account not set up for it (saysNotSetUp: 商户未开通, "Payment method disabled") or its
+ * balance too low for a refund or a payout (saysMerchantBalanceShort). The provider
  * checked the request and refused it before it did anything with it, so "fix the request" is no
  * guess against the words: a wrong one costs what any wrong answer costs, as a success does where
  * the text says the money moved. Before, the few per cent of weight the model left on doubt for

@@ -1097,8 +1097,10 @@ const CANCEL_DONE = folded(
  * A code that is itself the state of money moved (`PAID`, `AUTHORIZED`, `CAPTURED`, `SETTLED`,
  * `APPROVED`): a status table's row, whose message may be in any language ("Pago", "Autorizada").
  * Not `SUCCESS` or `COMPLETED`: a bare success is how an API call that was only accepted reads.
+ * Tested alone: it reads the code's words, and the gate's one pass, moved to them, would then read
+ * the message a second time.
  */
-const MOVED_CODE = folded(
+const MOVED_CODE = foldedAlone(
   /^((payment|transaction|order|trade|charge) )?(paid|approved|authori[sz]ed|captured|settled|charged)$|^(fully|partially) captured$/,
 );
 
