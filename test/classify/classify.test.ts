@@ -411,6 +411,9 @@ describe('classify: an answer right about the money is half right', () => {
     expect(QUIET_FIX_DANGER_COST).toBeLessThan(FIX_DANGER_COST);
     expect(QUIET_ASK_DANGER_COST).toBeLessThan(ASK_DANGER_COST);
     for (const t of ['余额不足', 'cvv is missing', 'card expired']) expect(saysNoDoubt(t), t).toBe(true);
+    // 에러, the loanword, is an error as 오류 is; in a named field it is a field's error still.
+    expect(saysNoDoubt(fold('[일반] 에러_전문파싱'))).toBe(false);
+    expect(saysNoDoubt(fold('금액 에러'))).toBe(true);
     // A doubt family, an error of any kind or something not found: the full costs stand. So does a
     // timed-out authentication step, which the timeout rule leaves to the customer.
     for (const t of [

@@ -299,6 +299,12 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     expect(saysMoneyMoved(fold('Outstanding Authorization, Funds on Hold'), 'payment')).toBe(false);
     expect(saysMoneyMoved(fold('Funds reserved on the card.'), 'payment')).toBe(false);
     expect(saysMoneyMoved(fold("Funds reserved on the customer's card."), 'payment')).toBe(true);
+    // An authorisation's hold on the amount, as status tables word it; not an amount held for a
+    // reason, which is a review or a block.
+    expect(saysMoneyMoved(fold('Pre-authorisation amount was held (for two-stage payment)'), 'payment')).toBe(true);
+    expect(saysMoneyMoved(fold('The amount of a payment has been reserved.'), 'payment')).toBe(true);
+    expect(saysMoneyMoved(fold('The amount is blocked due to suspected fraud'), 'payment')).toBe(false);
+    expect(saysMoneyMoved(fold('Amount held for review'), 'payment')).toBe(false);
   });
   it('a payment said to have moved names the payment: a device or an account approved is not one', () => {
     for (const text of ['交易成功', '결제 완료', 'Your payment has been approved', '支付成功', 'Venta aprobada']) {
@@ -729,6 +735,16 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['タイムアウトしました', 'channel_timeout'],
     ['システムエラー', 'system_error'],
     ['Error del sistema', 'system_error'],
+    // A connection lost, a processor's or a database's fault, a network delay spelled short (네트웍),
+    // a request repeated, a reversal the network made (망취소), 重覆 as Taiwan writes 重复.
+    ['Too many queued / no connection', 'system_error'],
+    ['Processor failure', 'system_error'],
+    ['Database error', 'system_error'],
+    ['거래 DB 입력 오류', 'system_error'],
+    ['네트웍지연(결제 재시도 요청)', 'system_error'],
+    ['The transaction is repeated.', 'duplicate_request'],
+    ['商店訂單編號重覆', 'duplicate_request'],
+    ['결제에 실패하였습니다.(망취소 처리)', 'outcome_unknown'],
     ['Pedido duplicado', 'duplicate_request'],
     // Busy or congested: the request may be queued behind others, not refused.
     ['Network congestion, please try later', 'system_error'],
