@@ -1606,6 +1606,12 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(read('서비스 점검 중입니다. 요청은 처리되지 않았습니다.')).toMatchObject({ outcome: 'failed', next: 'retry' });
     expect(read('서비스 점검 중입니다.').next).not.toBe('retry');
     expect(read('Server in maintenance. Please try again later.')).toMatchObject({ outcome: 'failed', next: 'retry' });
+    // A processor unavailable turned the request away; its failure or its error is a fault in doubt.
+    expect(read('The payment processor is currently unavailable, please try again later')).toMatchObject({
+      outcome: 'failed',
+      next: 'retry',
+    });
+    expect(read('Processor failure')).toMatchObject({ outcome: 'unknown', next: 'query' });
     expect(classify({ message: 'Card issuer unavailable', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'retry' });
     expect(read('Under maintenance. Please retry later, the transaction may have been processed')).toMatchObject({
       outcome: 'unknown',
