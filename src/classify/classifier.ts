@@ -11,6 +11,7 @@ import {
   namesFieldError,
   safetyStep,
   saysDeclined,
+  saysExpired,
   saysMerchantBalanceShort,
   saysNoDoubt,
   saysNotProcessed,
@@ -619,11 +620,12 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       }
     }
     if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
-      const rows = saysDeclined(ruled)
-        ? declinedRows
-        : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled) || saysMerchantBalanceShort(ruled, flow)
-          ? requestRows
-          : quietRows;
+      const rows =
+        saysDeclined(ruled) || saysExpired(ruled)
+          ? declinedRows
+          : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled) || saysMerchantBalanceShort(ruled, flow)
+            ? requestRows
+            : quietRows;
       g = rows === lightestRows ? q : cheapest(full, rows);
     }
     if (mayBeQuiet && !isAskOrFix(g)) g = clearReading(g, ruled);

@@ -604,6 +604,26 @@ export function saysDeclined(text: string): boolean {
 }
 
 /**
+ * The text says the payment, the order or the time to pay has run out ("Transaction Expired",
+ * "The payment deadline has expired", 订单已过期, 已失效, 支払期限を過ぎています, 입금기한 만료): a
+ * final state, in which the money did not move, and the customer may pay again. Read only where no
+ * word of doubt stands beside it (a time-out of the request is saysNoDoubt's), and not a refund's,
+ * a capture's or a cancellation's window ("Refund window has expired"), which is the merchant's.
+ */
+export function saysExpired(text: string): boolean {
+  return EXPIRED.test(text) && !OPERATION_WINDOW.test(text);
+}
+
+/** A refund's, a capture's or a cancellation's window, which is the merchant's: not the customer's to pay. */
+const OPERATION_WINDOW = folded(
+  /\b(refunds?|captures?|cancel|cancellation|void|reversal|pre-?auth|pre-?authori[sz]ation|authori[sz]ation|dispute|chargeback|devoluci[oó]n|reembolso|cancelaci[oó]n|anulaci[oó]n|preautorizaci[oó]n|autorizaci[oó]n)\b|退款|撤销|撤銷|请款|請款|预授权|預授權|返金|取消|キャンセル|オーソリ|与信|환불|취소|매입/,
+);
+
+const EXPIRED = folded(
+  /\b(expired|has expired|have expired|is expired|was expired|expiration|expire)\b|\b(payment|time|session) (window|deadline|time limit|limit) (has )?(passed|elapsed|expired)\b|过期|過期|已失效|逾期|期限切れ?|期限(を|が)(過ぎ|切れ|超過)|(기한|기간)[이가]? ?(만료|경과|초과)|만료|\b(vencid[oa]|expirad[oa]|caducad[oa]|expirou|expirada)\b/,
+);
+
+/**
  * What the card or account itself cannot do, as tables word it without the word "declined": a card
  * type not accepted, an account closed or blocked, the address or security code not matching, a
  * 3-D Secure check failed, a daily or usage limit reached, an issuer that does not allow the payment.

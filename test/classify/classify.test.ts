@@ -21,6 +21,7 @@ import {
   isRiskyFailure,
   namesFieldError,
   saysDeclined,
+  saysExpired,
   saysMerchantBalanceShort,
   saysNoDoubt,
   saysNotSetUp,
@@ -768,6 +769,24 @@ describe('classify: an answer right about the money is half right', () => {
     for (const message of ['商户未开通该支付产品', '权限不足']) {
       const c = classify({ message, flow: 'payment' });
       expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
+    }
+  });
+
+  it("an order or a payment that has run out of time is the customer's to pay again, weighed as a decline", () => {
+    for (const t of [
+      'Transaction Expired',
+      'The payment deadline has expired',
+      '订单已过期',
+      '支払期限を過ぎています',
+      '가상계좌 입금기한 만료',
+    ])
+      expect(saysExpired(fold(t)), t).toBe(true);
+    // A request's time run out is a time-out, in doubt; a refund's or a capture's window is the merchant's.
+    for (const t of ['카드사 인증시간이 초과하였습니다.', 'Gateway timeout', 'Refund window has expired.', 'Preautorización caducada'])
+      expect(saysExpired(fold(t)), t).toBe(false);
+    for (const message of ['Expired', 'The payment deadline has expired']) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
     }
   });
 
