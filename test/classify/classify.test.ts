@@ -32,13 +32,16 @@ import { fold } from '../../src/text/fold.js';
 
 const risky = (c: { outcome: string; next: string }) => isRiskyFailure(c.outcome, c.next);
 
-/** A classifier with the full danger costs even where no word hints at doubt. */
+/** A classifier with the full danger costs even where no word hints at doubt, a decline's and an invalid request's too. */
 const fullCosts = () =>
   createClassifier({
     unified,
     model: classifierModel,
     quietAskDangerCost: ASK_DANGER_COST,
     quietFixDangerCost: FIX_DANGER_COST,
+    declinedAskDangerCost: ASK_DANGER_COST,
+    declinedFixDangerCost: FIX_DANGER_COST,
+    requestFixDangerCost: FIX_DANGER_COST,
     doubtFloor: 0,
   });
 
@@ -396,6 +399,9 @@ describe('classify: an answer right about the money is half right', () => {
       fixDangerCost: DANGER_COST,
       quietAskDangerCost: DANGER_COST,
       quietFixDangerCost: DANGER_COST,
+      declinedAskDangerCost: DANGER_COST,
+      declinedFixDangerCost: DANGER_COST,
+      requestFixDangerCost: DANGER_COST,
       doubtFloor: 0,
     });
     // Costs only ever hold an answer back: where the strict costs still give a risky answer, the
