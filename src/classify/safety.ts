@@ -620,7 +620,7 @@ const OPERATION_WINDOW = folded(
 );
 
 const EXPIRED = folded(
-  /\b(expired|has expired|have expired|is expired|was expired|expiration|expire)\b|\b(payment|time|session) (window|deadline|time limit|limit) (has )?(passed|elapsed|expired)\b|过期|過期|已失效|逾期|期限切れ?|期限(を|が)(過ぎ|切れ|超過)|(기한|기간)[이가]? ?(만료|경과|초과)|만료|\b(vencid[oa]|expirad[oa]|caducad[oa]|expirou|expirada)\b/,
+  /\b(expired?|expiration)\b|\b(payment|time|session) (window|deadline|time limit|limit) (has )?(passed|elapsed|expired)\b|过期|過期|已失效|逾期|期限切れ?|期限(を|が)(過ぎ|切れ|超過)|(기한|기간)[이가]? ?(만료|경과|초과)|만료|\b(vencid[oa]|expirad[oa]|caducad[oa]|expirou|expirada)\b/,
 );
 
 /**
