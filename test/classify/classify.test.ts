@@ -11,6 +11,7 @@ import {
   QUIET_ASK_DANGER_COST,
   QUIET_FIX_DANGER_COST,
   REQUEST_FIX_DANGER_COST,
+  REQUEST_FIX_SHARE,
 } from '../../src/classify/classifier.js';
 import { CLASSIFY_THRESHOLD, classifierModel, classify, createClassifier } from '../../src/classify/classify.js';
 import { unifiedReading } from '../../src/classify/decide.js';
@@ -42,6 +43,7 @@ const fullCosts = () =>
     declinedAskDangerCost: ASK_DANGER_COST,
     declinedFixDangerCost: FIX_DANGER_COST,
     requestFixDangerCost: FIX_DANGER_COST,
+    requestFixShare: 1,
     doubtFloor: 0,
   });
 
@@ -53,6 +55,7 @@ const quietCosts = () =>
     declinedAskDangerCost: QUIET_ASK_DANGER_COST,
     declinedFixDangerCost: QUIET_FIX_DANGER_COST,
     requestFixDangerCost: QUIET_FIX_DANGER_COST,
+    requestFixShare: 1,
     doubtFloor: 0,
   });
 
@@ -402,6 +405,7 @@ describe('classify: an answer right about the money is half right', () => {
       declinedAskDangerCost: DANGER_COST,
       declinedFixDangerCost: DANGER_COST,
       requestFixDangerCost: DANGER_COST,
+      requestFixShare: 1,
       doubtFloor: 0,
     });
     // Costs only ever hold an answer back: where the strict costs still give a risky answer, the
@@ -509,6 +513,7 @@ describe('classify: an answer right about the money is half right', () => {
       declinedAskDangerCost: QUIET_ASK_DANGER_COST,
       declinedFixDangerCost: QUIET_FIX_DANGER_COST,
       requestFixDangerCost: QUIET_FIX_DANGER_COST,
+      requestFixShare: 1,
     };
     const noFloor = createClassifier({ ...quietOnly, doubtFloor: 0 });
     const floored = createClassifier(quietOnly);
@@ -601,6 +606,10 @@ describe('classify: an answer right about the money is half right', () => {
       '포인트 미달카드',
       '전화요망(3700-2500)',
       '[결제실패] 사용정지 등록된 휴대폰번호 입니다.',
+      // card data given wrong, with the card's kind before it or the field before its verdict
+      'INVALID CREDIT CARD NUMBER',
+      'Credit card expiration date is invalid.',
+      'Expiry date incorrect',
     ])
       expect(saysDeclined(fold(t)), t).toBe(true);
     // Portuguese, glossed to English in the order its words come: "funds insufficient".
@@ -719,6 +728,13 @@ describe('classify: an answer right about the money is half right', () => {
       '缺少必选参数',
       'ハッシュコード不一致',
       '위변조 검증 실패',
+      // a digest named by its algorithm, a hash that does not match, data invalid as a whole
+      'MD5校验失败',
+      'SHA256签名不一致',
+      '验签不通过',
+      'ハッシュ値が一致しません',
+      'Invalid data',
+      'Data is missing',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
     // A request's id given wrong may be a transaction the provider cannot find.
@@ -733,6 +749,9 @@ describe('classify: an answer right about the money is half right', () => {
       'is_invalidated',
       'Unauthorized transaction',
       'Transaction forbidden by the issuer',
+      // the card's data is the customer's to give again
+      'Invalid card data',
+      'Card data missing',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(false);
     const quietOnly = quietCosts();
@@ -745,6 +764,30 @@ describe('classify: an answer right about the money is half right', () => {
     // The customer's step is not lightened by it: "Invalid credentials" is not asked of the customer.
     expect(classify({ message: 'Invalid credentials', flow: 'payment' }).next).not.toBe('ask_customer');
     expect(classify({ message: 'Invalid API key: request timed out', flow: 'payment' }).next).toBe('query');
+  });
+
+  it('where the words say what is wrong with the request, a fix costs little against a stop, a query or a retry', () => {
+    expect(REQUEST_FIX_SHARE).toBeGreaterThan(0);
+    expect(REQUEST_FIX_SHARE).toBeLessThan(1);
+    const wholeShare = createClassifier({ unified, model: classifierModel, requestFixShare: 1 });
+    // The model splits its weight between codes to stop at and codes to fix ("Unauthorized" is a
+    // card's refusal in some tables and a key's in others): at the whole half point a stop won.
+    for (const message of ['Unauthorized', 'MD5校验失败']) {
+      expect(saysRequestInvalid(fold(message)), message).toBe(true);
+      expect(wholeShare({ message, flow: 'payment' }).next, message).toBe('stop');
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
+    }
+    // Not against the customer's step: the customer's own data given wrong stays theirs to give again.
+    for (const message of ['The email address provided is invalid.', 'Credit card expiration date is invalid.']) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
+    }
+    // A word of doubt beside it, and the caution is back.
+    for (const message of ['Unauthorized: system error', 'MD5校验失败，请求超时']) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['unknown', 'query']);
+    }
   });
 
   it("a merchant account or product not set up for the request is the merchant's to fix, as an invalid request is", () => {
