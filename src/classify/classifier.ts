@@ -127,9 +127,12 @@ export const NOT_PROCESSED_RETRY_COST = 1;
  * (at 4, those two Authorize.Net codes), with seed 7 (at 5, the same two) and on the six-group run
  * (none at 3): see docs/classifier.md. The ask cost also holds where the text says what is wrong
  * with the request (see REQUEST_FIX_DANGER_COST), which the provider checked before doing anything
- * with it.
+ * with it. Measured again on 2026-12-06 (late), after REQUEST_FIX_SHARE, in steps of one: seed 7
+ * answers those two Authorize.Net codes at 6 and no new dangerous answer appears on any of the three
+ * runs at 7, so the ask cost is 8 (next 61.3 % → 61.5 % with the shipped seed). The fix cost stays
+ * at 10: at 5 it changed no answer on the leave-one-provider-out run.
  */
-export const DECLINED_ASK_DANGER_COST = 10;
+export const DECLINED_ASK_DANGER_COST = 8;
 /** See DECLINED_ASK_DANGER_COST. */
 export const DECLINED_FIX_DANGER_COST = 10;
 

@@ -370,7 +370,9 @@ describe('classify: evidence is what moved the code ahead of the others', () => 
 describe('classify: an answer right about the money is half right', () => {
   it('a plain decline is a failure, not a query that says nothing; a held-back next step says so', () => {
     let heldBack = 0;
-    for (const message of ['Do not honor', 'Card expired', 'Invalid card number']) {
+    // "Declined" alone: the model leaves some weight on doubt for it (tables print it under codes of
+    // other meanings), enough to hold it back even at a decline's cost.
+    for (const message of ['Do not honor', 'Card expired', 'Invalid card number', 'Declined', 'Transaction declined']) {
       const c = classify({ message, flow: 'payment' });
       expect(c.outcome, message).toBe('failed');
       const own = unifiedReading(unified, c.unified, 'payment');
@@ -639,6 +641,12 @@ describe('classify: an answer right about the money is half right', () => {
       const c = classify({ message, flow: 'payment' });
       expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
     }
+    // The decline's cost is the lowest with margin: at 10, the model's few per cent of doubt on
+    // "Invalid card number" still held it to a stop.
+    expect(DECLINED_ASK_DANGER_COST).toBeLessThan(10);
+    const atTen = createClassifier({ unified, model: classifierModel, declinedAskDangerCost: 10 });
+    expect(atTen({ message: 'Invalid card number', flow: 'payment' }).next).toBe('stop');
+    expect(classify({ message: 'Invalid card number', flow: 'payment' }).next).toBe('ask_customer');
     // A word of doubt beside the decline, or a status query's own refusal, stays a query.
     for (const message of ['Transaction declined: timeout', '交易被拒绝，系统异常', 'Card declined, duplicate order'])
       expect(classify({ message, flow: 'payment' }).next, message).toBe('query');

@@ -742,6 +742,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['Database error', 'system_error'],
     ['거래 DB 입력 오류', 'system_error'],
     ['네트웍지연(결제 재시도 요청)', 'system_error'],
+    // A connection cut, or never made, in Korean's words for it.
+    ['kt 연결 끊어짐', 'system_error'],
+    ['금결원 서버에 연결하지 못하였습니다.', 'system_error'],
     ['The transaction is repeated.', 'duplicate_request'],
     ['商店訂單編號重覆', 'duplicate_request'],
     ['결제에 실패하였습니다.(망취소 처리)', 'outcome_unknown'],
