@@ -932,7 +932,7 @@ export function saysPaymentMoved(text: string, flow: Flow | undefined): boolean 
  * closed", 支付失败, 交易已关闭, 已撤销, 결제 실패, 取引失敗.
  */
 const STATE_FAILED = folded(
-  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|denied|cancel|cancell?ed|voided|expired|reversed|aborted|terminated|abandoned|chargeback|charged back|disputed)( (declined|denied|cancel|cancell?ed|voided|expired|reversed|aborted|terminated|abandoned|chargeback|charged back|disputed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|\b(pago|transacción|transaccion|pedido|orden|operación|compra)e?s? (fue |ha sido |está )?(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|fallid[oa]|expirad[oa]|vencid[oa]|revertid[oa])\b|^(取消|撤销|撤銷|过期|過期|キャンセル|キャンセル済み?|取消済み?|期限切れ|취소|만료)$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
+  /\b(payment|transaction|trade|order|charge|purchase|refund|capture|authori[sz]ation|pago|transacción|pedido)s? (was |has been |is |were |has |have )?(failed|declined|rejected|refused|cancell?ed|voided|closed|expired|reversed|revoked)\b|^(declined|denied|cancel|cancell?ed|voided|expired|reversed|aborted|terminated|abandoned|chargeback|charged back|disputed)( (declined|denied|cancel|cancell?ed|voided|expired|reversed|aborted|terminated|abandoned|chargeback|charged back|disputed))?$|^(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|expirad[oa]|vencid[oa]|revertid[oa])$|\b(pago|transacción|transaccion|pedido|orden|operación|compra)e?s? (fue |ha sido |está )?(rechazad[oa]|denegad[oa]|anulad[oa]|cancelad[oa]|fallid[oa]|expirad[oa]|vencid[oa]|revertid[oa])\b|^(取消|撤销|撤銷|过期|過期|キャンセル|キャンセル済み?|取消済み?|期限切れ|취소|만료)$|(支付|付款|交易|订单|扣款|退款|收款)已?(失败|关闭|取消|撤销|过期|冲正)|^已(关闭|撤销|取消|过期|冲正|作废|失效)|(결제|거래|주문|환불)[이가]? ?(실패|거절|취소)|(決済|取引|注文|返金)[がは]?(失敗|キャンセル|取消|拒否)/,
 );
 
 /**
@@ -954,7 +954,7 @@ const STOPPED_FAMILIES: ReadonlySet<string> = new Set([
 
 function reportsState(text: string, r: Reading): boolean {
   if (NOT_FOUND.test(text) || doubtsIn(text, true, false).money !== undefined) return false;
-  return STATE_FAILED.test(text) || settledDoubtIn(text) !== undefined || isTransactionState(r, text);
+  return STATE_FAILED.test(text) || saysExpired(text) || settledDoubtIn(text) !== undefined || isTransactionState(r, text);
 }
 
 /**
@@ -1392,6 +1392,25 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
       unified: 'outcome_unknown',
       force: { outcome: 'unknown', next: 'query' },
       detail: 'a failed status query says nothing about the transaction: query again',
+    };
+  }
+  // On the query flow, a state of failure the words report ("Transaction declined", 订单已过期,
+  // 支払期限を過ぎています, 결제 실패) where the model leaned to an unknown result: the status query
+  // worked and found the transaction failed. Answered "failed, stop" (the state is final, and no
+  // next step of the customer's or the integration's is read from a guess), and only where no word
+  // of doubt, nothing not found and no word of a query of its own stand beside it.
+  if (
+    flow === 'query' &&
+    r.outcome === 'unknown' &&
+    (STATE_FAILED.test(text) || saysExpired(text)) &&
+    saysNoDoubt(text) &&
+    !QUERY_WORDS.test(withoutLookups(text))
+  ) {
+    return {
+      rule: 'status-query',
+      unified: saysExpired(text) ? 'order_expired' : 'generic_decline',
+      force: { outcome: 'failed', next: 'stop' },
+      detail: 'a status query found the transaction in a failed state: its state is the answer',
     };
   }
   // "An error occurred while processing" (처리 중 오류) reads like a transaction in flight to the

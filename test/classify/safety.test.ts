@@ -80,6 +80,30 @@ describe('safety rule status-query: a failed status query says nothing about the
     const c = classify({ message: '支付失败', flow: 'query' });
     expect(c.outcome).toBe('failed');
   });
+  it('on the query flow, a failed or expired state the words report stands where the model leaned to an unknown result', () => {
+    const unknown: Reading = { unified: 'outcome_unknown', outcome: 'unknown', next: 'query' };
+    // The time to pay run out, read as a state (支払期限を過ぎています, 입금 기한 만료), and a state of
+    // failure the model had no reading of: the query found the transaction failed, and it is final.
+    expect(step(stopped, '支払期限を過ぎています', 'query')).toBeUndefined();
+    expect(step(stopped, '입금 기한 만료', 'query')).toBeUndefined();
+    expect(step(unknown, 'Transacción fallida', 'query')).toMatchObject({
+      rule: 'status-query',
+      unified: 'generic_decline',
+      force: { outcome: 'failed', next: 'stop' },
+    });
+    expect(step(unknown, '订单已过期', 'query')).toMatchObject({ unified: 'order_expired', force: { outcome: 'failed', next: 'stop' } });
+    expect(step(unknown, '已作废', 'query')).toMatchObject({ force: { outcome: 'failed', next: 'stop' } });
+    for (const message of ['支払期限を過ぎています', 'Transacción fallida', '已作废']) {
+      const c = classify({ message, flow: 'query' });
+      expect(c.outcome, message).toBe('failed');
+    }
+    // Not with a word of doubt beside it, not a query of its own, and not off the query flow.
+    expect(step(unknown, '订单已过期，系统异常', 'query')).toBeUndefined();
+    expect(step(unknown, '查询失败：订单已过期', 'query')).toBeUndefined();
+    expect(step(unknown, 'Transacción fallida', 'payment')).toBeUndefined();
+    for (const message of ['订单已过期，系统异常', '查询失败'])
+      expect(classify({ message, flow: 'query' }).outcome, message).toBe('unknown');
+  });
   it("on the query flow, a reading the model is sure of that is the transaction's own state stands, in any words", () => {
     const state = (unified: string, category: string, party: string, next: Reading['next'], probability: number): Reading => ({
       unified,
