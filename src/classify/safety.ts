@@ -1204,11 +1204,11 @@ const BALANCE_SHORT = folded(
 
 /**
  * A status row's one word for a transaction done: "COMPLETED", "Processed", "Transferred",
- * "SUCCEEDED", "Paid". Not a bare "Success" or "OK": that is how the status query's own result
- * reads, whatever state it found.
+ * "SUCCEEDED", "Paid", 已支付, 交易成功, 決済済, 消込済, 결제완료. Not a bare "Success", "OK" or 成功:
+ * that is how the status query's own result reads, whatever state it found.
  */
 const DONE_STATE = folded(
-  /^(completed?|done|finished|processed|succeeded|settled|transferred|executed|paid|captured|approved|authori[sz]ed)( (successfully|completed?))?$/,
+  /^(completed?|done|finished|processed|succeeded|settled|transferred|executed|paid|captured|approved|authori[sz]ed)( (successfully|completed?))?$|^(已支付|已付款|已扣款|已结账|已结帐|已结算|已入账|已到账|已收款|支付成功|付款成功|交易成功|扣款成功)$|^(支払済み?|決済済み?|入金済み?|売上済み?|消込済み?|支払完了|決済完了|入金完了)$|^(결제 ?완료|승인 ?완료|입금 ?완료|결제 ?성공|승인 ?성공)$/,
 );
 
 /**
@@ -1327,13 +1327,14 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
     return { rule: 'says-paid', unified: 'approved', detail: 'the text says only that the payment moved' };
   }
   // On the query flow a status row's one word for a transaction done is the state the query found
-  // ("COMPLETED", "Transferred"): the model read it as a second attempt's "already paid", or as a
-  // failed query.
+  // ("COMPLETED", "Transferred", 已支付, 消込済): the model read it as a second attempt's "already
+  // paid", or as a failed query. The message is the state word and nothing else, so only the code's
+  // words can say more; the 已 of 已支付 (paid) is the state, not an earlier attempt.
   if (
     flow === 'query' &&
     (r.outcome === 'failed' || r.outcome === 'unknown') &&
     DONE_STATE.test(messageOf(text, codeWords)) &&
-    saysNothingElse(text)
+    (codeWords === '' || saysNothingElse(codeWords))
   ) {
     return { rule: 'says-paid', unified: 'approved', detail: 'a status query found the transaction done' };
   }

@@ -77,6 +77,16 @@ describe('safety rule status-query: a failed status query says nothing about the
     expect(step(stopped, '用户支付中（付款码支付）', 'query')).toMatchObject({ rule: 'not-final', unified: 'awaiting_customer' });
     // found paid
     expect(step(stopped, 'Payment captured', 'query')).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    // A status row's word for paid in Chinese, Japanese or Korean: its 已 is the state, not an
+    // earlier attempt. Not off the query flow, where 已支付 answers a second request; not under a
+    // code whose words say more; not a bare 成功, which is how the query's own result reads.
+    const unknownReading: Reading = { unified: 'outcome_unknown', outcome: 'unknown', next: 'query' };
+    for (const text of ['已支付', '已付款', '消込済', '決済済み', '결제완료'])
+      expect(step(unknownReading, text, 'query'), text).toMatchObject({ rule: 'says-paid', unified: 'approved' });
+    expect(step(unknownReading, '已支付', 'payment')?.rule).not.toBe('says-paid');
+    expect(safetyStep(unknownReading, fold('已支付 already paid'), 'query', 'already paid')?.rule).not.toBe('says-paid');
+    expect(step(unknownReading, '成功', 'query')?.rule).not.toBe('says-paid');
+    expect(classify({ message: '已支付', flow: 'query' }).outcome).toBe('succeeded');
     const c = classify({ message: '支付失败', flow: 'query' });
     expect(c.outcome).toBe('failed');
   });
