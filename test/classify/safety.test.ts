@@ -1206,9 +1206,15 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       'Unknown Customer Username or Password',
       'Unknown Customer Merchant',
       'Unknown user',
+      // the same with the word after the value, and a payment method, a nonce or a channel
+      'Merchant ID unknown',
+      'payment method nonce unknown',
+      'Unknown payment method or method not set.',
+      'unknown channel',
     ]) {
       expect(step(declined, text, 'payment')).toBeUndefined();
     }
+    expect(classify({ message: 'Merchant ID unknown', flow: 'payment' }).outcome).toBe('failed');
     // an unknown result, status or error still is one
     // even where a value's name follows it ("result unknown merchant …", found by a property test)
     for (const text of [
@@ -1218,6 +1224,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       '商户 the result unknown merchant the',
       'result unknown data field',
       'Unknown error parameter',
+      // a transaction's id the provider does not know may be a payment it cannot find yet
+      'Transaction ID unknown',
+      'Status unknown: merchant unknown',
     ]) {
       expect(step(declined, text, 'payment')).toMatchObject({ rule: 'money-in-doubt' });
     }
