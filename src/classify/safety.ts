@@ -1035,6 +1035,16 @@ function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): 
   return saysNothingElse(text);
 }
 
+/**
+ * A decline and hardly anything else: a few words (FEW_WORDS, FEW_CHARACTERS, as a success's own
+ * few words are read) that say the payment was declined or why the card could not pay ("Declined",
+ * "Transaction declined", "Please call issuer", "Do not honor", 交易拒绝, Rechazada, 한도초과), the
+ * code's words after them aside. Whether a word of doubt stands beside it is saysNoDoubt's to say.
+ */
+export function saysOnlyDeclined(text: string, codeWords: string): boolean {
+  return short(text, codeWords) && saysDeclined(text);
+}
+
 /** How much the message says, without the code's words after it: "Payment was successful" under PAYMENT_SUCCESS is as short as it reads. */
 function short(text: string, codeWords: string): boolean {
   const message = messageOf(text, codeWords);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ASK_DANGER_COST,
+  BRIEF_DECLINE_ASK_DANGER_COST,
   CLEAR_MAJORITY,
   DANGER_COST,
   DECLINED_ASK_DANGER_COST,
@@ -26,6 +27,7 @@ import {
   saysMerchantBalanceShort,
   saysNoDoubt,
   saysNotSetUp,
+  saysOnlyDeclined,
   saysRequestInvalid,
 } from '../../src/classify/safety.js';
 import { unified } from '../../src/data/index.js';
@@ -42,6 +44,7 @@ const fullCosts = () =>
     quietFixDangerCost: FIX_DANGER_COST,
     declinedAskDangerCost: ASK_DANGER_COST,
     declinedFixDangerCost: FIX_DANGER_COST,
+    briefDeclinedAskDangerCost: ASK_DANGER_COST,
     requestFixDangerCost: FIX_DANGER_COST,
     requestFixShare: 1,
     doubtFloor: 0,
@@ -54,6 +57,7 @@ const quietCosts = () =>
     model: classifierModel,
     declinedAskDangerCost: QUIET_ASK_DANGER_COST,
     declinedFixDangerCost: QUIET_FIX_DANGER_COST,
+    briefDeclinedAskDangerCost: QUIET_ASK_DANGER_COST,
     requestFixDangerCost: QUIET_FIX_DANGER_COST,
     requestFixShare: 1,
     doubtFloor: 0,
@@ -370,9 +374,9 @@ describe('classify: evidence is what moved the code ahead of the others', () => 
 describe('classify: an answer right about the money is half right', () => {
   it('a plain decline is a failure, not a query that says nothing; a held-back next step says so', () => {
     let heldBack = 0;
-    // "Declined" alone: the model leaves some weight on doubt for it (tables print it under codes of
-    // other meanings), enough to hold it back even at a decline's cost.
-    for (const message of ['Do not honor', 'Card expired', 'Invalid card number', 'Declined', 'Transaction declined']) {
+    // Authorize.Net's sentence: the model leaves some weight on doubt for it (that table prints it
+    // under codes of other meanings), enough to hold it back even at a decline's cost.
+    for (const message of ['Do not honor', 'Card expired', 'Invalid card number', 'This transaction has been declined']) {
       const c = classify({ message, flow: 'payment' });
       expect(c.outcome, message).toBe('failed');
       const own = unifiedReading(unified, c.unified, 'payment');
@@ -382,7 +386,7 @@ describe('classify: an answer right about the money is half right', () => {
       // both right) reads low.
       heldBack++;
       expect(risky(c), message).toBe(false);
-      expect(c.next, message).toBe('stop');
+      expect(['stop', 'query'], message).toContain(c.next);
       expect(
         c.evidence.some((e) => e.kind === 'threshold' && e.detail.includes('least expected cost')),
         message,
@@ -406,6 +410,7 @@ describe('classify: an answer right about the money is half right', () => {
       quietFixDangerCost: DANGER_COST,
       declinedAskDangerCost: DANGER_COST,
       declinedFixDangerCost: DANGER_COST,
+      briefDeclinedAskDangerCost: DANGER_COST,
       requestFixDangerCost: DANGER_COST,
       requestFixShare: 1,
       doubtFloor: 0,
@@ -514,6 +519,7 @@ describe('classify: an answer right about the money is half right', () => {
       model: classifierModel,
       declinedAskDangerCost: QUIET_ASK_DANGER_COST,
       declinedFixDangerCost: QUIET_FIX_DANGER_COST,
+      briefDeclinedAskDangerCost: QUIET_ASK_DANGER_COST,
       requestFixDangerCost: QUIET_FIX_DANGER_COST,
       requestFixShare: 1,
     };
@@ -644,9 +650,22 @@ describe('classify: an answer right about the money is half right', () => {
     // The decline's cost is the lowest with margin: at 10, the model's few per cent of doubt on
     // "Invalid card number" still held it to a stop.
     expect(DECLINED_ASK_DANGER_COST).toBeLessThan(10);
-    const atTen = createClassifier({ unified, model: classifierModel, declinedAskDangerCost: 10 });
+    const atTen = createClassifier({ unified, model: classifierModel, declinedAskDangerCost: 10, briefDeclinedAskDangerCost: 10 });
     expect(atTen({ message: 'Invalid card number', flow: 'payment' }).next).toBe('stop');
     expect(classify({ message: 'Invalid card number', flow: 'payment' }).next).toBe('ask_customer');
+    // A decline in a few words, and nothing else: the model's doubt on the commonest words of a
+    // decline (tables print them under codes of other meanings too) held these to a stop at a
+    // decline's cost.
+    expect(BRIEF_DECLINE_ASK_DANGER_COST).toBeLessThan(DECLINED_ASK_DANGER_COST);
+    const atDeclineCost = createClassifier({ unified, model: classifierModel, briefDeclinedAskDangerCost: DECLINED_ASK_DANGER_COST });
+    for (const message of ['Declined', 'Transaction declined', 'Please call issuer', 'Rechazada', '交易拒绝']) {
+      expect(saysOnlyDeclined(fold(message), ''), message).toBe(true);
+      expect(atDeclineCost({ message, flow: 'payment' }).next, message).toBe('stop');
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
+    }
+    // A sentence has room for more, and Authorize.Net prints this one under an order not found.
+    expect(saysOnlyDeclined(fold('This transaction has been declined'), '')).toBe(false);
     // A word of doubt beside the decline, or a status query's own refusal, stays a query.
     for (const message of ['Transaction declined: timeout', '交易被拒绝，系统异常', 'Card declined, duplicate order'])
       expect(classify({ message, flow: 'payment' }).next, message).toBe('query');
