@@ -7,6 +7,7 @@ import { glossText } from './gloss.js';
 import { loadModel, Model, type PackedModel } from './model.js';
 import {
   balanceSide,
+  fewWords,
   isRiskyFailure,
   namesFieldError,
   safetyStep,
@@ -412,11 +413,16 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   // A decline in a few words (BRIEF_DECLINE_ASK_DANGER_COST): the ask lighter still.
   const briefAsk = options.briefDeclinedAskDangerCost ?? BRIEF_DECLINE_ASK_DANGER_COST;
   const briefRows = costs(dangerCost, dangerCost, briefAsk, declinedFix);
-  // Each cell the least of the lighter matrices: under it no lighter cost can bring a decision
-  // forward that it does not, so where its winner is the full costs' winner, the words need not be
-  // read. As shipped no one matrix is the lightest (a brief decline's ask, a request's fix).
-  const lighter = [quietRows, declinedRows, requestRows, briefRows];
-  const lightestRows = Float64Array.from(quietRows, (_, i) => Math.min(...lighter.map((m) => m[i] as number)));
+  // The lightest of the lighter matrices (each cell's least, where no one of them is lightest in
+  // every cell): under it no lighter cost can bring a decision forward that it does not, so where its
+  // winner is the full costs' winner, the words need not be read.
+  const leastOf = (ms: Float64Array[]): Float64Array =>
+    ms.find((m) => ms.every((o) => m.every((x, i) => x <= (o[i] as number)))) ??
+    Float64Array.from(quietRows, (_, i) => Math.min(...ms.map((m) => m[i] as number)));
+  const lightestRows = leastOf([quietRows, declinedRows, requestRows]);
+  // A brief decline's lighter ask only ever applies to a text of a few words: a longer one is
+  // weighed without it, and its words are read no more often than before.
+  const lightestBriefRows = leastOf([quietRows, declinedRows, requestRows, briefRows]);
 
   // The expected cost of answering decision group `a` under `cost`, summed until it reaches `bound`:
   // costs are never negative, so once a sum passes the best so far its decision cannot win.
@@ -644,6 +650,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // under the full and the lightest costs are found in one pass, and the words are read for doubt
     // only where the two differ: most messages need not be read again.
     const mayBeQuiet = askOrFixWeighs && doubtWeighs && useSafety;
+    const light = mayBeQuiet && fewWords(rulesText) ? lightestBriefRows : lightestRows;
     let g = -1;
     let gCost = Infinity;
     let q = -1;
@@ -658,7 +665,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         g = a;
       }
       if (!mayBeQuiet) continue;
-      const cq = own ? expectedCost(a, lightestRows, qCost) : c;
+      const cq = own ? expectedCost(a, light, qCost) : c;
       if (cq < qCost) {
         qCost = cq;
         q = a;
@@ -673,7 +680,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
           : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled) || saysMerchantBalanceShort(ruled, flow)
             ? requestRows
             : quietRows;
-      g = cheapest(full, rows);
+      g = rows === light ? q : cheapest(full, rows);
     }
     if (mayBeQuiet && !isAskOrFix(g)) g = clearReading(g, ruled);
     // The matrices differ only in danger costs, which give no credit (credit is for costs below 1):

@@ -1047,7 +1047,11 @@ export function saysOnlyDeclined(text: string, codeWords: string): boolean {
 
 /** How much the message says, without the code's words after it: "Payment was successful" under PAYMENT_SUCCESS is as short as it reads. */
 function short(text: string, codeWords: string): boolean {
-  const message = messageOf(text, codeWords);
+  return fewWords(messageOf(text, codeWords));
+}
+
+/** At most FEW_WORDS words and FEW_CHARACTERS characters: too short to say anything else. */
+export function fewWords(message: string): boolean {
   return fits(message, FEW_WORDS, FEW_CHARACTERS);
 }
 
