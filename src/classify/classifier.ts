@@ -697,27 +697,18 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let d = read[best] as UnifiedReading;
     // When only the next step was held back ("failed, ask the customer" became "failed, stop"), the
     // likeliest code still names the answer: "insufficient funds, stop" says more than the
-    // likeliest code among the stops. Not where the decision moved to asking the customer or fixing
-    // the request ("Unauthorized": a card's refusal leads, the words name a key's): nothing was held
-    // back there, and a code of that decision names it, its reading and its party the answer's own,
-    // where a word of the message points to one.
+    // likeliest code among the stops.
     const held = read[likeliest] as UnifiedReading;
-    let heldBack = group[likeliest] !== g && held.outcome === d.outcome;
-    let side = swapped && (best === buyerK || best === merchantK);
-    let evidence: Evidence[] = [];
-    if (heldBack && isAskOrFix(g) && !side) {
-      evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, best, text, words, best);
-      heldBack = evidence.length === 0;
-    }
+    const heldBack = group[likeliest] !== g && held.outcome === d.outcome;
     if (heldBack) {
       best = likeliest;
       code = model.classes[best] as string;
       d = { ...held, next: d.next };
-      side = swapped && (best === buyerK || best === merchantK);
     }
     // After a swap the pair's words pushed the other side: they are the evidence, quoted for this one.
+    const side = swapped && (best === buyerK || best === merchantK);
     const pushed = side ? (best === buyerK ? merchantK : buyerK) : best;
-    if (evidence.length === 0) evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, pushed, text, words, best);
+    let evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, pushed, text, words, best);
     if (side) {
       evidence.push({
         kind: 'threshold',
