@@ -483,10 +483,11 @@ function stripLookalikes(text: string): string {
   if (t.includes('do not')) t = t.replace(/\bdo not (resend|repeat|resubmit)\b/g, ' ');
   // A value the provider does not recognise (an unknown BIN, card, currency, user name or merchant;
   // "Merchant ID unknown", a nonce unknown) is no unknown result; but where "unknown" ends "result
-  // unknown" or "status unknown", or names a transaction's id, that doubt stands.
+  // unknown" or "status unknown", or names a transaction's id, or begins "unknown status" after the
+  // value's name ("card unknown status"), that doubt stands.
   if (t.includes('unknown'))
     t = t.replace(
-      /\b(?:bin|card|card type|card brand|issuer|merchant|merchant id|merchant code|currency|country|terminal|terminal id|field|parameter|payment method|user|username|customer|account|api key|store|store id|shop|shop id|e-shop|client id|app id|payee|payer|beneficiary|device|command|nonce|channel)s? (?:is |was )?unknown\b|(?<!\b(?:result|status|outcome|state|response) )\bunknown (?:(?:bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method|payment method|payment type|user|username|user name|customer|password|account|api key|key|store|shop|e-shop|payee|payer|beneficiary|device|command|nonce|channel)s?|(?!(?:error|result|status|outcome|state|response)\b)(?:[a-z]+ ){1,2}(?:field|parameter|currency ?code|country ?code|merchant|username|user name|password|terminal|account|api key)s?)\b/g,
+      /\b(?:bin|card|card type|card brand|issuer|merchant|merchant id|merchant code|currency|country|terminal|terminal id|field|parameter|payment method|user|username|customer|account|api key|store|store id|shop|shop id|e-shop|client id|app id|payee|payer|beneficiary|device|command|nonce|channel)s? (?:is |was )?unknown\b(?! (?:result|status|outcome|state|response)\b)|(?<!\b(?:result|status|outcome|state|response) )\bunknown (?:(?:bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method|payment method|payment type|user|username|user name|customer|password|account|api key|key|store|shop|e-shop|payee|payer|beneficiary|device|command|nonce|channel)s?|(?!(?:error|result|status|outcome|state|response)\b)(?:[a-z]+ ){1,2}(?:field|parameter|currency ?code|country ?code|merchant|username|user name|password|terminal|account|api key)s?)\b/g,
       ' ',
     );
   return t;

@@ -1227,6 +1227,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       // a transaction's id the provider does not know may be a payment it cannot find yet
       'Transaction ID unknown',
       'Status unknown: merchant unknown',
+      // a value's name before "unknown status" ("card unknown status", found by a property test)
+      'card unknown status',
+      '商户 商户 card unknown status the ',
     ]) {
       expect(step(declined, text, 'payment')).toMatchObject({ rule: 'money-in-doubt' });
     }
