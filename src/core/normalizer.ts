@@ -64,6 +64,14 @@ const MAX_UNKNOWN_PROVIDERS = 1024;
  * log cycling through 200 distinct messages ran as fast at 64 (side by side, five runs each).
  */
 const MAX_CACHED_CLASSIFIED = 64;
+/**
+ * Messages seen once, remembered per generation (two are kept) by their key alone: an answer is kept
+ * only for a message seen before. Holding every fresh answer kept the first few dozen alive when V8's
+ * first young-generation collections ran, and V8 then allocated that kind of object in the old
+ * generation for the rest of the run: on a log of distinct messages, one process in two read it about
+ * a third slower, with four times the collection time (docs/benchmarks.md, Classifier).
+ */
+const MAX_SEEN_MESSAGES = 1024;
 /** Real provider messages are short; longer ones are classified afresh rather than held as keys. */
 const MAX_CACHED_MESSAGE = 256;
 /** Far above any real provider message; longer text is cut before matching. */
@@ -188,19 +196,31 @@ export function createNormalizer(data: NormalizerData): Normalizer {
   // eviction, which a log of distinct messages pays for on every record.
   let classified = new Map<string, Classification>();
   let classifiedBefore = new Map<string, Classification>();
+  let seen = new Set<string>();
+  let seenBefore = new Set<string>();
   const classifyCached = (provider: string, code: string, flow: Flow, message: string): Classification => {
     if (message.length > MAX_CACHED_MESSAGE) return (classify as Classifier)({ code, message, provider, flow });
     const key = `${provider}\u0000${code}\u0000${flow}\u0000${message}`;
     let c = classified.get(key);
-    if (c === undefined) {
-      c = classifiedBefore.get(key) ?? (classify as Classifier)({ code, message, provider, flow });
-      if (classified.size >= MAX_CACHED_CLASSIFIED) {
-        classifiedBefore = classified;
-        classified = new Map();
+    if (c !== undefined) return c;
+    c = classifiedBefore.get(key);
+    const fresh = c === undefined;
+    if (fresh) c = (classify as Classifier)({ code, message, provider, flow });
+    // A first sighting leaves only its key (MAX_SEEN_MESSAGES); the answer is kept from the second.
+    if (fresh && !seen.has(key) && !seenBefore.has(key)) {
+      if (seen.size >= MAX_SEEN_MESSAGES) {
+        seenBefore = seen;
+        seen = new Set();
       }
-      classified.set(key, c);
+      seen.add(key);
+      return c as Classification;
     }
-    return c;
+    if (classified.size >= MAX_CACHED_CLASSIFIED) {
+      classifiedBefore = classified;
+      classified = new Map();
+    }
+    classified.set(key, c as Classification);
+    return c as Classification;
   };
 
   const unmapped = (asked: Asked, message: string | undefined): Decision => {

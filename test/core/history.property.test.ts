@@ -107,3 +107,29 @@ describe('normalize() does not depend on call history', () => {
     for (const call of TRAPS) expect(normalize(call)).toEqual(fresh().normalize(call));
   });
 });
+
+describe('the classifier cache', () => {
+  it('keeps an answer from a message’s second sighting, and answers a log of distinct messages afresh', () => {
+    let calls = 0;
+    const counted: typeof classify = (input) => {
+      calls++;
+      return classify(input);
+    };
+    const n = createNormalizer({ providers, unified, messages: { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans }, classify: counted });
+    const input = { provider: 'acme-pay', code: 'X1', message: 'Card declined by issuer' };
+    const first = n.normalize(input);
+    for (let i = 0; i < 4; i++) expect(n.normalize(input)).toEqual(first);
+    // The first sighting leaves only the key; the second classifies again and keeps the answer.
+    expect(calls).toBe(2);
+    expect(first).toEqual(fresh().normalize(input));
+    // Distinct messages are classified once each and kept by key only: the first of 1,500 is still
+    // remembered as seen, so its next sighting keeps its answer, and the one after is a hit.
+    calls = 0;
+    const distinct = Array.from({ length: 1500 }, (_, i) => ({ provider: 'acme-pay', code: `E${i}`, message: `Do not honor (ref ${i})` }));
+    for (const x of distinct) n.normalize(x);
+    expect(calls).toBe(1500);
+    n.normalize(distinct[0] as NormalizeInput);
+    n.normalize(distinct[0] as NormalizeInput);
+    expect(calls).toBe(1501);
+  });
+});
