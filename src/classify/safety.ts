@@ -682,7 +682,7 @@ const NOT_SET_UP: readonly GatedPattern[] = [
   ),
   folded(/権限がありません|権限不足|(ご?契約|登録|利用登録|設定)されていません|契約がありません|(利用|使用)(権限|許可)がありません/),
   folded(
-    /권한(이)? ?(없|부족)|미등록 ?가맹점|가맹점[이가은는]? ?(미등록|사용 ?중지|해지|정지|미승인)|(서비스|결제 ?수단)[이가]? ?(미등록|미계약|미신청)|계약(이)? ?(되어 있지 않|없)/,
+    /권한(이)? ?(없|부족)|미등록 ?(가맹점|서브몰|하위 ?가맹점)|(?<!사용 ?)불가(능)? ?가맹점|서비스 ?개시일|가맹점[이가은는]? ?(미등록|사용 ?중지|해지|정지|미승인)|(서비스|결제 ?수단)[이가]? ?(미등록|미계약|미신청)|계약(이)? ?(되어 있지 않|없)/,
   ),
 ];
 
@@ -695,10 +695,12 @@ const NOT_SET_UP: readonly GatedPattern[] = [
  * saysNoDoubt reads first); Xが不正です, 必須です; 不能为空, 不可空白, 必填. The field is anything:
  * the words that give the rule say how the request broke it. Not a bare "parameter error"
  * in any language (入力パラメータエラー, 参数错误): GMO-PG's table prints it under an order id already
- * used and a transaction not found, which may be payments. Nor a bare "format error" (포맷 오류,
- * 格式错误): a message's format on the network as often as the request's (Danal 806 "Format Error",
- * which the catalog reads as the channel's). One pattern per language keeps each small enough for
- * the ReDoS check to read.
+ * used and a transaction not found, which may be payments. Nor a bare "format error" in English or
+ * Chinese (格式错误): a message's format on the network as often as the request's (Danal 806 "Format
+ * Error", which the catalog reads as the channel's). Korean tables print 포맷오류 and 형식에러 under
+ * a field of the request (포맷오류(ord_data.buyr_mail)) or the request's own message (전문), and a
+ * response's with its word (응답 전문): those are read. One pattern per language keeps each small
+ * enough for the ReDoS check to read.
  */
 const VALIDATION: readonly GatedPattern[] = [
   folded(
@@ -706,6 +708,13 @@ const VALIDATION: readonly GatedPattern[] = [
   ),
   folded(
     /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)|미입력|입력되지 않았|[가-힣a-z0-9] ?(불일치|상이|틀림)/,
+  ),
+  // A field or the request's message (전문) in the wrong format, of the wrong length or kind, or not
+  // sent (포맷오류(ord_data.buyr_mail), 전문형식에러, 전문길이오류, 정의되지 않은 전문구분, 가맹점번호
+  // 미전송); not a response's or a received message's (응답 전문 포맷 오류), which came back after the
+  // request was sent.
+  folded(
+    /(?<!(응답|수신|회신) ?(전문 ?)?)((포맷|형식|format) ?(오류|에러)|전문 ?(길이|구분|명|종류) ?(오류|에러))|정의되지 않은 전문|미전송/,
   ),
   folded(/(が|は)(不正|未入力|未設定)です|必須です/),
   // A key, a URL or a secret with a word or two before its name ("Invalid payment access key",

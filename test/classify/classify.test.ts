@@ -762,8 +762,17 @@ describe('classify: an answer right about the money is half right', () => {
       'ハッシュ値が一致しません',
       'Invalid data',
       'Data is missing',
+      // a field or the request's message (전문) in the wrong format, length or kind, or not sent
+      '포맷오류(ord_data.buyr_mail)',
+      '전문형식에러',
+      'FORMAT오류',
+      '전문길이 오류',
+      '정의되지 않은 전문구분',
+      '가맹점번호 미전송',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
+    // A response's message in the wrong format came back after the request was sent.
+    for (const t of ['응답 전문 포맷 오류', '수신전문 형식오류']) expect(saysRequestInvalid(fold(t)), t).toBe(false);
     // A request's id given wrong may be a transaction the provider cannot find.
     for (const t of ['Invalid request ID', 'Invalid request number']) expect(saysRequestInvalid(fold(t)), t).toBe(false);
     // A deposit or a payment gone missing is money in question, not a field.
@@ -831,6 +840,11 @@ describe('classify: an answer right about the money is half right', () => {
       'このオペレーションを呼び出す権限がありません。',
       '권한이 없습니다',
       '미등록 가맹점',
+      // an operation the merchant is not allowed, a sub-merchant not registered, a service not yet begun
+      '부분취소 불가 가맹점',
+      '매입후취소 불가능 가맹점',
+      '미등록서브몰',
+      '서비스 개시일 안됨',
     ])
       expect(saysNotSetUp(fold(t)), t).toBe(true);
     // Not an outage, nor a card or a cardholder the issuer does not let pay, nor a thing not processed.
@@ -841,6 +855,8 @@ describe('classify: an answer right about the money is half right', () => {
       '用户未授权',
       '処理されていません',
       'Transaction not permitted to cardholder',
+      // a card the merchant does not take is the customer's
+      '해당 제휴카드 사용불가 가맹점입니다.',
     ])
       expect(saysNotSetUp(fold(t)), t).toBe(false);
     // The model reads them as the merchant's to fix but leaves some weight on doubt for words it has
