@@ -204,23 +204,24 @@ export function createNormalizer(data: NormalizerData): Normalizer {
     let c = classified.get(key);
     if (c !== undefined) return c;
     c = classifiedBefore.get(key);
-    const fresh = c === undefined;
-    if (fresh) c = (classify as Classifier)({ code, message, provider, flow });
-    // A first sighting leaves only its key (MAX_SEEN_MESSAGES); the answer is kept from the second.
-    if (fresh && !seen.has(key) && !seenBefore.has(key)) {
-      if (seen.size >= MAX_SEEN_MESSAGES) {
-        seenBefore = seen;
-        seen = new Set();
+    if (c === undefined) {
+      c = (classify as Classifier)({ code, message, provider, flow });
+      // A first sighting leaves only its key (MAX_SEEN_MESSAGES); the answer is kept from the second.
+      if (!seen.has(key) && !seenBefore.has(key)) {
+        if (seen.size >= MAX_SEEN_MESSAGES) {
+          seenBefore = seen;
+          seen = new Set();
+        }
+        seen.add(key);
+        return c;
       }
-      seen.add(key);
-      return c as Classification;
     }
     if (classified.size >= MAX_CACHED_CLASSIFIED) {
       classifiedBefore = classified;
       classified = new Map();
     }
-    classified.set(key, c as Classification);
-    return c as Classification;
+    classified.set(key, c);
+    return c;
   };
 
   const unmapped = (asked: Asked, message: string | undefined): Decision => {
