@@ -210,6 +210,22 @@ describe('classify: the learned model', () => {
     );
   });
 
+  it('reads the Japanese of a limit exceeded, a wrong entry and a request done before in English too', () => {
+    const english = (w: string) => features(fold(w), '', undefined).slice(1);
+    const has = (text: string, ...words: string[]) => {
+      const got = new Set(features(fold(text), '', undefined));
+      for (const w of words) for (const f of english(w)) expect(got.has(f), `${text}: ${w}`).toBe(true);
+    };
+    // 与信枠 (the credit line) and 超えて (exceeds), conjugated as a sentence says them.
+    has('与信枠を超えています', 'credit', 'limit', 'exceeds');
+    // 誤って, the verb form of 誤り (wrong), which was already a term.
+    has('セキュリティコードが誤っています', 'security', 'code', 'wrong');
+    // 既に (already) and 同じ (the same), as a request made twice says them.
+    has('既に同じ取引番号で処理されています', 'already', 'same', 'transaction');
+    // What it buys: a credit line exceeded is the customer's to settle, as in English.
+    expect(classify({ message: '与信枠を超えています', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+  });
+
   it('turns word-like codes into words, and ignores bare numbers', () => {
     expect(codeWords('AMOUNT_NOT_ENOUGH')).toBe('amount not enough');
     expect(codeWords('orderNotFound')).toBe('order not found');
@@ -527,7 +543,7 @@ describe('classify: an answer right about the money is half right', () => {
     const floored = createClassifier(quietOnly);
     // The model reads "ask the customer" with about 1 % of doubt: at the quiet costs a stop, which
     // shares the outcome, was cheaper; above the floor's reach it still is.
-    const message = 'The payment method token is invalid';
+    const message = 'The card number is invalid';
     expect(noFloor({ message }).next).toBe('stop');
     expect([floored({ message }).outcome, floored({ message }).next]).toEqual(['failed', 'ask_customer']);
     // Every answer the floor changes is an ask or a fix where the costs alone gave a safe one.

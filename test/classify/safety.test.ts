@@ -864,6 +864,7 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['两次请求商户单号一样，但是参数不一致', 'duplicate_request'],
     ['동일한 주문번호로 결제된 건이 있습니다', 'duplicate_request'],
     ['同一の注文番号で取引が存在します', 'duplicate_request'],
+    ['既に同じ取引番号で処理されています', 'duplicate_request'],
     ['The refund has already been processed', 'duplicate_request'],
     // The same key as another request's, in so many words.
     ['The reference code of this request matches the reference code of another authorization request', 'duplicate_request'],
