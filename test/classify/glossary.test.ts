@@ -385,6 +385,29 @@ describe("a verb's auxiliary in the glossed languages", () => {
   });
 });
 
+describe('words the held-out tables showed missing (2026-12-07)', () => {
+  // Each text with its English reading and, where the reading settles it, the classifier's answer.
+  const cases: [text: string, english: string, answer?: { outcome: string; next: string }][] = [
+    // A card number in the order French, Portuguese and Italian write it: a number given wrong is
+    // the customer's to correct, as in English.
+    ['Le numéro de carte est incorrect.', 'le card number est incorrect.', { outcome: 'failed', next: 'ask_customer' }],
+    ['Número do cartão inválido', 'card number invalid', { outcome: 'failed', next: 'ask_customer' }],
+    ['Numero di carta non valido', 'card number invalid', { outcome: 'failed', next: 'ask_customer' }],
+    // A Turkish card past its term (vade).
+    ['Vadesi dolmuş kart', 'expired card', { outcome: 'failed', next: 'ask_customer' }],
+    // Polish: a request done before, a doubt as in English; one cut short by the user.
+    ['To zapytanie było już przetwarzane', 'to request było already processed', { outcome: 'unknown', next: 'query' }],
+    ['Żądanie transakcji przerwane przez użytkownika', 'request transaction aborted by the user'],
+    // Russian: a user who did not confirm, an authorisation started.
+    ['Пользователь не подтвердил платеж', 'user did not confirm payment'],
+    ['Инициирована авторизация', 'initiated authorization'],
+  ];
+  it.each(cases)('%s', (text, english, answer) => {
+    expect(glossText(fold(text))).toBe(english);
+    if (answer) expect(classify({ message: text, flow: 'payment' })).toMatchObject(answer);
+  });
+});
+
 describe('the glossed languages and the catalog', () => {
   it('meets no word of theirs in any catalog text, so the model learned nothing from them', () => {
     // The catalog holds no Portuguese, Indonesian, Vietnamese or Thai: a key of theirs that matched

@@ -358,12 +358,21 @@ describe('safety rule says-money-moved: succeeded only where the text says the m
     expect(saysPaymentMoved(fold('Approved: the account is approved'), 'payment')).toBe(false);
     expect(saysPaymentMoved(fold('Not approved'), 'payment')).toBe(false);
     expect(saysPaymentMoved(fold('Payment not approved'), 'payment')).toBe(false);
+    // A sale's state once captured ("PURCHASED"), as "Approved" is; not a purchase's amount, and
+    // not one purchased before, which is a second attempt's answer.
+    expect(saysPaymentMoved(fold('PURCHASED'), 'payment')).toBe(true);
+    expect(saysPaymentMoved(fold('Purchase amount only, no cashback allowed'), 'payment')).toBe(false);
+    expect(saysPaymentMoved(fold('Purchased amount exceeds the limit'), 'payment')).toBe(false);
+    for (const flow of ['payment', 'query', undefined] as const) {
+      expect(classify({ message: 'PURCHASED', flow }), flow).toMatchObject({ unified: 'approved', outcome: 'succeeded', next: 'done' });
+      expect(classify({ message: 'This item was already purchased', flow }).outcome, flow).toBe('unknown');
+    }
   });
 });
 
 describe('safety rule says-paid: on the query flow, a status row that is the one word for done is that state', () => {
   const asked: Reading = { unified: 'already_paid', outcome: 'unknown', next: 'query' };
-  it.each(['COMPLETED', 'Processed', 'Transferred', 'SUCCEEDED', 'done'])('%s', (text) => {
+  it.each(['COMPLETED', 'Processed', 'Transferred', 'SUCCEEDED', 'done', 'PURCHASED'])('%s', (text) => {
     for (const r of [asked, declined]) {
       expect(step(r, text, 'query'), r.unified).toMatchObject({ rule: 'says-paid', unified: 'approved' });
     }
@@ -1617,6 +1626,11 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('Too many requests')).toBe(true);
     expect(says('API rate limit exceeded')).toBe(true);
     expect(says('请求过于频繁，请稍后再试')).toBe(true);
+    // The number of requests over its limit, as Japanese, Chinese and Korean APIs say it.
+    expect(says('リクエスト数が上限を超えました。しばらくしてから再試行してください。')).toBe(true);
+    expect(says('请求次数超过限制')).toBe(true);
+    expect(says('허용된 요청 횟수가 초과된 경우')).toBe(true);
+    expect(says('カードの利用回数が上限を超えました')).toBe(false);
     expect(says('Card decline rate limit exceeded')).toBe(false);
     expect(says('Too many requests; the result of the payment is unknown')).toBe(false);
     // Maintenance or a service unavailable turns the request away; beside "try again later" it went nowhere. Not where the

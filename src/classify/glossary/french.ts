@@ -14,6 +14,9 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   // the card and who holds it
   carte: 'card',
   cartes: 'cards',
+  numéro: 'number',
+  // The French order: the number of the card. As one phrase it reads as English writes it.
+  'numéro de carte': 'card number',
   porteur: 'cardholder',
   titulaire: 'holder',
   émetteur: 'issuer',

@@ -13,6 +13,9 @@
 export const ITALIAN_GLOSSARY: Readonly<Record<string, string>> = {
   // the card and who holds it
   carta: 'card',
+  // The Italian order: the number of the card. As one phrase it reads as English writes it.
+  'numero di carta': 'card number',
+  'numero della carta': 'card number',
   titolare: 'holder',
   emittente: 'issuer',
   banca: 'bank',

@@ -11,6 +11,9 @@
 export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   // the card and its holder
   cartão: 'card',
+  // The Portuguese order: the number of the card. As one phrase it reads as English writes it.
+  'número do cartão': 'card number',
+  'número de cartão': 'card number',
   cartões: 'cards',
   portador: 'cardholder',
   emissor: 'issuer',

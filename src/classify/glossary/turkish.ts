@@ -28,6 +28,7 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   bankanızı: 'bank',
   bankanızla: 'bank',
   'kart sahibi': 'cardholder',
+  'kart sahibine': 'cardholder',
   müşteri: 'customer',
   'üye işyeri': 'merchant',
   işyeri: 'merchant',
@@ -80,6 +81,9 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   // the card's state
   'süresi dolmuş': 'expired',
   'süresi doldu': 'expired',
+  // A card past its term (vade), as ISO 8583's 54 is written in Turkish.
+  'vadesi dolmuş': 'expired',
+  'vadesi geçmiş': 'expired',
   çalıntı: 'stolen',
   kayıp: 'lost',
   bloke: 'blocked',
@@ -108,6 +112,8 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   desteklenmiyor: 'not supported',
   'izin verilmiyor': 'not permitted',
   'izin verilmemektedir': 'not permitted',
+  // Not open to the cardholder: ISO 8583's 57, a transaction the card may not make.
+  'açık olmayan': 'not permitted',
   bulunamadı: 'not found',
   'mevcut değil': 'does not exist',
   zaten: 'already',
