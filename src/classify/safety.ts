@@ -1269,10 +1269,13 @@ function saysOnlyCreated(text: string, flow: Flow | undefined, codeWords: string
 
 /**
  * The text says the payment waits for the customer to act: "waiting for the customer to complete
- * 3-D Secure", "esperando a que el cliente realice el pago", 等待用户付款, 고객 결제 대기.
+ * 3-D Secure", "esperando a que el cliente realice el pago", 等待用户付款, 고객 결제 대기. So does a
+ * code the customer pays with issued: a convenience-store or ATM code (超商代碼取號成功), a virtual
+ * account (가상계좌 발급 성공), a boleto or a voucher generated, 払込票の発行. The payment is made
+ * later, by the customer, at the store, the ATM or the bank.
  */
 const WAITS_FOR_CUSTOMER = folded(
-  /\b(waiting|awaiting|waits) (for )?(the |a )?(customer|buyer|payer|user|cardholder|shopper|consumer)s?\b|\besperando (a )?(que )?(el |la )?(cliente|comprador|pagador|usuario|tarjetahabiente)\b|\baguardando (o |a )?(cliente|comprador|pagador|usuário|usuario)\b|等待(用户|买家|客户|顾客|付款人)|(用户|买家|客户)(付款|支付|确认)中|待(用户|买家|客户)(付款|支付|确认)|(고객|구매자|사용자|소비자)[의]? ?(결제|입력|승인|인증) ?대기|(お客様|購入者|利用者)の(支払い?|操作|認証)待ち/,
+  /\b(waiting|awaiting|waits) (for )?(the |a )?(customer|buyer|payer|user|cardholder|shopper|consumer)s?\b|\besperando (a )?(que )?(el |la )?(cliente|comprador|pagador|usuario|tarjetahabiente)\b|\baguardando (o |a )?(cliente|comprador|pagador|usuário|usuario)\b|等待(用户|买家|客户|顾客|付款人)|(用户|买家|客户)(付款|支付|确认)中|待(用户|买家|客户)(付款|支付|确认)|(고객|구매자|사용자|소비자)[의]? ?(결제|입력|승인|인증) ?대기|(お客様|購入者|利用者)の(支払い?|操作|認証)待ち|\b(virtual account|va|payment code|cvs code|convenience store code|atm code|barcode|bar code|boleto|payment slip|voucher)( number)? (was |has been |is )?(successfully )?(generated|issued|created|obtained)\b|取号成功|等待消费者(缴费|付款|支付)|(가상 ?계좌|입금 ?계좌) ?(발급|채번) ?(완료|성공|되었)|(払込票|払込番号|支払番号|支払い番号|お支払い番号)(の|が|を)?(発行|発番)/,
 );
 
 /**

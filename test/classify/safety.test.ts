@@ -920,10 +920,11 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
   });
   it('a virtual account issued waits for the deposit; no reply from the bank is an unknown result', () => {
     for (const text of ['가상계좌 발급완료', 'Virtual account issued, awaiting deposit', '等待支付']) {
-      // Not yet paid, or (where the words say it waits) in flight: either way no final failure.
+      // Not yet paid, or (where the words say it waits) in flight: either way no final failure. A
+      // virtual account issued in so many words waits for the customer's deposit.
       expect(step(stopped, text, 'payment'), text).toMatchObject({
-        rule: 'guard',
-        unified: expect.stringMatching(/^(order_not_paid|processing)$/),
+        rule: expect.stringMatching(/^(guard|not-final)$/),
+        unified: expect.stringMatching(/^(order_not_paid|processing|awaiting_customer)$/),
       });
     }
     expect(step(stopped, 'No Reply from Bank', 'payment')).toMatchObject({
@@ -1047,10 +1048,24 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
       'El link de pago fue creado y está esperando a que el cliente realice el pago.',
       '订单已创建，等待用户付款',
       '고객 결제 대기',
+      // A code the customer pays with, issued: a store or ATM code, a virtual account, a boleto, a
+      // payment slip. The customer pays later, at the store, the ATM or the bank.
+      '超商代碼取號成功，等待消費者繳費',
+      'ATM 取號成功',
+      '가상계좌 발급 성공',
+      'Boleto generated successfully',
+      'Virtual account number has been generated',
+      '払込票を発行しました',
     ]) {
       for (const r of [accepted, revoked]) {
-        expect(step(r, text, 'payment'), text).toMatchObject({ rule: 'not-final', unified: 'awaiting_customer' });
+        for (const flow of ['payment', 'query', undefined] as const) {
+          expect(step(r, text, flow), text).toMatchObject({ rule: 'not-final', unified: 'awaiting_customer' });
+        }
       }
+    }
+    // Not where the code could not be issued.
+    for (const text of ['取號失敗', 'Virtual account creation failed']) {
+      expect(step(accepted, text, 'payment')?.unified, text).not.toBe('awaiting_customer');
     }
     // Not where it failed or went wrong all the same, nor off the flows that pay.
     expect(step(accepted, 'Waiting for the customer timed out; payment failed', 'payment')?.unified).not.toBe('awaiting_customer');
