@@ -224,6 +224,14 @@ describe('classify: the learned model', () => {
     has('既に同じ取引番号で処理されています', 'already', 'same', 'transaction');
     // What it buys: a credit line exceeded is the customer's to settle, as in English.
     expect(classify({ message: '与信枠を超えています', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    // ご利用可能額 (the amount still open to the card) is that credit line too.
+    has('ご利用可能額を超えています', 'credit', 'limit', 'exceeds');
+    expect(classify({ message: 'ご利用可能額を超えています', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+  });
+
+  it("reads Taiwan's 請洽發卡銀行 (please consult the issuing bank) as a call to the issuer", () => {
+    // A decline that sends the customer to the issuing bank is the customer's to settle.
+    expect(classify({ message: '授權失敗，請洽發卡銀行', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
   });
 
   it('turns word-like codes into words, and ignores bare numbers', () => {

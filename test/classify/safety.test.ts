@@ -472,6 +472,11 @@ describe('safety rule says-paid: a short text or one sentence that says only tha
     ['환불이 정상 처리되었습니다.', 'refund'],
     ['환불 완료', 'refund'],
     ['返金完了', 'refund'],
+    // The refund's processing completed, as Japanese, Korean and Chinese tables also say it.
+    ['返金処理が完了しました', 'refund'],
+    ['払い戻しが完了しました', 'refund'],
+    ['환불 처리가 완료되었습니다', 'refund'],
+    ['退款处理已完成', 'refund'],
     // A status row's one word: on the refund flow, the refund's own state.
     ['Refunded', 'refund'],
     ['Reembolsado', 'refund'],

@@ -57,6 +57,9 @@ export const CJK_GLOSSARY: Readonly<Record<string, string>> = {
   超え: 'exceeds',
   与信枠: 'credit limit',
   利用枠: 'limit',
+  // The amount still open to the card or the account (ご利用可能額を超えています: over the limit).
+  利用可能額: 'credit limit',
+  利用可能枠: 'credit limit',
   金额: 'amount',
   金額: 'amount',
   币种: 'currency',
