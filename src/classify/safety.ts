@@ -690,9 +690,12 @@ const NOT_SET_UP: readonly GatedPattern[] = [
  * A validation message, as APIs word them whatever the field is named: "X is invalid", "X is
  * required", "X must be numeric", "X cannot exceed 365 days", "X_IS_TOO_LONG", "Failed to parse
  * X"; 값이 올바르지 않습니다, 잘못된 요청, 필수 값, X 누락 (but not a deposit or a payment gone
- * missing), X 미입력, X가 잘못되었습니다, X 불일치, X 상이, X 틀림 (X does not match, differs, is wrong:
- * a mismatch with an earlier request or with what came back is the inconsistent family's doubt, which
- * saysNoDoubt reads first); Xが不正です, 必須です; 不能为空, 不可空白, 必填. The field is anything:
+ * missing), X 미입력, X가 잘못되었습니다, X 불일치, X 상이, X 틀림 or 틀립니다 (X does not match, differs,
+ * is wrong: a mismatch with an earlier request or with what came back is the inconsistent family's
+ * doubt, which saysNoDoubt reads first), X가 유효하지 않습니다 (X is invalid, as English says it of any
+ * X; not a response's message, 응답전문, which came back after the request was sent); Xが不正です, 必須です,
+ * Xの書式が正しくありません (X's format is not right: a form's validation message; not a bare
+ * "incorrect", which may be a mismatch with an earlier request); 不能为空, 不可空白, 必填. The field is anything:
  * the words that give the rule say how the request broke it. Not a bare "parameter error"
  * in any language (入力パラメータエラー, 参数错误): GMO-PG's table prints it under an order id already
  * used and a transaction not found, which may be payments. Nor a bare "format error" in English or
@@ -707,7 +710,7 @@ const VALIDATION: readonly GatedPattern[] = [
     /(?<![a-z0-9])(is|are|was|were)[ _](not[ _])?(invalid|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
   ),
   folded(
-    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)|미입력|입력되지 않았|[가-힣a-z0-9] ?(불일치|상이|틀림)/,
+    /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)|미입력|입력되지 않았|[가-힣a-z0-9] ?(불일치|상이|틀림|틀립니다|틀렸습니다)|(?<!(응답|수신|회신) ?전문)[이가] ?유효하지 않/,
   ),
   // A field or the request's message (전문) in the wrong format, of the wrong length or kind, or not
   // sent (포맷오류(ord_data.buyr_mail), 전문형식에러, 전문길이오류, 정의되지 않은 전문구분, 가맹점번호
@@ -716,7 +719,7 @@ const VALIDATION: readonly GatedPattern[] = [
   folded(
     /(?<!(응답|수신|회신) ?(전문 ?)?)((포맷|형식|format) ?(오류|에러)|전문 ?(길이|구분|명|종류) ?(오류|에러))|정의되지 않은 전문|미전송/,
   ),
-  folded(/(が|は)(不正|未入力|未設定)です|必須です/),
+  folded(/(が|は)(不正|未入力|未設定)です|必須です|(形式|フォーマット|書式)(が|は)?正しくありません/),
   // A key, a URL or a secret with a word or two before its name ("Invalid payment access key",
   // "Invalid error URL"); not an id, which may be a transaction's the provider cannot find.
   folded(

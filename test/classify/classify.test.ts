@@ -768,6 +768,13 @@ describe('classify: an answer right about the money is half right', () => {
       'CPID 불일치',
       '수표 일련번호 틀림',
       '취소할 과금번호가 잘못 되었습니다.',
+      // the same said politely: X is wrong, X is invalid
+      '인증방식이 틀립니다.',
+      'PRODUC_TYPE이 틀립니다.',
+      '전문에 Encrypt Type 이 유효하지 않습니다.',
+      // a field's format not right, as Japanese forms say it
+      'メールアドレスの書式が正しくありません。',
+      'HTTPコンテンツが空、またはフォーマットが正しくありません。',
       // a signature that fails to verify, and a request malformed as a whole, in any of the words
       'Signature verification failed',
       'SIGN CHECK FAILED!',
@@ -796,7 +803,16 @@ describe('classify: an answer right about the money is half right', () => {
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
     // A response's message in the wrong format came back after the request was sent.
-    for (const t of ['응답 전문 포맷 오류', '수신전문 형식오류']) expect(saysRequestInvalid(fold(t)), t).toBe(false);
+    for (const t of ['응답 전문 포맷 오류', '수신전문 형식오류', '제휴사 응답전문이 유효하지 않습니다.'])
+      expect(saysRequestInvalid(fold(t)), t).toBe(false);
+    // What it buys: a field of the request named invalid, in a sentence no catalog table prints, is
+    // the integration's to fix, not a failure to look up.
+    expect(classify({ message: '상점아이디가 유효하지 않습니다.', flow: 'payment' })).toMatchObject({
+      outcome: 'failed',
+      next: 'fix_and_retry',
+    });
+    // "Not right" alone may be a mismatch with what the customer or an earlier request gave.
+    expect(saysRequestInvalid(fold('パスワードが正しくありません'))).toBe(false);
     // A request's id given wrong may be a transaction the provider cannot find.
     for (const t of ['Invalid request ID', 'Invalid request number']) expect(saysRequestInvalid(fold(t)), t).toBe(false);
     // A deposit or a payment gone missing is money in question, not a field.
