@@ -768,6 +768,8 @@ describe('classify: an answer right about the money is half right', () => {
       'CPID 불일치',
       '수표 일련번호 틀림',
       '취소할 과금번호가 잘못 되었습니다.',
+      // an API key with a hyphen, as German and Dutch texts and some English ones write it
+      'Invalid API-Key',
       // the same said politely: X is wrong, X is invalid
       '인증방식이 틀립니다.',
       'PRODUC_TYPE이 틀립니다.',

@@ -401,6 +401,9 @@ describe('words the held-out tables showed missing (2026-12-07)', () => {
     // Russian: a user who did not confirm, an authorisation started.
     ['Пользователь не подтвердил платеж', 'user did not confirm payment'],
     ['Инициирована авторизация', 'initiated authorization'],
+    // An integration's key in Dutch and German, hyphenated as those languages write compounds.
+    ['Ongeldige API-sleutel', 'invalid api-key', { outcome: 'failed', next: 'fix_and_retry' }],
+    ['Ungültiger API-Schlüssel', 'invalid api-key', { outcome: 'failed', next: 'fix_and_retry' }],
   ];
   it.each(cases)('%s', (text, english, answer) => {
     expect(glossText(fold(text))).toBe(english);

@@ -33,6 +33,9 @@ export const DUTCH_GLOSSARY: Readonly<Record<string, string>> = {
   beveiligingscode: 'security code',
   pincode: 'pin',
   wachtwoord: 'password',
+  // an integration's key (API-sleutel, geheime sleutel)
+  sleutel: 'key',
+  sleutels: 'keys',
   klant: 'customer',
   klanten: 'customer',
   consument: 'consumer',

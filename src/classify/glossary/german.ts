@@ -159,6 +159,8 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, string>> = {
   prüfsumme: 'checksum',
   zertifikat: 'certificate',
   kennung: 'identifier',
+  // an integration's key (API-Schlüssel, geheimer Schlüssel)
+  schlüssel: 'key',
   authentifizierung: 'authentication',
   versuche: 'attempts',
   kontaktieren: 'contact',
