@@ -150,7 +150,7 @@ const SUCCESS = folded(
 
 /** A cancellation or refund that went through: on those flows "cancelled" is the success. */
 const UNDONE = folded(
-  /취소 ?(성공|완료)|환불 ?(성공|완료)|取消成功|取消授权成功|取消交易成功|撤销成功|退款成功|退货成功|\b(cancel(l?ed|lation)?|refund(ed)?|void(ed)?|revers(ed|al)) (success|successful|succeeded|completed?)\b|\b(cancel(l?ed|lation)?|refund(ed)?|void|reversal) (was |has been )?(processed|completed) successfully\b|\bsuccessfully (cancel|refund|void|revers)|キャンセル完了|取消完了|(返金|払い?戻し)(処理)?(が|は)?(完了|成功)|退款处理(已)?完成|환불 ?처리[가이]? ?(완료|성공)|\b(cancelad|reembolsad|anulad|revertid)[oa] (con éxito|exitosamente|correctamente|satisfactoriamente)\b|\b(cancelación|anulación|reversa|reversión|reverso|devolución|reembolso) (exitos[oa]|realizad[oa] (con éxito|correctamente)|completad[oa])\b/,
+  /취소 ?(성공|완료)|取消成功|取消授权成功|取消交易成功|撤销成功|退款成功|退货成功|\b(cancel(l?ed|lation)?|refund(ed)?|void(ed)?|revers(ed|al)) (success|successful|succeeded|completed?)\b|\b(cancel(l?ed|lation)?|refund(ed)?|void|reversal) (was |has been )?(processed|completed) successfully\b|\bsuccessfully (cancel|refund|void|revers)|キャンセル完了|取消完了|\b(cancelad|reembolsad|anulad|revertid)[oa] (con éxito|exitosamente|correctamente|satisfactoriamente)\b|\b(cancelación|anulación|reversa|reversión|reverso|devolución|reembolso) (exitos[oa]|realizad[oa] (con éxito|correctamente)|completad[oa])\b/,
 );
 
 /**
@@ -160,13 +160,20 @@ const UNDONE = folded(
  * completed"); what takes a success back is read in the whole text, code and all.
  */
 function saysSuccess(text: string, flow: Flow | undefined, said = text): boolean {
-  if ((flow === 'cancel' || flow === 'refund') && UNDONE.test(said)) return !FAILURE.test(text);
+  if ((flow === 'cancel' || flow === 'refund') && (UNDONE.test(said) || REFUND_DONE.test(said))) return !FAILURE.test(text);
   return SUCCESS.test(said) && !NOT_SUCCESS.test(text);
 }
 
+/**
+ * A refund done, in the words of Japanese, Chinese and Korean tables (返金完了, 返金処理が完了しました,
+ * 払い戻しが完了しました, 退款处理已完成, 환불 완료, 환불 처리가 완료되었습니다): read by both UNDONE (a
+ * refund's success on its flow) and REFUND_MOVED (the money gone back), so written once here.
+ */
+const REFUND_DONE = folded(/(返金|払い?戻し)(処理)?(が|は)?(完了|成功)|退款处理(已)?完成|환불 ?(처리[가이]? ?)?(완료|성공)/);
+
 const REFUND_WORD = folded(/退款|退货|\brefund|환불|返金|\breembols/);
 const REFUND_MOVED = folded(
-  /退款(处理)?成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed|executed|issued)\b|\b(successful|approved|completed|processed) refunds?\b|환불 ?(완료|성공)|환불이 (완료|성공)|환불[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|(返金|払い?戻し)(処理)?(が|は)?(完了|成功)|退款处理(已)?完成|환불 ?처리[가이]? ?(완료|성공)|\breembolsad[oa]\b/,
+  /退款(处理)?成功|已退款|退款完成|退款已(成功|完成)|退货成功|退货完成|\brefunded\b|\brefunds? (was |has been |is |were |have been )?(successfully )?(success|successful|succeeded|completed?|processed|executed|issued)\b|\b(successful|approved|completed|processed) refunds?\b|환불이 (완료|성공)|환불[이가]? ?정상 ?(처리|완료) ?(되었|됐|완료|$)|\breembolsad[oa]\b/,
 );
 
 interface Doubt {
@@ -927,7 +934,7 @@ export function saysMoneyMoved(text: string, flow: Flow | undefined): boolean {
   movedText = text;
   movedFlow = flow;
   // The words that say it come first: most texts have none, and then nothing else need be read.
-  if (REFUND_WORD.test(text)) moved = flow === 'refund' && REFUND_MOVED.test(text) && !NOT_SUCCESS.test(text);
+  if (REFUND_WORD.test(text)) moved = flow === 'refund' && (REFUND_MOVED.test(text) || REFUND_DONE.test(text)) && !NOT_SUCCESS.test(text);
   else moved = MONEY_MOVED.test(text) && !NOT_SUCCESS.test(text);
   return moved;
 }
@@ -1383,7 +1390,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
     (flow === 'refund' || flow === undefined || flow === 'any') &&
     // A sentence's length first: it is read without a pattern, and most texts are longer.
     sentenceSized(text, codeWords) &&
-    REFUND_MOVED.test(text) &&
+    (REFUND_MOVED.test(text) || REFUND_DONE.test(text)) &&
     !NOT_SUCCESS.test(text) &&
     brief(text, codeWords, true) &&
     saysNothingElse(text)
