@@ -1046,7 +1046,7 @@ function fits(text: string, words: number, characters: number): boolean {
 /**
  * A brief text that says the payment moved ("Payment captured", "決済が承認されました", "The invoice
  * has successfully been paid") and nothing more: no turn, no earlier attempt, no error, nothing not
- * found, no doubt family but the one that says the money moved. A longer text has room to say why
+ * found, no part of the amount, no doubt family but the one that says the money moved. A longer text has room to say why
  * the payment is not done after all. A code that is the state of money moved speaks for a message
  * in words the rules may not read only where the message is short: a sentence has room for a "not".
  */
@@ -1056,7 +1056,7 @@ function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): 
   } else if (!sentenceSized(text, codeWords) || !saysPaymentMoved(text, flow) || !endsAsOneSentence(text, codeWords, true)) {
     return false;
   }
-  return saysNothingElse(text);
+  return !PART_OF_AMOUNT.test(text) && saysNothingElse(text);
 }
 
 /**
@@ -1066,8 +1066,28 @@ function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): 
  * code's words after them aside. Whether a word of doubt stands beside it is saysNoDoubt's to say.
  */
 export function saysOnlyDeclined(text: string, codeWords: string): boolean {
-  return short(text, codeWords) && saysDeclined(text);
+  return short(text, codeWords) ? saysDeclined(text) : sentenceSized(text, codeWords) && DECLINED_BY_ISSUER.test(text);
 }
+
+/**
+ * Whether a text is short enough that saysOnlyDeclined may hold: a sentence's length. The classifier
+ * reads the words for a brief decline only in texts this short.
+ */
+export function briefEnough(text: string): boolean {
+  return fits(text, BRIEF_WORDS, BRIEF_CHARACTERS);
+}
+
+/**
+ * A decline that names who refused: the card's issuer or the bank ("Transaction is declined by
+ * bank", "The payment was rejected by the issuing bank", "La transacción fue rechazada por el banco",
+ * 发卡行拒绝, 카드사 거절). The authorisation reached the issuer and came back refused, so the money
+ * did not move; in a sentence that says so, it is all the sentence says, as a decline of a few words
+ * is (saysOnlyDeclined). A bare "This transaction has been declined" names no one: tables print it
+ * under codes of every kind.
+ */
+const DECLINED_BY_ISSUER = folded(
+  /\b(declined|refused|rejected|denied) by (the |your |its |their )?(customer's |cardholder's |customer |cardholder )?(card )?(issuer|issuing bank|issuer bank|bank|financial institution)\b|\b(the )?(card )?(issuer|issuing bank|bank) (has )?(declined|refused|rejected|denied)\b|\b(rechazad[oa]|declinad[oa]|denegad[oa]|recusad[oa]|negad[oa]) (por|pelo|pela) (el |la |o |a |su )?(banco emisor|banco emissor|banco|emisor|emissor|entidad financiera|entidad emisora|red financiera|instituci[oó]n financiera)\b|\b(el banco|el banco emisor|el emisor|la entidad financiera|la entidad emisora|la red financiera) (rechaz[oó]|declin[oó]|deneg[oó])\b|(发卡行|发卡银行|发卡方|发卡机构|银行)(已)?拒绝|被(发卡行|发卡银行|发卡方|发卡机构|银行)拒绝|(카드사|은행|발급사)(에서)? ?(승인 ?)?(거절|거부)/,
+);
 
 /** How much the message says, without the code's words after it: "Payment was successful" under PAYMENT_SUCCESS is as short as it reads. */
 function short(text: string, codeWords: string): boolean {
@@ -1075,7 +1095,7 @@ function short(text: string, codeWords: string): boolean {
 }
 
 /** At most FEW_WORDS words and FEW_CHARACTERS characters: too short to say anything else. */
-export function fewWords(message: string): boolean {
+function fewWords(message: string): boolean {
   return fits(message, FEW_WORDS, FEW_CHARACTERS);
 }
 
@@ -1190,6 +1210,16 @@ const PARTIAL = foldedAlone(/\bpartial(ly)?\b|\bin part\b|部分|一部|부분|\
  */
 const PARTIAL_APPROVAL = foldedAlone(
   /\b(approved|authori[sz]ed|approval|authori[sz]ation) (for |of )?(a |the )?partial\b|\bpartial(ly)? (approv|authori[sz])|\b(approved|authori[sz]ed),? partial(ly)?\b|部分(批准|核准|授权|承認)|부분 ?승인/,
+);
+
+/**
+ * Part of the amount moved, not the payment asked for: an approval for part of it, an approval for
+ * "a lesser amount than requested", a payment made in part ("paid_partial", 部分支付成功, "Pago
+ * parcial"), an underpayment. What to do about the rest is the merchant's to decide, so it is no
+ * success. Not a partial refund or capture, which are those operations' own successes.
+ */
+const PART_OF_AMOUNT = foldedAlone(
+  /\b(approved|authori[sz]ed|approval|authori[sz]ation) (for |of )?(a |the )?partial\b|\bpartial(ly)? (approv|authori[sz])|\b(approved|authori[sz]ed),? partial(ly)?\b|\b(lesser|lower|smaller|reduced) amount\b|\bless than (the )?(requested|full|order|original|due)\b|\bpartial(ly)? (paid|payment|amount)\b|\bpaid partial(ly)?\b|\bunder-?paid\b|\bunder-?payment\b|部分(批准|核准|授权|承認|支付|付款|扣款)|(부분|일부) ?(승인|결제)|一部(支払|入金|承認)|\bpago parcial\b|\bparcialmente (pagad|aprobad|autorizad)[oa]\b/,
 );
 
 const PAYMENT_NAMED = folded(
@@ -1334,6 +1364,14 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
         unified: 'request_accepted',
         force: { outcome: 'unknown', next: 'query' },
         detail: 'created, accepted or received is not paid: query the result',
+      };
+    }
+    if (flow !== 'refund' && flow !== 'capture' && r.unified !== 'partially_refunded' && PART_OF_AMOUNT.test(text)) {
+      return {
+        rule: 'says-money-moved',
+        unified: 'partially_approved',
+        force: { outcome: 'unknown', next: 'query' },
+        detail: 'the text says only part of the amount moved: query the result',
       };
     }
     // "Approved but held", "Paid, however …": what follows the turn may take the success back.

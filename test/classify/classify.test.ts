@@ -690,6 +690,25 @@ describe('classify: an answer right about the money is half right', () => {
     }
     // A sentence has room for more, and Authorize.Net prints this one under an order not found.
     expect(saysOnlyDeclined(fold('This transaction has been declined'), '')).toBe(false);
+    // A sentence that names the issuer or the bank as the one who refused says no more than the
+    // decline: the authorisation reached the issuer and came back refused.
+    for (const message of [
+      'Transaction is declined by bank',
+      'The payment was rejected by the issuing bank.',
+      'Transacción declinada por el emisor.',
+      'Rejected by the issuing bank',
+      'La transacción fue rechazada por el banco emisor',
+      '카드사에서 승인 거절되었습니다',
+    ]) {
+      expect(saysOnlyDeclined(fold(message), ''), message).toBe(true);
+      expect(atDeclineCost({ message, flow: 'payment' }).next, message).not.toBe('ask_customer');
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
+    }
+    // Not a bank that declined something else, nor a longer text.
+    expect(
+      saysOnlyDeclined(fold('Merchant account declined by bank review, please contact support and resubmit the application'), ''),
+    ).toBe(false);
     // A word of doubt beside the decline, or a status query's own refusal, stays a query.
     for (const message of ['Transaction declined: timeout', '交易被拒绝，系统异常', 'Card declined, duplicate order'])
       expect(classify({ message, flow: 'payment' }).next, message).toBe('query');

@@ -444,7 +444,7 @@ describe('the glossed reading the safety rules take', () => {
   it('puts glossary words, phrases and terms in English and keeps the rest', () => {
     expect(glossText(fold('Transação aprovada'))).toBe('transaction approved');
     expect(glossText(fold('Giao dịch không thành công do: Thẻ hết hạn'))).toBe('transaction unsuccessful do: card expired');
-    expect(glossText(fold('Transaksi ditolak oleh bank'))).toBe('transaction declined oleh bank');
+    expect(glossText(fold('Transaksi ditolak oleh bank'))).toBe('transaction declined by bank');
     expect(glossText(fold('ชำระเงินสำเร็จ'))).toBe('payment success');
     expect(glossText(fold('ระบบขัดข้อง'))).toBe(`system ${fold('ขัดข้อง')}`);
     // A word that Portuguese spells as Spanish does is listed once, in Spanish, and glossed too.
@@ -462,6 +462,24 @@ describe('the glossed reading the safety rules take', () => {
     // On the query flow that one word is the state found, as "Cancelled" is; before, "đã" hid it.
     expect(classify({ message: 'Đã hủy', flow: 'query' }).outcome).toBe('failed');
     expect(classify({ message: 'Da huy', flow: 'query' }).outcome).toBe('failed');
+  });
+
+  it('reads who refused, so that a decline the issuer gave reads as one in English does', () => {
+    // "by" in Portuguese, Indonesian, Vietnamese and French: the rules read a decline that names the
+    // issuer or the bank as all the sentence says.
+    for (const [message, english] of [
+      ['Transação rejeitada pelo emissor do cartão', 'transaction rejected by issuer do card'],
+      ['Transaksi ditolak oleh bank penerbit', 'transaction declined by issuer'],
+      ['Giao dịch bị từ chối bởi ngân hàng phát hành', 'transaction declined by bank issuer'],
+      ['Transaction refusée par la banque émettrice', 'transaction declined by la bank issuer'],
+    ] as [string, string][]) {
+      expect(glossText(fold(message))).toBe(english);
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
+    }
+    // Indonesian "sudah" before "expired" says only that the time ran out, not "already".
+    expect(glossText(fold('BRIVA sudah kadaluarsa'))).toBe('briva has expired');
+    expect(glossText(fold('Nhập sai mã OTP quá số lần cho phép'))).toBe('nhập wrong mã otp too many attempts allowed');
   });
 
   it('lets the rules read a language they have no words for as they read English', () => {

@@ -1891,6 +1891,27 @@ describe('a success the model read as something else: in doubt, in flight, on a 
     expect(step(r, text, flow)?.rule).not.toBe('says-paid');
   });
 
+  it('part of the amount moved is no success: partially approved, looked up', () => {
+    const part = { rule: 'says-money-moved', unified: 'partially_approved', force: { outcome: 'unknown', next: 'query' } };
+    for (const text of [
+      'The transaction was approved for a lesser amount than requested.',
+      'Payment partially paid',
+      '部分支付成功',
+      'Pago parcial aprobado',
+    ])
+      expect(step(paid, text, 'payment'), text).toMatchObject(part);
+    // A code that says it, read as the code's words: "paid partial".
+    expect(classify({ message: 'paid_partial', code: 'paid_partial', flow: 'query' })).toMatchObject({
+      unified: 'partially_approved',
+      outcome: 'unknown',
+      next: 'query',
+    });
+    // A partial refund or capture is that operation's own success.
+    expect(step(paid, 'Partially refunded', 'refund')?.unified).not.toBe('partially_approved');
+    expect(step(paid, 'Partial amount captured', 'capture')?.unified).not.toBe('partially_approved');
+    expect(step(paid, 'Payment approved', 'payment')).toBeUndefined();
+  });
+
   it('a refund done, read as still in progress on the refund flow, is the refund made', () => {
     expect(step(refunding, '退款成功', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });
     expect(step(refunding, 'Approved Refund', 'refund')).toMatchObject({ rule: 'says-paid', unified: 'refund_succeeded' });

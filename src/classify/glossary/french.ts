@@ -159,4 +159,6 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   "nombre d'essais": 'attempts',
   contacter: 'contact',
   appeler: 'call',
+  // who did it: "refusée par la banque" is "declined by the bank", a refusal the bank gave.
+  par: 'by',
 };

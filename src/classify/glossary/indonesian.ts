@@ -81,6 +81,10 @@ export const INDONESIAN_GLOSSARY: Readonly<Record<string, string>> = {
   'masa berlaku': 'expiry',
   kedaluwarsa: 'expired',
   kadaluarsa: 'expired',
+  // Sudah marks a state reached ("sudah dibayar", already paid), and before expired it says only that
+  // the time ran out: "Virtual account sudah kadaluarsa" has expired, no earlier attempt.
+  'sudah kadaluarsa': 'has expired',
+  'sudah kedaluwarsa': 'has expired',
   kadaluwarsa: 'expired',
   habis: 'exhausted',
   diblokir: 'blocked',
@@ -164,4 +168,6 @@ export const INDONESIAN_GLOSSARY: Readonly<Record<string, string>> = {
   berganda: 'duplicate',
   'tamat masa': 'timeout',
   nombor: 'number',
+  // who did it: "ditolak oleh bank" is "declined by the bank", a refusal the bank gave.
+  oleh: 'by',
 };

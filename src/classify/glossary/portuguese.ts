@@ -171,4 +171,7 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   'entre em contato': 'contact',
   outro: 'another',
   outra: 'another',
+  // who did it: "rejeitada pelo emissor" is "declined by the issuer", a refusal the issuer gave.
+  pelo: 'by',
+  pela: 'by',
 };

@@ -68,6 +68,8 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'thất bại': 'failed',
   'từ chối': 'declined',
   'bị từ chối': 'declined',
+  // who did it: "bị từ chối bởi ngân hàng" is "declined by the bank".
+  bởi: 'by',
   'chấp nhận': 'accepted',
   'phê duyệt': 'approved',
   'cấp phép': 'authorization',
@@ -114,6 +116,8 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'không đúng': 'incorrect',
   'không chính xác': 'incorrect',
   'số lần': 'attempts',
+  'quá số lần': 'too many attempts',
+  'cho phép': 'allowed',
   'đăng ký': 'registered',
   'kích hoạt': 'activated',
   // the request and the system
