@@ -675,7 +675,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
       const rows =
-        saysDeclined(ruled) || saysExpired(ruled)
+        saysDeclined(ruled) || saysExpired(ruled) || saysOnlyDeclined(ruled, words)
           ? saysOnlyDeclined(ruled, words) && !saysMerchantBalanceShort(ruled, flow)
             ? briefRows
             : declinedRows

@@ -642,6 +642,9 @@ describe('classify: an answer right about the money is half right', () => {
       'INVALID CREDIT CARD NUMBER',
       'Credit card expiration date is invalid.',
       'Expiry date incorrect',
+      // the account a payout or a bank debit names
+      'RJCT - AC01 Incorrect Account Number',
+      'Account number is incorrect.',
     ])
       expect(saysDeclined(fold(t)), t).toBe(true);
     // Portuguese, glossed to English in the order its words come: "funds insufficient".
@@ -661,8 +664,14 @@ describe('classify: an answer right about the money is half right', () => {
       'The merchant account is blocked',
       'Signature verification failed',
       'API key blocked',
+      'Invalid merchant account number',
     ])
       expect(saysDeclined(fold(t)), t).toBe(false);
+    // A payee's account number given wrong is the customer's to give again.
+    expect(classify({ message: 'RJCT - AC01 Incorrect Account Number', flow: 'payout' })).toMatchObject({
+      outcome: 'failed',
+      next: 'ask_customer',
+    });
     // At the quiet costs the doubt the model leaves on these holds them back to a stop; said as a
     // decline, they are the customer's to act on.
     const quietOnly = quietCosts();
@@ -705,6 +714,17 @@ describe('classify: an answer right about the money is half right', () => {
       const c = classify({ message, flow: 'payment' });
       expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
     }
+    // The payment or the transaction failed, in a few words and nothing else: a decline whose reason
+    // is not given. A bare "failed" is not, nor a failure that names a time-out beside it.
+    const atQuietCost = quietCosts();
+    for (const message of ['Payment failed', '결제 실패']) {
+      expect(saysOnlyDeclined(fold(message), ''), message).toBe(true);
+      expect(atQuietCost({ message, flow: 'payment' }).next, message).not.toBe('ask_customer');
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
+    }
+    expect(saysOnlyDeclined(fold('Failed'), '')).toBe(false);
+    expect(classify({ message: '您的输入超时，交易失败', flow: 'payment' }).next).toBe('query');
     // Not a bank that declined something else, nor a longer text.
     expect(
       saysOnlyDeclined(fold('Merchant account declined by bank review, please contact support and resubmit the application'), ''),

@@ -1891,6 +1891,21 @@ describe('a success the model read as something else: in doubt, in flight, on a 
     expect(step(r, text, flow)?.rule).not.toBe('says-paid');
   });
 
+  it("a status row's few words of a transaction under way, read in doubt, is pending: wait", () => {
+    const systemError: Reading = { unified: 'system_error', outcome: 'unknown', next: 'query' };
+    for (const text of ['Transaction in Process', 'Request in progress', '处理中', '처리중입니다'])
+      expect(step(systemError, text, 'query'), text).toMatchObject({ rule: 'not-final', unified: 'processing' });
+    expect(classify({ message: 'Transaction in Process', flow: 'query' })).toMatchObject({ outcome: 'pending', next: 'wait' });
+    // Not an error while it was under way, a bank's cut-off, a request merely received, nor a longer text.
+    for (const text of [
+      '승인/취소처리 중 오류입니다.',
+      'Cut-off in progress',
+      'Request received, processing',
+      'The transaction is still being processed by the acquirer, please check its status later',
+    ])
+      expect(step(systemError, text, 'query')?.rule, text).not.toBe('not-final');
+  });
+
   it('part of the amount moved is no success: partially approved, looked up', () => {
     const part = { rule: 'says-money-moved', unified: 'partially_approved', force: { outcome: 'unknown', next: 'query' } };
     for (const text of [
