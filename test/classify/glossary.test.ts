@@ -13,6 +13,7 @@ import {
   POLISH_GLOSSARY,
   ROMANIAN_GLOSSARY,
   RUSSIAN_GLOSSARY,
+  SCANDINAVIAN_GLOSSARY,
   spellings,
   TERM_GLOSSARIES,
   TURKISH_GLOSSARY,
@@ -113,7 +114,7 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian and Romanian hold no key of an earlier glossary, so texts of those languages read as before', () => {
+  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian and Scandinavian hold no key of an earlier glossary, so texts of those languages read as before', () => {
     const later = [
       GERMAN_GLOSSARY,
       ITALIAN_GLOSSARY,
@@ -127,6 +128,7 @@ describe('glossaries added after the others', () => {
       UKRAINIAN_GLOSSARY,
       HUNGARIAN_GLOSSARY,
       ROMANIAN_GLOSSARY,
+      SCANDINAVIAN_GLOSSARY,
     ];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
@@ -292,6 +294,25 @@ describe('Hungarian', () => {
   ] as const)('%s (%s) reads %s', readsAs);
 
   it('reads as its English words do', () => readsAsEnglish('Nincs elegendő fedezet', 'Insufficient funds', 'Időtúllépés'));
+});
+
+describe('Swedish, Norwegian and Danish', () => {
+  it.each([
+    ['Täckning saknas', 'recurring', 'failed', 'insufficient_funds'],
+    ['Ikke dekning på konto', 'payment', 'failed', 'insufficient_funds'],
+    ['Kontot är avslutat', 'recurring', 'failed', 'account_closed'],
+    ['Betalningen godkänd', 'payment', 'succeeded', 'approved'],
+    ['Tidsavbrudd', 'payment', 'unknown', undefined],
+  ] as const)('%s (%s) reads %s', readsAs);
+
+  it('reads as its English words do', () => readsAsEnglish('Täckning saknas', 'Insufficient funds', 'Tidsgränsen överskreds'));
+
+  it('reads a negation, so that "not approved" never says the money moved', () => {
+    for (const message of ['Betalningen är inte godkänd', 'Betalingen er ikke godkjent', 'Betalingen er ikke godkendt']) {
+      expect(glossText(fold(message)), message).toContain('not approved');
+      expect(classify({ message, flow: 'payment' }).outcome, message).not.toBe('succeeded');
+    }
+  });
 });
 
 describe('Romanian', () => {

@@ -5,7 +5,8 @@
  *
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
- *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian): a key is
+ *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Swedish,
+ *   Norwegian, Danish): a key is
  *   a word, or a phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
@@ -24,6 +25,7 @@ import { POLISH_GLOSSARY } from './polish.js';
 import { PORTUGUESE_GLOSSARY } from './portuguese.js';
 import { ROMANIAN_GLOSSARY } from './romanian.js';
 import { RUSSIAN_GLOSSARY } from './russian.js';
+import { SCANDINAVIAN_GLOSSARY } from './scandinavian.js';
 import { SPANISH_GLOSSARY } from './spanish.js';
 import { THAI_GLOSSARY } from './thai.js';
 import { TURKISH_GLOSSARY } from './turkish.js';
@@ -45,6 +47,7 @@ export {
   PORTUGUESE_GLOSSARY,
   ROMANIAN_GLOSSARY,
   RUSSIAN_GLOSSARY,
+  SCANDINAVIAN_GLOSSARY,
   SPANISH_GLOSSARY,
   THAI_GLOSSARY,
   TURKISH_GLOSSARY,
@@ -83,6 +86,7 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: UKRAINIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: HUNGARIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: ROMANIAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: SCANDINAVIAN_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
