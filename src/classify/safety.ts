@@ -1056,7 +1056,7 @@ function saysOnlyPaid(text: string, flow: Flow | undefined, codeWords: string): 
   } else if (!sentenceSized(text, codeWords) || !saysPaymentMoved(text, flow) || !endsAsOneSentence(text, codeWords, true)) {
     return false;
   }
-  return !PART_OF_AMOUNT.test(text) && saysNothingElse(text);
+  return !saysPartOfAmount(text) && saysNothingElse(text);
 }
 
 /**
@@ -1167,10 +1167,17 @@ function messageOf(text: string, codeWords: string): string {
 
 /** No error, nothing not found, no turn, no earlier attempt, nothing not final and no doubt but money moved. */
 function saysNothingElse(text: string): boolean {
-  if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
   // "Payment completed. Check status": the not-final rule's words keep it from being a success.
-  if (IN_FLIGHT.test(text) || ACCEPTED_NOT_DONE.test(text)) return false;
-  return !hasDoubtWords(text, 'money-moved');
+  return !IN_FLIGHT.test(text) && saysNothingBut(text, 'money-moved');
+}
+
+/**
+ * No error, nothing not found, no turn, no earlier attempt, no request merely accepted, and no doubt
+ * family but `family`: what a text that names one state must not say beside it.
+ */
+function saysNothingBut(text: string, family: string): boolean {
+  if (ABNORMAL.test(text) || NOT_FOUND.test(text) || CONTRAST.test(text) || EARLIER.test(text)) return false;
+  return !ACCEPTED_NOT_DONE.test(text) && !hasDoubtWords(text, family);
 }
 
 /**
@@ -1226,14 +1233,21 @@ const PARTIAL_APPROVAL = foldedAlone(
 );
 
 /**
- * Part of the amount moved, not the payment asked for: an approval for part of it, an approval for
- * "a lesser amount than requested", a payment made in part ("paid_partial", 部分支付成功, "Pago
- * parcial"), an underpayment. What to do about the rest is the merchant's to decide, so it is no
- * success. Not a partial refund or capture, which are those operations' own successes.
+ * Part of the amount moved in other words than an approval's: an approval for "a lesser amount than
+ * requested", a payment made in part ("paid_partial", 部分支付成功, "Pago parcial"), an underpayment.
  */
-const PART_OF_AMOUNT = foldedAlone(
-  /\b(approved|authori[sz]ed|approval|authori[sz]ation) (for |of )?(a |the )?partial\b|\bpartial(ly)? (approv|authori[sz])|\b(approved|authori[sz]ed),? partial(ly)?\b|\b(lesser|lower|smaller|reduced) amount\b|\bless than (the )?(requested|full|order|original|due)\b|\bpartial(ly)? (paid|payment|amount)\b|\bpaid partial(ly)?\b|\bunder-?paid\b|\bunder-?payment\b|部分(批准|核准|授权|承認|支付|付款|扣款)|(부분|일부) ?(승인|결제)|一部(支払|入金|承認)|\bpago parcial\b|\bparcialmente (pagad|aprobad|autorizad)[oa]\b/,
+const PAID_IN_PART = foldedAlone(
+  /\b(lesser|lower|smaller|reduced) amount\b|\bless than (the )?(requested|full|order|original|due)\b|\bpartial(ly)? (paid|payment|amount)\b|\bpaid partial(ly)?\b|\bunder-?paid\b|\bunder-?payment\b|部分(支付|付款|扣款)|일부 ?승인|(부분|일부) ?결제|一部(支払|入金|承認)|\bpago parcial\b|\bparcialmente (pagad|aprobad|autorizad)[oa]\b/,
 );
+
+/**
+ * Part of the amount moved, not the payment asked for (PARTIAL_APPROVAL, PAID_IN_PART): what to do
+ * about the rest is the merchant's to decide, so it is no success. Not a partial refund or capture,
+ * which are those operations' own successes.
+ */
+function saysPartOfAmount(text: string): boolean {
+  return PARTIAL_APPROVAL.test(text) || PAID_IN_PART.test(text);
+}
 
 const PAYMENT_NAMED = folded(
   /\b(payment|transaction|trade|charge|purchase|order|refund|capture|payout|transfer|withdrawal|invoice|disbursement|remittance)\b|支付|付款|扣款|退款|退货|收款|购买|交易|订单|결제|환불|승인|거래|決済|支払|返金|取引|\b(pago|transacción|compra|venta|cargo|reembolso)\b/,
@@ -1355,8 +1369,7 @@ function saysWaitsForCustomer(text: string, flow: Flow | undefined): boolean {
  */
 function saysOnlyInFlight(text: string): boolean {
   const t = withoutLookalikes(text);
-  if (!IN_FLIGHT.test(t) || ABNORMAL.test(t) || NOT_FOUND.test(t) || CONTRAST.test(t) || EARLIER.test(t)) return false;
-  return !ACCEPTED_NOT_DONE.test(t) && !hasDoubtWords(t, 'in-flight');
+  return IN_FLIGHT.test(t) && saysNothingBut(t, 'in-flight');
 }
 
 /**
@@ -1395,7 +1408,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
         detail: 'created, accepted or received is not paid: query the result',
       };
     }
-    if (flow !== 'refund' && flow !== 'capture' && r.unified !== 'partially_refunded' && PART_OF_AMOUNT.test(text)) {
+    if (flow !== 'refund' && flow !== 'capture' && r.unified !== 'partially_refunded' && saysPartOfAmount(text)) {
       return {
         rule: 'says-money-moved',
         unified: 'partially_approved',
