@@ -259,9 +259,12 @@ export class FeatureBuffer implements FeatureSink, SpanSink {
 }
 
 /**
- * Appends a glossary key's features, quoting [start, end). In a glossed language its first English
- * word also pairs with the English side of the word before it (`before`, quoted from
- * `beforeStart`), as two English words side by side do.
+ * Appends a glossary key's features, quoting [start, end), but for the word's own (`ownWord`,
+ * `ownPrefix`, -1 for none): "transacción" already gave the prefix "trans" that its English
+ * "transaction" gives too, and one feature given twice weighs double ("Transacción rechazada" read
+ * as a duplicate for its two "trans"). In a glossed language its first English word also pairs with
+ * the English side of the word before it (`before`, quoted from `beforeStart`), as two English
+ * words side by side do.
  */
 function pushGloss(
   g: Gloss,
@@ -271,8 +274,11 @@ function pushGloss(
   end: number,
   before: number,
   beforeStart: number,
+  ownWord: number,
+  ownPrefix: number,
 ): void {
   for (const f of g.feats) {
+    if (f === ownWord || f === ownPrefix) continue;
     out.push(f);
     if (spans) spans.push(start, end);
   }
@@ -351,8 +357,10 @@ export function textFeatures(text: string, out: FeatureSink, nsWord = NS_WORD, n
           gloss = glossOf(finish(NS_WORD, hLast));
         let en = w;
         let enStart = offset + s0;
-        if (len > PREFIX) {
-          out.push(finish(nsPrefix, hp));
+        // Hashes are 30 bits: -1 is no feature.
+        const wp = len > PREFIX ? finish(nsPrefix, hp) : -1;
+        if (wp >= 0) {
+          out.push(wp);
           if (spans) spans.push(offset + s0, offset + s0 + PREFIX);
         }
         let pw = 0;
@@ -383,7 +391,7 @@ export function textFeatures(text: string, out: FeatureSink, nsWord = NS_WORD, n
           const start = words === 1 ? s0 : words === 2 ? prevStart : pairStart;
           const before = words === 1 ? en1 : words === 2 ? en2 : en3;
           const beforeStart = words === 1 ? en1Start : words === 2 ? en2Start : en3Start;
-          pushGloss(gloss, out, spans, offset + start, offset + i, before, beforeStart);
+          pushGloss(gloss, out, spans, offset + start, offset + i, before, beforeStart, w, wp);
           if (gloss.glossed) {
             en = gloss.last;
             enStart = offset + start;
@@ -436,7 +444,7 @@ export function textFeatures(text: string, out: FeatureSink, nsWord = NS_WORD, n
           g = Math.imul(g ^ cj, FNV_PRIME);
           const gloss = glossOf(finish(NS_CJK_TERM, g));
           if (gloss === undefined) continue;
-          pushGloss(gloss, out, spans, offset + j, offset + i + 1, j === lastEnd ? lastEn : 0, lastStart);
+          pushGloss(gloss, out, spans, offset + j, offset + i + 1, j === lastEnd ? lastEn : 0, lastStart, -1, -1);
           // The walk goes from the shortest term to the longest: the longest is what the next
           // term pairs with.
           if (gloss.glossed) {

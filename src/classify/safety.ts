@@ -7,7 +7,8 @@
  *   `succeeded`.
  * - `says-money-moved`: `succeeded` only where the text says the money moved.
  * - `says-success`: a text that says it succeeded (and nothing says it failed) is never `failed`: a
- *   failure there would invite a second charge or a second refund.
+ *   failure there would invite a second charge or a second refund. Not a refusal of an operation
+ *   done before ("already refunded"): that success is the earlier operation's.
  * - `money-in-doubt`: duplicate, already exists, inconsistent with an earlier request, a
  *   reconciliation out of balance, timeout, system error, exception or unknown result, on a flow
  *   that moves money, is `unknown`/`query`.
@@ -310,8 +311,11 @@ const FAMILIES: readonly Doubt[] = [
     members: ['system_error', 'channel_error', 'network_congestion', 'provider_busy', 'provider_unavailable', 'channel_timeout'],
     // A network is a fault only with a word of one ("network error", "network unavailable"): alone it
     // is as often a card scheme or a payment method ("the selected network is not enabled").
+    // Korean tables' 파싱 (parsing) is the provider's own reading of a message failing (전문 파싱
+    // 실패, 파싱 중 오류가 발생): a system error in all five that print it. Not English "parse",
+    // which some tables print under a request to fix ("error while parsing the XML request").
     re: folded(
-      /系统(错误|异常|内部|故障|繁忙)|\bno connection\b|\bprocessor (failure|error|exception|malfunction)\b|\b(db|database) (error|exception|failure|fault|timeout)\b|(?<![a-z])db ?(입력|조회|처리|연결|접속)? ?(오류|에러|장애)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|\bunexpected (error|exception|failure|fault|problem)s?\b|\berror(es)? inesperad[oa]s?\b|\berror(es)? de comunicaci[oó]n(es)?\b|\bfallo de comunicaci[oó]n\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed|terminated|dropped|aborted)\b|\bconnection (with|to) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network|provider) (was |got |has been )?(terminated|dropped|interrupted|lost|closed|reset|aborted)\b|\b(problem|issue|error|fault)s? on our (end|side)\b|\bfatal (error|exception|failure)s?\b|\b(hardware|software) errors?\b|(접속|연결)[이가]? ?원활하지|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem|failure|fault)s?\b|内部错误|内部异常|\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(处理|進行|处理过程)中?(出错|发生错误)|処理中にエラー|\berror (al|durante el|mientras se) procesa|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 ?없음|응답이 ?없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|네트웍|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|네트웍|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(연결|접속)[이가]? ?(끊어|끊김|끊겼|끊긴)|(연결|접속)(하지|되지) 못|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
+      /系统(错误|异常|内部|故障|繁忙)|\bno connection\b|\bprocessor (failure|error|exception|malfunction)\b|\b(db|database) (error|exception|failure|fault|timeout)\b|(?<![a-z])db ?(입력|조회|처리|연결|접속)? ?(오류|에러|장애)|\bsystem (error|exception|abnormal|failure|issue|issues|busy|malfunction)\b|\bsystem internal\b|\binternal (server |system )?error\b|\bserver (error|exception)\b|服务器(错误|异常)|\bexception\b|\bunexpected (error|exception|failure|fault|problem)s?\b|\berror(es)? inesperad[oa]s?\b|\berror(es)? de comunicaci[oó]n(es)?\b|\bfallo de comunicaci[oó]n\b|异常|예외|例外|数据库|\bdatabase\b|网络|\bnetwork (error|errors|failure|failed|fail|issue|issues|problem|problems|exception|timeout|time-out|time out|unavailable|down|busy|congested|congestion|abnormal|fault|malfunction|not available|unreachable|connection|outage|interruption|instability)\b|\b(network|connection) (is |was )?(not available|unavailable|unreachable|lost|down|interrupted|unstable)\b|通信|\bcommunication\b|连线失败|连接失败|\bconnection (failed|error|abnormal|refused|reset|lost|closed|terminated|dropped|aborted)\b|\bconnection (with|to) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network|provider) (was |got |has been )?(terminated|dropped|interrupted|lost|closed|reset|aborted)\b|\b(problem|issue|error|fault)s? on our (end|side)\b|\bfatal (error|exception|failure)s?\b|\b(hardware|software) errors?\b|(접속|연결)[이가]? ?원활하지|\bconnection (to|with) (the )?(issuer|acquirer|bank|server|host|processor|gateway|network) (could not|cannot|can't|was not|failed)\b|\b(could not|cannot|can't|unable to|failed to) (connect|reach|establish)\b|繁忙|拥堵|拥挤|\bbusy\b|\bcongest(ed|ion)\b|\btoo many users\b|\btechnical (issue|error|problem|failure|fault)s?\b|内部错误|内部异常|\b(error|exception)s? (has )?(occurred |occured |happened )?(while|during) (the )?processing\b|(处理|進行|处理过程)中?(出错|发生错误)|処理中にエラー|\berror (al|durante el|mientras se) procesa|\b(no|invalid|malformed|bad|unexpected) response\b|\bno reply\b|\bresponse (error|body|format|is invalid|was invalid)\b|响应(错误|异常|超时)|无响应|未响应|내부 오류|내부오류|내부 에러|응답 오류|응답 ?없음|응답이 ?없|송신하지 못|전송하지 못|송신 실패|전송 실패|内部エラー|応答(エラー|なし)|응답오류|시스템 오류|시스템 에러|시스템오류|(시스템|통신|네트워크|네트웍|서버|전산|일시적인?) ?장애|일시적인? ?(오류|에러)|\btemporary (error|failure|fault|problem|issue)s?\b|一時的な?(エラー|障害)|(临时|暂时)性?(错误|故障)|\berror temporal\b|packet ?(오류|에러|error)|장애가 발생|네트워크|통신|혼잡|지연되고|(서비스|처리|응답|시스템|네트워크|네트웍|통신) ?지연|(응답 ?코드|결과 ?코드|에러 ?메시지|오류 ?메시지)가? ?(없|존재하지 않)|\b(no|missing) (response|result) code\b|(이용자|사용자|접속자)가 많|システムエラー|システム障害|ネットワーク|通信|混雑|混み合|\bdb ?(error|exception|오류|에러)|데이터베이스|データベース|\bsocket\b|소켓|ソケット|(연결|접속) ?(오류|에러|실패)|(연결|접속)[이가]? ?(끊어|끊김|끊겼|끊긴)|(연결|접속)(하지|되지) 못|(전송|송신|발송)에 실패|接続(エラー|失敗)|전문 ?(오류|에러)|파싱|(생성|초기화) ?실패|초기화 ?(오류|에러)|\berror (del|de) sistema\b|\berror interno\b|\bexcepción\b|\bcongesti[oó]n\b|\bocupado\b/,
     ),
     // A channel, bank or upstream reporting an error: the request may have gone through there. Not
     // where every error named is a field of the request ("amount limit error", 渠道参数错误): the
@@ -1031,6 +1035,29 @@ const CONTRAST = folded(/\bbut\b|\bhowever\b|\bexcept\b|但|却|然而|하지만
  * the last word but one of "退款已成功" (the refund has succeeded), where it marks a thing done.
  */
 const EARLIER = folded(/\b(already|previously|previous|prior|earlier|original|first|last)\b|이미|已(?!(成功|完成)([.!。 ]|$))|既に|\bya\b/);
+/**
+ * Codes whose reading is a request refused because the same operation was done before (a refund of
+ * a payment already refunded, a void of one already voided), with the words that name that
+ * operation. The taxonomy reads them "failed, stop" on their own flows and looks the result up
+ * elsewhere.
+ */
+const DONE_BEFORE: ReadonlyMap<string, GatedPattern> = new Map([
+  ['already_refunded', REFUND_WORD],
+  ['already_cancelled', folded(/취소|取消|撤销|撤銷|冲正|沖正|キャンセル|取り?消|\bcancel|\bvoid|\brevers|\banulad|\bcancelad/)],
+  ['already_captured', folded(/\bcaptur|请款|請款|매입|売上確定|\bcapturad/)],
+]);
+
+/**
+ * The reading is such a refusal, and the words name that operation and place its success before
+ * this request ("The transaction has already been refunded", 이미 취소 완료 건입니다): the success
+ * is the earlier operation's, and this one did nothing, so it is no reason to doubt the refusal. A
+ * success of another operation ("交易已被支付", paid, read as already voided) is still one.
+ */
+function refusedAsDoneBefore(r: Reading, text: string): boolean {
+  const operation = DONE_BEFORE.get(r.unified);
+  return operation?.test(text) === true && EARLIER.test(text);
+}
+
 /** Short enough to say nothing else: a few words, or a short run of CJK. */
 const FEW_WORDS = 4;
 const FEW_CHARACTERS = 40;
@@ -1500,6 +1527,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   }
   if (
     r.outcome === 'failed' &&
+    !refusedAsDoneBefore(r, text) &&
     (saysMoneyMoved(text, flow) || saysSuccess(text, flow) || saysSuccess(text, flow, messageOf(text, codeWords)))
   ) {
     return {

@@ -548,3 +548,24 @@ describe('the glossed reading the safety rules take', () => {
     expect(c.next).toBe('query');
   });
 });
+
+describe("a glossed word's features", () => {
+  it('never repeat the word\'s own: "transacción" and its English "transaction" give the prefix "trans" once', () => {
+    for (const text of ['transacción rechazada', 'transação recusada', 'transaktion abgelehnt', 'error']) {
+      const f = features(fold(text), '', undefined);
+      expect(new Set(f).size, text).toBe(f.length);
+    }
+  });
+  it('so "transaction declined" in other languages reads as the English does: a decline, ask the customer', () => {
+    for (const message of [
+      'Transacción rechazada',
+      'Transação recusada',
+      'Transação negada',
+      'Transaktion abgelehnt',
+      'Transakcja odrzucona',
+    ]) {
+      const c = classify({ message, flow: 'payment' });
+      expect([c.outcome, c.next], message).toEqual(['failed', 'ask_customer']);
+    }
+  });
+});

@@ -737,6 +737,21 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
     expect(withCode('success url is required', 'INVALID_SUCCESS_URL', 'payment')).toBeUndefined();
     expect(classify({ message: 'status=completed', code: 'completed', flow: 'payment' }).outcome).not.toBe('failed');
   });
+  // "Already refunded" on a refund is this request refused: the success it names is an earlier one.
+  it('but a refusal of an operation done before stands, where the words name that operation', () => {
+    const refunded: Reading = { unified: 'already_refunded', outcome: 'failed', next: 'stop' };
+    const cancelled: Reading = { unified: 'already_cancelled', outcome: 'failed', next: 'stop' };
+    for (const text of ['The transaction has already been refunded', 'Original transaction already refunded for total amount'])
+      expect(step(refunded, text, 'refund')?.rule).not.toBe('says-success');
+    expect(step(cancelled, '이미 취소 성공된 거래입니다.', 'cancel')?.rule).not.toBe('says-success');
+    expect(step(cancelled, '交易已被成功冲正', 'cancel')?.rule).not.toBe('says-success');
+    // a success of another operation, or of this one with nothing said of an earlier time, still counts
+    expect(step(cancelled, '付款成功 - 交易已經結束了', 'query')).toMatchObject({ rule: 'says-success' });
+    expect(step(refunded, 'This transaction has already been authorized.', 'refund')).toMatchObject({ rule: 'says-success' });
+    expect(step(refunded, 'Refund successful', 'cancel')).toMatchObject({ rule: 'says-success' });
+    const answer = classify({ message: 'The transaction has already been refunded', flow: 'refund' });
+    expect([answer.unified, answer.outcome, answer.next]).toEqual(['already_refunded', 'failed', 'stop']);
+  });
   it('unless the text also says it failed, or a cancellation is not what was asked', () => {
     expect(step(stopped, 'Payment failed after successful authentication', 'payment')).toBeUndefined();
     expect(step(stopped, '취소 성공', 'payment')).toBeUndefined();
@@ -753,6 +768,14 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
 });
 
 describe('safety rule money-in-doubt: on a flow that moves money, doubt is unknown/query', () => {
+  // Five Korean tables print 파싱 (parsing) only under their own system errors.
+  it("a Korean failure to parse a message is the provider's system error, not a request to fix", () => {
+    const fix: Reading = { unified: 'invalid_request', outcome: 'failed', next: 'fix_and_retry' };
+    for (const text of ['분할정산 정보를 파싱하는 오류가 발생하였습니다.', '요청 전문 파싱 실패', '파싱 에러'])
+      expect(step(fix, text, 'payment'), text).toMatchObject({ rule: 'money-in-doubt', unified: 'system_error' });
+    // English "parse" stays with the model: some tables print it under a request to fix.
+    expect(step(fix, 'An error occurred while parsing the XML request.', 'payment')).toBeUndefined();
+  });
   it.each([
     ['Duplicate transaction', 'duplicate_request'],
     ['Order already exists', 'duplicate_request'],
