@@ -16,7 +16,8 @@
  *   one that says the transaction is still in flight or already exists, is never answered "failed,
  *   try again".
  *
- * And one that is not about safety but about whose side acts: `balanceSide`, whose balance is short.
+ * And two that are not about safety but about whose side acts: `balanceSide`, whose balance is
+ * short, and `customer-ended`, a payment the customer cancelled, aborted or declined.
  *
  * Every pattern runs on folded text (lower case, Simplified Chinese, one space between words) and is
  * a plain alternation of words: no nested or unbounded gaps, so matching stays linear (the ReDoS
@@ -106,7 +107,7 @@ export interface Reading {
 }
 
 export interface SafetyStep {
-  rule: 'status-query' | 'not-final' | 'says-money-moved' | 'says-success' | 'says-paid' | 'money-in-doubt' | 'guard';
+  rule: 'status-query' | 'not-final' | 'says-money-moved' | 'says-success' | 'says-paid' | 'money-in-doubt' | 'guard' | 'customer-ended';
   /** The unified code the rule answers with; its decision comes from the taxonomy and the flow. */
   unified: string;
   /** Set when the rule must also force the decision (the taxonomy's reading would be unsafe). */
@@ -1400,10 +1401,38 @@ function saysOnlyInFlight(text: string): boolean {
 }
 
 /**
+ * The customer, not the issuer or the provider, ended the payment: "Declined by user", "The
+ * transaction was aborted by the payer", "User Aborted Transaction", 用户取消支付, 사용자 취소,
+ * ユーザーがキャンセルしました, "Cancelado por el usuario". Every such text in the catalog is a
+ * customer's cancellation but one 3-D Secure step the cardholder cancelled, which asks the customer
+ * to complete it (AUTH_STEP keeps those out).
+ */
+const CUSTOMER_ENDED = folded(
+  /\b(cancel+ed|aborted|declined|rejected|refused|abandoned|cancelad[oa]|anulad[oa]|rechazad[oa]) (by|por|durch) (the |el |la |den |der )?(user|customer|payer|buyer|shopper|cardholder|consumer|usuario|cliente|comprador|pagador|titular)s?\b|\b(user|customer|payer|buyer|shopper|cardholder|consumer)s? (has |have )?(cancel+ed|aborted|declined|rejected|refused|abandoned)\b|\b(user|customer|payer|buyer|shopper)[ _-]?abort|(用户|用戶|买家|買家|客户|客戶|付款人)(已|主动|主動)?取消|(사용자|고객|구매자)[이가]? ?(결제를? ?)?취소|(ユーザー|お客様|顧客|購入者)(が|による|都合で?)(決済を?|支払い?を?)?キャンセル/,
+);
+
+/**
+ * The text says the customer ended the payment, and no word of doubt stands beside it: its state
+ * is final and no money moved, and nobody is asked to do anything (the customer chose). The model
+ * reads such texts by their verb, a decline or an abort ("Declined by user" as a decline to ask the
+ * customer about, "User aborted the transaction" as an unknown state), not by who acted.
+ */
+function saysCustomerEnded(text: string): boolean {
+  return CUSTOMER_ENDED.test(text) && !AUTH_STEP.test(text) && saysNoDoubt(text);
+}
+
+/**
  * Checks a model reading against the rules and returns the first that applies, or undefined when
  * the reading stands. `text` is the folded message plus the code's words; `codeWords`, those words.
  */
 export function safetyStep(r: Reading, text: string, flow: Flow | undefined, codeWords = ''): SafetyStep | undefined {
+  if ((r.outcome === 'failed' || r.outcome === 'unknown') && r.unified !== 'customer_cancelled' && saysCustomerEnded(text)) {
+    return {
+      rule: 'customer-ended',
+      unified: 'customer_cancelled',
+      detail: 'the text says the customer ended the payment: final, and no money moved',
+    };
+  }
   if (r.outcome !== 'pending' && saysOnlyCreated(text, flow, codeWords)) {
     return {
       rule: 'not-final',

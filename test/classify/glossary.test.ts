@@ -432,6 +432,30 @@ describe('words the held-out tables showed missing (2026-12-07)', () => {
   });
 });
 
+describe('words a later held-out table showed missing (2026-12-07)', () => {
+  const cases: [text: string, english: string, answer?: { outcome: string; next: string }][] = [
+    // A Czech integration's credentials, and a Polish merchant's account switched off: the
+    // integration's to fix.
+    ['Chybné přístupové údaje', 'invalid credentials', { outcome: 'failed', next: 'fix_and_retry' }],
+    ['Konto sprzedawcy jest nieaktywne', 'account merchant is inactive', { outcome: 'failed', next: 'fix_and_retry' }],
+    ['Parametr chk nie zgadza się z wyliczonym parametrem chk', 'parameter chk does not match z wyliczonym parametrem chk'],
+    // An order started and waiting for the customer, in Portuguese and Russian.
+    ['Pedido inicializado com sucesso', 'order initiated successfully', { outcome: 'pending', next: 'wait' }],
+    [
+      'Операция только инициализирована, деньги от покупателя не получены',
+      'transaction только initiated, money от покупателя not received',
+    ],
+    // A Turkish card number, written without the marks as ASCII-only APIs do.
+    ['Kredi karti numarasi gecerli', 'credit card number valid'],
+    ['Erreur de format de la requête.', 'error de format de la request.'],
+    ['Перевищено ліміт на суму або кількість платежів клієнта', 'limit exceeded на amount або number payments customer'],
+  ];
+  it.each(cases)('%s', (text, english, answer) => {
+    expect(glossText(fold(text))).toBe(english);
+    if (answer) expect(classify({ message: text, flow: 'payment' })).toMatchObject(answer);
+  });
+});
+
 describe('the glossed languages and the catalog', () => {
   it('meets no word of theirs in any catalog text, so the model learned nothing from them', () => {
     // The catalog holds no Portuguese, Indonesian, Vietnamese or Thai: a key of theirs that matched

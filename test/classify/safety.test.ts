@@ -767,6 +767,32 @@ describe('safety rule says-success: a text that says it succeeded is never a fai
   });
 });
 
+describe('customer-ended: a payment the customer ended is a final failure, and nobody is asked to act', () => {
+  it.each([
+    ['Declined by user', 'payment'],
+    ['Transaction declined by customer', 'payment'],
+    ['The transaction was aborted by the payer', 'payment'],
+    ['User Aborted Transaction', 'query'],
+    ['Payment rejected by the payer', 'payment'],
+    ['Cancelado por el usuario', 'query'],
+    ['Abgebrochen durch den Kunden', 'payment'],
+    ["Annulé par l'utilisateur", 'payment'],
+    ['Żądanie transakcji przerwane przez użytkownika', 'payment'],
+    ['用户取消支付', 'payment'],
+    ['고객이 결제를 취소했습니다', 'query'],
+    ['お客様が支払いをキャンセルしました', 'payment'],
+  ] as const)('%s (flow %s)', (message, flow) => {
+    const c = classify({ message, flow });
+    expect([c.unified, c.outcome, c.next], message).toEqual(['customer_cancelled', 'failed', 'stop']);
+  });
+  it('not a 3-D Secure step the cardholder cancelled (the customer is asked to complete it), nor beside a word of doubt', () => {
+    expect(step(declined, fold('3D Secure authentication cancelled by the cardholder'), 'payment')?.rule).not.toBe('customer-ended');
+    expect(step(declined, 'Transaction aborted by user: system error', 'payment')?.rule).not.toBe('customer-ended');
+    expect(step(declined, 'Declined by issuer', 'payment')?.rule).not.toBe('customer-ended');
+    expect(step(declined, 'Declined by user', 'payment')).toMatchObject({ rule: 'customer-ended', unified: 'customer_cancelled' });
+  });
+});
+
 describe('safety rule money-in-doubt: on a flow that moves money, doubt is unknown/query', () => {
   // Five Korean tables print 파싱 (parsing) only under their own system errors.
   it("a Korean failure to parse a message is the provider's system error, not a request to fix", () => {

