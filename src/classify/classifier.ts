@@ -674,12 +674,15 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       }
     }
     if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
-      const rows =
-        saysDeclined(ruled) || saysExpired(ruled) || saysOnlyDeclined(ruled, words)
-          ? saysOnlyDeclined(ruled, words) && !saysMerchantBalanceShort(ruled, flow)
+      // The merchant's balance short ("商户余额不足，退款失败") is the merchant's to fix, though its
+      // words are a decline's too: the provider refused the refund or the payout before moving anything.
+      const rows = saysMerchantBalanceShort(ruled, flow)
+        ? requestRows
+        : saysDeclined(ruled) || saysExpired(ruled) || saysOnlyDeclined(ruled, words)
+          ? saysOnlyDeclined(ruled, words)
             ? briefRows
             : declinedRows
-          : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled) || saysMerchantBalanceShort(ruled, flow)
+          : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled)
             ? requestRows
             : quietRows;
       g = rows === light ? q : cheapest(full, rows);

@@ -986,6 +986,18 @@ describe('classify: an answer right about the money is half right', () => {
       const c = classify({ message, flow: 'payout' });
       expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
     }
+    // Also where its words are a decline's too (余额不足, "insufficient balance"): the merchant's
+    // balance, named or on a refund, weighs as a request to fix, not as a customer's decline.
+    for (const message of [
+      '商户余额不足，退款失败',
+      '商户可用退款余额不足',
+      'Insufficient balance to refund',
+      '由於特店帳戶餘額不足,退款失敗',
+    ]) {
+      expect(saysDeclined(fold(message)) || saysOnlyDeclined(fold(message), ''), message).toBe(true);
+      const c = classify({ message, flow: 'refund' });
+      expect([c.unified, c.outcome, c.next], message).toEqual(['merchant_balance_insufficient', 'failed', 'fix_and_retry']);
+    }
   });
 
   it('an error that names a field of the request hints at no doubt; any other error still does', () => {
