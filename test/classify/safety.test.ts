@@ -1699,6 +1699,13 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('リクエスト数が上限を超えました。しばらくしてから再試行してください。')).toBe(true);
     expect(says('请求次数超过限制')).toBe(true);
     expect(says('허용된 요청 횟수가 초과된 경우')).toBe(true);
+    // Calls too frequent, or too many at once: the same limit in other words.
+    expect(says('Too many concurrent requests')).toBe(true);
+    expect(says('调用频率超过限制，请降低请求频率')).toBe(true);
+    expect(says('操作过于频繁')).toBe(true);
+    expect(says('卡支付频率超出限制而被拒绝')).toBe(false);
+    for (const message of ['Too many concurrent requests', '调用频率超过限制，请降低请求频率'])
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'retry' });
     expect(says('カードの利用回数が上限を超えました')).toBe(false);
     expect(says('Card decline rate limit exceeded')).toBe(false);
     expect(says('Too many requests; the result of the payment is unknown')).toBe(false);
