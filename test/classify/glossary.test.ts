@@ -6,6 +6,7 @@ import {
   ARABIC_GLOSSARY,
   CZECH_GLOSSARY,
   DUTCH_GLOSSARY,
+  FINNISH_GLOSSARY,
   GERMAN_GLOSSARY,
   HEBREW_GLOSSARY,
   HUNGARIAN_GLOSSARY,
@@ -37,6 +38,14 @@ function readsAsEnglish(message: string, english: string, timedOut: string): voi
   expect(classify({ message, flow: 'payment' }).unified).toBe(classify({ message: english, flow: 'payment' }).unified);
   const timeout = classify({ message: timedOut, flow: 'payment' });
   expect([timeout.outcome, timeout.next]).toEqual(['unknown', 'query']);
+}
+
+/** Each message reads its negation in English (`english`), and none is a payment that went through. */
+function readsNegated(messages: readonly string[], english: RegExp): void {
+  for (const message of messages) {
+    expect(glossText(fold(message)), message).toMatch(english);
+    expect(classify({ message, flow: 'payment' }).outcome, message).not.toBe('succeeded');
+  }
 }
 
 /** The features of an English text, less the bias. */
@@ -114,7 +123,7 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian and Scandinavian hold no key of an earlier glossary, so texts of those languages read as before', () => {
+  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Scandinavian and Finnish hold no key of an earlier glossary, so texts of those languages read as before', () => {
     const later = [
       GERMAN_GLOSSARY,
       ITALIAN_GLOSSARY,
@@ -129,6 +138,7 @@ describe('glossaries added after the others', () => {
       HUNGARIAN_GLOSSARY,
       ROMANIAN_GLOSSARY,
       SCANDINAVIAN_GLOSSARY,
+      FINNISH_GLOSSARY,
     ];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
@@ -307,12 +317,23 @@ describe('Swedish, Norwegian and Danish', () => {
 
   it('reads as its English words do', () => readsAsEnglish('Täckning saknas', 'Insufficient funds', 'Tidsgränsen överskreds'));
 
-  it('reads a negation, so that "not approved" never says the money moved', () => {
-    for (const message of ['Betalningen är inte godkänd', 'Betalingen er ikke godkjent', 'Betalingen er ikke godkendt']) {
-      expect(glossText(fold(message)), message).toContain('not approved');
-      expect(classify({ message, flow: 'payment' }).outcome, message).not.toBe('succeeded');
-    }
-  });
+  it('reads a negation, so that "not approved" never says the money moved', () =>
+    readsNegated(['Betalningen är inte godkänd', 'Betalingen er ikke godkjent', 'Betalingen er ikke godkendt'], /not approved/));
+});
+
+describe('Finnish', () => {
+  // Finnish negates with a verb of its own before the stem: "ei onnistunut", "ei hyväksytty".
+  it('reads a negation, so that "not approved" never says the money moved', () =>
+    readsNegated(['Maksua ei hyväksytty', 'Maksu ei onnistunut'], /not approved|unsuccessful/));
+
+  it('reads as its English words do', () => readsAsEnglish('Tilillä ei ole katetta', 'Insufficient funds', 'Aikakatkaisu'));
+
+  it.each([
+    ['Maksu hylättiin: tilillä ei ole katetta', 'payment', 'failed', 'insufficient_funds'],
+    ['Kortti on vanhentunut', 'payment', 'failed', 'expired_card'],
+    ['Maksu onnistui', 'payment', 'succeeded', 'approved'],
+    ['Järjestelmävirhe, yritä myöhemmin uudelleen', 'payment', 'unknown', undefined],
+  ] as const)('%s (%s) reads %s', readsAs);
 });
 
 describe('Romanian', () => {

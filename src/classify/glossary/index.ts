@@ -6,15 +6,17 @@
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
  *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Swedish,
- *   Norwegian, Danish): a key is
+ *   Norwegian, Danish, Finnish): a key is
  *   a word, or a phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
  */
+
 import { ARABIC_GLOSSARY } from './arabic.js';
 import { CJK_GLOSSARY } from './cjk.js';
 import { CZECH_GLOSSARY } from './czech.js';
 import { DUTCH_GLOSSARY } from './dutch.js';
+import { FINNISH_GLOSSARY } from './finnish.js';
 import { FRENCH_GLOSSARY } from './french.js';
 import { GERMAN_GLOSSARY } from './german.js';
 import { HEBREW_GLOSSARY } from './hebrew.js';
@@ -37,6 +39,7 @@ export {
   CJK_GLOSSARY,
   CZECH_GLOSSARY,
   DUTCH_GLOSSARY,
+  FINNISH_GLOSSARY,
   FRENCH_GLOSSARY,
   GERMAN_GLOSSARY,
   HEBREW_GLOSSARY,
@@ -87,6 +90,7 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: HUNGARIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: ROMANIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: SCANDINAVIAN_GLOSSARY, plain: 'all', glossed: true },
+  { words: FINNISH_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
