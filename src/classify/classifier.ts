@@ -9,6 +9,7 @@ import {
   balanceSide,
   briefEnough,
   isRiskyFailure,
+  namesCardsLimit,
   namesFieldError,
   safetyStep,
   saysDeclined,
@@ -517,6 +518,23 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     return true;
   };
 
+  // Whose limit the amount went over (safety.ts, namesCardsLimit): where the model leans to the
+  // merchant's range of amounts and the text names the card, its holder or its issuer as the
+  // limit's owner, the card's limit takes the pair's weight. One way only: the catalog's texts of the
+  // merchant's range name no card or buyer, and its merchants' own limits (가맹점 한도초과) are
+  // card_limit_exceeded rows too.
+  const cardLimitK = model.classes.indexOf('card_limit_exceeded');
+  const amountRangeK = model.classes.indexOf('amount_out_of_range');
+  const limitSwap = (w: Float64Array, base: Float64Array, text: string): boolean => {
+    if (!useSafety || cardLimitK < 0 || amountRangeK < 0) return false;
+    const c = w[cardLimitK] as number;
+    const a = w[amountRangeK] as number;
+    if (!(a > c && a > (base[amountRangeK] as number)) || !namesCardsLimit(text)) return false;
+    w[cardLimitK] = a;
+    w[amountRangeK] = c;
+    return true;
+  };
+
   // Each code's end of an evidence line (`"余额" → insufficient_funds`), made once.
   const pointsTo = model.classes.map((c) => `" → ${c}`);
 
@@ -583,10 +601,12 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // sums scores and takes the plain softmax from the top.
     let rank: Float64Array;
     let swapped: boolean;
+    let limited: boolean;
     if (nFeats <= productFeatures) {
       odds.set(biasExp);
       for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.mulRow(rows[i] as number, odds, prior);
       swapped = sideSwap(odds, biasExp, ruled, flow);
+      limited = limitSwap(odds, biasExp, ruled);
       sum = biasSum;
       for (let k = 0; k < K; k++) {
         const o = odds[k] as number;
@@ -605,6 +625,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       scores.set(model.bias);
       for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.addRow(rows[i] as number, scores, prior);
       swapped = sideSwap(scores, model.bias, ruled, flow);
+      limited = limitSwap(scores, model.bias, ruled);
       for (let k = 0; k < K; k++) {
         if ((scores[k] as number) > top) {
           top = scores[k] as number;
@@ -712,12 +733,19 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     }
     // After a swap the pair's words pushed the other side: they are the evidence, quoted for this one.
     const side = swapped && (best === buyerK || best === merchantK);
-    const pushed = side ? (best === buyerK ? merchantK : buyerK) : best;
+    const limit = limited && best === cardLimitK;
+    const pushed = side ? (best === buyerK ? merchantK : buyerK) : limit ? amountRangeK : best;
     let evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, pushed, text, words, best);
     if (side) {
       evidence.push({
         kind: 'threshold',
         detail: `whose balance: by its words and its flow, the ${best === buyerK ? "buyer's" : "merchant's"}, so ${model.classes[best]}, not ${model.classes[pushed]}`,
+      });
+    }
+    if (limit) {
+      evidence.push({
+        kind: 'threshold',
+        detail: `whose limit: the words name the card's, its holder's or its issuer's, so ${model.classes[best]}, not ${model.classes[pushed]}`,
       });
     }
     // A decision that hedges between doubt and failure ("failed, query") can win with a code that no

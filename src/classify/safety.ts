@@ -427,6 +427,13 @@ const PAYING_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'capture', 
 
 /** Flows on which money may move; no flow at all counts too, since it may be any of them. */
 const MONEY_FLOWS: ReadonlySet<string> = new Set(['any', 'payment', 'refund', 'cancel', 'capture', 'recurring', 'payout']);
+/**
+ * The flows that act on a transaction made before: a refund, a cancellation, a capture. There a
+ * transaction the provider cannot find was not acted on, so this request moved nothing, whether or
+ * not the transaction it names turns up later; a payment, a payout or a status query not found may
+ * be one that exists yet (the not-found doubt family).
+ */
+const ON_EARLIER: ReadonlySet<string> = new Set(['refund', 'cancel', 'capture']);
 
 /** Answers that invite another attempt: wrong and costly when the money may have moved. */
 export function isRiskyFailure(outcome: string, next: string): boolean {
@@ -572,10 +579,11 @@ function says(d: Doubt, t: string): boolean {
  * money check applies) and the first family of any kind (when the guard does). The money rule is
  * checked first, so a money family found anywhere wins over an earlier in-flight one.
  */
-function doubtsIn(text: string, money: boolean, any: boolean): { money?: Doubt; any?: Doubt } {
+function doubtsIn(text: string, money: boolean, any: boolean, except?: string): { money?: Doubt; any?: Doubt } {
   const t = withoutLookalikes(text);
   let first: Doubt | undefined;
   for (const d of DOUBTS) {
+    if (d.family === except) continue;
     if (!d.moneyInDoubt && (!any || first !== undefined)) continue;
     if (d.moneyInDoubt && !money && first !== undefined) break;
     if (!says(d, t)) continue;
@@ -607,9 +615,10 @@ let noDoubt = false;
 
 /**
  * The text says the payment was declined, or names why the buyer's card or account could not pay
- * (no funds, expired, over its limit, a card or account number, CVV or PIN given wrong): the authorisation ran
- * and was refused. Not "not declined", nor an access or a permission denied
- * (访问拒绝), which refuse the call, not the payment. Whether a word of doubt stands beside it
+ * (no funds, expired, over its limit, a card or account number, CVV or PIN given wrong), or says the
+ * customer's own check failed (3-D Secure, a one-time password, a PIN: 인증 실패, 認証に失敗, 认证失败):
+ * the authorisation ran and was refused. Not "not declined", nor an access or a permission denied
+ * (访问拒绝), nor a user's or an API's authentication failed, which refuse the call, not the payment. Whether a word of doubt stands beside it
  * ("declined: timeout") is saysNoDoubt's to say.
  */
 export function saysDeclined(text: string): boolean {
@@ -660,7 +669,7 @@ const CARD_REFUSED: readonly GatedPattern[] = [
 ];
 
 const DECLINED = folded(
-  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit) (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)s?\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|(联系|联络|洽询|请洽)(发卡行|发卡银行|发卡方|发卡机构)|(카드사|카드 ?발급사|발급 ?은행)(로|에|에게)? ?(문의|연락)|(カード会社|カード発行会社)(に|へ|まで)(お)?(問い?合わせ|問合せ|連絡)|与(发卡行|发卡银行|发卡方)联系|不予承兑|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|거절|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b|\b(fondos|saldo|crédito|credito|disponible|cupo) insuficientes?\b|\btarjeta (vencida|expirada|caducada)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong) ((credit |debit )?card number|card no|cvv2?|cvc2?|pin|security code|(card )?expiry date|(card )?expiration date|(bank )?account number)\b|\b(cvv2?|cvc2?|pin|security code|card number|expiry date|expiration date|account number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b/,
+  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit) (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)s?\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|(联系|联络|洽询|请洽)(发卡行|发卡银行|发卡方|发卡机构)|(카드사|카드 ?발급사|발급 ?은행)(로|에|에게)? ?(문의|연락)|(カード会社|カード発行会社)(に|へ|まで)(お)?(問い?合わせ|問合せ|連絡)|与(发卡行|发卡银行|发卡方)联系|不予承兑|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|거절|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b|\b(fondos|saldo|crédito|credito|disponible|cupo) insuficientes?\b|\btarjeta (vencida|expirada|caducada)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong|bad) ((credit |debit )?card number|card no|cvv2?|cvc2?|pin|security code|(card )?expiry date|(card )?expiration date|(bank )?account number)\b|\bnot enough (funds|balance|money|credit)\b|\b(funds|balance) (is |are |was |were )?not enough\b|\b(cvv2?|cvc2?|pin|security code|card number|expiry date|expiration date|account number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|(cvv2?|cvc2?|安全码) ?(检核|核对|校验|验证)?(错误|不正确|有误|不符)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b|(?<!\b(user|api|merchant|client|partner|app) )\b(authentication|3-?d ?secure|3ds|otp|pin|passcode|one-time password|sms code)( check| verification)? (failed|failure|unsuccessful)\b|인증 ?실패|인증에 실패|認証(に|が)?失敗|认证失败/,
 );
 
 /**
@@ -719,7 +728,7 @@ const NOT_SET_UP: readonly GatedPattern[] = [
  */
 const VALIDATION: readonly GatedPattern[] = [
   folded(
-    /(?<![a-z0-9])(is|are|was|were)[ _](not[ _])?(invalid|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
+    /(?<![a-z0-9])(is|are|was|were)[ _](not[ _]|either[ _])?(invalid|not[ _]well[ _-]formed|ill[ _-]formed|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
   ),
   folded(
     /값이 ?(올바르지|잘못|유효하지)|유효하지 않은 값|(잘못된|올바르지 않은) 요청|(을|를) 보내지 않|넘어오지 않|필수 ?(값|항목|파라미터|입력)|(?<!(입금|출금|결제|정산|거래) ?)누락|[이가] 잘못 ?(되었|됐|되어|입력)|미입력|입력되지 않았|[가-힣a-z0-9] ?(불일치|상이|틀림|틀립니다|틀렸습니다)|(?<!(응답|수신|회신) ?전문)[이가] ?유효하지 않/,
@@ -1311,6 +1320,23 @@ export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'me
 }
 
 /**
+ * The text says an amount went over a limit and names the card, its holder, the buyer or the issuer
+ * as the limit's owner, and not the merchant ("The card has exceeded its limit", "exceeds the
+ * approval limit set by the issuer for this card", 买家付款日限额超限, "kundens tillåtna
+ * kreditgräns"): the card's or the buyer's limit (card_limit_exceeded: ask the customer), not the
+ * range of amounts the merchant or the provider accepts (amount_out_of_range: fix the amount). No
+ * catalog text of the merchant's range names a card, a buyer or an issuer beside its limit.
+ */
+export function namesCardsLimit(text: string): boolean {
+  return LIMIT.test(text) && (BUYER_SIDE.test(text) || CARD_OR_ISSUER.test(text)) && !MERCHANT_NAMED.test(text);
+}
+
+const LIMIT = folded(/\blimits?\b|\bexceed(s|ed|ing)?\b|限额|限額|额度|額度|上限|限度|한도|\b(límite|limite|ліміт|лимит)\b/);
+const CARD_OR_ISSUER = folded(
+  /\b(card|cards|issuer|issuing bank|credit limit|credit line)\b|银行卡|信用卡|发卡|發卡|카드|カード|\b(tarjeta|cartão|carte)\b/,
+);
+
+/**
  * The merchant's own balance too low for what was asked (商户可用余额不足，无法退款, "Refund amount is
  * more than your available balance", "Insufficient funds" on the refund or payout flow): the
  * provider checked it before moving anything, and the merchant is to top it up, as it is to fix an
@@ -1408,7 +1434,7 @@ function saysOnlyInFlight(text: string): boolean {
  * to complete it (AUTH_STEP keeps those out).
  */
 const CUSTOMER_ENDED = folded(
-  /\b(cancel+ed|aborted|declined|rejected|refused|abandoned|cancelad[oa]|anulad[oa]|rechazad[oa]) (by|por|durch) (the |el |la |den |der )?(user|customer|payer|buyer|shopper|cardholder|consumer|usuario|cliente|comprador|pagador|titular)s?\b|\b(user|customer|payer|buyer|shopper|cardholder|consumer)s? (has |have )?(cancel+ed|aborted|declined|rejected|refused|abandoned)\b|\b(user|customer|payer|buyer|shopper)[ _-]?abort|(用户|用戶|买家|買家|客户|客戶|付款人)(已|主动|主動)?取消|(사용자|고객|구매자)[이가]? ?(결제를? ?)?취소|(ユーザー|お客様|顧客|購入者)(が|による|都合で?)(決済を?|支払い?を?)?キャンセル/,
+  /\b(cancel+ed|aborted|declined|rejected|refused|abandoned|cancelad[oa]|anulad[oa]|rechazad[oa]) (by|por|durch) (the |el |la |den |der )?(user|customer|payer|buyer|shopper|cardholder|consumer|usuario|cliente|comprador|pagador|titular)s?\b|\b(user|customer|payer|buyer|shopper|cardholder|consumer)s? (has |have )?(cancel+ed|aborted|declined|rejected|refused|abandoned)\b|\b(user|customer|payer|buyer|shopper)[ _-]?abort|(用户|用戶|买家|買家|客户|客戶|付款人)(已|主动|主動)?取消|(사용자|고객|구매자)[이가]? ?(결제를? ?)?취소|(ユーザー|お客様|顧客|購入者)(が|による|により|都合で?)(決済[がを]?|(お)?支払い?[がを]?)?キャンセル/,
 );
 
 /**
@@ -1628,7 +1654,7 @@ export function safetyStep(r: Reading, text: string, flow: Flow | undefined, cod
   const risky = isRiskyFailure(r.outcome, r.next);
   const failed = r.outcome === 'failed';
   if (!money && !failed) return undefined;
-  const found = doubtsIn(text, money, risky);
+  const found = doubtsIn(text, money, risky, flow !== undefined && ON_EARLIER.has(flow) ? 'not-found' : undefined);
   if (found.money) {
     const d = found.money;
     return {

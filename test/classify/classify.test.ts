@@ -645,6 +645,19 @@ describe('classify: an answer right about the money is half right', () => {
       // the account a payout or a bank debit names
       'RJCT - AC01 Incorrect Account Number',
       'Account number is incorrect.',
+      'Bad CVV2',
+      'CVV2 錯誤',
+      'CVV2檢核錯誤',
+      'Not enough balance',
+      'Funds are not enough',
+      // the customer's own step that failed: 3-D Secure, a one-time password, a PIN, a phone check
+      'Authentication failed',
+      '3D Secure authentication failed',
+      'OTP verification failed',
+      '[인증실패] PASS인증에 실패하였습니다. 다시 시도해 주십시오.',
+      '인증 실패',
+      '本人認証に失敗しました',
+      '认证失败',
     ])
       expect(saysDeclined(fold(t)), t).toBe(true);
     // Portuguese, glossed to English in the order its words come: "funds insufficient".
@@ -665,8 +678,15 @@ describe('classify: an answer right about the money is half right', () => {
       'Signature verification failed',
       'API key blocked',
       'Invalid merchant account number',
+      // the integration's login to the API, not the customer's
+      'User authentication failed. The account or API user is inactive.',
+      'API authentication failed',
     ])
       expect(saysDeclined(fold(t)), t).toBe(false);
+    // What it buys: a customer's authentication that failed, in words the model weighs little, is
+    // the customer's to try again, not a stop.
+    expect(classify({ message: '인증에 실패하였습니다.', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    expect(classify({ message: 'Not enough balance', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
     // A payee's account number given wrong is the customer's to give again.
     expect(classify({ message: 'RJCT - AC01 Incorrect Account Number', flow: 'payout' })).toMatchObject({
       outcome: 'failed',
@@ -848,8 +868,15 @@ describe('classify: an answer right about the money is half right', () => {
       '전문길이 오류',
       '정의되지 않은 전문구분',
       '가맹점번호 미전송',
+      // a request that is not well formed, or a value either too short or too long
+      'The request JSON is not well formed.',
+      'The value of a field is either too short or too long',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
+    expect(classify({ message: 'The request JSON is not well formed.', flow: 'payment' })).toMatchObject({
+      outcome: 'failed',
+      next: 'fix_and_retry',
+    });
     // A response's message in the wrong format came back after the request was sent.
     for (const t of ['응답 전문 포맷 오류', '수신전문 형식오류', '제휴사 응답전문이 유효하지 않습니다.'])
       expect(saysRequestInvalid(fold(t)), t).toBe(false);

@@ -180,6 +180,15 @@ describe('Polish, Russian, Dutch, Czech, Hebrew and Arabic', () => {
     expect(classify({ message: 'لم تتم العملية بنجاح', flow: 'payment' }).outcome).not.toBe('succeeded');
   });
 
+  it('read a Dutch account closed (afgesloten, opgeheven) as closed', () => {
+    expect(glossText(fold('Rekening afgesloten'))).toBe('account closed');
+    expect(glossText(fold('Rekening opgeheven'))).toBe('account closed');
+    expect(classify({ message: 'Rekening afgesloten', flow: 'recurring' })).toMatchObject({
+      unified: 'account_closed',
+      next: 'ask_customer',
+    });
+  });
+
   it('read Russian inflected forms, and ё as е, in English', () => {
     const expired = featureSet('Срок действия карты истёк');
     for (const f of [...english('card'), ...english('expired')]) expect(expired.has(f)).toBe(true);

@@ -3,6 +3,7 @@ import { classify } from '../../src/classify/classify.js';
 import { codeWords } from '../../src/classify/features.js';
 import {
   balanceSide,
+  namesCardsLimit,
   type Reading,
   safetyStep,
   saysMoneyMoved,
@@ -781,6 +782,8 @@ describe('customer-ended: a payment the customer ended is a final failure, and n
     ['用户取消支付', 'payment'],
     ['고객이 결제를 취소했습니다', 'query'],
     ['お客様が支払いをキャンセルしました', 'payment'],
+    ['お客様によりお支払いがキャンセルされました', 'payment'],
+    ['お客様によりキャンセルされました', 'payment'],
   ] as const)('%s (flow %s)', (message, flow) => {
     const c = classify({ message, flow });
     expect([c.unified, c.outcome, c.next], message).toEqual(['customer_cancelled', 'failed', 'stop']);
@@ -1820,6 +1823,49 @@ describe("whose balance is short: the buyer's or the merchant's", () => {
         unified: 'merchant_balance_insufficient',
         next: 'fix_and_retry',
       });
+    }
+  });
+});
+
+describe("whose limit the amount went over: the card's or the merchant's range", () => {
+  it.each([
+    ['Amount exceeds the maximum allowed for this card', true],
+    ['The transaction amount exceeds the approval limit set by the issuer for this card.', true],
+    ['The customer has exceeded the daily transaction limit set on the card.', true],
+    ['买家付款日限额超限', true],
+    // the merchant's or the provider's range of amounts, or a limit of no one named
+    ['The specified amount is greater than the maximum amount allowed.', false],
+    ['Transaction limit for merchant/terminal exceeded', false],
+    ['Exceeds Transaction Amount Limit', false],
+    ['Invalid card number', false],
+  ] as const)('%s: %s', (text, card) => {
+    expect(namesCardsLimit(fold(text))).toBe(card);
+  });
+
+  it("answers a card's limit as the customer's, where the model leaned to the merchant's range", () => {
+    const c = classify({ message: 'Amount exceeds the maximum allowed for this card', flow: 'payment' });
+    expect(c).toMatchObject({ unified: 'card_limit_exceeded', outcome: 'failed', next: 'ask_customer' });
+    expect(c.evidence.some((e) => e.detail.startsWith("whose limit: the words name the card's"))).toBe(true);
+    expect(classify({ message: 'The specified amount is greater than the maximum amount allowed.', flow: 'payment' }).unified).toBe(
+      'amount_out_of_range',
+    );
+  });
+});
+
+describe('a refund, a cancellation or a capture of a transaction the provider cannot find moved nothing', () => {
+  it.each([
+    ['交易不存在', 'refund'],
+    ['The payment intent cannot be found', 'refund'],
+    ['The order could not be found', 'capture'],
+    ['Transaction to be voided was not found', 'cancel'],
+    ['該当する取引が存在しません', 'cancel'],
+  ] as const)('%s (%s) failed, not in doubt', (message, flow) => {
+    expect(classify({ message, flow }).outcome).toBe('failed');
+    expect(step(stopped, fold(message), flow)?.rule).not.toBe('money-in-doubt');
+  });
+  it('where the payment or its status is what was not found, it may exist yet: looked up', () => {
+    for (const flow of ['payment', 'query', 'payout'] as const) {
+      expect(classify({ message: 'Transaction not found', flow }), flow).toMatchObject({ outcome: 'unknown', next: 'query' });
     }
   });
 });

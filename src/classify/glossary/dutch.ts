@@ -157,6 +157,8 @@ export const DUTCH_GLOSSARY: Readonly<Record<string, string>> = {
   blokkering: 'block',
   gestolen: 'stolen',
   gesloten: 'closed',
+  afgesloten: 'closed',
+  opgeheven: 'closed',
   inactief: 'inactive',
   'niet actief': 'inactive',
   beperkt: 'restricted',
