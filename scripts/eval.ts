@@ -6,7 +6,7 @@
  * compared with the catalog's decision. The production calibration and threshold are applied to
  * those answers. Abstentions count as wrong unless the catalog's answer is itself unknown/query.
  * The old rule classifier (scripts/legacy) runs on the same cases alongside. Also runs the held-out
- * messages in test/fixtures/classify/unseen.json and unseen-2.json … unseen-12.json (providers in
+ * messages in test/fixtures/classify/unseen.json and unseen-2.json … unseen-13.json (providers in
  * neither the catalog nor the corpus) with the shipped model.
  *
  * `--quick` runs three providers only (for CI); `--verbose` lists the wrong answers.
@@ -193,7 +193,7 @@ interface UnseenCase {
 }
 const shipped = createClassifier({ unified, model: classifierModel });
 const oldFull = createOldClassifier({ providers, unified });
-// Eleven sets, kept apart because they were written at different times: the first with the first
+// Thirteen sets, kept apart because they were written at different times: the first with the first
 // model, the second (providers in neither the catalog nor the corpus) after the catalog had grown,
 // the third in languages the catalog holds none of (Portuguese, Vietnamese, Indonesian, Thai), the
 // fourth mostly status tables and tricky rows in fourteen languages, the fifth Asia-Pacific
@@ -204,7 +204,10 @@ const oldFull = createOldClassifier({ providers, unified });
 // languages, the ninth, by a third, mostly English gateway, processor and payout tables, and the
 // tenth, by a fourth, wallets, QR schemes, banks and gateways of Hong Kong, Macau, Taiwan, South-East
 // Asia, India and the Gulf, and the eleventh, by a fifth, Japan's, Korea's, China's and Taiwan's
-// beside Europe's and North America's (open banking, direct debit, payouts, billing).
+// beside Europe's and North America's (open banking, direct debit, payouts, billing), the twelfth,
+// by a sixth, Eastern Europe's, the Nordics', Latin America's, South Asia's, Africa's and
+// Oceania's, and the thirteenth, by a seventh, more of Eastern Europe, the Middle East, Africa,
+// Latin America and North America's card issuing and bank APIs.
 const heldSets = [
   'unseen.json',
   'unseen-2.json',
@@ -218,6 +221,7 @@ const heldSets = [
   'unseen-10.json',
   'unseen-11.json',
   'unseen-12.json',
+  'unseen-13.json',
 ].map((file) => {
   const cases = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/classify', file), 'utf8')) as UnseenCase[];
   const held = (f: typeof shipped, lang?: string) =>

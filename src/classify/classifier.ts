@@ -13,6 +13,7 @@ import {
   namesFieldError,
   safetyStep,
   saysDeclined,
+  saysDeclineReason,
   saysExpired,
   saysMerchantBalanceShort,
   saysNoDoubt,
@@ -51,6 +52,8 @@ export interface ClassifierOptions {
   declinedFixDangerCost?: number;
   /** askDangerCost where the text is a decline in a few words and no word hints at doubt. See BRIEF_DECLINE_ASK_DANGER_COST. */
   briefDeclinedAskDangerCost?: number;
+  /** askDangerCost where the text names the reason of a decline and no word hints at doubt. See REASON_DECLINE_ASK_DANGER_COST. */
+  reasonDeclinedAskDangerCost?: number;
   /** fixDangerCost where the text names what is wrong with the request and no word hints at doubt. See REQUEST_FIX_DANGER_COST. */
   requestFixDangerCost?: number;
   /** dangerCost for "try again" where the text says the request was not processed. See NOT_PROCESSED_RETRY_COST. */
@@ -156,6 +159,19 @@ export const DECLINED_FIX_DANGER_COST = 10;
  * weighs so too: it says who refused, which the reused decline texts do not.
  */
 export const BRIEF_DECLINE_ASK_DANGER_COST = 2;
+
+/**
+ * askDangerCost where the text names why the payment was declined, not only that it was: the funds
+ * or the limit short, the card expired, closed, blocked or not allowed for this, its number, CVV,
+ * PIN or expiry given wrong, the customer's own check failed, the issuer to be called
+ * (saysDeclineReason). An issuer or a provider that names the reason weighed the card or the
+ * account and refused: the customer can act on it. The bare verbs of a decline ("declined",
+ * "rejected", 拒绝, 거절, rechazada) are not a reason: Authorize.Net prints "This transaction has
+ * been declined" under an order not found and a duplicate, so they keep the decline's 8 (2 where
+ * the text is only that). Measured on 2026-12-07 on the six-group run: at 1, 59 entries newly
+ * right and none the other way, no new dangerous answer; at 2, 39.
+ */
+export const REASON_DECLINE_ASK_DANGER_COST = 1;
 
 /**
  * fixDangerCost where the text names what is wrong with the request and no word of doubt stands
@@ -278,6 +294,7 @@ export function createClassifier(options: ClassifierOptions): ClassifyFn {
     options.declinedAskDangerCost,
     options.declinedFixDangerCost,
     options.briefDeclinedAskDangerCost,
+    options.reasonDeclinedAskDangerCost,
     options.requestFixDangerCost,
     options.requestFixShare,
     options.doubtFloor,
@@ -416,16 +433,18 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
   // A decline in a few words (BRIEF_DECLINE_ASK_DANGER_COST): the ask lighter still.
   const briefAsk = options.briefDeclinedAskDangerCost ?? BRIEF_DECLINE_ASK_DANGER_COST;
   const briefRows = costs(dangerCost, dangerCost, briefAsk, declinedFix);
+  // A decline that names its reason (REASON_DECLINE_ASK_DANGER_COST): the ask lighter again.
+  const reasonRows = costs(dangerCost, dangerCost, options.reasonDeclinedAskDangerCost ?? REASON_DECLINE_ASK_DANGER_COST, declinedFix);
   // The lightest of the lighter matrices (each cell's least, where no one of them is lightest in
   // every cell): under it no lighter cost can bring a decision forward that it does not, so where its
   // winner is the full costs' winner, the words need not be read.
   const leastOf = (ms: Float64Array[]): Float64Array =>
     ms.find((m) => ms.every((o) => m.every((x, i) => x <= (o[i] as number)))) ??
     Float64Array.from(quietRows, (_, i) => Math.min(...ms.map((m) => m[i] as number)));
-  const lightestRows = leastOf([quietRows, declinedRows, requestRows]);
+  const lightestRows = leastOf([quietRows, declinedRows, requestRows, reasonRows]);
   // A brief decline's lighter ask only ever applies to a text of a few words: a longer one is
   // weighed without it, and its words are read no more often than before.
-  const lightestBriefRows = leastOf([quietRows, declinedRows, requestRows, briefRows]);
+  const lightestBriefRows = leastOf([quietRows, declinedRows, requestRows, briefRows, reasonRows]);
 
   // The expected cost of answering decision group `a` under `cost`, summed until it reaches `bound`:
   // costs are never negative, so once a sum passes the best so far its decision cannot win.
@@ -700,9 +719,11 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       const rows = saysMerchantBalanceShort(ruled, flow)
         ? requestRows
         : saysDeclined(ruled) || saysExpired(ruled) || saysOnlyDeclined(ruled, words)
-          ? saysOnlyDeclined(ruled, words)
-            ? briefRows
-            : declinedRows
+          ? saysDeclineReason(ruled)
+            ? reasonRows
+            : saysOnlyDeclined(ruled, words)
+              ? briefRows
+              : declinedRows
           : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled)
             ? requestRows
             : quietRows;

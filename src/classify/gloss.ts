@@ -1,8 +1,9 @@
 /**
  * An English reading of a message written in a language that the safety rules have no words for
  * (Portuguese, Indonesian, Vietnamese, Thai, French, German, Italian, Turkish, Polish, Russian, Dutch,
- * Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Swedish, Norwegian, Danish, Finnish: the glossaries marked
- * `glossed` in glossary/index.ts): each glossary word, phrase or term replaced by its
+ * Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Swedish, Norwegian, Danish, Finnish, and
+ * terminals' shorthand such as NSF and INSUFF FUNDS: the glossaries marked `glossed` in
+ * glossary/index.ts): each glossary word, phrase or term replaced by its
  * English words, everything else kept as it stands. The safety rules read it beside the message,
  * so "Transação aprovada" says that the money moved as "Transaction approved" does, and "Hết thời
  * gian chờ" is a time-out as "Timed out" is.

@@ -622,7 +622,7 @@ let noDoubt = false;
  * ("declined: timeout") is saysNoDoubt's to say.
  */
 export function saysDeclined(text: string): boolean {
-  return DECLINED.test(text) || CARD_REFUSED.some((p) => p.test(text));
+  return DECLINED.test(text) || DECLINE_REASON.test(text) || CARD_REFUSED.some((p) => p.test(text));
 }
 
 /**
@@ -654,7 +654,7 @@ const EXPIRED = folded(
  */
 const CARD_REFUSED: readonly GatedPattern[] = [
   folded(
-    /(?<!\b(merchant|payee|seller|store|shop|partner|platform|api) )\b(card|cards|card type|card brand|account|bank account)( type)? (is |was )?(not (accepted|supported|allowed|permitted)|unsupported|closed|blocked|frozen|restricted|suspended|inactive|cancell?ed)\b|\b(closed|blocked|frozen|restricted|inactive|suspended|lost|stolen) (card|account)\b(?! (of|for) the (merchant|payee|seller))|\b(avs|address|post ?code|postal code|zip|zip code|cvv2?|cvc2?|cid|card verification (number|value|code))( check)? (not matched|mismatch(ed)?|failed|did not match|does not match)\b|\b(3-?d ?secure|3ds|cardholder authentication|payer authentication)( check)? (failed|failure|unsuccessful)\b|\bcardholder failed\b|\b(daily|monthly|weekly|transaction|activity|count|frequency|usage|withdrawal)( count| amount)? limits? (exceeded|reached)\b|\bover (the )?(daily|monthly|weekly) limit\b|\bexceeds? (the )?(withdrawal|daily|issuer|approved)( value| amount| frequency)? limits?\b|\bcredit limit\b|\b(issuer|issuing bank) (does not|doesn't) (allow|permit|support)\b|\bnot (allowed|permitted) for (the )?(cardholder|card)\b/,
+    /(?<!\b(merchant|payee|seller|store|shop|partner|platform|api) )\b(card|cards|card type|card brand|account|bank account)( type)? (is |was |has been )?(not (accepted|supported|allowed|permitted)|unsupported|closed|blocked|frozen|restricted|suspended|inactive|cancell?ed|disabled|deactivated|paused|locked)\b|\b(closed|blocked|frozen|restricted|inactive|suspended|lost|stolen) (card|account)\b(?! (of|for) the (merchant|payee|seller))|\b(avs|address|post ?code|postal code|zip|zip code|cvv2?|cvc2?|cid|card verification (number|value|code))( check)? (not matched|mismatch(ed)?|failed|did not match|does not match)\b|\b(3-?d ?secure|3ds|cardholder authentication|payer authentication)( check)? (failed|failure|unsuccessful)\b|\bcardholder failed\b|\b(daily|monthly|weekly|transaction|activity|count|frequency|usage|withdrawal)( count| amount)? limits? (exceeded|reached)\b|\bover (the )?(daily|monthly|weekly) limit\b|\bexceeds? (the )?(withdrawal|daily|issuer|approved)( value| amount| frequency)? limits?\b|\bcredit limit\b|\b(issuer|issuing bank) (does not|doesn't) (allow|permit|support)\b|\bnot (allowed|permitted) for (the )?(cardholder|card)\b/,
   ),
   folded(
     /(卡|卡片|账户|账号|帐户)(已)?(被)?(冻结|挂失|注销|销户|止付|失效|锁定)|(超过|超出)(单笔|单日|日累计|月累计|每日|交易)?(限额|额度)|(해지|정지|분실|도난|사고|거래 ?정지) ?(카드|계좌)|잔고 ?부족|(카드|계좌)[가이는은]? ?(해지|정지|분실|도난)|(カード|口座)(が|は)?(無効|停止|解約|利用停止)|限度額/,
@@ -668,8 +668,29 @@ const CARD_REFUSED: readonly GatedPattern[] = [
   ),
 ];
 
+/** The bare verbs of a decline: it was refused, and no more is said (see DECLINE_REASON). */
 const DECLINED = folded(
-  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\b(do not|don't) honou?r\b|\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit) (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)s?\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|(联系|联络|洽询|请洽)(发卡行|发卡银行|发卡方|发卡机构)|(카드사|카드 ?발급사|발급 ?은행)(로|에|에게)? ?(문의|연락)|(カード会社|カード発行会社)(に|へ|まで)(お)?(問い?合わせ|問合せ|連絡)|与(发卡行|发卡银行|发卡方)联系|不予承兑|被拒[绝絕]?|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|거절|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b|\b(fondos|saldo|crédito|credito|disponible|cupo) insuficientes?\b|\btarjeta (vencida|expirada|caducada)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong|bad) ((credit |debit )?card number|card no|cvv2?|cvc2?|pin|security code|(card )?expiry date|(card )?expiration date|(bank )?account number)\b|\bnot enough (funds|balance|money|credit)\b|\b(funds|balance) (is |are |was |were )?not enough\b|\b(cvv2?|cvc2?|pin|security code|card number|expiry date|expiration date|account number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|(cvv2?|cvc2?|安全码) ?(检核|核对|校验|验证)?(错误|不正确|有误|不符)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b|(?<!\b(user|api|merchant|client|partner|app) )\b(authentication|3-?d ?secure|3ds|otp|pin|passcode|one-time password|sms code)( check| verification)? (failed|failure|unsuccessful)\b|인증 ?실패|인증에 실패|認証(に|が)?失敗|认证失败/,
+  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\bnot (been )?approved\b|\b(do not|don't) honou?r\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|不予承兑|被拒[绝絕]?|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|거절|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b/,
+);
+
+/**
+ * The decline's words that say why: the funds, the balance or the limit short, the card expired,
+ * closed or blocked, its number, CVV, PIN or expiry given wrong, the customer's own check
+ * failed, the issuer to be called. Not the bare verbs of a decline (DECLINED: declined, refused,
+ * rejected, denied, do not honour, 拒绝, 拒否, 거절, rechazada, 与信NG), which say only that it was
+ * refused, nor a card lost or stolen (NOT_THE_CARDHOLDERS).
+ */
+export function saysDeclineReason(text: string): boolean {
+  return (DECLINE_REASON.test(text) || CARD_REFUSED.some((p) => p.test(text))) && !NOT_THE_CARDHOLDERS.test(text);
+}
+
+/**
+ * A card lost, stolen or to be picked up, or a fraud: the reason is named, but the one paying may
+ * not be the card's holder, so nobody is to be asked (the catalog stops there).
+ */
+const NOT_THE_CARDHOLDERS = folded(/\b(lost|stolen|pick ?up|fraud|fraudulent)\b|분실|도난|挂失|遗失|被盗|盗难|紛失|盗難/);
+const DECLINE_REASON = folded(
+  /\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit|limit) (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)s?\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(联系|联络|洽询|请洽)(发卡行|发卡银行|发卡方|发卡机构)|(카드사|카드 ?발급사|발급 ?은행)(로|에|에게)? ?(문의|연락)|(カード会社|カード発行会社)(に|へ|まで)(お)?(問い?合わせ|問合せ|連絡)|与(发卡行|发卡银行|发卡方)联系|余额不足|餘額不足|额度不足|額度不足|超过额度|超過額度|卡已过期|卡已過期|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(fondos|saldo|crédito|credito|disponible|cupo|límite|limite) insuficientes?\b|\btarjeta (vencida|expirada|caducada|inhabilitada|deshabilitada|bloqueada|cancelada|suspendida|restringida)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong|bad) ((credit |debit )?card number|card no|cvv2?|cvc2?|pin|security code|(card )?expiry date|(card )?expiration date|(bank )?account number)\b|\bnot enough (funds|balance|money|credit)\b|\b(funds|balance) (is |are |was |were )?not enough\b|\b(cvv2?|cvc2?|pin|security code|card number|expiry date|expiration date|account number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|卡号(错误|无效|不正确)|(cvv2?|cvc2?|安全码) ?(检核|核对|校验|验证)?(错误|不正确|有误|不符)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b|(?<!\b(user|api|merchant|client|partner|app) )\b(authentication|3-?d ?secure|3ds|otp|pin|passcode|one-time password|sms code)( check| verification)? (failed|failure|unsuccessful)\b|인증 ?실패|인증에 실패|認証(に|が)?失敗|认证失败/,
 );
 
 /**

@@ -23,6 +23,7 @@ import {
   isRiskyFailure,
   namesFieldError,
   saysDeclined,
+  saysDeclineReason,
   saysExpired,
   saysMerchantBalanceShort,
   saysNoDoubt,
@@ -45,6 +46,7 @@ const fullCosts = () =>
     declinedAskDangerCost: ASK_DANGER_COST,
     declinedFixDangerCost: FIX_DANGER_COST,
     briefDeclinedAskDangerCost: ASK_DANGER_COST,
+    reasonDeclinedAskDangerCost: ASK_DANGER_COST,
     requestFixDangerCost: FIX_DANGER_COST,
     requestFixShare: 1,
     doubtFloor: 0,
@@ -58,6 +60,7 @@ const quietCosts = () =>
     declinedAskDangerCost: QUIET_ASK_DANGER_COST,
     declinedFixDangerCost: QUIET_FIX_DANGER_COST,
     briefDeclinedAskDangerCost: QUIET_ASK_DANGER_COST,
+    reasonDeclinedAskDangerCost: QUIET_ASK_DANGER_COST,
     requestFixDangerCost: QUIET_FIX_DANGER_COST,
     requestFixShare: 1,
     doubtFloor: 0,
@@ -544,6 +547,7 @@ describe('classify: an answer right about the money is half right', () => {
       declinedAskDangerCost: QUIET_ASK_DANGER_COST,
       declinedFixDangerCost: QUIET_FIX_DANGER_COST,
       briefDeclinedAskDangerCost: QUIET_ASK_DANGER_COST,
+      reasonDeclinedAskDangerCost: QUIET_ASK_DANGER_COST,
       requestFixDangerCost: QUIET_FIX_DANGER_COST,
       requestFixShare: 1,
     };
@@ -650,6 +654,9 @@ describe('classify: an answer right about the money is half right', () => {
       'CVV2檢核錯誤',
       'Not enough balance',
       'Funds are not enough',
+      'Your transaction was not approved.',
+      'Card disabled',
+      'Account locked',
       // the customer's own step that failed: 3-D Secure, a one-time password, a PIN, a phone check
       'Authentication failed',
       '3D Secure authentication failed',
@@ -703,14 +710,25 @@ describe('classify: an answer right about the money is half right', () => {
     // The decline's cost is the lowest with margin: at 10, the model's few per cent of doubt on
     // "Invalid card number" still held it to a stop.
     expect(DECLINED_ASK_DANGER_COST).toBeLessThan(10);
-    const atTen = createClassifier({ unified, model: classifierModel, declinedAskDangerCost: 10, briefDeclinedAskDangerCost: 10 });
+    const atTen = createClassifier({
+      unified,
+      model: classifierModel,
+      declinedAskDangerCost: 10,
+      briefDeclinedAskDangerCost: 10,
+      reasonDeclinedAskDangerCost: 10,
+    });
     expect(atTen({ message: 'Invalid card number', flow: 'payment' }).next).toBe('stop');
     expect(classify({ message: 'Invalid card number', flow: 'payment' }).next).toBe('ask_customer');
     // A decline in a few words, and nothing else: the model's doubt on the commonest words of a
     // decline (tables print them under codes of other meanings too) held these back (to a stop, or
     // a look-up) at a decline's cost.
     expect(BRIEF_DECLINE_ASK_DANGER_COST).toBeLessThan(DECLINED_ASK_DANGER_COST);
-    const atDeclineCost = createClassifier({ unified, model: classifierModel, briefDeclinedAskDangerCost: DECLINED_ASK_DANGER_COST });
+    const atDeclineCost = createClassifier({
+      unified,
+      model: classifierModel,
+      briefDeclinedAskDangerCost: DECLINED_ASK_DANGER_COST,
+      reasonDeclinedAskDangerCost: DECLINED_ASK_DANGER_COST,
+    });
     for (const message of ['Declined', 'Transaction declined', 'Please call issuer', 'Rechazada', '交易拒绝']) {
       expect(saysOnlyDeclined(fold(message), ''), message).toBe(true);
       expect(atDeclineCost({ message, flow: 'payment' }).next, message).not.toBe('ask_customer');
@@ -760,6 +778,39 @@ describe('classify: an answer right about the money is half right', () => {
     for (const message of ['Transaction declined: timeout', '交易被拒绝，系统异常', 'Card declined, duplicate order'])
       expect(classify({ message, flow: 'payment' }).next, message).toBe('query');
     expect(classify({ message: 'Rejected', flow: 'query' }).next).toBe('query');
+  });
+
+  it.each([
+    ['Insufficient funds', true],
+    ['Expired card', true],
+    ['Invalid card number', true],
+    ['Card disabled', true],
+    ['Tarjeta inhabilitada', true],
+    ['Límite insuficiente', true],
+    ['余额不足', true],
+    ['잔액 부족', true],
+    ['3D Secure authentication failed', true],
+    // The bare verbs say only that it was refused; a card lost or stolen names a reason, but the
+    // one paying may not be its holder.
+    ['Declined', false],
+    ['Transaction declined', false],
+    ['Do not honor', false],
+    ['거절', false],
+    ['Rechazada', false],
+    ['Lost card', false],
+    ['Stolen card, pick up', false],
+    ['도난카드', false],
+  ] as const)('%s names why it was declined: %s', (text, reason) => {
+    expect(saysDeclineReason(fold(text))).toBe(reason);
+  });
+
+  it('where the words name why the payment was declined, a wrong "ask the customer" weighs lighter again', () => {
+    // At the decline's cost the doubt the model leaves holds these to a stop or a look-up.
+    const atDeclineCost = createClassifier({ unified, model: classifierModel, reasonDeclinedAskDangerCost: DECLINED_ASK_DANGER_COST });
+    for (const message of ['Invalid CVV', 'Card suspended', 'Please contact your card issuer', 'Not enough balance']) {
+      expect(atDeclineCost({ message, flow: 'payment' }).next, message).not.toBe('ask_customer');
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    }
   });
 
   it('where the words say what is wrong with the request, a wrong "fix the request" weighs as a decline\'s', () => {

@@ -15,6 +15,7 @@ import {
   ROMANIAN_GLOSSARY,
   RUSSIAN_GLOSSARY,
   SCANDINAVIAN_GLOSSARY,
+  SHORTHAND_GLOSSARY,
   spellings,
   TERM_GLOSSARIES,
   TURKISH_GLOSSARY,
@@ -123,7 +124,7 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Scandinavian and Finnish hold no key of an earlier glossary, so texts of those languages read as before', () => {
+  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Scandinavian, Finnish and the shorthand hold no key of an earlier glossary, so texts of those languages read as before', () => {
     const later = [
       GERMAN_GLOSSARY,
       ITALIAN_GLOSSARY,
@@ -139,6 +140,7 @@ describe('glossaries added after the others', () => {
       ROMANIAN_GLOSSARY,
       SCANDINAVIAN_GLOSSARY,
       FINNISH_GLOSSARY,
+      SHORTHAND_GLOSSARY,
     ];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
@@ -197,6 +199,9 @@ describe('Polish, Russian, Dutch, Czech, Hebrew and Arabic', () => {
     expect(glossText(fold('Операция авторизована'))).toBe('transaction authorized');
     expect(glossText(fold('Платёж проведено успешно'))).toBe('payment completed successfully');
     expect(glossText(fold('Деньги зачислены на счёт'))).toContain('credited');
+    // A card number given wrong, and a transaction still in process.
+    expect(glossText(fold('Ошибочный номер карты'))).toBe('wrong card number');
+    expect(glossText(fold('ОПЕРАЦИЯ В ПРОЦЕССЕ. ЖДИТЕ'))).toBe('transaction in process. wait');
   });
 
   // Before these glossaries no word of these languages had been seen in training: each was answered
@@ -504,6 +509,22 @@ describe('the glossed languages and the catalog', () => {
     }
     expect(texts).toBeGreaterThan(10_000);
     expect(hits).toEqual([]);
+  });
+});
+
+describe("terminals' shorthand", () => {
+  it.each([
+    ['NSF', 'insufficient funds'],
+    ['INSUFF FUNDS', 'insufficient funds'],
+    ['EXCDS WDRL LMT', 'exceeds withdrawal limit'],
+    ['INVLD ACCT', 'invalid account'],
+    ['DECL - CALL ISS', 'declined - call issuer'],
+  ])('reads %s as "%s"', (text, english) => {
+    expect(glossText(fold(text))).toBe(english);
+  });
+  it('answers a shorthand decline, which had read as nothing the model knew', () => {
+    expect(classify({ message: 'NSF', flow: 'recurring' })).toMatchObject({ unified: 'insufficient_funds', outcome: 'failed' });
+    expect(classify({ message: 'INSUFF FUNDS', flow: 'payment' })).toMatchObject({ unified: 'insufficient_funds', next: 'ask_customer' });
   });
 });
 

@@ -6,7 +6,8 @@
  * Two kinds, by how the language writes a word:
  * - with spaces between words (Spanish, Portuguese, Indonesian, Vietnamese, French, German, Italian,
  *   Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Swedish,
- *   Norwegian, Danish, Finnish): a key is
+ *   Norwegian, Danish, Finnish, and the shorthand of card terminals and bank-debit returns: NSF,
+ *   INSUFF, ACCT): a key is
  *   a word, or a phrase of two or three words, matched where those words stand side by side;
  * - without (Chinese, Japanese, Thai): a key is a term, matched wherever it stands in a run of the
  *   script.
@@ -28,6 +29,7 @@ import { PORTUGUESE_GLOSSARY } from './portuguese.js';
 import { ROMANIAN_GLOSSARY } from './romanian.js';
 import { RUSSIAN_GLOSSARY } from './russian.js';
 import { SCANDINAVIAN_GLOSSARY } from './scandinavian.js';
+import { SHORTHAND_GLOSSARY } from './shorthand.js';
 import { SPANISH_GLOSSARY } from './spanish.js';
 import { THAI_GLOSSARY } from './thai.js';
 import { TURKISH_GLOSSARY } from './turkish.js';
@@ -51,6 +53,7 @@ export {
   ROMANIAN_GLOSSARY,
   RUSSIAN_GLOSSARY,
   SCANDINAVIAN_GLOSSARY,
+  SHORTHAND_GLOSSARY,
   SPANISH_GLOSSARY,
   THAI_GLOSSARY,
   TURKISH_GLOSSARY,
@@ -91,6 +94,7 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: ROMANIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: SCANDINAVIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: FINNISH_GLOSSARY, plain: 'all', glossed: true },
+  { words: SHORTHAND_GLOSSARY, plain: 'all', glossed: true },
 ];
 
 export interface TermGlossary {
