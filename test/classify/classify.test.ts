@@ -657,6 +657,9 @@ describe('classify: an answer right about the money is half right', () => {
       'Your transaction was not approved.',
       'Card disabled',
       'Account locked',
+      // ISO 8583's 57 and 56 as acquirers print them
+      'Transaction not permitted to cardholder',
+      'No card record',
       // the customer's own step that failed: 3-D Secure, a one-time password, a PIN, a phone check
       'Authentication failed',
       '3D Secure authentication failed',
@@ -919,11 +922,17 @@ describe('classify: an answer right about the money is half right', () => {
       '전문길이 오류',
       '정의되지 않은 전문구분',
       '가맹점번호 미전송',
+      'Wrong digest',
       // a request that is not well formed, or a value either too short or too long
       'The request JSON is not well formed.',
       'The value of a field is either too short or too long',
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(true);
+    expect(classify({ message: 'Wrong digest', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    expect(classify({ message: 'Transaction not permitted to cardholder', flow: 'payment' })).toMatchObject({
+      outcome: 'failed',
+      next: 'ask_customer',
+    });
     expect(classify({ message: 'The request JSON is not well formed.', flow: 'payment' })).toMatchObject({
       outcome: 'failed',
       next: 'fix_and_retry',

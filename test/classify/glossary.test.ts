@@ -182,6 +182,11 @@ describe('Polish, Russian, Dutch, Czech, Hebrew and Arabic', () => {
     expect(classify({ message: 'لم تتم العملية بنجاح', flow: 'payment' }).outcome).not.toBe('succeeded');
   });
 
+  it('read Hebrew plural forms of wrong (שגויים, שגויות) as the singular', () => {
+    expect(glossText(fold('ת.ז. או CVV שגויים'))).toContain('cvv incorrect');
+    expect(classify({ message: 'ת.ז. או CVV שגויים', flow: 'payment' })).toMatchObject({ unified: 'incorrect_cvc', next: 'ask_customer' });
+  });
+
   it('read a Dutch account closed (afgesloten, opgeheven) as closed', () => {
     expect(glossText(fold('Rekening afgesloten'))).toBe('account closed');
     expect(glossText(fold('Rekening opgeheven'))).toBe('account closed');

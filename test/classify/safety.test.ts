@@ -1870,6 +1870,15 @@ describe('a refund, a cancellation or a capture of a transaction the provider ca
   });
 });
 
+describe('a payment in analysis is a payment under review', () => {
+  it.each([
+    ['Payment in analysis', 'query'],
+    ['Transaction under analysis', 'payment'],
+  ] as const)('%s (%s) is in flight', (message, flow) => {
+    expect(classify({ message, flow })).toMatchObject({ outcome: 'pending', next: 'wait' });
+  });
+});
+
 describe('a status table in a few more words', () => {
   // A state row that says an operation was asked for ("Refund Requested", "Capture Requested") is
   // that operation in flight; each had read as the operation refused, final.

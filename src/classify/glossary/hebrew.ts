@@ -168,6 +168,8 @@ export const HEBREW_GLOSSARY: Readonly<Record<string, string>> = {
   // the request
   שגוי: 'incorrect',
   שגויה: 'incorrect',
+  שגויים: 'incorrect',
+  שגויות: 'incorrect',
   תקין: 'valid',
   תקינה: 'valid',
   'לא תקין': 'invalid',
