@@ -607,11 +607,24 @@ export function saysNoDoubt(text: string): boolean {
   // The classifier may ask twice of one text (the quiet costs, then the doubt floor).
   if (text === noDoubtText) return noDoubt;
   noDoubtText = text;
-  noDoubt = !((ABNORMAL.test(text) && !onlyFieldErrors(text)) || NOT_FOUND.test(text)) && !hasDoubtWords(text);
+  noDoubt =
+    !((ABNORMAL.test(text) && !onlyFieldErrors(text)) || (NOT_FOUND.test(text) && !onlyCredentialsNotFound(text))) && !hasDoubtWords(text);
   return noDoubt;
 }
 let noDoubtText: string | undefined;
 let noDoubt = false;
+
+/**
+ * What is not found is only the integration's own key or id ("API key not found", "No such API key",
+ * "APPID does not exist", 商户号不存在): the caller was turned away before anything ran, so the
+ * words say nothing of a payment that may be missing.
+ */
+function onlyCredentialsNotFound(text: string): boolean {
+  const rest = text.replace(CREDENTIALS_NOT_FOUND, ' ');
+  return rest !== text && !NOT_FOUND.test(rest);
+}
+const CREDENTIALS_NOT_FOUND =
+  /\b(api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)( (provided|given|specified|supplied|used|sent))?( (is|was|were|are))? (not found|(does|do) not exist|not exist)\b|\bno such (api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)\b|(appid|app ?id|商户号|商户编号|终端号|密钥|秘钥|api ?key)不存在/g;
 
 /**
  * The text says the payment was declined, or names why the buyer's card or account could not pay
@@ -766,6 +779,13 @@ const VALIDATION: readonly GatedPattern[] = [
   // "Invalid error URL"); not an id, which may be a transaction's the provider cannot find.
   folded(
     /\b(invalid|missing|malformed|incorrect|wrong|bad)( [a-z]+){1,2} (api keys?|keys?|urls?|secrets?|passwords?|credentials|signature)\b/,
+  ),
+  // The integration's own credentials not found, unknown, revoked or wrong ("No such API key",
+  // "APPID does not exist", "Merchant ID not found", "client id or secret is wrong", 商户号不存在):
+  // the provider turned the caller away before anything ran. Not a password, which may be the
+  // customer's, nor a token, which may be a card's.
+  folded(
+    /\b(api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)( (provided|given|specified|supplied|used|sent))?( (is|was|were|are|has been|have been))? (not found|(does|do) not exist|not exist|not recogni[sz]ed|unknown|unrecogni[sz]ed|revoked|wrong|incorrect|not correct)\b|\b(no such|unknown|unrecogni[sz]ed|nonexistent|non-existent) (api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)\b|(appid|app ?id|商户号|商户编号|终端号|密钥|秘钥|api ?key)(不存在|不正确|错误)/,
   ),
   // A field named after the word that says what is wrong with it, as logs and SDKs print it.
   folded(/^(required|missing|invalid)( field| parameter| value)? ?: ?[a-z_]/),

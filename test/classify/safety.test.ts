@@ -2182,3 +2182,26 @@ describe('a Korean error that names its field, whatever the field is called', ()
     expect(classify({ message: '환불계좌 예금주명 오류', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
   });
 });
+
+describe("the integration's own key or id not found, unknown or wrong", () => {
+  it.each([
+    'No such API key.',
+    'The provided API key does not exist',
+    'API key not found',
+    'APPID does not exist',
+    'APPID不存在',
+    'Merchant ID not found.',
+    'client id or secret is wrong',
+  ])('%s: the request is to be fixed, on a payment as on a refund', (message) => {
+    for (const flow of ['payment', 'refund'] as const) {
+      expect(classify({ message, flow }), flow).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    }
+  });
+  it('a payment not found beside it is still in doubt', () => {
+    expect(classify({ message: 'No such API key; transaction not found', flow: 'payment' })).toMatchObject({
+      outcome: 'unknown',
+      next: 'query',
+    });
+    expect(classify({ message: 'Order does not exist', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
+});
