@@ -458,8 +458,10 @@ export function textFeatures(text: string, out: FeatureSink, nsWord = NS_WORD, n
       continue;
     }
     prevChar = -1;
-    // A space joins words into pairs; other punctuation ends a phrase.
-    if (c !== 0x20) {
+    // A space joins words into pairs, and so does a zero-width non-joiner, which Persian writes
+    // where a verb's prefix or a plural's suffix meets its word (می‌باشد); other punctuation ends a
+    // phrase.
+    if (c !== 0x20 && c !== 0x200c) {
       prevWord = 0;
       en1 = en2 = en3 = 0;
     }

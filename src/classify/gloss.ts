@@ -1,7 +1,7 @@
 /**
  * An English reading of a message written in a language that the safety rules have no words for
  * (Portuguese, Indonesian, Vietnamese, Thai, French, German, Italian, Turkish, Polish, Russian, Dutch,
- * Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Swedish, Norwegian, Danish, Finnish, and
+ * Czech, Hebrew, Arabic, Persian, Ukrainian, Hungarian, Romanian, Swedish, Norwegian, Danish, Finnish, and
  * terminals' shorthand such as NSF and INSUFF FUNDS: the glossaries marked `glossed` in
  * glossary/index.ts): each glossary word, phrase or term replaced by its
  * English words, everything else kept as it stands. The safety rules read it beside the message,
@@ -17,6 +17,7 @@ import { isThaiChar, isWordChar, THAI_TERM } from './features.js';
 import { spellings, TERM_GLOSSARIES, WORD_GLOSSARIES } from './glossary/index.js';
 
 let phrases: Map<string, string> | undefined;
+const ZWNJ = /\u200c/g;
 let terms: Map<string, string> | undefined;
 
 function tables(): void {
@@ -55,12 +56,15 @@ export function glossText(text: string): string {
       const ends = [wordEnd(text, i)];
       for (let n = 1; n < 3; n++) {
         const e = ends[n - 1] as number;
-        if (text.charCodeAt(e) !== 0x20 || !isWordChar(text.charCodeAt(e + 1))) break;
+        // A space, or a Persian zero-width non-joiner (می‌باشد: features.ts reads it as a space).
+        const joiner = text.charCodeAt(e);
+        if ((joiner !== 0x20 && joiner !== 0x200c) || !isWordChar(text.charCodeAt(e + 1))) break;
         ends.push(wordEnd(text, e + 1));
       }
       let taken = false;
       for (let n = ends.length - 1; n >= 0 && !taken; n--) {
-        const en = p.get(text.slice(i, ends[n]));
+        const words = text.slice(i, ends[n]);
+        const en = p.get(words.includes('\u200c') ? words.replace(ZWNJ, ' ') : words);
         if (en !== undefined) {
           out += en;
           i = ends[n] as number;

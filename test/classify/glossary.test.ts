@@ -11,6 +11,7 @@ import {
   HEBREW_GLOSSARY,
   HUNGARIAN_GLOSSARY,
   ITALIAN_GLOSSARY,
+  PERSIAN_GLOSSARY,
   POLISH_GLOSSARY,
   ROMANIAN_GLOSSARY,
   RUSSIAN_GLOSSARY,
@@ -124,7 +125,7 @@ describe('glossaries of languages written with spaces', () => {
 });
 
 describe('glossaries added after the others', () => {
-  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Scandinavian, Finnish and the shorthand hold no key of an earlier glossary, so texts of those languages read as before', () => {
+  it('German, Italian, Turkish, Polish, Russian, Dutch, Czech, Hebrew, Arabic, Ukrainian, Hungarian, Romanian, Scandinavian, Finnish, the shorthand and Persian hold no key of an earlier glossary, so texts of those languages read as before', () => {
     const later = [
       GERMAN_GLOSSARY,
       ITALIAN_GLOSSARY,
@@ -141,6 +142,7 @@ describe('glossaries added after the others', () => {
       SCANDINAVIAN_GLOSSARY,
       FINNISH_GLOSSARY,
       SHORTHAND_GLOSSARY,
+      PERSIAN_GLOSSARY,
     ];
     const shared: string[] = [];
     for (const [n, g] of later.entries()) {
@@ -676,4 +678,24 @@ describe("a glossed word's features", () => {
     'so "transaction declined" in other languages reads as the English does (%s): a decline, ask the customer',
     (message) => expect(classify({ message, flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' }),
   );
+});
+
+describe('Persian', () => {
+  it('reads as its English words do', () => readsAsEnglish('موجودی کافی نیست', 'Insufficient balance', 'اتمام زمان'));
+  it('reads a verb written with a zero-width non-joiner as with a space, and ی and ک also as the Arabic letters', () => {
+    expect(glossText(fold('موجودی کافی نمی\u200cباشد'))).toBe('balance not sufficient');
+    expect(glossText(fold('موجودی کافی نمی باشد'))).toBe('balance not sufficient');
+    expect(glossText(fold('تراكنش ناموفق'))).toBe('transaction unsuccessful');
+    expect(featureSet('موجودی کافی نمی\u200cباشد')).toEqual(featureSet('موجودی کافی نمی باشد'));
+  });
+  it('reads a negation, so that "not completed" never says the money moved', () =>
+    readsNegated(['پرداخت انجام نشد', 'پرداخت انجام نشده است', 'تراکنش تایید نشد'], /\bnot (completed|approved)\b/));
+  it('answers as English does', () => {
+    expect(classify({ message: 'کارت منقضی شده است', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    expect(classify({ message: 'شماره درخواست تکراری است', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+    expect(classify({ message: 'پاسخی از صادر کننده کارت دریافت نشد', flow: 'payment' })).toMatchObject({
+      outcome: 'unknown',
+      next: 'query',
+    });
+  });
 });

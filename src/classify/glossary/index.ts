@@ -24,6 +24,7 @@ import { HEBREW_GLOSSARY } from './hebrew.js';
 import { HUNGARIAN_GLOSSARY } from './hungarian.js';
 import { INDONESIAN_GLOSSARY } from './indonesian.js';
 import { ITALIAN_GLOSSARY } from './italian.js';
+import { PERSIAN_GLOSSARY } from './persian.js';
 import { POLISH_GLOSSARY } from './polish.js';
 import { PORTUGUESE_GLOSSARY } from './portuguese.js';
 import { ROMANIAN_GLOSSARY } from './romanian.js';
@@ -48,6 +49,7 @@ export {
   HUNGARIAN_GLOSSARY,
   INDONESIAN_GLOSSARY,
   ITALIAN_GLOSSARY,
+  PERSIAN_GLOSSARY,
   POLISH_GLOSSARY,
   PORTUGUESE_GLOSSARY,
   ROMANIAN_GLOSSARY,
@@ -89,6 +91,7 @@ export const WORD_GLOSSARIES: readonly WordGlossary[] = [
   { words: CZECH_GLOSSARY, plain: 'all', glossed: true },
   { words: HEBREW_GLOSSARY, plain: 'all', glossed: true },
   { words: ARABIC_GLOSSARY, plain: 'all', glossed: true },
+  { words: PERSIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: UKRAINIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: HUNGARIAN_GLOSSARY, plain: 'all', glossed: true },
   { words: ROMANIAN_GLOSSARY, plain: 'all', glossed: true },
@@ -126,12 +129,16 @@ export function plainSpelling(s: string): string {
 /**
  * The spellings under which a word glossary's key (folded) is looked up: as written; with a Romanian
  * ș or ț as the cedilla letter ş or ţ that older keyboards and encodings write in its place
- * (tranzacţie), which no fold makes one with it; and, where `plain` says so, without its marks.
+ * (tranzacţie), which no fold makes one with it; a Persian key with the Arabic letters for ی and ک;
+ * and, where `plain` says so, without its marks.
  */
 export function spellings(key: string, plain: WordGlossary['plain']): string[] {
   const out = [key];
   const cedilla = key.replace(/ș/g, 'ş').replace(/ț/g, 'ţ');
   if (cedilla !== key) out.push(cedilla);
+  // Persian's ی and ک as the Arabic letters ي and ك, which much Persian software writes.
+  const arabicLetters = key.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+  if (arabicLetters !== key) out.push(arabicLetters);
   if (plain === 'phrases' && !key.includes(' ')) return out;
   const bare = plainSpelling(key);
   if (bare !== key) out.push(bare);
