@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/classify/classify.js';
 import { codeWords } from '../../src/classify/features.js';
+import { glossText } from '../../src/classify/gloss.js';
 import {
   balanceSide,
   namesCardsLimit,
   type Reading,
   safetyStep,
+  saysDeclineReason,
   saysMoneyMoved,
   saysNoDoubt,
   saysNotProcessed,
@@ -2203,5 +2205,20 @@ describe("the integration's own key or id not found, unknown or wrong", () => {
       next: 'query',
     });
     expect(classify({ message: 'Order does not exist', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
+});
+
+describe('a balance short, with words between the balance and "insufficient"', () => {
+  it("is the customer's to settle, as a bare one is", () => {
+    for (const message of ['Saldo OVO Cash tidak mencukupi', 'The card balance is insufficient']) {
+      expect(saysDeclineReason(glossText(fold(message))), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    }
+  });
+  it("stays the merchant's to fix where the merchant's balance is the one short", () => {
+    expect(classify({ message: 'The balance of the merchant account is insufficient', flow: 'refund' })).toMatchObject({
+      outcome: 'failed',
+      next: 'fix_and_retry',
+    });
   });
 });
