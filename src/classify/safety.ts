@@ -821,7 +821,7 @@ export function saysNotProcessed(text: string): boolean {
  * else instead ("타 할인 시스템을 이용해 주시길 바랍니다"): Danal's row so worded is an internal error.
  */
 const OUT_OF_SERVICE = foldedAlone(
-  /\b(unavailable|not available|out of service)\b|暂时无法|暂停服务|服务不可用|服務不可用|이용할 수 없|사용할 수 없|이용이 불가|利用できません|\bno (está |esta |se encuentra )?disponible\b|\bnão (está )?disponível\b|\bindisponível\b|\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
+  /\b(unavailable|not available|out of service)\b|\b(is|are) (currently |temporarily )?down\b|暂时无法|暂停服务|服务不可用|服務不可用|이용할 수 없|사용할 수 없|이용이 불가|利用できません|\bno (está |esta |se encuentra )?disponible\b|\bnão (está )?disponível\b|\bindisponível\b|\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
 );
 /**
  * The card's issuer out of reach (ISO 8583 91, "Issuer unavailable", "Emisor fuera de línea",

@@ -2222,3 +2222,16 @@ describe('a balance short, with words between the balance and "insufficient"', (
     });
   });
 });
+
+describe('a bank or a service that "is down", with an invitation to try again later', () => {
+  it('turned the request away before anything ran: try again', () => {
+    for (const message of ['The financial institution is down, try again later', 'The bank is down, please try again later']) {
+      expect(saysNotProcessed(fold(message)), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'retry' });
+    }
+  });
+  it('is no outage where nothing invites a later try, nor where a time-out stands beside it', () => {
+    expect(saysNotProcessed(fold('The system is down'))).toBe(false);
+    expect(saysNotProcessed(fold('The bank is down and the request timed out, try again later'))).toBe(false);
+  });
+});
