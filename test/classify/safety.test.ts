@@ -2235,3 +2235,14 @@ describe('a bank or a service that "is down", with an invitation to try again la
     expect(saysNotProcessed(fold('The bank is down and the request timed out, try again later'))).toBe(false);
   });
 });
+
+describe('a success done before under the same order number', () => {
+  it('is a duplicate, in doubt, in Turkish as in English: never the success of this request', () => {
+    for (const message of [
+      'Aynı sipariş numarasıyla daha önceden başarılı işlem yapılmış',
+      'Successful transaction already made under the same order number',
+    ]) {
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'unknown', next: 'query' });
+    }
+  });
+});

@@ -154,6 +154,11 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   'geçerli değil': 'invalid',
   numara: 'number',
   numarası: 'number',
+  // "aynı sipariş numarasıyla": with the same order number
+  aynı: 'same',
+  numarasıyla: 'number',
+  'daha önceden': 'previously',
+  önceden: 'previously',
   şüphesi: 'suspected',
   // general words the held-out tables showed missing (2026-12-07, a later stop)
   istek: 'request',
