@@ -262,6 +262,10 @@ const STATUS_ADVICE = folded(
   /\b(know|check|confirm|verify|determine|get) the (exact|actual|final|real|true) (status|result|state|outcome)\b/,
 );
 
+const UNKNOWN_RESULT = folded(
+  /unknown|\bunknow\b|망 ?취소|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(may|might|could) (already )?have been (processed|charged|debited|completed|paid|captured|executed|submitted)\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|(결과|상태|처리 ?결과|승인 ?결과)[를을가이]? ?알 ?수 ?없|\b(failed to|did not|could not|unable to) (receive|get|obtain) (a |the |any )?(confirmation|response|reply|answer|result)\b|불명|不明|\bdesconocid[oa]\b|\binciert[oa]\b|\bindeterminad[oa]\b|\bundefined ((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel)[ /]{1,3})?((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel) )?error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
+);
+
 const FAMILIES: readonly Doubt[] = [
   {
     family: 'in-flight',
@@ -285,9 +289,7 @@ const FAMILIES: readonly Doubt[] = [
     family: 'unknown-result',
     unified: 'outcome_unknown',
     members: ['outcome_unknown', 'other_error', 'request_accepted'],
-    re: folded(
-      /unknown|\bunknow\b|망 ?취소|未知|不确定|\bindeterminate\b|\bunclear\b|\buncertain\b|\b(may|might|could) (already )?have been (processed|charged|debited|completed|paid|captured|executed|submitted)\b|\b(result|status|outcome|state|authori[sz]ation|payment|transaction) (is |was )?not known\b|请查询|确认结果|确认状态|please query|\bconfirm the (result|status)\b|여부를? 알 ?수 ?없|알 ?수 ?없는 ?(오류|에러|결과|응답|상태|통신)|(결과|상태|처리 ?결과|승인 ?결과)[를을가이]? ?알 ?수 ?없|\b(failed to|did not|could not|unable to) (receive|get|obtain) (a |the |any )?(confirmation|response|reply|answer|result)\b|불명|不明|\bdesconocid[oa]\b|\binciert[oa]\b|\bindeterminad[oa]\b|\bundefined ((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel)[ /]{1,3})?((connector|acquirer|issuer|gateway|bank|processor|host|network|system|server|channel) )?error\b|未定义(的)?错误|정의되지 않은 오류|未定義の?エラー|\berror no definido\b|\bother error\b|其他错误|其它错误|기타 ?오류|기타 ?에러|その他の?エラー|\botro error\b/,
-    ),
+    re: UNKNOWN_RESULT,
     // "Declined for unknown reasons" is a decline whose reason is unknown, not an unknown result;
     // "failed/cancelled/expired" lists several states, so it stays unknown.
     // One that sends the merchant to look the status up is an unknown result all the same.
@@ -506,7 +508,7 @@ function stripLookalikes(text: string): string {
   // value's name ("card unknown status"), that doubt stands.
   if (t.includes('unknown'))
     t = t.replace(
-      /\b(?:bin|card|card type|card brand|issuer|merchant|merchant id|merchant code|currency|country|terminal|terminal id|field|parameter|payment method|user|username|customer|account|api key|store|store id|shop|shop id|e-shop|client id|app id|payee|payer|beneficiary|device|command|nonce|channel)s? (?:is |was )?unknown\b(?! (?:result|status|outcome|state|response)\b)|(?<!\b(?:result|status|outcome|state|response) )\bunknown (?:(?:bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method|payment method|payment type|user|username|user name|customer|password|account|api key|key|store|shop|e-shop|payee|payer|beneficiary|device|command|nonce|channel)s?|(?!(?:error|result|status|outcome|state|response)\b)(?:[a-z]+ ){1,2}(?:field|parameter|currency ?code|country ?code|merchant|username|user name|password|terminal|account|api key)s?)\b/g,
+      /\b(?:bin|card|card type|card brand|issuer|merchant|merchant ?id|merchant code|currency|country|terminal|terminal ?id|field|parameter|payment method|user|username|customer|account|api ?key|store|store ?id|shop|shop ?id|e-shop|client ?id|app ?id|payee|payer|beneficiary|device|command|nonce|channel)s? (?:is |was )?unknown\b(?! (?:result|status|outcome|state|response)\b)|(?<!\b(?:result|status|outcome|state|response) )\bunknown (?:(?:bin|card|card number|card type|card brand|brand|issuer|merchant|currency|country|terminal|field|parameter|method|payment method|payment type|user|username|user name|customer|password|account|api key|key|store|shop|e-shop|payee|payer|beneficiary|device|command|nonce|channel)s?|(?!(?:error|result|status|outcome|state|response)\b)(?:[a-z]+ ){1,2}(?:field|parameter|currency ?code|country ?code|merchant|username|user name|password|terminal|account|api key)s?)\b/g,
       ' ',
     );
   return t;

@@ -688,6 +688,11 @@ describe('Persian', () => {
     expect(glossText(fold('تراكنش ناموفق'))).toBe('transaction unsuccessful');
     expect(featureSet('موجودی کافی نمی\u200cباشد')).toEqual(featureSet('موجودی کافی نمی باشد'));
   });
+  it('reads a success, a wait and a duplicate in their own words', () => {
+    expect(glossText(fold('پرداخت تکمیل و با موفقیت انجام شده است'))).toBe('payment complete و successfully completed is');
+    expect(classify({ message: 'پرداخت در حال انتظار جواب بانک', flow: 'query' })).toMatchObject({ outcome: 'pending', next: 'wait' });
+    expect(classify({ message: 'تراکنش مورد نظر تکراریست', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
   it('reads a negation, so that "not completed" never says the money moved', () =>
     readsNegated(['پرداخت انجام نشد', 'پرداخت انجام نشده است', 'تراکنش تایید نشد'], /\bnot (completed|approved)\b/));
   it('answers as English does', () => {
@@ -697,5 +702,14 @@ describe('Persian', () => {
       outcome: 'unknown',
       next: 'query',
     });
+  });
+});
+
+describe('Turkish in capitals', () => {
+  it('reads a word with a dotless ı, lower-cased to i, with its other marks kept', () => {
+    expect(glossText(fold('İŞLEM BAŞARILI'))).toBe('transaction successful');
+    expect(classify({ message: 'İŞLEM BAŞARILI', flow: 'payment' }).outcome).toBe(
+      classify({ message: 'İşlem başarılı', flow: 'payment' }).outcome,
+    );
   });
 });

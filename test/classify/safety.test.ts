@@ -2246,3 +2246,19 @@ describe('a success done before under the same order number', () => {
     }
   });
 });
+
+describe("the integration's own key, id or merchant unknown", () => {
+  it('is no unknown result: the request is to be fixed', () => {
+    expect(classify({ message: 'Invalid Credentials: merchantID is unknown or the signature is missing.', flow: 'payment' })).toMatchObject(
+      {
+        outcome: 'failed',
+        next: 'fix_and_retry',
+      },
+    );
+  });
+  it('an unknown result beside it is still in doubt', () => {
+    for (const message of ['Merchant is unknown; transaction status unknown', 'Transaction result unknown']) {
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'unknown', next: 'query' });
+    }
+  });
+});

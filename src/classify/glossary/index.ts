@@ -136,6 +136,10 @@ export function spellings(key: string, plain: WordGlossary['plain']): string[] {
   const out = [key];
   const cedilla = key.replace(/ș/g, 'ş').replace(/ț/g, 'ţ');
   if (cedilla !== key) out.push(cedilla);
+  // Turkish in capitals lower-cases its I to i, not ı ("BAŞARILI" → "başarili"), keeping its
+  // other marks.
+  const dotted = key.replace(/ı/g, 'i');
+  if (dotted !== key) out.push(dotted);
   // Persian's ی and ک as the Arabic letters ي and ك, which much Persian software writes.
   const arabicLetters = key.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
   if (arabicLetters !== key) out.push(arabicLetters);
