@@ -782,6 +782,10 @@ const VALIDATION: readonly GatedPattern[] = [
   folded(
     /\b(invalid|missing|malformed|incorrect|wrong|bad)( [a-z]+){1,2} (api keys?|keys?|urls?|secrets?|passwords?|credentials|signature)\b/,
   ),
+  // The merchant, store or terminal the request names, invalid or unknown ("Invalid merchant",
+  // "Invalid terminal", "Wrong shop number"): the integration's set-up, to fix (all 25 such catalog
+  // texts read so).
+  folded(/\b(invalid|incorrect|wrong|unknown|bad) (merchant|store|shop|terminal|seller)( (number|no|code|id|account|key))?\b/),
   // The integration's own credentials not found, unknown, revoked or wrong ("No such API key",
   // "APPID does not exist", "Merchant ID not found", "client id or secret is wrong", 商户号不存在):
   // the provider turned the caller away before anything ran. Not a password, which may be the

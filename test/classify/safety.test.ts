@@ -12,6 +12,7 @@ import {
   saysNoDoubt,
   saysNotProcessed,
   saysPaymentMoved,
+  saysRequestInvalid,
 } from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { fold } from '../../src/text/fold.js';
@@ -2260,5 +2261,14 @@ describe("the integration's own key, id or merchant unknown", () => {
     for (const message of ['Merchant is unknown; transaction status unknown', 'Transaction result unknown']) {
       expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'unknown', next: 'query' });
     }
+  });
+});
+
+describe('the merchant, store or terminal the request names, invalid or unknown', () => {
+  it('is the integration\'s set-up to fix: "Invalid terminal" reads as the request invalid', () => {
+    for (const message of ['Invalid terminal', 'INVALID_TERMINAL.', 'Wrong shop number']) {
+      expect(saysRequestInvalid(fold(message).replace(/_/g, ' ')), message).toBe(true);
+    }
+    expect(saysRequestInvalid(fold('Invalid card number'))).toBe(false);
   });
 });
