@@ -782,6 +782,11 @@ const VALIDATION: readonly GatedPattern[] = [
   folded(
     /\b(invalid|missing|malformed|incorrect|wrong|bad)( [a-z]+){1,2} (api keys?|keys?|urls?|secrets?|passwords?|credentials|signature)\b/,
   ),
+  // A value of the wrong type, as typed APIs word it ("The endpoint expected the provided value to be
+  // an integer", "Expected a string").
+  folded(
+    /\bexpected (the )?(provided |given )?(value|field|parameter|input)s? to be\b|\bexpected (a|an) (string|integer|int|number|boolean|bool|array|list|object|float|decimal|date|json object)\b/,
+  ),
   // The merchant, store or terminal the request names, invalid or unknown ("Invalid merchant",
   // "Invalid terminal", "Wrong shop number"): the integration's set-up, to fix (all 25 such catalog
   // texts read so).
@@ -814,10 +819,23 @@ const REQUEST_INVALID = folded(
  */
 export function saysNotProcessed(text: string): boolean {
   return (
-    (NOTHING_DONE.test(text) || ISSUER_OFFLINE.test(text) || CUT_OFF.test(text) || (TRY_LATER.test(text) && OUT_OF_SERVICE.test(text))) &&
+    (NOTHING_DONE.test(text) ||
+      ISSUER_OFFLINE.test(text) ||
+      CUT_OFF.test(text) ||
+      RETRY_AFTER.test(text) ||
+      (TRY_LATER.test(text) && OUT_OF_SERVICE.test(text))) &&
     !hasDoubtWords(withoutNothingDone(text))
   );
 }
+
+/**
+ * A decline that says when to try again ("Retry after 24 hours", a card network's advice; "try again
+ * in 5 minutes"): the attempt was refused, and the words set the time for the next. Where a word of
+ * doubt stands beside it (an error occurred, a time-out), saysNotProcessed does not read it so.
+ */
+const RETRY_AFTER = folded(
+  /\b(retry|try again|try) (after|in) (\d+|one|two|three|a few|several|an?) ?(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b/,
+);
 
 /**
  * A service down for maintenance or otherwise unavailable turns requests away before it does

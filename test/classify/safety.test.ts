@@ -2272,3 +2272,27 @@ describe('the merchant, store or terminal the request names, invalid or unknown'
     expect(saysRequestInvalid(fold('Invalid card number'))).toBe(false);
   });
 });
+
+describe('a decline that says when to try again', () => {
+  it('refused the attempt, and the next may come at that time: try again', () => {
+    for (const message of ['Retry after 24 hours', 'For Mastercard, retry after 2 days.', 'Declined-Retry in a few days.']) {
+      expect(saysNotProcessed(fold(message)), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'retry' });
+    }
+  });
+  it('stays in doubt where an error or a time-out stands beside it', () => {
+    for (const message of ['An unknown error occurred. Please try again in a few minutes.', 'Timeout, retry after 5 minutes']) {
+      expect(saysNotProcessed(fold(message)), message).toBe(false);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'unknown', next: 'query' });
+    }
+  });
+});
+
+describe('a value of the wrong type, as typed APIs word it', () => {
+  it('is the request to fix', () => {
+    for (const message of ['The endpoint expected the provided value to be an integer.', 'Expected a string']) {
+      expect(saysRequestInvalid(fold(message)), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    }
+  });
+});
