@@ -721,13 +721,14 @@ export function saysRequestInvalid(text: string): boolean {
 /**
  * The text says the merchant's account, or a product, method or operation on it, is not set up for
  * the request: not activated, not enabled, not permitted, no permission (商户未开通该支付产品, 权限不足,
- * "Payment method disabled", "The merchant is not activated"). The provider turned the request away
+ * "Payment method disabled", "The merchant is not activated"), or the merchant's account closed,
+ * locked or restricted (namesMerchantsAccount). The provider turned the request away
  * before anything ran, as it turns away an invalid one: the merchant is to fix the account. Not a
  * service or a channel "not available", which is an outage, nor a card or a cardholder not
  * permitted, which is the issuer's word on the payment.
  */
 export function saysNotSetUp(text: string): boolean {
-  return NOT_SET_UP.some((p) => p.test(text));
+  return NOT_SET_UP.some((p) => p.test(text)) || MERCHANTS_ACCOUNT.test(text);
 }
 
 const NOT_SET_UP: readonly GatedPattern[] = [
@@ -1396,6 +1397,21 @@ export function balanceSide(text: string, flow: Flow | undefined): 'buyer' | 'me
 export function namesCardsLimit(text: string): boolean {
   return LIMIT.test(text) && (BUYER_SIDE.test(text) || CARD_OR_ISSUER.test(text)) && !MERCHANT_NAMED.test(text);
 }
+
+/**
+ * The text says the merchant's own account is closed, locked, restricted, suspended or frozen ("The
+ * merchant account is locked or closed", "This merchant account has been closed", 商户账户已冻结): the
+ * merchant's to sort out (merchant_account_inactive: fix), not a customer's account (account_closed,
+ * account_frozen: ask the customer), which the model reads in the same words. All 13 such catalog texts
+ * read so. Not a payee's, which on a payout is the recipient.
+ */
+export function namesMerchantsAccount(text: string): boolean {
+  return MERCHANTS_ACCOUNT.test(text);
+}
+
+const MERCHANTS_ACCOUNT = folded(
+  /\b(merchant|seller|store|shop|sub-?merchant)('?s)? account\b( [a-z]+){0,3} (closed|locked|restricted|suspended|blocked|frozen|disabled|deactivated|inactive|terminated)\b|(商户|商戶|商家|卖家|賣家)(账户|帳戶|账号|帳號)?(已|被)?(冻结|凍結|关闭|關閉|停用|注销|註銷|锁定|鎖定|受限)/,
+);
 
 const LIMIT = folded(/\blimits?\b|\bexceed(s|ed|ing)?\b|限额|限額|额度|額度|上限|限度|한도|\b(límite|limite|ліміт|лимит)\b/);
 const CARD_OR_ISSUER = folded(

@@ -5,6 +5,7 @@ import { glossText } from '../../src/classify/gloss.js';
 import {
   balanceSide,
   namesCardsLimit,
+  namesMerchantsAccount,
   type Reading,
   safetyStep,
   saysDeclineReason,
@@ -2294,5 +2295,28 @@ describe('a value of the wrong type, as typed APIs word it', () => {
       expect(saysRequestInvalid(fold(message)), message).toBe(true);
       expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
     }
+  });
+});
+
+describe("whose account is closed, locked or restricted: the merchant's or a customer's", () => {
+  it("is the merchant's to fix where the words name the merchant's account", () => {
+    for (const message of [
+      'The merchant account is locked or closed.',
+      'This merchant account has been closed.',
+      'The merchant account is restricted.',
+    ]) {
+      const answer = classify({ message, flow: 'payment' });
+      expect(answer, message).toMatchObject({ unified: 'merchant_account_inactive', outcome: 'failed', next: 'fix_and_retry' });
+    }
+  });
+  it('says so in its evidence where the swap made the answer', () => {
+    const answer = classify({ message: 'This merchant account has been closed.', flow: 'payment' });
+    expect(answer.evidence.map((e) => e.detail)).toContain(
+      "whose account: the words name the merchant's, so merchant_account_inactive, not account_closed",
+    );
+  });
+  it("stays the customer's where no merchant is named", () => {
+    expect(namesMerchantsAccount(fold('Account closed'))).toBe(false);
+    expect(classify({ message: 'Account closed', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
   });
 });
