@@ -732,6 +732,12 @@ export function saysNotSetUp(text: string): boolean {
 }
 
 const NOT_SET_UP: readonly GatedPattern[] = [
+  // The integration's own permission, device, client or application switched off ("Merchant refund
+  // permission is disabled", "The device has been disabled", "The provided client has been
+  // disabled"): not a card's or a customer's account, which are the issuer's word on the payment.
+  folded(
+    /\b(permissions?|devices?|clients?|integrations?|api access|applications?|plugins?|webhooks?|endpoints?)( [a-z]+){0,2} (is|are|was|were|has been|have been) (disabled|deactivated|revoked)\b/,
+  ),
   folded(
     /\b(merchant|merchants|merchant account|account|store|shop|terminal|api user|partner|app|application|sub-?merchant)( account)? (is |was |has )?(not (been )?(activated|enabled|configured|registered|set up|setup|onboarded|authori[sz]ed to)|inactive|deactivated|disabled)\b|\b(payment method|payment type|payment product|product|service|feature|function|operation|transaction type|method)s? (is |are |was |has been )?(not (been )?(enabled|activated|configured|opened|subscribed|contracted)|disabled)\b|\b(insufficient|no|missing) (permissions?|privileges?|access rights)\b|\bpermission denied\b|\b(do|does|did) not have (the )?(appropriate |required |necessary |sufficient )?(permissions?|privileges?|access)\b/,
   ),

@@ -12,6 +12,7 @@ import {
   saysMoneyMoved,
   saysNoDoubt,
   saysNotProcessed,
+  saysNotSetUp,
   saysPaymentMoved,
   saysRequestInvalid,
 } from '../../src/classify/safety.js';
@@ -2318,5 +2319,22 @@ describe("whose account is closed, locked or restricted: the merchant's or a cus
   it("stays the customer's where no merchant is named", () => {
     expect(namesMerchantsAccount(fold('Account closed'))).toBe(false);
     expect(classify({ message: 'Account closed', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+  });
+});
+
+describe("the integration's own permission, device or client switched off", () => {
+  it('is a set-up to fix', () => {
+    for (const message of [
+      'Merchant refund permission is disabled',
+      'The device has been disabled.',
+      'The provided client has been disabled.',
+    ]) {
+      expect(saysNotSetUp(fold(message)), message).toBe(true);
+    }
+  });
+  it("is not a card's or a customer's account switched off", () => {
+    for (const message of ['The card has been disabled', 'Your account has been deactivated']) {
+      expect(saysNotSetUp(fold(message)), message).toBe(false);
+    }
   });
 });
