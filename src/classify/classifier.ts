@@ -9,6 +9,7 @@ import {
   balanceSide,
   briefEnough,
   isRiskyFailure,
+  namesAccessToken,
   namesCardsLimit,
   namesFieldError,
   namesMerchantsAccount,
@@ -555,29 +556,50 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     return true;
   };
 
-  // Whose account is closed, locked or restricted (safety.ts, namesMerchantsAccount): where the model
-  // leans to a customer's account state and the text names the merchant's account, the merchant's
-  // account takes the lead's weight. One way only, as for the limit: no catalog text of a customer's
-  // account names the merchant's.
-  const merchantAccountK = model.classes.indexOf('merchant_account_inactive');
-  const customerAccountKs = ['account_closed', 'account_frozen', 'account_invalid', 'customer_account_unavailable']
-    .map((c) => model.classes.indexOf(c))
-    .filter((k) => k >= 0);
-  /** The customer's account class that gave its weight in the last swap. */
-  let accountFrom = -1;
-  const accountSwap = (w: Float64Array, base: Float64Array, text: string): boolean => {
-    accountFrom = -1;
-    if (!useSafety || merchantAccountK < 0) return false;
-    let lead = -1;
-    for (const k of customerAccountKs) if (lead < 0 || (w[k] as number) > (w[lead] as number)) lead = k;
-    if (lead < 0) return false;
-    const l = w[lead] as number;
-    const m = w[merchantAccountK] as number;
-    if (!(l > m && l > (base[lead] as number)) || !namesMerchantsAccount(text)) return false;
-    w[merchantAccountK] = l;
-    w[lead] = m;
-    accountFrom = lead;
-    return true;
+  // Whose account or which token (safety.ts, namesMerchantsAccount, namesAccessToken): where the
+  // model leans to a customer's reading and the text names what is the integration's own, the
+  // integration's reading takes the lead's weight. One way only, as for the limit: no catalog text
+  // of a customer's account names the merchant's, and no customer's token is an access token.
+  // - a customer's account state (ask the customer) → the merchant's account inactive (fix);
+  // - a payment token invalid (ask the customer) → the API's access token invalid (fix).
+  const ownerSwaps = [
+    {
+      from: ['account_closed', 'account_frozen', 'account_invalid', 'customer_account_unavailable'],
+      to: 'merchant_account_inactive',
+      names: namesMerchantsAccount,
+      why: "whose account: the words name the merchant's",
+    },
+    {
+      from: ['payment_token_invalid'],
+      to: 'access_token_invalid',
+      names: namesAccessToken,
+      why: "which token: the words name the API's access token",
+    },
+  ]
+    .map((r) => ({ ...r, fromK: r.from.map((c) => model.classes.indexOf(c)).filter((k) => k >= 0), toK: model.classes.indexOf(r.to) }))
+    .filter((r) => r.toK >= 0 && r.fromK.length > 0);
+  /** The last swap's classes (-1 where none): the one that gave its weight, and the one that took it. */
+  let ownerFrom = -1;
+  let ownerTo = -1;
+  let ownerWhy = '';
+  const ownerSwap = (w: Float64Array, base: Float64Array, text: string): boolean => {
+    ownerFrom = -1;
+    ownerTo = -1;
+    if (!useSafety) return false;
+    for (const r of ownerSwaps) {
+      let lead = -1;
+      for (const k of r.fromK) if (lead < 0 || (w[k] as number) > (w[lead] as number)) lead = k;
+      const l = w[lead] as number;
+      const m = w[r.toK] as number;
+      if (!(l > m && l > (base[lead] as number)) || !r.names(text)) continue;
+      w[r.toK] = l;
+      w[lead] = m;
+      ownerFrom = lead;
+      ownerTo = r.toK;
+      ownerWhy = r.why;
+      return true;
+    }
+    return false;
   };
 
   // Each code's end of an evidence line (`"余额" → insufficient_funds`), made once.
@@ -647,13 +669,13 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     let rank: Float64Array;
     let swapped: boolean;
     let limited: boolean;
-    let accounted: boolean;
+    let owned: boolean;
     if (nFeats <= productFeatures) {
       odds.set(biasExp);
       for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.mulRow(rows[i] as number, odds, prior);
       swapped = sideSwap(odds, biasExp, ruled, flow);
       limited = limitSwap(odds, biasExp, ruled);
-      accounted = accountSwap(odds, biasExp, ruled);
+      owned = ownerSwap(odds, biasExp, ruled);
       sum = biasSum;
       for (let k = 0; k < K; k++) {
         const o = odds[k] as number;
@@ -673,7 +695,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       for (let i = 0; i < nFeats; i++) if ((rows[i] as number) >= 0) means[i] = model.addRow(rows[i] as number, scores, prior);
       swapped = sideSwap(scores, model.bias, ruled, flow);
       limited = limitSwap(scores, model.bias, ruled);
-      accounted = accountSwap(scores, model.bias, ruled);
+      owned = ownerSwap(scores, model.bias, ruled);
       for (let k = 0; k < K; k++) {
         if ((scores[k] as number) > top) {
           top = scores[k] as number;
@@ -784,8 +806,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
     // After a swap the pair's words pushed the other side: they are the evidence, quoted for this one.
     const side = swapped && (best === buyerK || best === merchantK);
     const limit = limited && best === cardLimitK;
-    const account = accounted && best === merchantAccountK;
-    const pushed = side ? (best === buyerK ? merchantK : buyerK) : limit ? amountRangeK : account ? accountFrom : best;
+    const owner = owned && best === ownerTo;
+    const pushed = side ? (best === buyerK ? merchantK : buyerK) : limit ? amountRangeK : owner ? ownerFrom : best;
     let evidence = evidenceFor(model, pointsTo, means, feats, nFeats, rows, spans, pushed, text, words, best);
     if (side) {
       evidence.push({
@@ -793,11 +815,8 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         detail: `whose balance: by its words and its flow, the ${best === buyerK ? "buyer's" : "merchant's"}, so ${model.classes[best]}, not ${model.classes[pushed]}`,
       });
     }
-    if (account) {
-      evidence.push({
-        kind: 'threshold',
-        detail: `whose account: the words name the merchant's, so ${model.classes[best]}, not ${model.classes[accountFrom]}`,
-      });
+    if (owner) {
+      evidence.push({ kind: 'threshold', detail: `${ownerWhy}, so ${model.classes[best]}, not ${model.classes[ownerFrom]}` });
     }
     if (limit) {
       evidence.push({

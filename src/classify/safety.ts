@@ -1419,6 +1419,18 @@ const MERCHANTS_ACCOUNT = folded(
   /\b(merchant|seller|store|shop|sub-?merchant)('?s)? account\b( [a-z]+){0,3} (closed|locked|restricted|suspended|blocked|frozen|disabled|deactivated|inactive|terminated)\b|(商户|商戶|商家|卖家|賣家)(账户|帳戶|账号|帳號)?(已|被)?(冻结|凍結|关闭|關閉|停用|注销|註銷|锁定|鎖定|受限)/,
 );
 
+/**
+ * The text names the API's access token ("The provided access token has expired", an OAuth or a
+ * bearer token): the integration's credential, to renew (access_token_invalid: fix), not a
+ * customer's saved card or wallet token (payment_token_invalid: ask the customer), which the model
+ * reads in the same words. 15 of the catalog's 17 such texts are the integration's to fix.
+ */
+export function namesAccessToken(text: string): boolean {
+  return ACCESS_TOKEN.test(text);
+}
+
+const ACCESS_TOKEN = folded(/\b(access[ _-]?tokens?|oauth( tokens?)?|bearer tokens?|refresh[ _-]?tokens?)\b/);
+
 const LIMIT = folded(/\blimits?\b|\bexceed(s|ed|ing)?\b|限额|限額|额度|額度|上限|限度|한도|\b(límite|limite|ліміт|лимит)\b/);
 const CARD_OR_ISSUER = folded(
   /\b(card|cards|issuer|issuing bank|credit limit|credit line)\b|银行卡|信用卡|发卡|發卡|카드|カード|\b(tarjeta|cartão|carte)\b/,

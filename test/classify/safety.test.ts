@@ -4,6 +4,7 @@ import { codeWords } from '../../src/classify/features.js';
 import { glossText } from '../../src/classify/gloss.js';
 import {
   balanceSide,
+  namesAccessToken,
   namesCardsLimit,
   namesMerchantsAccount,
   type Reading,
@@ -2336,5 +2337,20 @@ describe("the integration's own permission, device or client switched off", () =
     for (const message of ['The card has been disabled', 'Your account has been deactivated']) {
       expect(saysNotSetUp(fold(message)), message).toBe(false);
     }
+  });
+});
+
+describe("which token: a customer's payment token or the API's access token", () => {
+  it("is the integration's to renew where the words name the access token", () => {
+    const answer = classify({ message: 'The provided access token has expired.', flow: 'payment' });
+    expect(answer).toMatchObject({ unified: 'access_token_invalid', outcome: 'failed', next: 'fix_and_retry' });
+    expect(namesAccessToken(fold('The provided access token is invalid'))).toBe(true);
+  });
+  it("stays the customer's where no access token is named", () => {
+    expect(namesAccessToken(fold('The payment token is invalid'))).toBe(false);
+    expect(classify({ message: 'The payment token is invalid', flow: 'payment' })).toMatchObject({
+      outcome: 'failed',
+      next: 'ask_customer',
+    });
   });
 });
