@@ -713,3 +713,23 @@ describe('Turkish in capitals', () => {
     );
   });
 });
+
+describe('a negation after the word it negates (Persian, Turkish)', () => {
+  it('never says the money moved', () => {
+    for (const message of [
+      'پرداخت موفق نبود',
+      'تراکنش موفق نبوده است',
+      'تراکنش موفق نمی باشد',
+      'پرداخت موفقیت آمیز نبود',
+      'Ödeme başarılı değil',
+      'Ödeme başarılı olmadı',
+    ]) {
+      expect(classify({ message, flow: 'payment' }).outcome, message).not.toBe('succeeded');
+    }
+  });
+  it('where the same words without it do', () => {
+    for (const message of ['تراکنش موفق', 'İşlem başarılı']) {
+      expect(classify({ message, flow: 'payment' }).outcome, message).toBe('succeeded');
+    }
+  });
+});

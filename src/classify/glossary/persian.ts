@@ -59,6 +59,14 @@ export const PERSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   پاسخی: 'response',
   // what happened
   موفق: 'successful',
+  // The negated verb comes last: "پرداخت موفق نبود" is "payment not successful".
+  'موفق نبود': 'not successful',
+  'موفق نبوده': 'not successful',
+  'موفق نیست': 'not successful',
+  'موفق نمی باشد': 'not successful',
+  'موفق نشد': 'not successful',
+  نبود: 'was not',
+  نبوده: 'has not been',
   ناموفق: 'unsuccessful',
   'انجام شد': 'completed',
   'انجام شده': 'completed',
@@ -140,6 +148,7 @@ export const PERSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   لطفا: 'please',
   لطفاً: 'please',
   موفقیت: 'success',
+  'موفقیت آمیز': 'successful',
   'با موفقیت': 'successfully',
   تکمیل: 'complete',
   'تکمیل شد': 'completed',

@@ -71,6 +71,10 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   onaylandı: 'approved',
   onaylanmadı: 'not approved',
   başarılı: 'successful',
+  // Turkish puts the negation after the word it negates: "başarılı değil" is "not successful".
+  'başarılı değil': 'not successful',
+  'başarılı olmadı': 'not successful',
+  değil: 'not',
   başarıyla: 'successfully',
   başarısız: 'failed',
   'başarısız oldu': 'failed',
