@@ -622,11 +622,9 @@ let noDoubt = false;
  * words say nothing of a payment that may be missing.
  */
 function onlyCredentialsNotFound(text: string): boolean {
-  const rest = text.replace(CREDENTIALS_NOT_FOUND, ' ');
+  const rest = text.replace(CREDENTIALS_EVERYWHERE, ' ');
   return rest !== text && !NOT_FOUND.test(rest);
 }
-const CREDENTIALS_NOT_FOUND =
-  /\b(api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)( (provided|given|specified|supplied|used|sent))?( (is|was|were|are))? (not found|(does|do) not exist|not exist)\b|\bno such (api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)\b|(appid|app ?id|商户号|商户编号|终端号|密钥|秘钥|api ?key)不存在/g;
 
 /**
  * The text says the payment was declined, or names why the buyer's card or account could not pay
@@ -750,6 +748,16 @@ const NOT_SET_UP: readonly GatedPattern[] = [
   ),
 ];
 
+// The integration's own credentials not found, unknown, revoked or wrong ("No such API key",
+// "APPID does not exist", "Merchant ID not found", "client id or secret is wrong", 商户号不存在):
+// the provider turned the caller away before anything ran. Not a password, which may be the
+// customer's, nor a token, which may be a card's.
+const CREDENTIALS_WRONG = folded(
+  /\b(api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)( (provided|given|specified|supplied|used|sent))?( (is|was|were|are|has been|have been))? (not found|(does|do) not exist|not exist|not recogni[sz]ed|unknown|unrecogni[sz]ed|revoked|wrong|incorrect|not correct)\b|\b(no such|unknown|unrecogni[sz]ed|nonexistent|non-existent) (api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)\b|(appid|app ?id|商户号|商户编号|终端号|密钥|秘钥|api ?key)(不存在|不正确|错误)/,
+);
+/** CREDENTIALS_WRONG wherever it stands, to take out before the words of something not found are read (onlyCredentialsNotFound). */
+const CREDENTIALS_EVERYWHERE = new RegExp(CREDENTIALS_WRONG.re.source, 'g');
+
 /**
  * A validation message, as APIs word them whatever the field is named: "X is invalid", "X is
  * required", "X must be numeric", "X cannot exceed 365 days", "X_IS_TOO_LONG", "Failed to parse
@@ -798,13 +806,7 @@ const VALIDATION: readonly GatedPattern[] = [
   // "Invalid terminal", "Wrong shop number"): the integration's set-up, to fix (all 25 such catalog
   // texts read so).
   folded(/\b(invalid|incorrect|wrong|unknown|bad) (merchant|store|shop|terminal|seller)( (number|no|code|id|account|key))?\b/),
-  // The integration's own credentials not found, unknown, revoked or wrong ("No such API key",
-  // "APPID does not exist", "Merchant ID not found", "client id or secret is wrong", 商户号不存在):
-  // the provider turned the caller away before anything ran. Not a password, which may be the
-  // customer's, nor a token, which may be a card's.
-  folded(
-    /\b(api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)( (provided|given|specified|supplied|used|sent))?( (is|was|were|are|has been|have been))? (not found|(does|do) not exist|not exist|not recogni[sz]ed|unknown|unrecogni[sz]ed|revoked|wrong|incorrect|not correct)\b|\b(no such|unknown|unrecogni[sz]ed|nonexistent|non-existent) (api[ -]?keys?|(secret|access|private|public|client|merchant|partner|app|shop|store|terminal|signing) (keys?|secrets?|ids?)|secrets?|client ?ids?|merchant ?ids?|app ?ids?|appid|terminal ?ids?|credentials?)\b|(appid|app ?id|商户号|商户编号|终端号|密钥|秘钥|api ?key)(不存在|不正确|错误)/,
-  ),
+  CREDENTIALS_WRONG,
   // A field named after the word that says what is wrong with it, as logs and SDKs print it.
   folded(/^(required|missing|invalid)( field| parameter| value)? ?: ?[a-z_]/),
   folded(/(不能|不可|不得)(为空|為空|空白)|必填/),
