@@ -10,9 +10,12 @@ import {
   briefEnough,
   isRiskyFailure,
   namesAccessToken,
+  namesCardNumberGivenWrong,
   namesCardsLimit,
+  namesExpiryGivenWrong,
   namesFieldError,
   namesMerchantsAccount,
+  namesSecurityCodeGivenWrong,
   safetyStep,
   saysDeclined,
   saysDeclineReason,
@@ -158,9 +161,13 @@ export const DECLINED_FIX_DANGER_COST = 10;
  * dangerous answer at 1 on any of them; with five words counted as a few, seed 7 answers those two
  * Authorize.Net codes. At 2: next 61.5 % → 62.2 %, seed 7 61.2 % → 61.9 %. A sentence of up to ten
  * words that names the issuer or the bank as the one who refused ("Transaction is declined by bank")
- * weighs so too: it says who refused, which the reused decline texts do not.
+ * weighs so too: it says who refused, which the reused decline texts do not. Measured again on
+ * 2026-12-08, once a card lost or stolen or a fraud no longer counts as a brief decline (nobody is
+ * to be asked there): the six-group run and the held-out sets give no dangerous answer at 1, 0.5 or
+ * 0.25, so it is 1 (six-group next 63.45 % → 63.6 %; "Transaction failed", 交易失败 and a bare
+ * "Declined" read "ask the customer", as all four such catalog texts and the held-out ones do).
  */
-export const BRIEF_DECLINE_ASK_DANGER_COST = 2;
+export const BRIEF_DECLINE_ASK_DANGER_COST = 1;
 
 /**
  * askDangerCost where the text names why the payment was declined, not only that it was: the funds
@@ -574,6 +581,26 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       to: 'access_token_invalid',
       names: namesAccessToken,
       why: "which token: the words name the API's access token",
+    },
+    // The other way: a request invalid (fix) where the words name the card's own data given wrong,
+    // which the customer gives again.
+    {
+      from: ['invalid_request'],
+      to: 'incorrect_cvc',
+      names: namesSecurityCodeGivenWrong,
+      why: "what is wrong: the card's security code, as the customer gave it",
+    },
+    {
+      from: ['invalid_request'],
+      to: 'invalid_expiry',
+      names: namesExpiryGivenWrong,
+      why: "what is wrong: the card's expiry date, as the customer gave it",
+    },
+    {
+      from: ['invalid_request'],
+      to: 'invalid_card_number',
+      names: namesCardNumberGivenWrong,
+      why: "what is wrong: the card's number, as the customer gave it",
     },
   ]
     .map((r) => ({ ...r, fromK: r.from.map((c) => model.classes.indexOf(c)).filter((k) => k >= 0), toK: model.classes.indexOf(r.to) }))

@@ -733,3 +733,19 @@ describe('a negation after the word it negates (Persian, Turkish)', () => {
     }
   });
 });
+
+describe('words of bank files, wallets and installments, and Turkish words with "is" or a case joined to them', () => {
+  it.each([
+    ['Insuficiência de fundos na conta corrente', 'insufficient funds'],
+    ['Pagamento efetivado', 'completed'],
+    ['недостаточно денег в кошельке', 'wallet'],
+    ['Tài khoản không hoạt động', 'inactive'],
+    ['خطای داخلی سیستم', 'error internal'],
+    ['Kart numarası hatalıdır.', 'is invalid'],
+    ['Kartın son kullanma tarihi geçmiş', 'expired'],
+    ['Kartınız internet işlemlerine kapalıdır.', 'is closed'],
+    ['Lütfen bankayı arayınız', 'bank call'],
+  ])('%s reads "%s"', (message, english) => {
+    expect(glossText(fold(message))).toContain(english);
+  });
+});

@@ -5,8 +5,11 @@ import { glossText } from '../../src/classify/gloss.js';
 import {
   balanceSide,
   namesAccessToken,
+  namesCardNumberGivenWrong,
   namesCardsLimit,
+  namesExpiryGivenWrong,
   namesMerchantsAccount,
+  namesSecurityCodeGivenWrong,
   type Reading,
   safetyStep,
   saysDeclineReason,
@@ -14,6 +17,7 @@ import {
   saysNoDoubt,
   saysNotProcessed,
   saysNotSetUp,
+  saysOnlyDeclined,
   saysPaymentMoved,
   saysRequestInvalid,
 } from '../../src/classify/safety.js';
@@ -2352,5 +2356,96 @@ describe("which token: a customer's payment token or the API's access token", ()
       outcome: 'failed',
       next: 'ask_customer',
     });
+  });
+});
+
+describe("what is wrong: the card's own data, as the customer typed it", () => {
+  it('is the customer\'s to give again, though "… is invalid" reads as a request invalid', () => {
+    const answer = classify({ message: 'Credit card number is invalid.', flow: 'payment' });
+    expect(answer).toMatchObject({ unified: 'invalid_card_number', outcome: 'failed', next: 'ask_customer' });
+    expect(answer.evidence.map((e) => e.detail)).toContain(
+      "what is wrong: the card's number, as the customer gave it, so invalid_card_number, not invalid_request",
+    );
+  });
+  it('names the security code and the expiry date too, as given', () => {
+    expect(namesSecurityCodeGivenWrong(fold('The CVC provided is invalid'))).toBe(true);
+    expect(namesExpiryGivenWrong(fold('Expiration date entered is invalid'))).toBe(true);
+    expect(namesCardNumberGivenWrong(fold('Invalid debit card number'))).toBe(true);
+  });
+  it('leaves a field of the request that is not card data to be fixed', () => {
+    expect(namesCardNumberGivenWrong(fold('The card token is invalid'))).toBe(false);
+    expect(namesSecurityCodeGivenWrong(fold('The currency is invalid'))).toBe(false);
+    expect(namesExpiryGivenWrong(fold('The session has expired'))).toBe(false);
+    expect(classify({ message: 'The currency is invalid.', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+  });
+});
+
+describe('a decline that says what the card or its holder may not do', () => {
+  it.each([
+    'Transaction not permitted for this card',
+    'Tarjeta no autorizada para compras por internet',
+    'Card holder name mismatch',
+    'The card is not valid',
+    '信用额不足',
+    '卡片無效',
+  ])('%s names its reason', (message) => {
+    expect(saysDeclineReason(glossText(fold(message))), message).toBe(true);
+  });
+  it("is not the merchant's product switched off for cards", () => {
+    expect(saysDeclineReason(fold('The merchant is not enabled for card processing'))).toBe(false);
+    expect(saysDeclineReason(fold('Invalid card token'))).toBe(false);
+  });
+});
+
+describe('a request turned away as it stood, in words the rules had missed', () => {
+  it.each(['HMAC value mismatch', 'The digest did not match', 'Capture amount too high', 'Valor inválido'])('%s', (message) => {
+    expect(saysRequestInvalid(fold(message)), message).toBe(true);
+  });
+  it("names the merchant's own account blocked or suspended, before or after the word", () => {
+    for (const message of ['Suspended merchant account.', 'Store blocked', 'The merchant is suspended.']) {
+      expect(namesMerchantsAccount(fold(message)), message).toBe(true);
+    }
+    // A merchant that blocked something is a verb, not the merchant's account state.
+    expect(namesMerchantsAccount(fold('Merchant blocked the card'))).toBe(false);
+  });
+});
+
+describe('a party or an instrument of the request not found', () => {
+  it('says nothing of a payment that may be missing', () => {
+    for (const message of ['No such account', 'Customer does not exist', 'The beneficiary account number was not found']) {
+      expect(saysNoDoubt(fold(message)), message).toBe(true);
+    }
+  });
+  it('leaves the payment itself not found in doubt, beside it or alone', () => {
+    for (const message of ['No such transaction', 'Customer does not exist; order not found', 'Record not found']) {
+      expect(saysNoDoubt(fold(message)), message).toBe(false);
+    }
+  });
+});
+
+describe("the customer's or the payee's account that does not exist", () => {
+  it('names why the payment could not be made', () => {
+    for (const message of ['No such account', 'Invalid bank account', 'Account number does not exist']) {
+      expect(saysDeclineReason(fold(message)), message).toBe(true);
+    }
+  });
+  it("is not the merchant's account or an account id of the API", () => {
+    for (const message of ['Invalid merchant account', 'Invalid account id']) {
+      expect(saysDeclineReason(fold(message)), message).toBe(false);
+    }
+  });
+});
+
+describe('a brief decline, and a brief one that names a card lost, stolen or a fraud', () => {
+  it('"transaction failed" alone is the customer\'s to try another way', () => {
+    for (const message of ['Transaction failed', '交易失败']) {
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    }
+  });
+  it('a stolen card or a fraud is no brief decline: nobody is to be asked', () => {
+    for (const message of ['Denied: stolen card', 'Declined, fraud']) {
+      expect(saysOnlyDeclined(fold(message), ''), message).toBe(false);
+    }
+    expect(saysOnlyDeclined(fold('Declined'), '')).toBe(true);
   });
 });

@@ -190,4 +190,11 @@ export const PERSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   'وارد شده': 'entered',
   واردشده: 'entered',
   اینترنتی: 'internet',
+  // 2026-12-08
+  خطای: 'error',
+  داخلی: 'internal',
+  بانک: 'bank',
+  انصراف: 'cancel',
+  'انصراف داده': 'cancelled',
+  'به پایان رسیده': 'expired',
 };

@@ -294,4 +294,18 @@ export const RUSSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   обработано: 'processed',
   занят: 'busy',
   слишком: 'too',
+  // wallets and transfers, 2026-12-08
+  кошелек: 'wallet',
+  кошелёк: 'wallet',
+  кошелька: 'wallet',
+  кошельке: 'wallet',
+  кошельках: 'wallets',
+  кошельков: 'wallets',
+  перевод: 'transfer',
+  перевода: 'transfer',
+  денег: 'money',
+  выполнено: 'done',
+  'не выполнено': 'not done',
+  получателя: 'recipient',
+  'не поддерживает': 'does not support',
 };

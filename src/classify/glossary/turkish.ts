@@ -166,4 +166,25 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   şüphesi: 'suspected',
   // general words the held-out tables showed missing (2026-12-07, a later stop)
   istek: 'request',
+  // Turkish joins "is" to the word (-dır, -dir) and its cases (bankayı: the bank, as an object);
+  // the forms payment tables print, 2026-12-08
+  hatalıdır: 'is invalid',
+  geçersizdir: 'is invalid',
+  kapalıdır: 'is closed',
+  yanlış: 'wrong',
+  'tanımlı değil': 'not defined',
+  bankayı: 'bank',
+  işlemine: 'transaction',
+  işleminde: 'transaction',
+  işlemlerine: 'transactions',
+  // "son kullanma tarihi geçmiş": the expiry date has passed
+  geçmiş: 'expired',
+  çekilemedi: 'could not be charged',
+  'iptal edilmiş': 'cancelled',
+  'iptal edilemez': 'cannot be cancelled',
+  'zaman aşımına uğradı': 'timed out',
+  müşterinin: 'customer',
+  doğrulaması: 'verification',
+  gönderilen: 'sent',
+  ancak: 'but',
 };

@@ -150,4 +150,13 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'vui lòng': 'please',
   'liên hệ': 'contact',
   bận: 'busy',
+  // 2026-12-08
+  'hết hạn mức': 'limit exceeded',
+  'giá trị': 'value',
+  'lớn hơn': 'greater than',
+  'hoạt động': 'active',
+  'không hoạt động': 'inactive',
+  'trả góp': 'installment',
+  'đang được': 'being',
+  'quản trị viên': 'administrator',
 };
