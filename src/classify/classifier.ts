@@ -10,6 +10,7 @@ import {
   briefEnough,
   isRiskyFailure,
   namesAccessToken,
+  namesAccountNumberGivenWrong,
   namesCardNumberGivenWrong,
   namesCardsLimit,
   namesExpiryGivenWrong,
@@ -18,6 +19,7 @@ import {
   namesSecurityCodeGivenWrong,
   safetyStep,
   saysDeclined,
+  saysEarlierNotFound,
   saysDeclineReason,
   saysExpired,
   saysMerchantBalanceShort,
@@ -485,7 +487,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
 
   // See DOUBT_FLOOR: the ask or the fix the model gives most of its weight, where it leaves almost
   // none on doubt and no word hints at one; else `g`.
-  const clearReading = (g: number, ruled: string): number => {
+  const clearReading = (g: number, ruled: string, flow: Flow | undefined): number => {
     let top = -1;
     let topMass = 0;
     let doubt = 0;
@@ -498,7 +500,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         topMass = mass[a] as number;
       }
     }
-    return topMass > CLEAR_MAJORITY && doubt < doubtFloor && saysNoDoubt(ruled) ? top : g;
+    return topMass > CLEAR_MAJORITY && doubt < doubtFloor && saysNoDoubt(ruled, flow) ? top : g;
   };
 
   // How right an answer of decision group `answer` is expected to be: full credit where the truth is
@@ -601,6 +603,12 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       to: 'invalid_card_number',
       names: namesCardNumberGivenWrong,
       why: "what is wrong: the card's number, as the customer gave it",
+    },
+    {
+      from: ['invalid_request'],
+      to: 'account_invalid',
+      names: namesAccountNumberGivenWrong,
+      why: 'what is wrong: the bank account number or IBAN, as the customer or the payee gave it',
     },
   ]
     .map((r) => ({ ...r, fromK: r.from.map((c) => model.classes.indexOf(c)).filter((k) => k >= 0), toK: model.classes.indexOf(r.to) }))
@@ -791,7 +799,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
         q = a;
       }
     }
-    if (mayBeQuiet && q !== g && saysNoDoubt(ruled)) {
+    if (mayBeQuiet && q !== g && saysNoDoubt(ruled, flow)) {
       // The merchant's balance short ("商户余额不足，退款失败") is the merchant's to fix, though its
       // words are a decline's too: the provider refused the refund or the payout before moving anything.
       const rows = saysMerchantBalanceShort(ruled, flow)
@@ -802,12 +810,12 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
             : saysOnlyDeclined(ruled, words)
               ? briefRows
               : declinedRows
-          : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled)
+          : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled) || saysEarlierNotFound(ruled, flow)
             ? requestRows
             : quietRows;
       g = rows === light ? q : cheapest(full, rows);
     }
-    if (mayBeQuiet && !isAskOrFix(g)) g = clearReading(g, ruled);
+    if (mayBeQuiet && !isAskOrFix(g)) g = clearReading(g, ruled, flow);
     // The matrices differ only in danger costs, which give no credit (credit is for costs below 1):
     // the confidence reads the same from the full one.
     let best = -1;

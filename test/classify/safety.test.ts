@@ -5,6 +5,7 @@ import { glossText } from '../../src/classify/gloss.js';
 import {
   balanceSide,
   namesAccessToken,
+  namesAccountNumberGivenWrong,
   namesCardNumberGivenWrong,
   namesCardsLimit,
   namesExpiryGivenWrong,
@@ -13,6 +14,7 @@ import {
   type Reading,
   safetyStep,
   saysDeclineReason,
+  saysEarlierNotFound,
   saysMoneyMoved,
   saysNoDoubt,
   saysNotProcessed,
@@ -2447,5 +2449,52 @@ describe('a brief decline, and a brief one that names a card lost, stolen or a f
       expect(saysOnlyDeclined(fold(message), ''), message).toBe(false);
     }
     expect(saysOnlyDeclined(fold('Declined'), '')).toBe(true);
+  });
+});
+
+describe('the earlier transaction not found, on a refund, a cancellation or a capture', () => {
+  it('is a reference to fix: the request moved nothing', () => {
+    for (const flow of ['refund', 'cancel', 'capture'] as const) {
+      expect(saysEarlierNotFound(fold('Original transaction does not exist'), flow), flow).toBe(true);
+      expect(classify({ message: '原交易不存在', flow }), flow).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    }
+  });
+  it('stays in doubt on a payment, whose transaction may exist yet', () => {
+    expect(saysEarlierNotFound(fold('Original transaction does not exist'), 'payment')).toBe(false);
+    expect(classify({ message: '原交易不存在', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
+});
+
+describe('a debit said done', () => {
+  it('is money moved on a direct debit, and a debit not done is not', () => {
+    expect(saysPaymentMoved(fold('Debit completed'), 'recurring')).toBe(true);
+    expect(classify({ message: 'Débito efetuado com sucesso', flow: 'recurring' })).toMatchObject({ outcome: 'succeeded' });
+    expect(saysPaymentMoved(fold('Debit not completed'), 'recurring')).toBe(false);
+  });
+});
+
+describe('decline reasons in the other order, or in the words of a wallet', () => {
+  it.each([
+    'Exceeded the customer daily limit',
+    'The payment failed the CVV check',
+    'Customer wallet is suspended',
+    'Referred by the issuing bank',
+    'Cardholder not enrolled',
+    'Ensure there are enough funds in your account',
+  ])('%s names its reason', (message) => {
+    expect(saysDeclineReason(fold(message)), message).toBe(true);
+  });
+});
+
+describe('what is wrong: the bank account number or IBAN, as the customer or the payee gave it', () => {
+  it('names the account number or the IBAN given wrong', () => {
+    for (const message of ['The IBAN is invalid', 'Invalid recipient account number', 'Bank account number provided is not valid']) {
+      expect(namesAccountNumberGivenWrong(fold(message)), message).toBe(true);
+    }
+  });
+  it("is not the merchant's account id or a reference", () => {
+    for (const message of ['Invalid merchant account id', 'The transaction reference is invalid']) {
+      expect(namesAccountNumberGivenWrong(fold(message)), message).toBe(false);
+    }
   });
 });
