@@ -6,7 +6,7 @@
  * compared with the catalog's decision. The production calibration and threshold are applied to
  * those answers. Abstentions count as wrong unless the catalog's answer is itself unknown/query.
  * The old rule classifier (scripts/legacy) runs on the same cases alongside. Also runs the held-out
- * messages in test/fixtures/classify/unseen.json and unseen-2.json … unseen-16.json (providers in
+ * messages in test/fixtures/classify/unseen.json and unseen-2.json … unseen-17.json (providers in
  * neither the catalog nor the corpus) with the shipped model.
  *
  * `--quick` runs three providers only (for CI); `--verbose` lists the wrong answers.
@@ -213,7 +213,10 @@ const oldFull = createOldClassifier({ providers, unified });
 // (eight to fifteen rows each) of twelve providers: Iranian, Turkish, Russian and Korean gateways and
 // app stores, card gateways, crypto gateways and subscription billing, and the sixteenth, by a tenth,
 // whole tables of twelve more: Brazil's bank files (CNAB 240, direct debit), Poland's, Zimbabwe's,
-// Kenya's, South Africa's, Vietnam's, Iran's and Russia's providers, app stores and a card gateway.
+// Kenya's, South Africa's, Vietnam's, Iran's and Russia's providers, app stores and a card gateway,
+// and the seventeenth, by an eleventh, twelve more: Germany's bank and terminal protocols (FinTS,
+// EBICS, ZVT), Canada's debit returns, Argentina's, Iran's, China's, Turkey's and Poland's providers,
+// a crypto gateway and an app store.
 const heldSets = [
   'unseen.json',
   'unseen-2.json',
@@ -231,6 +234,7 @@ const heldSets = [
   'unseen-14.json',
   'unseen-15.json',
   'unseen-16.json',
+  'unseen-17.json',
 ].map((file) => {
   const cases = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/classify', file), 'utf8')) as UnseenCase[];
   const held = (f: typeof shipped, lang?: string) =>

@@ -164,10 +164,11 @@ export const DECLINED_FIX_DANGER_COST = 10;
  * Authorize.Net codes. At 2: next 61.5 % → 62.2 %, seed 7 61.2 % → 61.9 %. A sentence of up to ten
  * words that names the issuer or the bank as the one who refused ("Transaction is declined by bank")
  * weighs so too: it says who refused, which the reused decline texts do not. Measured again on
- * 2026-12-08, once a card lost or stolen or a fraud no longer counts as a brief decline (nobody is
- * to be asked there): the six-group run and the held-out sets give no dangerous answer at 1, 0.5 or
- * 0.25, so it is 1 (six-group next 63.45 % → 63.6 %; "Transaction failed", 交易失败 and a bare
- * "Declined" read "ask the customer", as all four such catalog texts and the held-out ones do).
+ * 2026-12-07 (fifth stop), once a card lost or stolen or a fraud no longer counts as a brief
+ * decline (nobody is to be asked there): no dangerous answer at 1 on the leave-one-provider-out
+ * run, nor at 1, 0.5 or 0.25 on the six-group run and the held-out sets, so it is 1 (six-group next
+ * 63.45 % → 63.67 %; "Transaction failed", 交易失败 and "payment failed" read "ask the customer", as
+ * all four such catalog texts and the held-out ones do).
  */
 export const BRIEF_DECLINE_ASK_DANGER_COST = 1;
 

@@ -2498,3 +2498,12 @@ describe('what is wrong: the bank account number or IBAN, as the customer or the
     }
   });
 });
+
+describe('a payout in Chinese: 打款, 出款, 代付, 转账', () => {
+  it('done is money moved, and failed in a few words is a decline', () => {
+    expect(saysPaymentMoved(fold('打款成功'), 'payout')).toBe(true);
+    expect(classify({ message: '代付成功', flow: 'payout' })).toMatchObject({ outcome: 'succeeded', next: 'done' });
+    expect(saysOnlyDeclined(fold('出款失败'), '')).toBe(true);
+    expect(saysPaymentMoved(fold('打款失败'), 'payout')).toBe(false);
+  });
+});

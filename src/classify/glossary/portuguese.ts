@@ -196,7 +196,7 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   enviados: 'sent',
   processar: 'process',
   ocorreu: 'occurred',
-  // bank files' and direct debits' words (CNAB, débito automático), 2026-12-08
+  // bank files' and direct debits' words (CNAB, débito automático), 2026-12-07 (fifth stop)
   efetivado: 'completed',
   efetivada: 'completed',
   'insuficiência de fundos': 'insufficient funds',

