@@ -23,6 +23,7 @@ import {
   UKRAINIAN_GLOSSARY,
   WORD_GLOSSARIES,
 } from '../../src/classify/glossary/index.js';
+import { saysDeclineReason } from '../../src/classify/safety.js';
 import type { Flow } from '../../src/core/types.js';
 import { providers } from '../../src/data/providers/index.js';
 import { fold } from '../../src/text/fold.js';
@@ -513,7 +514,7 @@ describe('inflections and words a third look at the held-out tables showed missi
     ['Limit kredit Anda tidak mencukupi', 'credit limit anda insufficient', { outcome: 'failed', next: 'ask_customer' }],
     [
       'Der Kreditrahmen der Karte ist überschritten.',
-      'der credit limit der card ist exceeded.',
+      'der credit limit der card is exceeded.',
       { outcome: 'failed', next: 'ask_customer' },
     ],
     ['Beloppet överstiger kreditgränsen', 'amount exceeds credit limit', { outcome: 'failed', next: 'ask_customer' }],
@@ -747,5 +748,13 @@ describe('words of bank files, wallets and installments, and Turkish words with 
     ['Lütfen bankayı arayınız', 'bank call'],
   ])('%s reads "%s"', (message, english) => {
     expect(glossText(fold(message))).toContain(english);
+  });
+});
+
+describe("German banks' words: an order executed, a TAN (a one-time password) wrong", () => {
+  it('reads an order executed as money moved, and a wrong TAN as the customer to ask', () => {
+    expect(glossText(fold('Überweisungsauftrag ausgeführt'))).toContain('executed');
+    expect(classify({ message: 'Die TAN ist ungültig', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    expect(saysDeclineReason(fold('Incorrect OTP'))).toBe(true);
   });
 });

@@ -176,4 +176,14 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, string>> = {
   leider: 'unfortunately',
   wartet: 'waiting',
   zahlungseingang: 'incoming payment',
+  // bank protocols' words (FinTS, EBICS), 2026-12-07 (fifth stop)
+  ausgeführt: 'executed',
+  empfangen: 'received',
+  kontos: 'account',
+  sperrung: 'blocking',
+  fehlversuche: 'failed attempts',
+  fehlversuchen: 'failed attempts',
+  'zu vielen': 'too many',
+  tan: 'otp',
+  ist: 'is',
 };
