@@ -606,21 +606,26 @@ function doubtsIn(text: string, money: boolean, any: boolean, except?: string): 
  * What doubt the model still sees there comes from what it has not learned, not from the words.
  */
 export function saysNoDoubt(text: string, flow?: Flow): boolean {
-  // The classifier may ask twice of one text (the quiet costs, then the doubt floor).
-  if (text === noDoubtText && flow === noDoubtFlow) return noDoubt;
-  noDoubtText = text;
-  noDoubtFlow = flow;
+  // The classifier asks of one text with its flow, the safety rules without one: both answers are
+  // kept for the last text, so that neither asking throws the other's away.
+  if (text !== noDoubtText) {
+    noDoubtText = text;
+    noDoubtAnyFlow = undefined;
+    noDoubtOnEarlier = undefined;
+  }
   // On a refund, a cancellation or a capture, the transaction not found is the earlier one, which
   // this request could not act on: it moved nothing (ON_EARLIER).
-  const earlier = flow !== undefined && ON_EARLIER.has(flow);
-  noDoubt =
-    !((ABNORMAL.test(text) && !onlyFieldErrors(text)) || (!earlier && NOT_FOUND.test(text) && !onlyCredentialsNotFound(text))) &&
-    !hasDoubtWords(text, earlier ? 'not-found' : undefined);
-  return noDoubt;
+  if (flow !== undefined && ON_EARLIER.has(flow)) {
+    noDoubtOnEarlier ??= !(ABNORMAL.test(text) && !onlyFieldErrors(text)) && !hasDoubtWords(text, 'not-found');
+    return noDoubtOnEarlier;
+  }
+  noDoubtAnyFlow ??=
+    !((ABNORMAL.test(text) && !onlyFieldErrors(text)) || (NOT_FOUND.test(text) && !onlyCredentialsNotFound(text))) && !hasDoubtWords(text);
+  return noDoubtAnyFlow;
 }
 let noDoubtText: string | undefined;
-let noDoubtFlow: Flow | undefined;
-let noDoubt = false;
+let noDoubtAnyFlow: boolean | undefined;
+let noDoubtOnEarlier: boolean | undefined;
 
 /**
  * What is not found is only the integration's own key or id ("API key not found", "No such API key",
