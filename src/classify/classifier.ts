@@ -18,10 +18,12 @@ import {
   namesMerchantsAccount,
   namesSecurityCodeGivenWrong,
   safetyStep,
+  saysAmountOverEarlier,
   saysDeclined,
   saysDeclineReason,
   saysEarlierNotFound,
   saysExpired,
+  saysExpiryReason,
   saysMerchantBalanceShort,
   saysNoDoubt,
   saysNotProcessed,
@@ -806,12 +808,16 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
       const rows = saysMerchantBalanceShort(ruled, flow)
         ? requestRows
         : saysDeclined(ruled) || saysExpired(ruled) || saysOnlyDeclined(ruled, words)
-          ? saysDeclineReason(ruled)
+          ? saysDeclineReason(ruled) || saysExpiryReason(ruled)
             ? reasonRows
             : saysOnlyDeclined(ruled, words)
               ? briefRows
               : declinedRows
-          : saysRequestInvalid(ruled) || namesFieldError(ruled) || saysNotSetUp(ruled) || saysEarlierNotFound(ruled, flow)
+          : saysRequestInvalid(ruled) ||
+              namesFieldError(ruled) ||
+              saysNotSetUp(ruled) ||
+              saysEarlierNotFound(ruled, flow) ||
+              saysAmountOverEarlier(ruled, flow)
             ? requestRows
             : quietRows;
       g = rows === light ? q : cheapest(full, rows);

@@ -330,12 +330,13 @@ const FAMILIES: readonly Doubt[] = [
   },
   {
     // Done before, or a single-use value (a nonce, an order number, a voucher) already spent: a
-    // second attempt repeats the first, which may have gone through.
+    // second attempt repeats the first, which may have gone through. A ledger's nonce or sequence
+    // number "too low" (Ethereum, the XRP Ledger) is one already spent, maybe by this very transfer.
     family: 'duplicate',
     unified: 'duplicate_request',
     members: ['duplicate_request', 'duplicate_order', 'duplicate_transaction', 'already_submitted', 'already_paid'],
     re: folded(
-      /重复|重覆|duplicat|\b(is|was|are|were|been) repeated\b|\brepeated (transaction|order|request|payment|reference|submission)s?\b|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|\bunique constraint\b|\b(same|reused|duplicate) idempotency key\b|\b(already|previously) been created\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bsame (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|(订单号|单号|流水号|请求号|交易号)(一样|相同|相同的)|(相同|同一|同样)的?(商户)?(订单号|单号|流水号|请求号|交易号)|(동일한|같은) ?(주문|거래|요청|가맹점 ?주문) ?번호|(同一|同じ)の?(注文|取引|オーダー)(番号|id)|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|(注文|取引|オーダー|決済)(番号|id|ＩＤ)?(は|が)?(既に|すでに)(使用|利用|登録)|\bduplicad[oa]\b|\brepetid[oa]\b|\bya existe\b|\bgià (presente|esistente|utilizzat[oa]|registrat[oa])\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\b(already|previously)[ _](been[ _])?(used|taken|generated)\b|이미 사용|사용이 ?완료된|\bdoublet\b|\b(twice|more than once)\b|\bdouble (payment|charge|charging|billing|transaction|debit|capture|refund)s?\b|\b(doble|dos veces)\b|二重(決済|請求|引き?落とし|取引|売上|計上)|이중 ?(거래|결제|청구|승인|출금|매입)|已使用|已被使用|使用済|\bya (ha sido |fue |est[aá] )?(usad|utilizad)[oa]\b/,
+      /重复|重覆|duplicat|\b(is|was|are|were|been) repeated\b|\brepeated (transaction|order|request|payment|reference|submission)s?\b|已存在|已经存在|\balready exists?\b|\bnot unique\b|\bmust be unique\b|\bunique constraint\b|\b(same|reused|duplicate) idempotency key\b|\b(already|previously) been created\b|唯一|\bis existing\b|\b(previously|already) (closed|processed|submitted|completed|settled|captured|done|accepted|received)\b|\b(previously|already) been (processed|submitted|settled|captured)\b|\b(processed|paid|submitted|completed|settled) before\b|\bsame (order|transaction|reference|request|merchant order|trade) ?(id|number|no|key)\b|(订单号|单号|流水号|请求号|交易号)(一样|相同|相同的)|(相同|同一|同样)的?(商户)?(订单号|单号|流水号|请求号|交易号)|(동일한|같은) ?(주문|거래|요청|가맹점 ?주문) ?번호|(同一|同じ)の?(注文|取引|オーダー)(番号|id)|이미 처리|이미 접수|既に処理|既に受け?付|すでに受け?付|已处理|\bya (procesad|cerrad)[oa]\b|중복|이미 존재|重複|既に存在|(注文|取引|オーダー|決済)(番号|id|ＩＤ)?(は|が)?(既に|すでに)(使用|利用|登録)|\bduplicad[oa]\b|\brepetid[oa]\b|\bya existe\b|\bgià (presente|esistente|utilizzat[oa]|registrat[oa])\b|\balready registered\b|已注册|已登记|기등록|이미 등록|登録済み|\bya registrad[oa]\b|consumed\b|\b(already|previously)[ _](been[ _])?(used|taken|generated)\b|이미 사용|사용이 ?완료된|\bdoublet\b|\b(twice|more than once)\b|\bdouble (payment|charge|charging|billing|transaction|debit|capture|refund)s?\b|\b(doble|dos veces)\b|二重(決済|請求|引き?落とし|取引|売上|計上)|이중 ?(거래|결제|청구|승인|출금|매입)|已使用|已被使用|使用済|\bya (ha sido |fue |est[aá] )?(usad|utilizad)[oa]\b|\b(nonce|sequence number)( [a-z]+){0,4} (too low|lower than)\b/,
     ),
     also: (t) => SAME_AS_ANOTHER.test(t),
     moneyInDoubt: true,
@@ -667,6 +668,19 @@ export function saysExpired(text: string): boolean {
   return EXPIRED.test(text) && !OPERATION_WINDOW.test(text);
 }
 
+/**
+ * An expiry stated as the whole reason, in a sentence's length ("Transaction expired", "Cobrança
+ * vencida", 付款碼已失效): the order or the time to pay ran out, which says why the payment failed
+ * as a decline's named reason does (saysDeclineReason), and the customer pays again. Not beside a word
+ * of failure or error ("세션아이디 만료 변경이 실패하였습니다": something else failed), nor in a longer
+ * text, where the time that ran out may be the one the system had to answer in.
+ */
+export function saysExpiryReason(text: string): boolean {
+  return saysExpired(text) && briefEnough(text) && !FAULT_WORD.test(text);
+}
+
+const FAULT_WORD = foldedAlone(/\b(fail|failed|failure|fails|error|errors)\b|실패|오류|失败|错误|失敗|エラー/);
+
 /** A refund's, a capture's or a cancellation's window, which is the merchant's: not the customer's to pay. */
 const OPERATION_WINDOW = folded(
   /\b(refunds?|captures?|cancel|cancellation|void|reversal|pre-?auth|pre-?authori[sz]ation|authori[sz]ation|dispute|chargeback|devoluci[oó]n|reembolso|cancelaci[oó]n|anulaci[oó]n|preautorizaci[oó]n|autorizaci[oó]n)\b|退款|撤销|撤銷|请款|請款|预授权|預授權|返金|取消|キャンセル|オーソリ|与信|환불|취소|매입/,
@@ -744,6 +758,21 @@ const DECLINE_REASON = folded(
 export function saysEarlierNotFound(text: string, flow: Flow | undefined): boolean {
   return flow !== undefined && ON_EARLIER.has(flow) && NOT_FOUND.test(text);
 }
+
+/**
+ * On a refund, a cancellation or a capture, the text says the amount asked for is more than the
+ * earlier transaction leaves ("Refund amount exceeds the refundable amount", "El importe a devolver
+ * supera el permitido", 返金可能額を超えています): the request asked too much and moved nothing, and
+ * the merchant is to fix the amount. Not on a payment or a payout, where an amount over a limit may be
+ * the card's or the payee's.
+ */
+export function saysAmountOverEarlier(text: string, flow: Flow | undefined): boolean {
+  return flow !== undefined && ON_EARLIER.has(flow) && AMOUNT_OVER.test(text);
+}
+
+const AMOUNT_OVER = folded(
+  /\b(amount|importe|monto|valor|montant|betrag)( [a-z]+){0,3} (exceeds?|exceeded|is greater than|is more than|is larger than|is higher than|supera|excede|dépasse|é maior que|es mayor que|übersteigt)\b|(金额|金額|额|額)(は|が)?(超过|超出|超限|大于|大於|を超え|超え|上回)|금액[이가을를]? ?(초과|큽니다)/,
+);
 
 /**
  * The text says the request was turned away as it stood: a parameter, a field, a key, a signature
@@ -876,6 +905,7 @@ export function saysNotProcessed(text: string): boolean {
       ISSUER_OFFLINE.test(text) ||
       CUT_OFF.test(text) ||
       RETRY_AFTER.test(text) ||
+      (MAINTENANCE.test(text) && !USE_ANOTHER.test(text)) ||
       (TRY_LATER.test(text) && OUT_OF_SERVICE.test(text))) &&
     !hasDoubtWords(withoutNothingDone(text))
   );
@@ -891,14 +921,26 @@ const RETRY_AFTER = folded(
 );
 
 /**
- * A service down for maintenance or otherwise unavailable turns requests away before it does
- * anything with them; beside an invitation to try again later ("Server in maintenance. Please try
- * again later", "The payment processor is currently unavailable, please try again later", 서버 점검
- * 중입니다. 잠시 후 다시 시도해 주세요) the request went nowhere. Not where it says to use something
- * else instead ("타 할인 시스템을 이용해 주시길 바랍니다"): Danal's row so worded is an internal error.
+ * A service unavailable turns requests away before it does anything with them; beside an
+ * invitation to try again later ("The payment processor is currently unavailable, please try again
+ * later", 서비스를 이용할 수 없습니다. 잠시 후 다시 시도해 주세요) the request went nowhere. Alone,
+ * "unavailable" may be a gateway's word for a host that did not answer.
  */
 const OUT_OF_SERVICE = foldedAlone(
-  /\b(unavailable|not available|out of service)\b|\b(is|are) (currently |temporarily )?down\b|暂时无法|暂停服务|服务不可用|服務不可用|이용할 수 없|사용할 수 없|이용이 불가|利用できません|\bno (está |esta |se encuentra )?disponible\b|\bnão (está )?disponível\b|\bindisponível\b|\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
+  /\b(unavailable|not available|out of service)\b|\b(is|are) (currently |temporarily )?down\b|暂时无法|暂停服务|服务不可用|服務不可用|이용할 수 없|사용할 수 없|이용이 불가|利用できません|\bno (está |esta |se encuentra )?disponible\b|\bnão (está )?disponível\b|\bindisponível\b/,
+);
+/**
+ * A system closed for maintenance ("System is undergoing maintenance", 시스템 점검중, 系統維護中): it
+ * turns requests away before it reads them, with or without a word to try again later (18 of the
+ * catalog's 19 such texts read "try again" or "ask the customer"). Not where it sends the customer to
+ * another system or method instead (USE_ANOTHER, "타 할인 시스템을 이용해 주시길 바랍니다"): that is the
+ * customer's choice, and Danal's row so worded is an internal error.
+ */
+const MAINTENANCE = folded(
+  /\b(under|undergoing|in) (scheduled |system |planned )?maintenance\b|\bmaintenance (in progress|window|mode|time|hours)\b|\bscheduled maintenance\b|점검 ?중|점검 ?시간|维护中|系统维护|維護中|系統維護|メンテナンス中|\ben mantenimiento\b|\bem manutenção\b/,
+);
+const USE_ANOTHER = foldedAlone(
+  /\b(use|choose|select|try) (an|the )?(other|another|different)\b|(타|다른) ?[가-힣 ]{0,16}(이용|사용|선택)|(选择|選擇|使用|改用)(其他|其它)|他の[\u3040-\u30ff\u4e00-\u9fff]{0,8}(を|で)/,
 );
 /**
  * The card's issuer out of reach (ISO 8583 91, "Issuer unavailable", "Emisor fuera de línea",

@@ -13,8 +13,10 @@ import {
   namesSecurityCodeGivenWrong,
   type Reading,
   safetyStep,
+  saysAmountOverEarlier,
   saysDeclineReason,
   saysEarlierNotFound,
+  saysExpiryReason,
   saysMoneyMoved,
   saysNoDoubt,
   saysNotProcessed,
@@ -896,6 +898,9 @@ describe('safety rule money-in-doubt: on a flow that moves money, doubt is unkno
     ['이미 사용된 주문번호입니다.', 'duplicate_request'],
     ['该订单号已被使用', 'duplicate_request'],
     ['この注文番号は使用済みです', 'duplicate_request'],
+    // A ledger's sequence number or nonce below the account's: spent, maybe by this same transfer.
+    ['The sequence number of the transaction is lower than the current sequence number of the account.', 'duplicate_request'],
+    ['nonce too low', 'duplicate_request'],
     // An error the provider itself leaves unclassified says nothing about the money.
     ['기타오류 입니다.', 'outcome_unknown'],
     ['Other error', 'outcome_unknown'],
@@ -1705,7 +1710,8 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('The transfer failed, no funds were moved.')).toBe(true);
     expect(says('Timed out; the request was not processed.')).toBe(false);
     expect(says('The result is unknown; the request was not processed.')).toBe(false);
-    expect(says('Service under maintenance.')).toBe(false);
+    // A system closed for maintenance turned the request away, whether or not it says to try later.
+    expect(says('Service under maintenance.')).toBe(true);
     // A rate limit turned the call away before anything was done; a card's velocity limit is a decline.
     expect(says('Too many requests')).toBe(true);
     expect(says('API rate limit exceeded')).toBe(true);
@@ -1752,14 +1758,14 @@ describe('a text that says the request was not processed may be tried again', ()
     expect(says('Issuer system error')).toBe(false);
   });
 
-  it('answers "try again" where the model leans to it; without the words it holds back', () => {
+  it('answers "try again" where the model leans to it and the words say nothing was done', () => {
     const read = (message: string) => classify({ code: 'E5003', message });
     expect(read('Service under maintenance; the request was not processed. Retry after the maintenance.')).toMatchObject({
       outcome: 'failed',
       next: 'retry',
     });
     expect(read('서비스 점검 중입니다. 요청은 처리되지 않았습니다.')).toMatchObject({ outcome: 'failed', next: 'retry' });
-    expect(read('서비스 점검 중입니다.').next).not.toBe('retry');
+    expect(read('서비스 점검 중입니다.')).toMatchObject({ outcome: 'failed', next: 'retry' });
     expect(read('Server in maintenance. Please try again later.')).toMatchObject({ outcome: 'failed', next: 'retry' });
     // A processor unavailable turned the request away; its failure or its error is a fault in doubt.
     expect(read('The payment processor is currently unavailable, please try again later')).toMatchObject({
@@ -2246,6 +2252,25 @@ describe('a bank or a service that "is down", with an invitation to try again la
   });
 });
 
+describe('a system closed for maintenance', () => {
+  it('turned the request away before reading it, with or without a word to try again later', () => {
+    for (const message of [
+      'System maintenance in progress',
+      '시스템 점검 중입니다.',
+      '系統維護中',
+      'ただいまシステムメンテナンス中です。',
+    ]) {
+      expect(saysNotProcessed(fold(message)), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'retry' });
+    }
+  });
+  it('is no plain retry where it sends the customer to another system, nor beside a word of doubt', () => {
+    expect(saysNotProcessed(fold('선택하신 할인 시스템이 점검 중입니다. 타 할인 시스템을 이용해 주시길 바랍니다.'))).toBe(false);
+    expect(saysNotProcessed(fold('System under maintenance, please use another payment method'))).toBe(false);
+    expect(saysNotProcessed(fold('서버점검중 입니다. (Chain 실행 exception)'))).toBe(false);
+  });
+});
+
 describe('a success done before under the same order number', () => {
   it('is a duplicate, in doubt, in Turkish as in English: never the success of this request', () => {
     for (const message of [
@@ -2462,6 +2487,38 @@ describe('the earlier transaction not found, on a refund, a cancellation or a ca
   it('stays in doubt on a payment, whose transaction may exist yet', () => {
     expect(saysEarlierNotFound(fold('Original transaction does not exist'), 'payment')).toBe(false);
     expect(classify({ message: '原交易不存在', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
+});
+
+describe('an amount over what the earlier transaction leaves, on a refund or a capture', () => {
+  it("is the merchant's amount to fix: the request asked too much and moved nothing", () => {
+    for (const message of ['El importe a devolver supera el permitido', '返金可能額を超えています。']) {
+      expect(saysAmountOverEarlier(fold(message), 'refund'), message).toBe(true);
+      expect(classify({ message, flow: 'refund' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    }
+    expect(saysAmountOverEarlier(fold('Capture amount is greater than the authorized amount'), 'capture')).toBe(true);
+  });
+  it("is no such thing on a payment or a payout, where the limit may be the card's or the payee's", () => {
+    expect(saysAmountOverEarlier(fold('Amount exceeds the limit'), 'payment')).toBe(false);
+    expect(saysAmountOverEarlier(fold('Amount exceeds the limit'), 'payout')).toBe(false);
+    expect(saysAmountOverEarlier(fold('Amount exceeds the limit'), undefined)).toBe(false);
+  });
+});
+
+describe('an expiry stated as the whole reason', () => {
+  it("names why the payment failed, as a decline's reason does: the customer pays again", () => {
+    for (const message of ['Collect request expired', 'Transaksi kedaluwarsa', 'Transaction has expired (max. 10 minutes)']) {
+      expect(saysExpiryReason(glossText(fold(message))), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    }
+  });
+  it("is no reason beside a word of failure, nor in a longer text where the time may be the system's", () => {
+    expect(saysExpiryReason(fold('세션아이디 만료 변경이 실패 하였습니다.'))).toBe(false);
+    expect(
+      saysExpiryReason(
+        fold('The authorisation system is temporarily inactive, or the time set for the authorisation to be issued has expired'),
+      ),
+    ).toBe(false);
   });
 });
 
