@@ -96,17 +96,20 @@ export const DANGER_COST = 100;
  * its own, at once; "ask the customer" waits for the customer to choose another card or top up;
  * "fix the request" waits for a developer to change the request before any new attempt. Still
  * dangerous, and counted so by the evaluation. Chosen on the leave-one-provider-out and six-group
- * runs as DANGER_COST was, a step above the lowest cost at which neither holds a dangerous answer:
- * for "ask the customer", 45 (at 40, toss-payments 531, "비밀번호 복호화 오류", a password
- * decryption error read as a wrong PIN, which the catalog reads as the provider's error); for
- * "fix the request", 30 (at 20 the six-group run answers it to paypal-processor
- * INVALID_TRANSACTION_ID, a payment the provider could not find). Next-step accuracy rises from
- * 42.3 % (one cost of 100 for all three) to the figure in docs/classifier.md; outcome accuracy is
- * unchanged.
+ * runs as DANGER_COST was, a step above the lowest cost at which neither holds a dangerous answer.
+ * First chosen at 60 and 40 (at 40, toss-payments 531, "비밀번호 복호화 오류", read as a wrong PIN;
+ * at 20, paypal-processor INVALID_TRANSACTION_ID). Measured again on 2026-12-07 after the rules
+ * since, which send more texts to the lighter costs: the whole leave-one-provider-out run holds no
+ * dangerous answer down to 15 for "fix the request" (at 10, Danal 2012 and paypal-processor
+ * INVALID_TRANSACTION_ID, an order the provider may not have found yet), so it is 20. "Ask the
+ * customer" is safe there down to 30 (at 25, iso8583 C2 "PIN Unblock failed", which the catalog
+ * reads as unknown), but it stays at 60: below 40 it would weigh less than the quiet cost, chosen
+ * with a second seed, and 40 gains 0.05 points. Next-step accuracy rises from 42.3 % (one cost of
+ * 100 for all three) to the figure in docs/classifier.md; outcome accuracy is unchanged.
  */
 export const ASK_DANGER_COST = 60;
 /** See ASK_DANGER_COST. */
-export const FIX_DANGER_COST = 40;
+export const FIX_DANGER_COST = 20;
 /**
  * ASK_DANGER_COST and FIX_DANGER_COST where no word of the text hints that the money may be in
  * doubt (saysNoDoubt: no doubt family, no error or abnormality, nothing not found). There, the doubt

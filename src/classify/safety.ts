@@ -676,8 +676,17 @@ export function saysExpired(text: string): boolean {
  * text, where the time that ran out may be the one the system had to answer in.
  */
 export function saysExpiryReason(text: string): boolean {
-  return saysExpired(text) && briefEnough(text) && !FAULT_WORD.test(text);
+  return saysExpired(text) && briefEnough(text) && !FAULT_WORD.test(text) && (PAYMENT_NAMED.test(text) || TO_PAY.test(text));
 }
+
+/**
+ * What a customer pays with or by, which may run out: an order, an invoice, a request to pay, a code
+ * or a link, a session, the time or the period to pay, a card. Not a user's details, a certificate or a key
+ * (만료된 사용자 정보입니다, "expired user information", which Danal's table reads as an internal error).
+ */
+const TO_PAY = foldedAlone(
+  /\b(order|invoice|bill|request|code|qr|link|session|deadline|period|window|time|operation|operação|operación|cobrança|cobro|card|funding instrument)s?\b|期限|期间|期間|기한|기간|订单|訂單|缴费|繳費|付款码|付款碼|支払|コード|주문|카드|卡|カード|시간|时间|時間/,
+);
 
 const FAULT_WORD = foldedAlone(/\b(fail|failed|failure|fails|error|errors)\b|실패|오류|失败|错误|失敗|エラー/);
 
@@ -864,6 +873,16 @@ const VALIDATION: readonly GatedPattern[] = [
   // "Invalid error URL"); not an id, which may be a transaction's the provider cannot find.
   folded(
     /\b(invalid|missing|malformed|incorrect|wrong|bad)( [a-z]+){1,2} (api keys?|keys?|urls?|secrets?|passwords?|credentials|signature)\b/,
+  ),
+  // A message that is only a field's name and that it is invalid, missing or required, in two to six
+  // words ("Invalid Customer CompanyName", "Missing Merchant Swish Number", "TokenCustomerID
+  // Required"): a validation message, whatever the field. Not a response, a result or a status,
+  // which came back after the request was sent ("Invalid response" is the network's), nor a
+  // transaction, which ISO 8583 tables print for a card not allowed it, nor the card's or the
+  // account's own data, which the customer typed (DECLINE_REASON), nor a request's, an order's or a
+  // payment's id, which may be one the provider cannot find.
+  folded(
+    /^(invalid|missing) (?!(response|reply|answer|result|status|state|transaction|txn|life cycle|invalid|missing|error|(credit |debit )?card|cvv2?|cvc2?|pin|mpin|otp|security code|expiry|expiration|account|iban|(request|order|payment|trade|invoice|refund|capture) (id|ids|number|no|reference|ref))\b)[a-z][a-z0-9]*( [a-z0-9]+){0,4}\.?$|^(?!(response|reply|answer|result|status|state|transaction|txn|life cycle|invalid|missing|error|(credit |debit )?card|cvv2?|cvc2?|pin|mpin|otp|security code|expiry|expiration|account|iban|(request|order|payment|trade|invoice|refund|capture) (id|ids|number|no|reference|ref))\b)[a-z][a-z0-9]*( [a-z0-9]+){0,4} (required|missing)\.?$/,
   ),
   // A value of the wrong type, as typed APIs word it ("The endpoint expected the provided value to be
   // an integer", "Expected a string").

@@ -451,6 +451,16 @@ describe('classify: an answer right about the money is half right', () => {
     }
   });
 
+  it('"fix the request" weighs 20 where a word hints at doubt: the lowest safe cost is 15 since the later rules', () => {
+    expect(FIX_DANGER_COST).toBe(20);
+    // "No transaction is possible for this acceptor": the merchant's set-up, whose doubt words held it
+    // back to a stop at the first cost of 40.
+    const message = 'امکان انجام تراکنش برای این پذیرنده وجود ندارد';
+    const at40 = createClassifier({ unified, model: classifierModel, fixDangerCost: 40 });
+    expect(at40({ message, flow: 'payment' }).next).toBe('stop');
+    expect(classify({ message, flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+  });
+
   it('where no word hints at doubt, "ask the customer" and "fix the request" weigh less, and only there', () => {
     expect(QUIET_FIX_DANGER_COST).toBeGreaterThan(1);
     expect(QUIET_FIX_DANGER_COST).toBeLessThan(FIX_DANGER_COST);

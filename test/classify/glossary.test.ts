@@ -596,6 +596,11 @@ describe('the glossed reading the safety rules take', () => {
     expect(needsGloss()).toBe(true);
   });
 
+  it('gives a Spanish success its English words: realizada, satisfactoriamente, exitosamente', () => {
+    readsAs('Transacción realizada satisfactoriamente', 'payment', 'succeeded', 'approved');
+    readsAs('Pago realizado exitosamente', 'payment', 'succeeded', 'approved');
+  });
+
   it('reads a Vietnamese state with its past and passive markers (đã, bị) as the one word of state', () => {
     expect(glossText(fold('Đã hủy'))).toBe('cancelled');
     expect(glossText(fold('Giao dịch đã bị hủy'))).toBe('transaction cancelled');

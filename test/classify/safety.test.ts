@@ -2322,6 +2322,20 @@ describe('a decline that says when to try again', () => {
   });
 });
 
+describe('a message that is only a field and that it is invalid, missing or required', () => {
+  it('is a validation message, whatever the field: the request to fix', () => {
+    for (const message of ['Invalid Valid From Date', 'Missing Merchant Swish Number', 'Customer CountryCode Required']) {
+      expect(saysRequestInvalid(fold(message)), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    }
+  });
+  it("is no such thing for an answer that came back, a transaction, or the card's own data", () => {
+    for (const message of ['Invalid response', 'Invalid status', 'Invalid transaction', 'Invalid', 'Invalid card number', 'Invalid IBAN'])
+      expect(saysRequestInvalid(fold(message)), message).toBe(false);
+    expect(classify({ message: 'Invalid response', flow: 'payment' })).toMatchObject({ outcome: 'unknown', next: 'query' });
+  });
+});
+
 describe('a value of the wrong type, as typed APIs word it', () => {
   it('is the request to fix', () => {
     for (const message of ['The endpoint expected the provided value to be an integer.', 'Expected a string']) {
@@ -2512,8 +2526,10 @@ describe('an expiry stated as the whole reason', () => {
       expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
     }
   });
-  it("is no reason beside a word of failure, nor in a longer text where the time may be the system's", () => {
+  it("is no reason beside a word of failure, for what is not paid with, nor in a longer text where the time may be the system's", () => {
     expect(saysExpiryReason(fold('세션아이디 만료 변경이 실패 하였습니다.'))).toBe(false);
+    // A user's details expired: nothing the customer pays with or by.
+    expect(saysExpiryReason(fold('만료된 사용자 정보입니다.'))).toBe(false);
     expect(
       saysExpiryReason(
         fold('The authorisation system is temporarily inactive, or the time set for the authorisation to be issued has expired'),

@@ -56,7 +56,12 @@ export const SPANISH_GLOSSARY: Readonly<Record<string, string>> = {
   supera: 'exceeds',
   superó: 'exceeded',
   cuotas: 'installments',
-  // what happened
+  // what happened ("fue" is not glossed: Mercado Pago's texts in the catalog say "fue rechazado",
+  // and the model reads them as they are)
+  realizado: 'completed',
+  realizada: 'completed',
+  exitosamente: 'successfully',
+  satisfactoriamente: 'successfully',
   pagada: 'paid',
   pagado: 'paid',
   pagó: 'paid',
