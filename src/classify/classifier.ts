@@ -122,11 +122,14 @@ export const FIX_DANGER_COST = 20;
  * Unblock failed", which the catalog reads as unknown; at 35 with the other seed, a payment module
  * to reinstall), for "fix the request" 15 (at 10, PayPal's INVALID_TRANSACTION_ID). Measured again
  * on 2026-12-06, in steps of one, after that day's rules: "fix the request" is safe on all three
- * runs down to 14 (at 13, the same INVALID_TRANSACTION_ID), so it is 16.
+ * runs down to 14 (at 13, the same INVALID_TRANSACTION_ID), so it was 16. On 2026-12-07 (sixth
+ * stop) a transaction's id given wrong joined the not-found doubt, which took INVALID_TRANSACTION_ID
+ * out of the quiet texts: the whole leave-one-provider-out run is safe down to 10 (at 8, Danal 805,
+ * "입력하신 정보가 올바르지 않습니다", which the catalog reads as the channel's error), so it is 12.
  */
 export const QUIET_ASK_DANGER_COST = 40;
 /** See QUIET_ASK_DANGER_COST. */
-export const QUIET_FIX_DANGER_COST = 16;
+export const QUIET_FIX_DANGER_COST = 12;
 /**
  * DANGER_COST for "try again" where the text says the request went nowhere ("the request was not
  * processed", 요청은 처리되지 않았습니다, 処理は行われていません) and no word of doubt stands beside it

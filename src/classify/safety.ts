@@ -348,7 +348,9 @@ const FAMILIES: readonly Doubt[] = [
     unified: 'order_not_found',
     members: ['order_not_found', 'outcome_unknown'],
     // The words of something missing first: they are rare, the transaction's words are not.
-    also: (t) => (NOT_FOUND.test(t) || FOUND_WORDS.test(t)) && TRANSACTION_NOT_FOUND.test(t),
+    // A transaction's or an order's id given wrong ("INVALID_TRANSACTION_ID") is one the provider
+    // could not match: it may yet exist.
+    also: (t) => ((NOT_FOUND.test(t) || FOUND_WORDS.test(t)) && TRANSACTION_NOT_FOUND.test(t)) || TRANSACTION_ID_WRONG.test(t),
     moneyInDoubt: true,
   },
   {
@@ -420,6 +422,8 @@ const FAMILIES: readonly Doubt[] = [
     moneyInDoubt: true,
   },
 ];
+const TRANSACTION_ID_WRONG = folded(/\b(invalid|incorrect|wrong) (transaction|order|payment|trade|txn) ?(id|ids|number|no)\b/);
+
 export const DOUBTS: readonly Doubt[] = FAMILIES.map(family);
 
 /**

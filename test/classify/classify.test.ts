@@ -453,6 +453,7 @@ describe('classify: an answer right about the money is half right', () => {
 
   it('"fix the request" weighs 20 where a word hints at doubt: the lowest safe cost is 15 since the later rules', () => {
     expect(FIX_DANGER_COST).toBe(20);
+    expect(QUIET_FIX_DANGER_COST).toBe(12);
     // "No transaction is possible for this acceptor": the merchant's set-up, whose doubt words held it
     // back to a stop at the first cost of 40.
     const message = 'امکان انجام تراکنش برای این پذیرنده وجود ندارد';
@@ -976,12 +977,14 @@ describe('classify: an answer right about the money is half right', () => {
     ])
       expect(saysRequestInvalid(fold(t)), t).toBe(false);
     const quietOnly = quietCosts();
-    // Those the quiet cost alone leaves at "stop" (at 16 it already lets "Invalid API key" through).
-    for (const message of ['Parameter missing', 'Invalid Public Key']) {
+    // Those the quiet cost alone leaves at "stop" (at 12 it already lets "Invalid API key" and
+    // "Invalid Public Key" through).
+    for (const message of ['Parameter missing']) {
       expect(quietOnly({ message, flow: 'payment' }).next, message).toBe('stop');
       const c = classify({ message, flow: 'payment' });
       expect([c.outcome, c.next], message).toEqual(['failed', 'fix_and_retry']);
     }
+    expect(classify({ message: 'Invalid Public Key', flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
     // The customer's step is not lightened by it: "Invalid credentials" is not asked of the customer.
     expect(classify({ message: 'Invalid credentials', flow: 'payment' }).next).not.toBe('ask_customer');
     expect(classify({ message: 'Invalid API key: request timed out', flow: 'payment' }).next).toBe('query');

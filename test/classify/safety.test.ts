@@ -2252,6 +2252,15 @@ describe('a bank or a service that "is down", with an invitation to try again la
   });
 });
 
+describe("a transaction's or an order's id given wrong", () => {
+  it('is one the provider could not match, which may yet exist: a payment in doubt, to look up', () => {
+    for (const message of ['Invalid transaction ID', 'INVALID_TRANSACTION_ID.', 'Wrong order number']) {
+      expect(saysNoDoubt(fold(message).replace(/_/g, ' ')), message).toBe(false);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'unknown', next: 'query' });
+    }
+  });
+});
+
 describe('a system closed for maintenance', () => {
   it('turned the request away before reading it, with or without a word to try again later', () => {
     for (const message of [
