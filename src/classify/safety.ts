@@ -858,6 +858,18 @@ const CREDENTIALS_EVERYWHERE = new RegExp(CREDENTIALS_WRONG.re.source, 'g');
  * response's with its word (응답 전문): those are read. One pattern per language keeps each small
  * enough for the ReDoS check to read.
  */
+const FIELD_ONLY = folded(/^(invalid|missing) [a-z][a-z0-9]*( [a-z0-9]+){0,4}\.?$|^[a-z][a-z0-9]*( [a-z0-9]+){0,4} (required|missing)\.?$/);
+/**
+ * What FIELD_ONLY names that is no field of the request: a response, a result or a status, which
+ * came back after the request was sent ("Invalid response" is the network's); a transaction, which
+ * ISO 8583 tables print for a card not allowed it; the card's or the account's own data, which the
+ * customer typed (DECLINE_REASON); a request's, an order's or a payment's id, which may be one the
+ * provider cannot find; or the words of validation themselves ("Invalid invalid").
+ */
+const NOT_A_REQUEST_FIELD = foldedAlone(
+  /^(invalid|missing) (invalid|missing|error)\b|^((invalid|missing) )?(response|reply|answer|result|status|state|transaction|txn|life cycle|(credit |debit )?card|cvv2?|cvc2?|pin|mpin|otp|security code|expiry|expiration|account|iban|(request|order|payment|trade|invoice|refund|capture) (id|ids|number|no|reference|ref))\b/,
+);
+
 const VALIDATION: readonly GatedPattern[] = [
   folded(
     /(?<![a-z0-9])(is|are|was|were)[ _](not[ _]|either[ _])?(invalid|not[ _]well[ _-]formed|ill[ _-]formed|not[ _]valid|required|missing|malformed|empty|blank|null|too[ _]long|too[ _]short|too[ _]large|too[ _]small|not[ _]numeric|not[ _]a[ _]valid)(?![a-z0-9]|[ _]to[ _])|(?<![a-z0-9])(cannot|can not|must not)[ _]be[ _](blank|empty|null|negative|zero|longer|shorter|greater|less|more|in[ _]the[ _]past)(?![a-z0-9])|\bmust[ _]be[ _](numeric|a[ _]number|an?[ _]integer|positive|greater|less|between|at[ _]least|at[ _]most|in[ _]the[ _]format|a[ _]valid|valid|unique|provided|specified)(?![a-z0-9])|\b(cannot|can not|must not|may not)[ _]exceed(?![a-z0-9])|\bexceeds?[ _](the[ _])?(maximum|max|allowed|allowable)[ _](length|size|number of characters|characters)(?![a-z0-9])|\b(failed|unable)[ _]to[ _]parse(?![a-z0-9])|\b(does not|doesn't)[ _]reference[ _]a[ _]valid(?![a-z0-9])|\b(cannot|can not|should not|must not)[ _]be[ _](sent|specified|changed|provided|left[ _]blank|included|combined)(?![a-z0-9])|\bmust[ _](contain|include|match|have)[ _]|\b(is|are|was|were)[ _]not[ _](provided|specified|supplied|present)(?![a-z0-9])/,
@@ -880,14 +892,8 @@ const VALIDATION: readonly GatedPattern[] = [
   ),
   // A message that is only a field's name and that it is invalid, missing or required, in two to six
   // words ("Invalid Customer CompanyName", "Missing Merchant Swish Number", "TokenCustomerID
-  // Required"): a validation message, whatever the field. Not a response, a result or a status,
-  // which came back after the request was sent ("Invalid response" is the network's), nor a
-  // transaction, which ISO 8583 tables print for a card not allowed it, nor the card's or the
-  // account's own data, which the customer typed (DECLINE_REASON), nor a request's, an order's or a
-  // payment's id, which may be one the provider cannot find.
-  folded(
-    /^(invalid|missing) (?!(response|reply|answer|result|status|state|transaction|txn|life cycle|invalid|missing|error|(credit |debit )?card|cvv2?|cvc2?|pin|mpin|otp|security code|expiry|expiration|account|iban|(request|order|payment|trade|invoice|refund|capture) (id|ids|number|no|reference|ref))\b)[a-z][a-z0-9]*( [a-z0-9]+){0,4}\.?$|^(?!(response|reply|answer|result|status|state|transaction|txn|life cycle|invalid|missing|error|(credit |debit )?card|cvv2?|cvc2?|pin|mpin|otp|security code|expiry|expiration|account|iban|(request|order|payment|trade|invoice|refund|capture) (id|ids|number|no|reference|ref))\b)[a-z][a-z0-9]*( [a-z0-9]+){0,4} (required|missing)\.?$/,
-  ),
+  // Required"): a validation message, whatever the field, unless the field is NOT_A_REQUEST_FIELD's.
+  { re: FIELD_ONLY.re, test: (text: string) => FIELD_ONLY.test(text) && !NOT_A_REQUEST_FIELD.test(text) },
   // A value of the wrong type, as typed APIs word it ("The endpoint expected the provided value to be
   // an integer", "Expected a string").
   folded(

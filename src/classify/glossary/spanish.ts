@@ -58,7 +58,6 @@ export const SPANISH_GLOSSARY: Readonly<Record<string, string>> = {
   cuotas: 'installments',
   // what happened ("fue" is not glossed: Mercado Pago's texts in the catalog say "fue rechazado",
   // and the model reads them as they are)
-  realizado: 'completed',
   realizada: 'completed',
   exitosamente: 'successfully',
   satisfactoriamente: 'successfully',
