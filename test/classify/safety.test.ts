@@ -9,6 +9,7 @@ import {
   namesCardNumberGivenWrong,
   namesCardsLimit,
   namesExpiryGivenWrong,
+  namesFieldError,
   namesMerchantsAccount,
   namesSecurityCodeGivenWrong,
   type Reading,
@@ -2587,5 +2588,58 @@ describe('a payout in Chinese: 打款, 出款, 代付, 转账', () => {
     expect(classify({ message: '代付成功', flow: 'payout' })).toMatchObject({ outcome: 'succeeded', next: 'done' });
     expect(saysOnlyDeclined(fold('出款失败'), '')).toBe(true);
     expect(saysPaymentMoved(fold('打款失败'), 'payout')).toBe(false);
+  });
+});
+
+describe("a decline's reason said in other words: an account's state in Spanish, the bank to be called, a transaction the cardholder may not make", () => {
+  it.each([
+    'Cuenta cancelada',
+    'Cuenta bloqueada',
+    'Cuenta inexistente',
+    'Please contact your bank to enable international transactions on your card.',
+    // Turkish and Portuguese, read through their glossaries: "call your bank", "contact the issuer"
+    'Bankanızı arayınız',
+    'Não autorizada. Entre em contato com o emissor do cartão.',
+    'Kart sahibine açık olmayan işlem',
+  ])('%s: the customer is to be asked', (message) => {
+    expect(saysDeclineReason(glossText(fold(message))), message).toBe(true);
+    expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+  });
+  it("is not the merchant's account, nor a bank that only processes", () => {
+    for (const message of ['Cuenta del comercio', 'The bank is processing the transaction']) {
+      expect(saysDeclineReason(fold(message)), message).toBe(false);
+    }
+  });
+});
+
+describe("the integration's credentials by the names tables give them, and an error named before what is wrong", () => {
+  it.each([
+    'Unauthorized: invalid merchantId / password combination',
+    'Unknown Customer Username or Password',
+    'Datos incompletos.',
+    'Dados incompletos.',
+  ])('%s says the request is to be fixed', (message) => {
+    expect(saysRequestInvalid(glossText(fold(message))), message).toBe(true);
+    expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+  });
+  it.each([
+    // the error first, as a label: a code's words, or a message that starts "Error:"
+    'ERROR_INVALID_SIGNATURE',
+    'Error: missing amount',
+    'invalid_api_key_error',
+    'Error en el cálculo de la firma',
+    'Erro nas credenciais',
+  ])('%s: an error in a named field of the request, no word of doubt', (message) => {
+    const t = glossText(fold(message)).replace(/_+/g, ' ');
+    expect(namesFieldError(t), message).toBe(true);
+    expect(saysNoDoubt(t, 'payment'), message).toBe(true);
+    expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+  });
+  it('an error named first that names no field of the request is still a doubt', () => {
+    for (const message of ['Error: system unavailable', 'ERROR_TIMEOUT', 'Error: invalid response from the bank']) {
+      expect(saysNoDoubt(fold(message).replace(/_+/g, ' '), 'payment'), message).toBe(false);
+    }
+    // which field is wrong is not said: namesFieldError leaves it to the quiet costs
+    expect(namesFieldError(fold('ERROR_INVALID_PARAMETERS').replace(/_+/g, ' '))).toBe(false);
   });
 });
