@@ -16,6 +16,7 @@ import {
   namesExpiryGivenWrong,
   namesFieldError,
   namesMerchantsAccount,
+  namesMissingField,
   namesSecurityCodeGivenWrong,
   safetyStep,
   saysAmountOverEarlier,
@@ -821,6 +822,7 @@ function buildClassifier(options: ClassifierOptions): ClassifyFn {
               : declinedRows
           : saysRequestInvalid(ruled) ||
               namesFieldError(ruled) ||
+              namesMissingField(ruled) ||
               saysNotSetUp(ruled) ||
               saysEarlierNotFound(ruled, flow) ||
               saysAmountOverEarlier(ruled, flow)

@@ -209,7 +209,7 @@ const STATE_LIST = folded(/(失败|\bfail\w*) ?[/／、|或] ?(取消|\bcancel|�
 const CHANNEL = folded(/通道|通路|渠道|微信|支付宝|银行|上游|\bchannel|\bwechat|\balipay|\bbank|\bupstream|\bgateway|은행|銀行|\bbanco\b/);
 const ABNORMAL = folded(/异常|错误|\babnormal|\banomaly|\berror\b|\bexception\b|오류|에러|이상|エラー|異常|\berror del\b/);
 const NOT_FOUND = folded(
-  /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|(내역|거래|주문|정보|건|데이터)[이가]? ?없습니다|찾을 수 없|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
+  /\bnot found\b|\bdoes not exist\b|\bnot exist\b|\bno such\b|\bunknown (order|transaction)\b|不存在|查无|找不到|(내역|거래|주문|정보|건|데이터)[이가]? ?없습니다|(내역|거래|주문|건)[이가]? ?없음|찾을 수 없|존재하지 않|見つかりません|存在しません|\bno existe\b|\bno encontrad[oa]\b/,
 );
 /**
  * The transaction itself not found: the word for it stands right before the words that say it is
@@ -219,7 +219,7 @@ const NOT_FOUND = folded(
  * 총결제금액이), a certificate.
  */
 const TRANSACTION_NOT_FOUND = folded(
-  /\b(order|transaction|trade|payment|charge|refund|capture|authori[sz]ation|reference|resource|intent|transaction id|order id|transaction_id|order_id)s?`?( (id|number|no|reference|intent|record|details|information|data))?( to be [a-z]+)? (was |were |is |are |has |have )?(either )?(not found|(does|do|did) not exist|not exist|(cannot|can't|could not|couldn't) be (found|located)|no longer exists?)\b|\bno such (order|transaction|trade|payment|charge|refund|capture|record|reference)\b|\bunknown (order|transaction)\b|\b(cannot|can't|could not|couldn't|unable to|failed to) (find|locate) (the |a |any |such |this |that )?(original )?(order|transaction|trade|payment|charge|refund|capture)\b|(订单|交易|支付单|退款单|流水|记录)(号)?(信息|记录)?(不存在|找不到|未找到)|(查无|找不到|未找到)(此|该|相关|这笔|原)?(订单|交易|支付单|退款单|记录|流水)|(거래|주문|결제|내역|건)[이가은는을를의]? ?((요청 ?)?(정보|내역|데이터)[이가을를]? ?)?(없습니다|존재하지 않|찾을 수 없)|(존재하지 않는|존재하지 않은|찾을 수 없는) ?(원)?(거래|결제|주문)|(取引|注文|決済|データ)[がは]?(見つかりません|存在しません)|\b(pedido|transacción|transaccion|pago|orden|operación|operacion)( [a-z]+){0,3} (no existe|no encontrad[oa]|no se encontr[oó])\b/,
+  /\b(order|transaction|trade|payment|charge|refund|capture|authori[sz]ation|reference|resource|intent|transaction id|order id|transaction_id|order_id)s?`?( (id|number|no|reference|intent|record|details|information|data))?( to be [a-z]+)? (was |were |is |are |has |have )?(either )?(not found|(does|do|did) not exist|not exist|(cannot|can't|could not|couldn't) be (found|located)|no longer exists?)\b|\bno such (order|transaction|trade|payment|charge|refund|capture|record|reference)\b|\bunknown (order|transaction)\b|\b(cannot|can't|could not|couldn't|unable to|failed to) (find|locate) (the |a |any |such |this |that )?(original )?(order|transaction|trade|payment|charge|refund|capture)\b|(订单|交易|支付单|退款单|流水|记录)(号)?(信息|记录)?(不存在|找不到|未找到)|(查无|找不到|未找到)(此|该|相关|这笔|原)?(订单|交易|支付单|退款单|记录|流水)|(거래|주문|결제|내역|건)[이가은는을를의]? ?((요청 ?)?(정보|내역|데이터)[이가을를]? ?)?(없습니다|없음|존재하지 않|찾을 수 없)|(존재하지 않는|존재하지 않은|찾을 수 없는) ?(원)?(거래|결제|주문)|(取引|注文|決済|データ)[がは]?(見つかりません|存在しません)|\b(pedido|transacción|transaccion|pago|orden|operación|operacion)( [a-z]+){0,3} (no existe|no encontrad[oa]|no se encontr[oó])\b/,
 );
 /** The words of TRANSACTION_NOT_FOUND that NOT_FOUND does not hold. */
 const FOUND_WORDS = folded(/\b(found|find|locate|located)\b|\bno longer exists?\b|未找到|\bno se encontr/);
@@ -645,7 +645,7 @@ function onlyCredentialsNotFound(text: string): boolean {
 
 /** A party or an instrument of the request not found (onlyCredentialsNotFound): not the payment itself. */
 const PARTY_NOT_FOUND = folded(
-  /\b(no such|unknown|nonexistent|non-existent) (bank account|account|card|customer|user|payer|payee|beneficiary|recipient|wallet|mandate|subscriber|cardholder)s?\b|\b(bank account|account|card|customer|user|payer|payee|beneficiary|recipient|wallet|mandate|subscriber|cardholder)s?( (number|no|id))? (was |is |were |are )?(not found|(does|do) not exist|not exist)\b/,
+  /\b(no such|unknown|nonexistent|non-existent) (bank account|account|card|customer|user|payer|payee|beneficiary|recipient|wallet|mandate|subscriber|cardholder|(card |payment )?token)s?\b|\b(bank account|account|card|customer|user|payer|payee|beneficiary|recipient|wallet|mandate|subscriber|cardholder|(card |payment )?token)s?( (number|no|id))? (was |is |were |are )?(not found|(does|do) not exist|not exist)\b/,
 );
 const PARTY_NOT_FOUND_EVERYWHERE = new RegExp(PARTY_NOT_FOUND.re.source, 'g');
 
@@ -658,7 +658,7 @@ const PARTY_NOT_FOUND_EVERYWHERE = new RegExp(PARTY_NOT_FOUND.re.source, 'g');
  * ("declined: timeout") is saysNoDoubt's to say.
  */
 export function saysDeclined(text: string): boolean {
-  return DECLINED.test(text) || DECLINE_REASON.test(text) || CARD_REFUSED.some((p) => p.test(text));
+  return DECLINED.test(text) || DECLINE_REASONS.some((p) => p.test(text)) || CARD_REFUSED.some((p) => p.test(text));
 }
 
 /**
@@ -728,6 +728,13 @@ const CARD_REFUSED: readonly GatedPattern[] = [
   folded(
     /(?<!\b(merchant|payee|seller|store|shop|partner|platform|api|sub) )\b(no such|nonexistent|non-existent|unknown|invalid) (bank )?account\b(?! (id|key|type|holder name))|(?<!\b(merchant|payee|seller|store|shop|partner|platform|api|sub) )\b(bank )?account( number)? (does not exist|not found|is invalid|invalid|is not valid|nonexistent|non-existent|inexistent)\b/,
   ),
+  // The one to call or what to use instead, in a sentence of its own ("Please contact your bank to
+  // enable international transactions", "Please have cardholder call the number on the back of the
+  // card", "Please use an alternative payment method"), and as a glossary writes Turkish and
+  // Portuguese ("bank call", "contact com o issuer").
+  folded(
+    /\b(call|contact)( with| com)? (the |your |o )?(card'?s? )?bank\b|\bcontact com (the |o )?issuer\b|\b(bank|issuer) call\b|\bcall the (phone |telephone )?number on the back of (the|your|their) card\b|\b(use|choose|select|try) (an |the )?(alternative|another|other|different) (payment method|payment option|card|form of payment|means of payment|method of payment)s?\b|\b(utilice|use|usa|intente con|pruebe con) (otra tarjeta|otro medio de pago)\b/,
+  ),
   // Korean tables say what the card, the phone or the account cannot do in a few words: a limit of
   // any kind exceeded (일 한도횟수 초과), approval or use not possible (승인불가, 할부 불가, 사용불가),
   // a balance or a record short (포인트 미달, 수수료 부족), use suspended, a call to the issuer
@@ -737,9 +744,9 @@ const CARD_REFUSED: readonly GatedPattern[] = [
   ),
 ];
 
-/** The bare verbs of a decline: it was refused, and no more is said (see DECLINE_REASON). */
+/** The bare verbs of a decline: it was refused, and no more is said (see DECLINE_REASONS). */
 const DECLINED = folded(
-  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\bnot (been )?approved\b|\b(do not|don't) honou?r\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|不予承兑|被拒[绝絕]?|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|거절|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b/,
+  /(?<!\bnot |\baccess |\bpermission )\b(declined?|refused|rejected|denied)\b|\bnot (been )?approved\b|\bunable to approve\b|\b(could|can) ?not be (charged|approved|authori[sz]ed)\b|\b(do not|don't) honou?r\b|(交易|支付|付款|授权|授權|扣款|银行|銀行|发卡行|發卡行)被?拒[绝絕]|拒[绝絕](交易|支付|付款|授权|授權|扣款)|不予承兑|被拒[绝絕]?|拒否されました|承認されませんでした|与信(が|は)?(ng|否決|不可)|거절|\b(rechazad[oa]|denegad[oa]|declinad[oa])\b|\bdenegaci[oó]n\b/,
 );
 
 /**
@@ -750,7 +757,7 @@ const DECLINED = folded(
  * refused, nor a card lost or stolen (NOT_THE_CARDHOLDERS).
  */
 export function saysDeclineReason(text: string): boolean {
-  return (DECLINE_REASON.test(text) || CARD_REFUSED.some((p) => p.test(text))) && !NOT_THE_CARDHOLDERS.test(text);
+  return (DECLINE_REASONS.some((p) => p.test(text)) || CARD_REFUSED.some((p) => p.test(text))) && !NOT_THE_CARDHOLDERS.test(text);
 }
 
 /**
@@ -758,9 +765,19 @@ export function saysDeclineReason(text: string): boolean {
  * not be the card's holder, so nobody is to be asked (the catalog stops there).
  */
 const NOT_THE_CARDHOLDERS = folded(/\b(lost|stolen|pick ?up|fraud|fraudulent)\b|분실|도난|挂失|遗失|被盗|盗难|紛失|盗難/);
-const DECLINE_REASON = folded(
-  /\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit|limit)( [a-z0-9]+){0,3} (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to)( with| com)? (the |your |o )?(card'?s? )?(issu(er|ing bank)|bank)s?\b|\b(bank|issuer) call\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|(联系|联络|洽询|请洽)(发卡行|发卡银行|发卡方|发卡机构)|(카드사|카드 ?발급사|발급 ?은행)(로|에|에게)? ?(문의|연락)|(カード会社|カード発行会社)(に|へ|まで)(お)?(問い?合わせ|問合せ|連絡)|与(发卡行|发卡银行|发卡方)联系|余额不足|餘額不足|额度不足|額度不足|(信用|可用)额(度)?不足|卡片(错误|无效)|无效(的)?卡(?!号|片号|类型|种)|超过额度|超過額度|卡已过期|卡已過期|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|\b(fondos|saldo|crédito|credito|disponible|cupo|límite|limite) insuficientes?\b|\btarjeta (vencida|expirada|caducada|inhabilitada|deshabilitada|bloqueada|cancelada|suspendida|restringida)\b|\bexcede (el )?l[ií]mite\b|\b(invalid|incorrect|wrong|bad) ((credit |debit )?card number|card no|cvv2?|cvc2?|pin|security code|(card )?expiry date|(card )?expiration date|(bank )?account number)\b|\b(invalid|incorrect|wrong) card\b(?!['’]| (token|id|network|company|brand|type|data|parameter|object|program|product|reference|acceptor))|\bcard (is |was )?(invalid|not valid|no valid|nonexistent|non-existent|inexistent)\b|\bnot enough (funds|balance|money|credit)\b|\b(funds|balance) (is |are |was |were )?not enough\b|\b(cvv2?|cvc2?|pin|security code|card number|expiry date|expiration date|account number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|\b(invalid|incorrect|wrong) (otp|one-time password|sms code|passcode)\b|\b(otp|one-time password|sms code|passcode)( entered)?( is| was)? (invalid|incorrect|wrong)\b|卡号(错误|无效|不正确)|(cvv2?|cvc2?|安全码) ?(检核|核对|校验|验证)?(错误|不正确|有误|不符)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b|(?<!\b(user|api|merchant|client|partner|app) )\b(authentication|3-?d ?secure|3ds|otp|pin|passcode|one-time password|sms code)( check| verification)? (failed|failure|unsuccessful)\b|인증 ?실패|인증에 실패|認証(に|が)?失敗|认证失败/,
-);
+const DECLINE_REASONS: readonly GatedPattern[] = [
+  folded(
+    /\b(insufficient|not sufficient) (funds|balance|credit)\b|\b(funds|balance|credit|limit)( [a-z0-9]+){0,3} (insufficient|not sufficient)\b|\b(expired card|card (has )?expired|card is expired)\b|\b(call|contact|refer to) (the |your )?(card )?issu(er|ing bank)s?\b|\bover (the )?(credit )?limit\b|\b(credit|card|spending|withdrawal|amount) limit (exceeded|reached)\b|\bexceeds? (the )?(credit|card|spending|withdrawal) limit\b|\b(invalid|incorrect|wrong|bad) ((credit |debit )?card number|card no|cvv2?|cvc2?|pin|security code|(card )?expiry date|(card )?expiration date|(bank )?account number)\b|\b(invalid|incorrect|wrong) card\b(?!['’]| (token|id|network|company|brand|type|data|parameter|object|program|product|reference|acceptor))|\bcard (is |was )?(invalid|not valid|no valid|nonexistent|non-existent|inexistent)\b|\bnot enough (funds|balance|money|credit)\b|\b(funds|balance) (is |are |was |were )?not enough\b|\b(cvv2?|cvc2?|pin|security code|card number|expiry date|expiration date|account number)( number| code)?( is| was)? (mismatch(ed)?|incorrect|invalid|wrong|error)\b|\bpin (tries|attempts) exceeded\b|\b(invalid|incorrect|wrong) (otp|one-time password|sms code|passcode)\b|\b(otp|one-time password|sms code|passcode)( entered)?( is| was)? (invalid|incorrect|wrong)\b|(?<!\b(user|api|merchant|client|partner|app) )\b(authentication|3-?d ?secure|3ds|otp|pin|passcode|one-time password|sms code)( check| verification)? (failed|failure|unsuccessful)\b/,
+  ),
+  // The same reasons in Chinese, Japanese and Korean.
+  folded(
+    /(联系|联络|洽询|请洽)(发卡行|发卡银行|发卡方|发卡机构)|(카드사|카드 ?발급사|발급 ?은행)(로|에|에게)? ?(문의|연락)|(カード会社|カード発行会社)(に|へ|まで)(お)?(問い?合わせ|問合せ|連絡)|与(发卡行|发卡银行|发卡方)联系|余额不足|餘額不足|额度不足|額度不足|(信用|可用)额(度)?不足|卡片(错误|无效)|无效(的)?卡(?!号|片号|类型|种)|超过额度|超過額度|卡已过期|卡已過期|カード(では|は|で)?(ご)?(利用|使用)(いただけません|できません|不可)|カードでは取引(を)?(する事|すること)が(出来|でき)ません|不正な(カード番号|暗証番号|セキュリティコード|有効期限)|残高不足|限度額(超過|オーバー)|(사용|이용)(할 수 없는|불가능한?|불가) ?카드|카드[는가은]? ?(사용|이용)(할 수 없|불가)(?!능?한? ?가맹점)|(정지|분실|도난)(된)? ?카드|잔액 ?부족|한도 ?초과|유효기간 ?(만료|경과)|卡号(错误|无效|不正确)|(cvv2?|cvc2?|安全码) ?(检核|核对|校验|验证)?(错误|不正确|有误|不符)|密码(错误|不正确)|(カード番号|暗証番号|セキュリティコード|有効期限)(が|に|の)?(正しくありません|誤り|誤って|エラー|不正)|(카드 ?번호|비밀 ?번호|유효 ?기간|cvc) ?(오류|불일치|틀림)|인증 ?실패|인증에 실패|認証(に|が)?失敗|认证失败/,
+  ),
+  // And in Spanish, which the rules read as it stands.
+  folded(
+    /\b(fondos|saldo|crédito|credito|disponible|cupo|límite|limite) insuficientes?\b|\btarjeta (vencida|expirada|caducada|inhabilitada|deshabilitada|bloqueada|cancelada|suspendida|restringida)\b|\bexcede (el )?l[ií]mite\b|\b(número de tarjeta|tarjeta|cvv|pin) (inválid[oa]|incorrect[oa])\b/,
+  ),
+];
 
 /**
  * On a refund, a cancellation or a capture, the text says the earlier transaction it names was not
@@ -863,7 +880,7 @@ const FIELD_ONLY = folded(/^(invalid|missing) [a-z][a-z0-9]*( [a-z0-9]+){0,4}\.?
  * What FIELD_ONLY names that is no field of the request: a response, a result or a status, which
  * came back after the request was sent ("Invalid response" is the network's); a transaction, which
  * ISO 8583 tables print for a card not allowed it; the card's or the account's own data, which the
- * customer typed (DECLINE_REASON); a request's, an order's or a payment's id, which may be one the
+ * customer typed (DECLINE_REASONS); a request's, an order's or a payment's id, which may be one the
  * provider cannot find; or the words of validation themselves ("Invalid invalid").
  */
 const NOT_A_REQUEST_FIELD = foldedAlone(
@@ -981,7 +998,7 @@ const ISSUER_OFFLINE = folded(
   /\b(card )?(issuer|issuing bank|emisor|emissor|banco emisor)( bank| system| host| server)? (is |was |are )?(currently |temporarily )?(unavailable|not available|offline|inoperative|unreachable|no disponible|indisponível|fuera (de )?l[ií]nea|fora do ar|fora de linha)\b|\bissuer (or switch )?inoperative\b|(发卡行|發卡行|发卡银行|發卡銀行)(无法连线|無法連線|无法连接|無法連接|不可用)|эмитент недоступен|(カード会社|カード発行会社|発行会社)(の)?(オンライン終了|オンライン停止|閉局|システム停止)/,
 );
 const TRY_LATER = folded(
-  /\b(try|retry|try again|come back) (again )?later\b|\bplease (try|retry) again\b|\btry again (in|after)\b|잠시 ?후|나중에|다시 시도|稍后|稍後|请重试|請重試|しばらく|後ほど|時間をおいて|\bmás tarde\b|\bmais tarde\b|\bintente (de nuevo|nuevamente)\b/,
+  /\b(try|retry|try again|come back) (again )?later\b|\bplease (try|retry) again\b|\b(may|can) (try|retry) (again|later)\b|\btry again (in|after)\b|잠시 ?후|나중에|다시 시도|稍后|稍後|请重试|請重試|しばらく|後ほど|時間をおいて|\bmás tarde\b|\bmais tarde\b|\bintente (de nuevo|nuevamente)\b/,
 );
 
 const NOTHING_DONE = folded(
@@ -1128,6 +1145,55 @@ export function namesFieldError(text: string): boolean {
   let rest = text;
   for (const re of UNNAMED_FIELD_ERRORS) rest = rest.replace(re, ' ');
   return rest === text || onlyFieldErrors(rest);
+}
+
+/**
+ * Korean tables say a field of the request is missing as "X 없음" ("no X": 상점주문번호 없음, 구매 상품
+ * 없음, 현금영수증 MID 없음): the request came without it, and the integration is to send it. Read as
+ * the named errors are (KOREAN_NAMED_ERROR): the word or two before 없음 name a field unless they hold
+ * a word of a transaction, a record, a result or a state (NOT_A_FIELD, and those of MISSING_NOT_A_FIELD),
+ * and one that ends as a field's name does (FIELD_NOUN, or a Latin id or key: MID, OID) names one all
+ * the same. "원거래 없음" (the original transaction not found), "결제 내역 없음" (no record of the
+ * payment) and "성공여부 값 없음" (no value saying whether it succeeded) are not fields: the payment may
+ * exist, and they stay in doubt. Read without a pattern: the words are found by position.
+ */
+export function namesMissingField(text: string): boolean {
+  let at = text.indexOf(MISSING);
+  if (at < 0) return false;
+  while (at >= 0) {
+    const noun = missingNoun(text, at);
+    if (noun === '' || (NOT_A_FIELD_MISSING(noun) && !FIELD_NOUN.test(noun) && !LATIN_ID.test(noun))) return false;
+    at = text.indexOf(MISSING, at + MISSING.length);
+  }
+  return true;
+}
+const MISSING = '없음';
+/** A transaction, a record, an order, a money movement: what is missing there may be the payment. */
+const MISSING_NOT_A_FIELD = /내역|원장|자료|대상|주문|입금|출금|이체|송금|쿠폰|건$/;
+const NOT_A_FIELD_MISSING = (noun: string): boolean => NOT_A_FIELD.test(noun) || MISSING_NOT_A_FIELD.test(noun);
+/** A Latin name of an id or a key at the end: MID, OID, EPAYTID, CAS-SEQNO, card_bin. */
+const LATIN_ID = /(id|key|no|seqno|code|bin)$/;
+/** The word or two before `at`, with a particle (이, 가) taken off the last: "카드정보", "구매 상품". */
+function missingNoun(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  let start = end;
+  let words = 0;
+  while (start > 0 && words < 2) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 32) {
+      words++;
+      if (words === 2) break;
+      start--;
+      continue;
+    }
+    // a word of letters, digits or hyphens; anything else (a bracket, a stop) ends the noun
+    if (!((c >= 0xac00 && c <= 0xd7a3) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) break;
+    start--;
+  }
+  let noun = text.slice(start, end).trim();
+  if (noun.length > 1 && (noun.endsWith('이') || noun.endsWith('가'))) noun = noun.slice(0, -1);
+  return noun;
 }
 
 /** True when the text says the money moved; a refund counts only on a refund flow. */

@@ -763,3 +763,46 @@ describe("German banks' words: an order executed, a TAN (a one-time password) wr
     expect(saysDeclineReason(fold('Incorrect OTP'))).toBe(true);
   });
 });
+
+describe("Persian words of access, a card's state and a server (2026-12-08)", () => {
+  it.each([
+    ['عدم دسترسی', 'access denied'],
+    ['دسترسی غیر مجاز', 'access not allowed'],
+    ['کارت فعال نیست', 'card inactive'],
+    ['کارت محدود شده است', 'card restricted'],
+    ['مشکلی در سرور درگاه پرداخت رخ داده است', 'a problem'],
+  ])('%s reads "%s"', (message, english) => {
+    expect(glossText(fold(message))).toContain(english);
+  });
+  it("a card's state is the customer's to settle, access denied the integration's to fix, a server's problem a result to look up", () => {
+    for (const message of ['کارت فعال نیست', 'کارت محدود شده است']) {
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+    }
+    for (const message of ['عدم دسترسی', 'دسترسی غیر مجاز']) {
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    }
+    expect(classify({ message: 'مشکلی در سرور درگاه پرداخت رخ داده است', flow: 'payment' })).toMatchObject({
+      outcome: 'unknown',
+      next: 'query',
+    });
+  });
+});
+
+describe('Russian: the forms a sentence puts the merchant, the account and the request in, and the words of settings (2026-12-08)', () => {
+  it.each([
+    ['Неверная цифровая подпись запроса', 'incorrect signature request'],
+    ['Ошибка авторизации (неверный логин/пароль)', 'incorrect login/password'],
+    ['Запрошенное действие отключено настройками магазина', 'disabled settings merchant'],
+    ['Отсутствует или не действует контракт с магазином', 'not valid contract'],
+  ])('%s reads "%s"', (message, english) => {
+    expect(glossText(fold(message))).toContain(english);
+  });
+  it("an action the merchant's settings disabled, or its contract missing, is the merchant's to fix; a balance short the customer's", () => {
+    for (const message of ['Отсутствует или не действует контракт с магазином', 'Запрошенное действие отключено настройками магазина']) {
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    }
+    expect(classify({ message: 'Сумма транзакции превышает доступный остаток средств на выбранном счете', flow: 'payment' })).toMatchObject(
+      { outcome: 'failed', next: 'ask_customer' },
+    );
+  });
+});

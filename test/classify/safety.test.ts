@@ -11,6 +11,7 @@ import {
   namesExpiryGivenWrong,
   namesFieldError,
   namesMerchantsAccount,
+  namesMissingField,
   namesSecurityCodeGivenWrong,
   type Reading,
   safetyStep,
@@ -2641,5 +2642,62 @@ describe("the integration's credentials by the names tables give them, and an er
     }
     // which field is wrong is not said: namesFieldError leaves it to the quiet costs
     expect(namesFieldError(fold('ERROR_INVALID_PARAMETERS').replace(/_+/g, ' '))).toBe(false);
+  });
+});
+
+describe('a service unavailable that says the caller may try again, and a card whose holder is to call the number on its back', () => {
+  it('the first went nowhere: try again', () => {
+    const message = 'The service is temporarily unavailable. RP may try again.';
+    expect(saysNotProcessed(fold(message)), message).toBe(true);
+    expect(classify({ message, flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'retry' });
+    // not where a word of doubt stands beside it
+    expect(saysNotProcessed(fold('Service unavailable, the result is unknown; you may try again'))).toBe(false);
+  });
+  it("the second names the issuer as the one to call: the customer's to settle", () => {
+    const message = 'Please have cardholder call the number on the back of the card.';
+    expect(saysDeclineReason(fold(message)), message).toBe(true);
+    expect(classify({ message, flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+  });
+});
+
+describe('a field of the request missing, as Korean tables say it ("X 없음")', () => {
+  it.each(['상점주문번호 없음', '구매 상품 없음', '현금영수증 MID 없음', '요청 OID 없음', '카드정보없음', '정보가 없음'])(
+    '%s names the missing field: the request is to be fixed',
+    (message) => {
+      expect(namesMissingField(fold(message)), message).toBe(true);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+    },
+  );
+  it.each([
+    '원거래 없음',
+    '원거래없음',
+    '은련카드 결제 내역 없음',
+    '성공여부 값 없음',
+    '주문 없음',
+    '취소가 불가합니다.(원거래 없음)',
+    '결제건 없음',
+  ])('%s is a transaction, a record or a result not found, which may exist: no field', (message) => {
+    expect(namesMissingField(fold(message)), message).toBe(false);
+  });
+  it('the original transaction or a payment record not found is a payment in doubt, as "Transaction not found" is', () => {
+    for (const message of ['원거래 없음', '해당거래 없음', 'Original transaction not found']) {
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'unknown', next: 'query' });
+    }
+    // on a refund it is the earlier payment the request names: the reference is to be fixed
+    expect(classify({ message: '원거래 없음', flow: 'refund' })).toMatchObject({ outcome: 'failed', next: 'fix_and_retry' });
+  });
+});
+
+describe('a purchase the provider is unable to approve, with another payment method to use; a token not found', () => {
+  it('is a decline with its reason: the customer is to choose another method', () => {
+    const message = 'Sorry, Tabby is unable to approve this purchase. Please use an alternative payment method.';
+    expect(saysDeclineReason(fold(message))).toBe(true);
+    expect(classify({ message, flow: 'payment' })).toMatchObject({ outcome: 'failed', next: 'ask_customer' });
+  });
+  it('a token not found is an instrument the request named, not a payment that may exist', () => {
+    for (const message of ['Token not found or inactive', 'Payment token does not exist']) {
+      expect(saysNoDoubt(fold(message), 'payment'), message).toBe(true);
+    }
+    expect(saysNoDoubt(fold('Transaction not found'), 'payment')).toBe(false);
   });
 });
