@@ -6,7 +6,7 @@
  * compared with the catalog's decision. The production calibration and threshold are applied to
  * those answers. Abstentions count as wrong unless the catalog's answer is itself unknown/query.
  * The old rule classifier (scripts/legacy) runs on the same cases alongside. Also runs the held-out
- * messages in test/fixtures/classify/unseen.json and unseen-2.json … unseen-18.json (providers in
+ * messages in test/fixtures/classify/unseen.json and unseen-2.json … unseen-19.json (providers in
  * neither the catalog nor the corpus) with the shipped model.
  *
  * `--quick` runs three providers only (for CI); `--verbose` lists the wrong answers.
@@ -236,6 +236,7 @@ const heldSets = [
   'unseen-16.json',
   'unseen-17.json',
   'unseen-18.json',
+  'unseen-19.json',
 ].map((file) => {
   const cases = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/classify', file), 'utf8')) as UnseenCase[];
   const held = (f: typeof shipped, lang?: string) =>

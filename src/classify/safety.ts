@@ -259,7 +259,7 @@ function family(d: Doubt): Doubt {
  * final status of the payment"): the provider itself does not know what became of it.
  */
 const STATUS_ADVICE = folded(
-  /\b(know|check|confirm|verify|determine|get) the (exact|actual|final|real|true) (status|result|state|outcome)\b/,
+  /\b(know|check|confirm|verify|determine|get) the (exact|actual|final|real|true) (status|result|state|outcome)\b|\b(check|verify|confirm),? (whether|if) (the )?(amount |funds |money |payment |sum )?(was |is |has been |were |have been )?(blocked|held|reserved|debited|charged|deducted|withdrawn|taken)\b/,
 );
 
 const UNKNOWN_RESULT = folded(

@@ -806,3 +806,23 @@ describe('Russian: the forms a sentence puts the merchant, the account and the r
     );
   });
 });
+
+describe("Polish, Portuguese and Russian words of a payment started and the customer's step not yet taken (2026-12-08)", () => {
+  it.each([
+    ['Płatność została rozpoczęta, klient nie wybrał jeszcze kanału płatności', 'customer has not yet chosen'],
+    ['Kanał płatności odmówił autoryzacji płatności', 'channel payment declined'],
+    ['Upłynął czas na dokonanie płatności', 'time expired'],
+    ['boleto emitido com sucesso', 'issued successfully'],
+    ['Платеж подтвержден клиентом и ожидает подтверждения магазином', 'confirmed by the customer'],
+  ])('%s reads "%s"', (message, english) => {
+    expect(glossText(fold(message))).toContain(english);
+  });
+  it('a payment started whose customer has not chosen or paid yet waits for the customer', () => {
+    for (const message of [
+      'Płatność została rozpoczęta, klient nie wybrał jeszcze kanału płatności',
+      'Płatność została rozpoczęta, klient nie dokonał jeszcze płatności',
+    ]) {
+      expect(classify({ message, flow: 'query' }), message).toMatchObject({ outcome: 'pending', next: 'wait' });
+    }
+  });
+});

@@ -2701,3 +2701,19 @@ describe('a purchase the provider is unable to approve, with another payment met
     expect(saysNoDoubt(fold('Transaction not found'), 'payment')).toBe(false);
   });
 });
+
+describe('a failure that sends the merchant to check whether the money was held or debited', () => {
+  it('is an unknown result: the amount may be held on the card', () => {
+    for (const message of [
+      'Operation failed, please check whether the amount was blocked on the card',
+      'Payment failed. Check if the funds were debited from your account.',
+      'Операция не удалась, проверьте не заблокирована ли сумма на карте',
+    ]) {
+      expect(saysNoDoubt(glossText(fold(message)), 'payment'), message).toBe(false);
+      expect(classify({ message, flow: 'payment' }), message).toMatchObject({ outcome: 'unknown', next: 'query' });
+    }
+  });
+  it('not a failure that names what to check in the request', () => {
+    expect(saysNoDoubt(fold('Payment failed, check the card number'), 'payment')).toBe(true);
+  });
+});

@@ -272,4 +272,19 @@ export const POLISH_GLOSSARY: Readonly<Record<string, string>> = {
   potwierdzenie: 'confirmation',
   parametrze: 'parameter',
   parametrem: 'parameter',
+  // a payment started and the customer's step not yet taken, a channel that refused, time run out
+  // (2026-12-08)
+  'nie wybrał jeszcze': 'has not yet chosen',
+  'nie dokonał jeszcze': 'has not yet made',
+  jeszcze: 'yet',
+  rozpoczęta: 'initiated',
+  rozpoczęty: 'initiated',
+  kanał: 'channel',
+  kanału: 'channel',
+  odmówił: 'declined',
+  odmówiła: 'declined',
+  zrezygnował: 'cancelled',
+  zrezygnowała: 'cancelled',
+  przez: 'by',
+  'upłynął czas': 'time expired',
 };

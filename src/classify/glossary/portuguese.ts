@@ -222,4 +222,8 @@ export const PORTUGUESE_GLOSSARY: Readonly<Record<string, string>> = {
   restrições: 'restrictions',
   contrato: 'contract',
   'débito automático': 'direct debit',
+  // a slip issued, a payment waiting to clear (2026-12-08)
+  emitido: 'issued',
+  emitida: 'issued',
+  compensação: 'clearing',
 };

@@ -345,4 +345,17 @@ export const RUSSIAN_GLOSSARY: Readonly<Record<string, string>> = {
   'не действует': 'not valid',
   проверьте: 'check',
   'срок оплаты': 'payment deadline',
+  // "проверьте, не заблокирована ли сумма на карте": whether the amount is held on the card
+  'не заблокирована ли': 'whether blocked',
+  'не заблокированы ли': 'whether blocked',
+  'не списана ли': 'whether debited',
+  'не списаны ли': 'whether debited',
+  'не удалась': 'failed',
+  // a new invoice, a purchase on credit, confirmed by the customer (2026-12-08)
+  новый: 'new',
+  покупка: 'purchase',
+  покупки: 'purchase',
+  кредита: 'credit',
+  клиентом: 'by the customer',
+  подтверждения: 'confirmation',
 };
