@@ -1168,11 +1168,14 @@ export function namesMissingField(text: string): boolean {
   return true;
 }
 const MISSING = '없음';
-/** A transaction, a record, an order, a money movement: what is missing there may be the payment. */
+/**
+ * A transaction, a record, an order, a money movement or a coupon (what the customer pays with): what
+ * is missing there may be the payment, or is the customer's, not a field the integration left out.
+ */
 const MISSING_NOT_A_FIELD = /내역|원장|자료|대상|주문|입금|출금|이체|송금|쿠폰|건$/;
 const NOT_A_FIELD_MISSING = (noun: string): boolean => NOT_A_FIELD.test(noun) || MISSING_NOT_A_FIELD.test(noun);
-/** A Latin name of an id or a key at the end: MID, OID, EPAYTID, CAS-SEQNO, card_bin. */
-const LATIN_ID = /(id|key|no|seqno|code|bin)$/;
+/** A Latin name of an id, a key, a number or a code at the end: MID, OID, EPAYTID, CAS-SEQNO, card_bin. */
+const LATIN_ID = /(id|key|no|code|bin)$/;
 /** The word or two before `at`, with a particle (이, 가) taken off the last: "카드정보", "구매 상품". */
 function missingNoun(text: string, at: number): string {
   let end = at;
